@@ -1,0 +1,199 @@
+// The data model: a loaded, validated dataset (docs/FORMAT.md), immutable once loaded.
+//
+// Every file is kept as a Table of text cells, so that columns the engine does not know are written
+// back unchanged; the fields the engine uses are also parsed into typed columns indexed by actor,
+// relation and source number. Numbers are dense (0..n-1) in file order, so they index plain arrays
+// and stay comparable across every slice of the same dataset.
+#pragma once
+
+#include "actorgraph/error.hpp"
+#include "actorgraph/model/date.hpp"
+#include "actorgraph/model/graph.hpp"
+#include "actorgraph/model/relation_types.hpp"
+#include "actorgraph/model/text.hpp"
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace actorgraph {
+
+using ActorId = std::uint32_t;
+using RelationId = std::uint32_t;
+using SourceId = std::uint32_t;
+using KindId = std::uint16_t;
+
+// One CSV file as read: its columns in input order and every cell as text.
+class Table {
+ public:
+  Table() = default;
+  Table(std::string name, std::vector<std::string> columns);
+
+  const std::string& name() const noexcept { return name_; }  // e.g. "relations.csv"
+  bool present() const noexcept { return !columns_.empty(); }
+  const std::vector<std::string>& columns() const noexcept { return columns_; }
+  std::optional<std::size_t> column(std::string_view name) const noexcept;
+  std::size_t rows() const noexcept { return rows_; }
+  std::string_view cell(std::size_t row, std::size_t column) const noexcept { return cells_[column][row]; }
+  // The cell of a named column, or "" when the table has no such column.
+  std::string_view cell(std::size_t row, std::string_view column) const noexcept;
+
+  // Appends a row; missing trailing cells are empty, surplus cells are dropped.
+  void add_row(std::span<const std::string_view> values);
+
+ private:
+  std::string name_;
+  std::vector<std::string> columns_;
+  std::vector<TextColumn> cells_;
+  std::size_t rows_ = 0;
+};
+
+// The size of a relation where a source states one: a number, or a range low-high.
+struct Magnitude {
+  double low = std::numeric_limits<double>::quiet_NaN();
+  double high = std::numeric_limits<double>::quiet_NaN();
+  bool present() const noexcept { return low == low; }
+  double midpoint() const noexcept { return (low + high) / 2; }
+};
+
+// A coalition whose combined influence is measured: a lead actor and its members.
+struct Bloc {
+  std::string id;
+  ActorId lead = 0;
+  std::vector<ActorId> members;  // sorted, the lead included
+};
+
+// The days a relation covers (docs/FORMAT.md, "Time"): from the first day of `start` to the last day
+// of `end`; open-ended for an ongoing type with no end; the period of `start` for an event.
+struct Extent {
+  static constexpr std::int32_t open = std::numeric_limits<std::int32_t>::max();
+  std::int32_t first = 0;
+  std::int32_t last = 0;  // Extent::open when still active
+  bool dated = false;     // false: no start date, the extent is unknown
+  bool overlaps(std::int32_t from, std::int32_t to) const noexcept { return dated && first <= to && from <= last; }
+};
+
+namespace detail {
+class DatasetBuilder;
+
+// Lets unordered maps keyed by std::string be searched with a string_view, without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+}  // namespace detail
+
+class Dataset {
+ public:
+  Dataset() = default;
+  // Not copyable: the indexes hold views into the tables' text. Moves keep them valid.
+  Dataset(const Dataset&) = delete;
+  Dataset& operator=(const Dataset&) = delete;
+  Dataset(Dataset&&) noexcept = default;
+  Dataset& operator=(Dataset&&) noexcept = default;
+
+  // Where the dataset was read from, as given by the caller.
+  const std::string& path() const noexcept { return path_; }
+
+  // The files as read, every column kept. sources, types and blocs may be absent (!present()).
+  const Table& actors_table() const noexcept { return actors_; }
+  const Table& relations_table() const noexcept { return relations_; }
+  const Table& sources_table() const noexcept { return sources_; }
+  const Table& types_table() const noexcept { return types_table_; }
+  const Table& blocs_table() const noexcept { return blocs_table_; }
+
+  // Actors.
+  std::size_t actor_count() const noexcept { return actors_.rows(); }
+  std::string_view actor_id(ActorId a) const noexcept { return actors_.cell(a, 0); }
+  // The label, or the id when the label is empty.
+  std::string_view actor_label(ActorId a) const noexcept;
+  KindId actor_kind(ActorId a) const noexcept { return actor_kind_[a]; }
+  const std::string& kind_name(KindId k) const noexcept { return kinds_[k]; }
+  const std::vector<std::string>& kinds() const noexcept { return kinds_; }
+  std::span<const std::string_view> actor_aliases(ActorId a) const noexcept;
+  std::optional<ActorId> find_actor(std::string_view id) const noexcept;
+
+  // Actors whose id, label or alias equals `name`, compared case-insensitively (fold_case).
+  std::vector<ActorId> match_actor(std::string_view name) const;
+  // The one actor so named; throws UsageError for an unknown name (with "did you mean" suggestions)
+  // or an ambiguous one (listing the candidates).
+  ActorId resolve_actor(std::string_view name) const;
+
+  // Relations.
+  std::size_t relation_count() const noexcept { return relations_.rows(); }
+  std::string_view relation_id(RelationId r) const noexcept { return relations_.cell(r, 0); }
+  ActorId relation_source(RelationId r) const noexcept { return rel_source_[r]; }
+  ActorId relation_target(RelationId r) const noexcept { return rel_target_[r]; }
+  TypeId relation_type(RelationId r) const noexcept { return rel_type_[r]; }
+  const PartialDate& relation_start(RelationId r) const noexcept { return rel_start_[r]; }
+  const PartialDate& relation_end(RelationId r) const noexcept { return rel_end_[r]; }
+  const Extent& relation_extent(RelationId r) const noexcept { return rel_extent_[r]; }
+  bool relation_directed(RelationId r) const noexcept { return rel_directed_[r] != 0; }
+  // The `weight` column, 1 when empty.
+  double relation_weight(RelationId r) const noexcept { return rel_weight_[r]; }
+  const Magnitude& relation_magnitude(RelationId r) const noexcept { return rel_magnitude_[r]; }
+  std::span<const SourceId> relation_sources(RelationId r) const noexcept;
+  std::span<const RelationId> relation_disputes(RelationId r) const noexcept;
+  std::optional<RelationId> find_relation(std::string_view id) const noexcept;
+  // A named column of the relation ("" when absent): quote, notes, role, unit, or any other.
+  std::string_view relation_field(RelationId r, std::string_view column) const noexcept {
+    return relations_.cell(r, column);
+  }
+
+  // Sources.
+  std::size_t source_count() const noexcept { return sources_.rows(); }
+  std::string_view source_id(SourceId s) const noexcept { return sources_.cell(s, 0); }
+  std::string_view source_field(SourceId s, std::string_view column) const noexcept { return sources_.cell(s, column); }
+  std::optional<SourceId> find_source(std::string_view id) const noexcept;
+
+  const RelationTypes& types() const noexcept { return types_; }
+  const std::vector<Bloc>& blocs() const noexcept { return blocs_; }
+  const Bloc* find_bloc(std::string_view id) const noexcept;
+
+  // The compressed sparse row graph of all relations (model/graph.hpp).
+  const Graph& graph() const noexcept { return graph_; }
+
+  // Warnings found while loading (an invalid dataset is never returned: see load_dataset).
+  const Diagnostics& warnings() const noexcept { return warnings_; }
+
+ private:
+  friend class detail::DatasetBuilder;
+
+  std::string path_;
+  Table actors_, relations_, sources_, types_table_, blocs_table_;
+
+  std::vector<KindId> actor_kind_;
+  std::vector<std::string> kinds_;
+  std::vector<std::uint32_t> alias_offsets_;  // CSR: actor -> aliases
+  std::vector<std::string_view> aliases_;
+  detail::StringMap<ActorId> actor_by_id_;
+  detail::StringMap<std::vector<ActorId>> actors_by_name_;  // folded id/label/alias
+
+  std::vector<ActorId> rel_source_, rel_target_;
+  std::vector<TypeId> rel_type_;
+  std::vector<PartialDate> rel_start_, rel_end_;
+  std::vector<Extent> rel_extent_;
+  std::vector<std::uint8_t> rel_directed_;
+  std::vector<double> rel_weight_;
+  std::vector<Magnitude> rel_magnitude_;
+  std::vector<std::uint32_t> rel_source_offsets_;  // CSR: relation -> sources
+  std::vector<SourceId> rel_sources_;
+  std::vector<std::uint32_t> rel_dispute_offsets_;  // CSR: relation -> disputed relations
+  std::vector<RelationId> rel_disputes_;
+  std::unordered_map<std::string_view, RelationId> relation_by_id_;
+
+  detail::StringMap<SourceId> source_by_id_;
+  RelationTypes types_;
+  std::vector<Bloc> blocs_;
+  Graph graph_;
+  Diagnostics warnings_;
+};
+
+}  // namespace actorgraph

@@ -1,0 +1,50 @@
+// A slice: the part of a dataset an analysis looks at, as masks over actors and relations.
+//
+// Slicing never copies the dataset: it marks which actors and relations take part, so actor and
+// relation numbers stay the same in every slice and results of different slices can be compared.
+// Every analysis takes a slice; the whole dataset is the slice with no options.
+#pragma once
+
+#include "actorgraph/model/dataset.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace actorgraph {
+
+struct SliceOptions {
+  std::vector<std::string> types;          // keep only relations of these types (empty: every type)
+  std::vector<std::string> exclude_types;  // drop relations of these types
+  std::vector<std::string> kinds;          // keep only actors of these kinds, and relations among them
+  // Keep relations active at some time in [from, to] (first day of `from`, last day of `to`);
+  // either end may be left open.
+  std::optional<PartialDate> from, to;
+  // Keep relations active at some time during the period `at` names ("2005" is all of 2005).
+  std::optional<PartialDate> at;
+};
+
+class Slice {
+ public:
+  // The whole dataset.
+  explicit Slice(const Dataset& dataset);
+  // Throws UsageError for an unknown type or kind (with suggestions) or an empty date window.
+  Slice(const Dataset& dataset, const SliceOptions& options);
+
+  bool has_actor(ActorId a) const noexcept { return actor_mask_[a] != 0; }
+  bool has_relation(RelationId r) const noexcept { return relation_mask_[r] != 0; }
+  std::size_t actor_count() const noexcept { return actor_count_; }
+  std::size_t relation_count() const noexcept { return relation_count_; }
+  // Relations left out only because they are undated while the slice has a date window.
+  std::size_t undated_excluded() const noexcept { return undated_excluded_; }
+  // One line for titles and report headers, e.g. "types: visit, meeting; active 2001..2005".
+  // "whole dataset" when nothing is sliced.
+  const std::string& description() const noexcept { return description_; }
+
+ private:
+  std::vector<std::uint8_t> actor_mask_, relation_mask_;
+  std::size_t actor_count_ = 0, relation_count_ = 0, undated_excluded_ = 0;
+  std::string description_;
+};
+
+}  // namespace actorgraph

@@ -1,0 +1,64 @@
+// Compact text storage and the few text rules the engine applies everywhere: UTF-8 checks, the
+// case folding used to match actor names, natural ordering of ids, and edit distance for "did you
+// mean" hints.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph {
+
+// An append-only column of strings kept in one buffer: 4 bytes of overhead per value instead of a
+// std::string's 32, so a million relations with a dozen text fields stay small. Views returned by
+// operator[] stay valid until the next push_back.
+class TextColumn {
+ public:
+  std::size_t size() const noexcept { return ends_.size(); }
+  bool empty() const noexcept { return ends_.empty(); }
+  std::string_view operator[](std::size_t i) const noexcept {
+    const std::uint32_t begin = i == 0 ? 0 : ends_[i - 1];
+    return {data_.data() + begin, ends_[i] - begin};
+  }
+  void push_back(std::string_view value);  // throws Error past 4 GiB of text in one column
+  void reserve(std::size_t values, std::size_t bytes) {
+    ends_.reserve(values);
+    data_.reserve(bytes);
+  }
+  std::size_t bytes() const noexcept { return data_.size(); }
+
+ private:
+  std::vector<char> data_;  // not std::string: views must survive a move (no small-string buffer)
+  std::vector<std::uint32_t> ends_;
+};
+
+// Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms, surrogates
+// and code points past U+10FFFF are invalid), or npos when the text is valid.
+std::size_t find_invalid_utf8(std::string_view text, std::size_t from = 0) noexcept;
+
+// Number of code points in valid UTF-8; each invalid byte counts as one.
+std::size_t count_code_points(std::string_view text) noexcept;
+
+// Lower-cases ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic letters (simple one-to-one
+// mappings), which covers the names in the datasets this tool is built for. Other text is unchanged.
+std::string fold_case(std::string_view text);
+
+// Compares ids so that digit runs compare as numbers: "r2" < "r10" < "r10a". Ties (e.g. "r01" and
+// "r1") are broken by plain byte order, so the order is total.
+bool natural_less(std::string_view a, std::string_view b) noexcept;
+
+// Levenshtein distance over code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Candidates closest to `name` (by edit distance of the case-folded text, at most about a third of
+// its length), best first, at most `limit`, formatted as "'a', 'b' or 'c'". Empty when none is close.
+std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates,
+                         std::size_t limit = 3);
+
+// Splits a `|`-separated list; values are trimmed of spaces and empty values dropped.
+std::vector<std::string_view> split_list(std::string_view text);
+
+std::string_view trim(std::string_view text) noexcept;
+
+}  // namespace actorgraph

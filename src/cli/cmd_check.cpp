@@ -1,0 +1,57 @@
+// actorgraph check DATASET: validate and list every problem.
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/output.hpp"
+
+#include "actorgraph/io/dataset_reader.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace actorgraph::cli {
+
+namespace {
+
+struct CheckArgs {
+  std::string dataset;
+  std::string format = "table";
+  bool strict = false;
+};
+
+void run(const CheckArgs& args) {
+  const CheckResult result = check_dataset(args.dataset);
+  const std::size_t errors = count_errors(result.diagnostics);
+  const std::size_t warnings = result.diagnostics.size() - errors;
+  if (args.format == "table") {
+    for (const auto& d : result.diagnostics) std::cerr << d.str() << '\n';
+    std::cout << args.dataset << ": ";
+    if (const auto& d = result.dataset)
+      std::cout << d->actor_count() << " actors, " << d->relation_count() << " relations, " << d->source_count() << " sources; ";
+    std::cout << errors << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning\n" : " warnings\n");
+  } else {
+    ResultTable table;
+    table.add_column("file");
+    table.add_column("line", true);
+    table.add_column("column", true);
+    table.add_column("severity");
+    table.add_column("message");
+    for (const auto& d : result.diagnostics)
+      table.add_row({d.file, d.line ? std::to_string(d.line) : "", d.column ? std::to_string(d.column) : "",
+                     d.severity == Severity::error ? "error" : "warning", d.message});
+    table.write(std::cout, args.format);
+  }
+  if (errors > 0 || (args.strict && warnings > 0)) throw Exit{exit_data};
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app) {
+  auto args = std::make_shared<CheckArgs>();
+  auto* cmd = app.add_subcommand("check", "Validate a dataset: list every error and warning as file:line:column");
+  add_dataset_argument(*cmd, args->dataset);
+  add_format_option(*cmd, args->format);
+  cmd->add_flag("--strict", args->strict, "Fail (exit 1) on warnings too");
+  cmd->callback([args] { run(*args); });
+}
+
+}  // namespace actorgraph::cli

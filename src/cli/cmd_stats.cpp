@@ -1,0 +1,94 @@
+// actorgraph stats DATASET: what the network contains and how it hangs together.
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/output.hpp"
+
+#include "actorgraph/analysis/stats.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace actorgraph::cli {
+
+namespace {
+
+struct StatsArgs {
+  std::string dataset;
+  std::string format = "table";
+  SliceArgs slice;
+};
+
+void run(const StatsArgs& args) {
+  const Dataset d = load(args.dataset);
+  const Slice slice(d, args.slice.options());
+  note_slice(slice);
+  const Stats s = compute_stats(d, slice);
+
+  // One record per figure: (section, metric, value, numeric).
+  struct Row {
+    std::string section, metric, value;
+    bool numeric;
+  };
+  std::vector<Row> rows;
+  auto add = [&](std::string section, std::string metric, std::string value, bool numeric = true) {
+    rows.push_back({std::move(section), std::move(metric), std::move(value), numeric});
+  };
+  auto n = [](std::size_t v) { return std::to_string(v); };
+  add("dataset", "path", d.path(), false);
+  add("dataset", "slice", slice.description(), false);
+  add("actors", "total", n(s.actors));
+  for (const auto& [kind, count] : s.actors_by_kind) add("kinds", kind, n(count));
+  add("relations", "total", n(s.relations));
+  add("relations", "directed", n(s.directed_relations));
+  add("relations", "undirected", n(s.relations - s.directed_relations));
+  add("relations", "undated", n(s.undated_relations));
+  add("relations", "ongoing", n(s.ongoing_relations));
+  add("relations", "self", n(s.self_relations));
+  for (const auto& [type, count] : s.relations_by_type) add("types", type, n(count));
+  add("dates", "earliest", s.earliest ? s.earliest->str() : "", false);
+  add("dates", "latest", s.latest ? s.latest->str() : "", false);
+  add("sources", "cited", n(s.sources_cited));
+  add("sources", "total", n(s.sources_total));
+  add("structure", "linked_pairs", n(s.linked_pairs));
+  add("structure", "density", format_number(s.density));
+  add("structure", "weak_components", n(s.weak_components));
+  add("structure", "largest_weak_component", n(s.largest_weak_component));
+  add("structure", "strong_components", n(s.strong_components));
+  add("structure", "isolated_actors", n(s.isolated_actors));
+
+  if (args.format == "json") {
+    // {"dataset": {"path": ..., "slice": ...}, "actors": {...}, ...}: one object per section.
+    std::cout << "{";
+    std::string section;
+    for (const auto& r : rows) {
+      if (r.section != section) {
+        std::cout << (section.empty() ? "\n  " : "},\n  ") << json_string(r.section) << ": {";
+        section = r.section;
+      } else {
+        std::cout << ", ";
+      }
+      std::cout << json_string(r.metric) << ": " << (r.numeric ? r.value : r.value.empty() ? "null" : json_string(r.value));
+    }
+    std::cout << "}\n}\n";
+    return;
+  }
+  ResultTable table;
+  table.add_column("section");
+  table.add_column("metric");
+  table.add_column("value");
+  for (const auto& r : rows) table.add_row({r.section, r.metric, r.value});
+  table.write(std::cout, args.format);
+}
+
+}  // namespace
+
+void add_stats_command(CLI::App& app) {
+  auto args = std::make_shared<StatsArgs>();
+  auto* cmd = app.add_subcommand("stats", "Summarise a dataset: actors by kind, relations by type, dates, sources, components, density");
+  add_dataset_argument(*cmd, args->dataset);
+  add_format_option(*cmd, args->format);
+  args->slice.add_to(*cmd);
+  cmd->callback([args] { run(*args); });
+}
+
+}  // namespace actorgraph::cli

@@ -1,0 +1,15 @@
+// Each subcommand registers itself on the application; one source file per subcommand.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace actorgraph::cli {
+
+void add_check_command(CLI::App& app);
+void add_stats_command(CLI::App& app);
+void add_actors_command(CLI::App& app);
+void add_relations_command(CLI::App& app);
+void add_format_command(CLI::App& app);
+void add_types_command(CLI::App& app);
+
+}  // namespace actorgraph::cli

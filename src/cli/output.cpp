@@ -1,0 +1,109 @@
+#include "cli/output.hpp"
+
+#include "actorgraph/io/csv.hpp"
+#include "actorgraph/model/text.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace actorgraph::cli {
+
+void ResultTable::add_column(std::string name, bool numeric) { columns_.push_back({std::move(name), numeric}); }
+
+void ResultTable::add_row(std::vector<std::string> cells) {
+  cells.resize(columns_.size());
+  rows_.push_back(std::move(cells));
+}
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string format_number(double value) {
+  if (!std::isfinite(value)) return {};
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  return ec == std::errc() ? std::string(buf, end) : std::string();
+}
+
+void ResultTable::write(std::ostream& out, std::string_view format) const {
+  if (format == "csv") {
+    std::string text;
+    std::vector<std::string_view> values;
+    for (const auto& c : columns_) values.push_back(c.name);
+    append_csv_record(text, values);
+    for (const auto& row : rows_) {
+      values.assign(row.begin(), row.end());
+      append_csv_record(text, values);
+    }
+    out << text;
+    return;
+  }
+  if (format == "json") {
+    out << "[";
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+      out << (r ? ",\n  {" : "\n  {");
+      for (std::size_t c = 0; c < columns_.size(); ++c) {
+        if (c) out << ", ";
+        out << json_string(columns_[c].name) << ": ";
+        const std::string& v = rows_[r][c];
+        if (columns_[c].numeric) out << (v.empty() ? "null" : v);
+        else out << json_string(v);
+      }
+      out << "}";
+    }
+    out << (rows_.empty() ? "]\n" : "\n]\n");
+    return;
+  }
+  // Text table: columns padded to their widest cell (in code points); line breaks shown as spaces.
+  auto flat = [](const std::string& s) {
+    std::string t = s;
+    for (char& c : t)
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return t;
+  };
+  std::vector<std::size_t> width(columns_.size());
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    width[c] = count_code_points(columns_[c].name);
+    for (const auto& row : rows_) width[c] = std::max(width[c], count_code_points(flat(row[c])));
+  }
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string text;
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const std::string cell = flat(cells[c]);
+      const std::string pad(width[c] - count_code_points(cell), ' ');
+      if (c) text += "  ";
+      if (columns_[c].numeric) text += pad + cell;
+      else text += c + 1 == columns_.size() ? cell : cell + pad;
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out << text << '\n';
+  };
+  std::vector<std::string> header;
+  for (const auto& c : columns_) header.push_back(c.name);
+  line(header);
+  std::vector<std::string> rule;
+  for (std::size_t c = 0; c < columns_.size(); ++c) rule.push_back(std::string(width[c], '-'));
+  line(rule);
+  for (const auto& row : rows_) line(row);
+}
+
+}  // namespace actorgraph::cli

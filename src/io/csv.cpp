@@ -1,0 +1,158 @@
+#include "actorgraph/io/csv.hpp"
+
+#include "actorgraph/model/text.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace actorgraph {
+
+CsvReader::CsvReader(std::string_view text) noexcept : text_(text) {
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+}
+
+bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& problems) {
+  fields.clear();
+  scratch_.clear();
+  const std::size_t n = text_.size();
+  // Skip empty lines.
+  while (pos_ < n && (text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')))
+    pos_ += text_[pos_] == '\n' ? 1 : 2;
+  if (pos_ >= n) return false;
+  record_offset_ = pos_;
+
+  // Quoted fields with "" are unescaped into scratch_; they are recorded as (scratch offset, length)
+  // and turned into views once the record is complete, because scratch_ may reallocate meanwhile.
+  struct Pending {
+    bool in_scratch;
+    std::size_t begin, length;
+    std::uint64_t offset;
+  };
+  std::vector<Pending> pending;
+
+  for (;;) {
+    const std::size_t start = pos_;
+    if (pos_ < n && text_[pos_] == '"') {
+      ++pos_;
+      std::size_t segment = pos_;
+      bool escaped = false;
+      bool closed = false;
+      std::size_t scratch_begin = scratch_.size();
+      while (pos_ < n) {
+        const void* q = std::memchr(text_.data() + pos_, '"', n - pos_);
+        if (!q) {
+          pos_ = n;
+          break;
+        }
+        const std::size_t at = static_cast<const char*>(q) - text_.data();
+        if (at + 1 < n && text_[at + 1] == '"') {
+          if (!escaped) {
+            escaped = true;
+            scratch_begin = scratch_.size();
+          }
+          scratch_.append(text_.substr(segment, at + 1 - segment));  // keep one quote
+          pos_ = segment = at + 2;
+          continue;
+        }
+        pos_ = at + 1;
+        closed = true;
+        if (escaped) scratch_.append(text_.substr(segment, at - segment));
+        break;
+      }
+      if (!closed) {
+        problems.push_back({start, "unterminated quoted field: the quote opened here is never closed"});
+        if (escaped) scratch_.append(text_.substr(segment, n - segment));
+        const std::size_t end = escaped ? 0 : n;
+        pending.push_back(escaped ? Pending{true, scratch_begin, scratch_.size() - scratch_begin, start}
+                                  : Pending{false, start + 1, end - start - 1, start});
+        record_end_ = n;
+        break;
+      }
+      Pending field = escaped ? Pending{true, scratch_begin, scratch_.size() - scratch_begin, start}
+                              : Pending{false, start + 1, pos_ - 1 - (start + 1), start};
+      // After the closing quote only a separator or a line end may follow.
+      if (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && !(text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')) {
+        problems.push_back({pos_, "unexpected text after a closing quote (a quote inside a quoted field is written \"\")"});
+        if (!field.in_scratch) {
+          scratch_begin = scratch_.size();
+          scratch_.append(text_.substr(field.begin, field.length));
+          field = Pending{true, scratch_begin, field.length, start};
+        }
+        const std::size_t junk = pos_;
+        while (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
+        std::size_t junk_end = pos_;
+        if (pos_ < n && text_[pos_] == '\n' && junk_end > junk && text_[junk_end - 1] == '\r') --junk_end;
+        scratch_.append(text_.substr(junk, junk_end - junk));
+        field.length = scratch_.size() - field.begin;
+      }
+      pending.push_back(field);
+    } else {
+      std::size_t end = pos_;
+      bool reported = false;
+      while (end < n && text_[end] != ',' && text_[end] != '\n') {
+        if (text_[end] == '"' && !reported) {
+          problems.push_back({end, "quote character inside an unquoted field (enclose the field in quotes and write the quote as \"\")"});
+          reported = true;
+        }
+        ++end;
+      }
+      pos_ = end;
+      if (end < n && text_[end] == '\n' && end > start && text_[end - 1] == '\r') --end;
+      pending.push_back({false, start, end - start, start});
+    }
+    // Now at a separator, a line end or the end of the text.
+    if (pos_ < n && text_[pos_] == ',') {
+      ++pos_;
+      continue;
+    }
+    if (pos_ < n && text_[pos_] == '\r') ++pos_;
+    record_end_ = pos_;
+    if (pos_ < n && text_[pos_] == '\n') ++pos_;
+    break;
+  }
+  fields.reserve(pending.size());
+  for (const auto& p : pending)
+    fields.push_back({p.in_scratch ? std::string_view(scratch_).substr(p.begin, p.length) : text_.substr(p.begin, p.length),
+                      p.offset});
+  return true;
+}
+
+void LineIndex::locate(std::uint64_t offset, std::uint64_t& line, std::uint64_t& column) {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+      if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+  offset = std::min<std::uint64_t>(offset, text_.size());
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const std::uint64_t start = *(it - 1);
+  line = static_cast<std::uint64_t>(it - line_starts_.begin());
+  std::string_view prefix = text_.substr(start, offset - start);
+  if (start == 0 && prefix.substr(0, 3) == "\xEF\xBB\xBF") prefix.remove_prefix(3);
+  column = count_code_points(prefix) + 1;
+}
+
+void append_csv_field(std::string& out, std::string_view value) {
+  const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  if (!quote) {
+    out.append(value);
+    return;
+  }
+  out += '"';
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_csv_record(std::string& out, const std::vector<std::string_view>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += ',';
+    append_csv_field(out, values[i]);
+  }
+  out += '\n';
+}
+
+}  // namespace actorgraph

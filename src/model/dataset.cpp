@@ -1,0 +1,92 @@
+#include "actorgraph/model/dataset.hpp"
+
+#include <algorithm>
+
+namespace actorgraph {
+
+Table::Table(std::string name, std::vector<std::string> columns)
+    : name_(std::move(name)), columns_(std::move(columns)), cells_(columns_.size()) {}
+
+std::optional<std::size_t> Table::column(std::string_view name) const noexcept {
+  for (std::size_t c = 0; c < columns_.size(); ++c)
+    if (columns_[c] == name) return c;
+  return std::nullopt;
+}
+
+std::string_view Table::cell(std::size_t row, std::string_view column_name) const noexcept {
+  const auto c = column(column_name);
+  return c ? cells_[*c][row] : std::string_view{};
+}
+
+void Table::add_row(std::span<const std::string_view> values) {
+  for (std::size_t c = 0; c < cells_.size(); ++c) cells_[c].push_back(c < values.size() ? values[c] : std::string_view{});
+  ++rows_;
+}
+
+std::string_view Dataset::actor_label(ActorId a) const noexcept {
+  const std::string_view label = actors_.cell(a, 1);
+  return label.empty() ? actor_id(a) : label;
+}
+
+std::span<const std::string_view> Dataset::actor_aliases(ActorId a) const noexcept {
+  return {aliases_.data() + alias_offsets_[a], alias_offsets_[a + 1] - alias_offsets_[a]};
+}
+
+std::optional<ActorId> Dataset::find_actor(std::string_view id) const noexcept {
+  const auto it = actor_by_id_.find(id);
+  return it == actor_by_id_.end() ? std::nullopt : std::optional<ActorId>(it->second);
+}
+
+std::vector<ActorId> Dataset::match_actor(std::string_view name) const {
+  const auto it = actors_by_name_.find(fold_case(trim(name)));
+  return it == actors_by_name_.end() ? std::vector<ActorId>{} : it->second;
+}
+
+ActorId Dataset::resolve_actor(std::string_view name) const {
+  const auto matches = match_actor(name);
+  if (matches.size() == 1) return matches.front();
+  if (matches.empty()) {
+    std::vector<std::string_view> names;
+    names.reserve(actor_count());
+    for (ActorId a = 0; a < actor_count(); ++a) {
+      names.push_back(actor_id(a));
+      names.push_back(actor_label(a));
+      for (auto alias : actor_aliases(a)) names.push_back(alias);
+    }
+    const std::string hint = did_you_mean(name, names);
+    throw UsageError("unknown actor '" + std::string(name) + "'" +
+                     (hint.empty() ? " (list the actors with 'actorgraph actors')" : " (did you mean " + hint + "?)"));
+  }
+  std::string list;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (i > 0) list += ", ";
+    list.append("'").append(actor_id(matches[i])).append("' (").append(actor_label(matches[i])).append(")");
+  }
+  throw UsageError("ambiguous actor '" + std::string(name) + "': it names " + list + "; use the id");
+}
+
+std::span<const SourceId> Dataset::relation_sources(RelationId r) const noexcept {
+  return {rel_sources_.data() + rel_source_offsets_[r], rel_source_offsets_[r + 1] - rel_source_offsets_[r]};
+}
+
+std::span<const RelationId> Dataset::relation_disputes(RelationId r) const noexcept {
+  return {rel_disputes_.data() + rel_dispute_offsets_[r], rel_dispute_offsets_[r + 1] - rel_dispute_offsets_[r]};
+}
+
+std::optional<RelationId> Dataset::find_relation(std::string_view id) const noexcept {
+  const auto it = relation_by_id_.find(id);
+  return it == relation_by_id_.end() ? std::nullopt : std::optional<RelationId>(it->second);
+}
+
+std::optional<SourceId> Dataset::find_source(std::string_view id) const noexcept {
+  const auto it = source_by_id_.find(id);
+  return it == source_by_id_.end() ? std::nullopt : std::optional<SourceId>(it->second);
+}
+
+const Bloc* Dataset::find_bloc(std::string_view id) const noexcept {
+  for (const auto& b : blocs_)
+    if (b.id == id) return &b;
+  return nullptr;
+}
+
+}  // namespace actorgraph

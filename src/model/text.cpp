@@ -1,0 +1,226 @@
+#include "actorgraph/model/text.hpp"
+
+#include "actorgraph/error.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace actorgraph {
+
+void TextColumn::push_back(std::string_view value) {
+  if (data_.size() + value.size() > std::numeric_limits<std::uint32_t>::max())
+    throw Error("a text column holds more than 4 GiB; split the dataset");
+  data_.insert(data_.end(), value.begin(), value.end());
+  ends_.push_back(static_cast<std::uint32_t>(data_.size()));
+}
+
+namespace {
+
+// Decodes one code point at `i`; returns its length, or 0 when the bytes there are not valid UTF-8.
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t len;
+  char32_t min;
+  if ((b0 & 0xE0) == 0xC0) len = 2, cp = b0 & 0x1F, min = 0x80;
+  else if ((b0 & 0xF0) == 0xE0) len = 3, cp = b0 & 0x0F, min = 0x800;
+  else if ((b0 & 0xF8) == 0xF0) len = 4, cp = b0 & 0x07, min = 0x10000;
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+void encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+char32_t fold(char32_t c) noexcept {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;                  // Latin-1
+  if (c == 0x178) return 0xFF;
+  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149)  // Latin Extended-A
+    return ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) ? (c % 2 ? c + 1 : c) : (c % 2 ? c : c + 1);
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;                  // Greek
+  if (c >= 0x410 && c <= 0x42F) return c + 32;                                // Cyrillic А-Я
+  if (c >= 0x400 && c <= 0x40F) return c + 80;                                // Cyrillic Ѐ-Џ
+  if (c >= 0x460 && c <= 0x4FF && c != 0x482 && !(c >= 0x483 && c <= 0x489) && c != 0x4C0) {
+    if (c >= 0x4C1 && c <= 0x4CE) return c % 2 ? c + 1 : c;                   // Cyrillic pairs, odd-first block
+    return c % 2 ? c : c + 1;                                                  // Cyrillic pairs (Ғ, Қ, Ҳ, Ҷ, Ӣ, Ӯ…)
+  }
+  return c;
+}
+
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view text, std::size_t from) noexcept {
+  std::size_t i = from;
+  while (i < text.size()) {
+    // ASCII fast path, eight bytes at a time.
+    while (i + 8 <= text.size()) {
+      std::uint64_t word;
+      __builtin_memcpy(&word, text.data() + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= text.size()) break;
+    char32_t cp;
+    const std::size_t len = decode(text, i, cp);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t count_code_points(std::string_view text) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++n) {
+    char32_t cp;
+    const std::size_t len = decode(text, i, cp);
+    i += len ? len : 1;
+  }
+  return n;
+}
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    const std::size_t len = decode(text, i, cp);
+    if (len == 0) {
+      out += text[i++];
+      continue;
+    }
+    encode(fold(cp), out);
+    i += len;
+  }
+  return out;
+}
+
+bool natural_less(std::string_view a, std::string_view b) noexcept {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      std::size_t i0 = i, j0 = j;
+      while (i0 < a.size() && a[i0] == '0') ++i0;
+      while (j0 < b.size() && b[j0] == '0') ++j0;
+      std::size_t i1 = i0, j1 = j0;
+      while (i1 < a.size() && is_digit(a[i1])) ++i1;
+      while (j1 < b.size() && is_digit(b[j1])) ++j1;
+      if (i1 - i0 != j1 - j0) return i1 - i0 < j1 - j0;
+      if (auto c = a.substr(i0, i1 - i0).compare(b.substr(j0, j1 - j0)); c != 0) return c < 0;
+      i = i1;
+      j = j1;
+    } else {
+      if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+      ++i;
+      ++j;
+    }
+  }
+  if (i < a.size() || j < b.size()) return i == a.size();  // a proper prefix sorts first
+  return a < b;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::u32string x, y;
+  for (std::size_t i = 0; i < a.size();) {
+    char32_t cp;
+    const std::size_t len = decode(a, i, cp);
+    x += len ? cp : static_cast<unsigned char>(a[i]);
+    i += len ? len : 1;
+  }
+  for (std::size_t i = 0; i < b.size();) {
+    char32_t cp;
+    const std::size_t len = decode(b, i, cp);
+    y += len ? cp : static_cast<unsigned char>(b[i]);
+    i += len ? len : 1;
+  }
+  std::vector<std::size_t> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[y.size()];
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates, std::size_t limit) {
+  const std::string folded = fold_case(name);
+  // About one edit in three characters; a name of one or two characters only matches up to case.
+  const std::size_t length = count_code_points(folded);
+  const std::size_t budget = length < 3 ? 0 : std::max<std::size_t>(1, length / 3);
+  struct Match {
+    std::size_t distance, order;
+    std::string folded;
+  };
+  std::vector<Match> matches;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    std::string c = fold_case(candidates[i]);
+    const std::size_t d = edit_distance(folded, c);
+    if (d <= budget) matches.push_back({d, i, std::move(c)});
+  }
+  // Closest first; among equals, in the candidates' order. Names that differ only in case are one.
+  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.distance < b.distance; });
+  std::vector<std::size_t> chosen;
+  for (const auto& m : matches) {
+    if (chosen.size() == limit) break;
+    const bool repeat = std::any_of(chosen.begin(), chosen.end(), [&](std::size_t i) { return fold_case(candidates[i]) == m.folded; });
+    if (!repeat) chosen.push_back(m.order);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    if (i > 0) out += i + 1 == chosen.size() ? " or " : ", ";
+    out.append("'").append(candidates[chosen[i]]).append("'");
+  }
+  return out;
+}
+
+std::vector<std::string_view> split_list(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t bar = text.find('|', start);
+    if (bar == std::string_view::npos) bar = text.size();
+    if (auto v = trim(text.substr(start, bar - start)); !v.empty()) out.push_back(v);
+    start = bar + 1;
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view text) noexcept {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return text.substr(first, last - first + 1);
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,38 @@
+// Test fixtures: paths from a compile definition (never the working directory), and small datasets
+// written to a temporary folder from strings.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <unistd.h>
+
+namespace actorgraph::test {
+
+inline std::string data_path(const std::string& name) { return std::string(ACTORGRAPH_TEST_DATA) + "/" + name; }
+
+// A dataset folder holding the given files (name -> content), removed when the object goes.
+class TempDataset {
+ public:
+  explicit TempDataset(const std::map<std::string, std::string>& files) {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("actorgraph-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(path_);
+    for (const auto& [name, content] : files) std::ofstream(path_ / name, std::ios::binary) << content;
+  }
+  ~TempDataset() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDataset(const TempDataset&) = delete;
+  TempDataset& operator=(const TempDataset&) = delete;
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace actorgraph::test

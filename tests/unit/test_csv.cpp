@@ -1,0 +1,139 @@
+#include "actorgraph/io/csv.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace actorgraph;
+
+namespace {
+
+struct Parsed {
+  std::vector<std::vector<std::string>> records;
+  std::vector<CsvProblem> problems;
+};
+
+Parsed parse(std::string_view text) {
+  Parsed out;
+  CsvReader reader(text);
+  std::vector<CsvField> fields;
+  while (reader.next(fields, out.problems)) {
+    std::vector<std::string> record;
+    for (const auto& f : fields) record.emplace_back(f.value);
+    out.records.push_back(std::move(record));
+  }
+  return out;
+}
+
+using Records = std::vector<std::vector<std::string>>;
+
+}  // namespace
+
+TEST_CASE("Plain records split on commas and line ends", "[io][csv]") {
+  const auto p = parse("a,b,c\n1,2,3\n");
+  CHECK(p.records == Records{{"a", "b", "c"}, {"1", "2", "3"}});
+  CHECK(p.problems.empty());
+}
+
+TEST_CASE("The last line may lack its line ending", "[io][csv]") {
+  CHECK(parse("a,b\n1,2").records == Records{{"a", "b"}, {"1", "2"}});
+}
+
+TEST_CASE("CRLF line endings are accepted and not kept in values", "[io][csv]") {
+  CHECK(parse("a,b\r\n1,2\r\n").records == Records{{"a", "b"}, {"1", "2"}});
+}
+
+TEST_CASE("A byte-order mark at the start is skipped", "[io][csv]") {
+  CHECK(parse("\xEF\xBB\xBFid,x\n1,2\n").records == Records{{"id", "x"}, {"1", "2"}});
+}
+
+TEST_CASE("Empty fields are kept, including a trailing one", "[io][csv]") {
+  CHECK(parse(",a,,\n").records == Records{{"", "a", "", ""}});
+}
+
+TEST_CASE("Blank lines are skipped", "[io][csv]") {
+  CHECK(parse("a\n\n\r\nb\n\n").records == Records{{"a"}, {"b"}});
+}
+
+TEST_CASE("Quoted fields keep commas, doubled quotes and line breaks", "[io][csv]") {
+  const auto p = parse("\"a,b\",\"say \"\"hi\"\"\",\"line1\nline2\",\"crlf\r\ninside\"\nnext\n");
+  CHECK(p.problems.empty());
+  REQUIRE(p.records.size() == 2);
+  CHECK(p.records[0] == std::vector<std::string>{"a,b", "say \"hi\"", "line1\nline2", "crlf\r\ninside"});
+  CHECK(p.records[1] == std::vector<std::string>{"next"});
+}
+
+TEST_CASE("An empty quoted field and a quoted field of only quotes", "[io][csv]") {
+  CHECK(parse("\"\",\"\"\"\"\n").records == Records{{"", "\""}});
+}
+
+TEST_CASE("UTF-8 text passes through unchanged", "[io][csv]") {
+  CHECK(parse("Тоҷикистон,\"Душанбе, пойтахт\"\n").records == Records{{"Тоҷикистон", "Душанбе, пойтахт"}});
+}
+
+TEST_CASE("Field offsets point at the first character or the opening quote", "[io][csv]") {
+  CsvReader reader("ab,\"cd\",e\nf\n");
+  std::vector<CsvField> fields;
+  std::vector<CsvProblem> problems;
+  REQUIRE(reader.next(fields, problems));
+  CHECK(fields[0].offset == 0);
+  CHECK(fields[1].offset == 3);
+  CHECK(fields[2].offset == 8);
+  CHECK(reader.record_offset() == 0);
+  REQUIRE(reader.next(fields, problems));
+  CHECK(reader.record_offset() == 10);
+  CHECK(fields[0].offset == 10);
+}
+
+TEST_CASE("An unterminated quote is reported at the opening quote and takes the rest", "[io][csv]") {
+  const auto p = parse("a,\"open\nb,c\n");
+  REQUIRE(p.problems.size() == 1);
+  CHECK(p.problems[0].offset == 2);
+  CHECK(p.problems[0].message == "unterminated quoted field: the quote opened here is never closed");
+  CHECK(p.records == Records{{"a", "open\nb,c\n"}});
+}
+
+TEST_CASE("A quote inside an unquoted field is reported and kept", "[io][csv]") {
+  const auto p = parse("ab\"c,d\n");
+  REQUIRE(p.problems.size() == 1);
+  CHECK(p.problems[0].offset == 2);
+  CHECK(p.problems[0].message ==
+        "quote character inside an unquoted field (enclose the field in quotes and write the quote as \"\")");
+  CHECK(p.records == Records{{"ab\"c", "d"}});
+}
+
+TEST_CASE("Text after a closing quote is reported and appended", "[io][csv]") {
+  const auto p = parse("\"ab\"cd,e\n");
+  REQUIRE(p.problems.size() == 1);
+  CHECK(p.problems[0].offset == 4);
+  CHECK(p.problems[0].message == "unexpected text after a closing quote (a quote inside a quoted field is written \"\")");
+  CHECK(p.records == Records{{"abcd", "e"}});
+}
+
+TEST_CASE("Line index gives 1-based lines and columns in code points", "[io][csv]") {
+  const std::string text = "ab\nТоҷ,x\n";
+  LineIndex index(text);
+  std::uint64_t line = 0, column = 0;
+  index.locate(0, line, column);
+  CHECK((line == 1 && column == 1));
+  index.locate(3, line, column);
+  CHECK((line == 2 && column == 1));
+  index.locate(text.find(",x"), line, column);  // after three two-byte letters
+  CHECK((line == 2 && column == 4));
+}
+
+TEST_CASE("The writer quotes only when it must", "[io][csv]") {
+  std::string out;
+  append_csv_record(out, {"plain", "a,b", "say \"hi\"", "two\nlines", " padded", "", "Тоҷ"});
+  CHECK(out == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded\",,Тоҷ\n");
+}
+
+TEST_CASE("Writing then reading gives the values back", "[io][csv]") {
+  const std::vector<std::string_view> values{"a,b", "\"", "x\r\ny", "", " s ", "plain"};
+  std::string out;
+  append_csv_record(out, values);
+  const auto p = parse(out);
+  REQUIRE(p.records.size() == 1);
+  CHECK(p.records[0] == std::vector<std::string>(values.begin(), values.end()));
+}

@@ -1,0 +1,229 @@
+#include "actorgraph/io/dataset_reader.hpp"
+
+#include "fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace actorgraph;
+using actorgraph::test::data_path;
+using actorgraph::test::TempDataset;
+
+namespace {
+
+// The diagnostics of a broken fixture, with the fixture folder's path removed.
+std::vector<std::string> diagnostics_of(const std::string& name) {
+  const std::string folder = data_path("broken/" + name);
+  std::vector<std::string> out;
+  for (const auto& d : check_dataset(folder).diagnostics) {
+    std::string s = d.str();
+    if (s.rfind(folder + "/", 0) == 0) s.erase(0, folder.size() + 1);
+    out.push_back(s);
+  }
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("A valid dataset loads with every field", "[io][dataset]") {
+  const Dataset d = load_dataset(data_path("small"));
+  REQUIRE(d.actor_count() == 8);
+  REQUIRE(d.relation_count() == 9);
+  REQUIRE(d.source_count() == 2);
+
+  const ActorId tj = *d.find_actor("tajikistan");
+  CHECK(d.actor_label(tj) == "Tajikistan");
+  CHECK(d.kind_name(d.actor_kind(tj)) == "state");
+  CHECK(d.actor_aliases(*d.find_actor("rahmon")).size() == 2);
+
+  const RelationId r3 = *d.find_relation("r3");
+  CHECK(d.actor_id(d.relation_source(r3)) == "russia");
+  CHECK(d.actor_id(d.relation_target(r3)) == "tajikistan");
+  CHECK(d.types()[d.relation_type(r3)].id == "troop_presence");
+  CHECK(d.relation_directed(r3));
+  CHECK(d.relation_magnitude(r3).low == 25000);
+  CHECK(d.relation_field(r3, "unit") == "troops");
+  CHECK(d.relation_field(r3, "notes") == "the 201st division, line\ntwo of the note");
+  CHECK(d.relation_extent(r3).last == Extent::open);  // ongoing type, no end
+
+  const RelationId r6 = *d.find_relation("r6");
+  CHECK(d.relation_weight(r6) == 2.5);
+  CHECK(d.relation_extent(r6).first == days_from_civil(2009, 1, 1));
+  CHECK(d.relation_extent(r6).last == days_from_civil(2011, 12, 31));
+  CHECK(d.relation_weight(r3) == 1.0);  // empty weight
+
+  const RelationId r7 = *d.find_relation("r7");
+  REQUIRE(d.relation_sources(r7).size() == 2);
+  CHECK(d.source_id(d.relation_sources(r7)[1]) == "rferl_2002");
+  CHECK(d.relation_extent(r7).last == days_from_civil(2005, 7, 31));  // event: the period of its start
+
+  const RelationId r9 = *d.find_relation("r9");
+  CHECK(d.relation_magnitude(r9).low == 300);
+  CHECK(d.relation_magnitude(r9).high == 400);
+  CHECK_FALSE(d.relation_directed(r9));  // meeting: undirected by default
+
+  CHECK_FALSE(d.relation_extent(*d.find_relation("r5")).dated);
+  CHECK(d.relation_field(*d.find_relation("r1"), "confidence") == "high");  // unknown column kept
+}
+
+TEST_CASE("Declared types set direction and the meaning of an empty end", "[io][dataset]") {
+  const Dataset d = load_dataset(data_path("small"));
+  const auto t = d.types().find("consultation");
+  REQUIRE(t);
+  CHECK_FALSE(d.types()[*t].builtin);
+  CHECK(d.types()[*t].ongoing);
+  const RelationId r8 = *d.find_relation("r8");
+  CHECK_FALSE(d.relation_directed(r8));  // directed=false overrides the type's default
+  CHECK(d.relation_extent(r8).last == Extent::open);
+}
+
+TEST_CASE("Disputes are symmetric and reported once as a warning", "[io][dataset]") {
+  const Dataset d = load_dataset(data_path("small"));
+  const RelationId r1 = *d.find_relation("r1"), r2 = *d.find_relation("r2");
+  REQUIRE(d.relation_disputes(r1).size() == 1);
+  CHECK(d.relation_disputes(r1)[0] == r2);
+  CHECK(d.relation_disputes(r2)[0] == r1);
+  REQUIRE(d.warnings().size() == 1);
+  CHECK(d.warnings()[0].message ==
+        "sources disagree: r1 says tajikistan -> pfp, membership, 2002-02-20 (rferl_2002); "
+        "r2 says tajikistan -> pfp, membership, 2001 (mfa_2013)");
+  CHECK(d.warnings()[0].line == 2);
+}
+
+TEST_CASE("Blocs have a lead and sorted members", "[io][dataset]") {
+  const Dataset d = load_dataset(data_path("small"));
+  const Bloc* nato = d.find_bloc("nato");
+  REQUIRE(nato);
+  CHECK(d.actor_id(nato->lead) == "nato");
+  CHECK(nato->members.size() == 3);
+  CHECK(std::is_sorted(nato->members.begin(), nato->members.end()));
+  CHECK(d.find_bloc("russia")->members.size() == 1);
+  CHECK(d.find_bloc("china") == nullptr);
+}
+
+TEST_CASE("Actors resolve by id, label or alias, ignoring case", "[io][dataset]") {
+  const Dataset d = load_dataset(data_path("small"));
+  const ActorId tj = *d.find_actor("tajikistan");
+  CHECK(d.resolve_actor("TAJIKISTAN") == tj);
+  CHECK(d.resolve_actor("тоҷикистон") == tj);
+  CHECK(d.resolve_actor("Rahmonov") == *d.find_actor("rahmon"));
+  CHECK(d.resolve_actor("эмомалӣ раҳмон") == *d.find_actor("rahmon"));
+  CHECK(d.resolve_actor(" alliance ") == *d.find_actor("nato"));
+}
+
+TEST_CASE("An unknown actor name suggests close names, an ambiguous one lists the candidates", "[io][dataset]") {
+  const Dataset d = load_dataset(data_path("small"));
+  CHECK_THROWS_MATCHES(d.resolve_actor("tajkistan"), UsageError,
+                       Catch::Message("unknown actor 'tajkistan' (did you mean 'tajikistan'?)"));
+  CHECK_THROWS_MATCHES(d.resolve_actor("Atlantis"), UsageError,
+                       Catch::Message("unknown actor 'Atlantis' (list the actors with 'actorgraph actors')"));
+  TempDataset t({{"actors.csv", "id,label,kind,aliases\ncongo_b,Congo,state,\ncongo_k,Congo,state,DRC\n"},
+                 {"relations.csv", "id,source,target,type\n"}});
+  const Dataset two = load_dataset(t.path());
+  CHECK_THROWS_MATCHES(two.resolve_actor("congo"), UsageError,
+                       Catch::Message("ambiguous actor 'congo': it names 'congo_b' (Congo), 'congo_k' (Congo); use the id"));
+  CHECK(two.resolve_actor("drc") == 1);
+}
+
+TEST_CASE("Each kind of error is reported with its position and message", "[io][dataset][errors]") {
+  CHECK(diagnostics_of("missing_file") ==
+        Lines{"relations.csv: error: file not found (a dataset needs actors.csv and relations.csv; see docs/FORMAT.md)"});
+  CHECK(diagnostics_of("missing_column") == Lines{"actors.csv:1:1: error: missing required column 'kind' (did you mean 'kinds'?)"});
+  CHECK(diagnostics_of("field_count") ==
+        Lines{"relations.csv:3:31: error: expected 8 fields, found 10 (a value that contains a comma must be enclosed in double quotes)",
+              "relations.csv:4:20: error: expected 8 fields, found 4 (missing: start, end, weight, sources)"});
+  CHECK(diagnostics_of("unterminated_quote") ==
+        Lines{"relations.csv:3:28: error: unterminated quoted field: the quote opened here is never closed"});
+  CHECK(diagnostics_of("stray_quote") ==
+        Lines{"relations.csv:3:12: error: quote character inside an unquoted field (enclose the field in quotes and write the quote as \"\")",
+              "relations.csv:3:33: error: unexpected text after a closing quote (a quote inside a quoted field is written \"\")"});
+  CHECK(diagnostics_of("invalid_utf8") == Lines{"actors.csv:2:11: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8",
+                                                "actors.csv:4:17: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8"});
+  CHECK(diagnostics_of("duplicate_id") == Lines{"actors.csv:4:1: error: duplicate actor id 'alpha' (first defined at line 2)",
+                                                "relations.csv:3:1: error: duplicate relation id 'r1' (first defined at line 2)"});
+  CHECK(diagnostics_of("unknown_actor") == Lines{"relations.csv:2:4: error: unknown actor 'tajkistan' (did you mean 'tajikistan'?)",
+                                                 "relations.csv:3:10: error: unknown actor 'nobody_at_all'"});
+  CHECK(diagnostics_of("unknown_source") == Lines{"relations.csv:2:31: error: unknown source 's3'",
+                                                  "relations.csv:3:28: error: unknown source 'sourc1'"});
+  CHECK(diagnostics_of("no_sources_file") ==
+        Lines{"relations.csv:2:28: error: unknown source 's1' (the dataset has no sources.csv)"});
+  CHECK(diagnostics_of("invalid_date") ==
+        Lines{"relations.csv:2:21: error: invalid start date '2004-13-40': month 13 is not between 01 and 12",
+              "relations.csv:3:21: error: invalid start date '2004-02-30': day 30 is not between 01 and 29 in 2004-02",
+              "relations.csv:4:21: error: invalid start date '05/2004': expected YYYY, YYYY-MM or YYYY-MM-DD",
+              "relations.csv:5:35: error: end 2001 is before start 2002",
+              "relations.csv:6:31: error: end date without a start date (give the earliest start the source allows, or leave both empty)"});
+  CHECK(diagnostics_of("unknown_type") ==
+        Lines{"relations.csv:2:15: error: unknown relation type 'vist' (did you mean 'visit'?); declare new types in types.csv",
+              "relations.csv:3:15: error: unknown relation type 'alliance'; declare new types in types.csv"});
+  CHECK(diagnostics_of("bad_weight") == Lines{"relations.csv:2:29: error: weight 'heavy' is not a number",
+                                              "relations.csv:3:29: error: weight -2 is negative (weights are non-negative)",
+                                              "relations.csv:4:29: error: weight 'inf' is not finite"});
+  CHECK(diagnostics_of("empty_field") == Lines{"actors.csv:3:11: error: empty kind (state, organization, person, agency, ...)",
+                                               "relations.csv:2:1: error: empty relation id",
+                                               "relations.csv:3:4: error: empty source",
+                                               "relations.csv:4:15: error: empty type"});
+  CHECK(diagnostics_of("bad_blocs") ==
+        Lines{"blocs.csv:2:1: error: bloc 'west' has no lead (give one of its rows the role lead)",
+              "blocs.csv:5:11: error: bloc 'east' has a second lead (the first is 'tajikistan' at line 4)",
+              "blocs.csv:6:6: error: actor 'beta' is listed twice in bloc 'east' (first at line 5)",
+              "blocs.csv:7:7: error: unknown actor 'gamma'",
+              "blocs.csv:7:13: error: role must be lead or member, found 'leader'"});
+  CHECK(diagnostics_of("bad_types") ==
+        Lines{"types.csv:2:1: error: relation type 'visit' is built in; give the declared type another id",
+              "types.csv:3:1: error: type id 'Alliance' is not a lower-case slug (a-z, 0-9, _)",
+              "types.csv:3:22: error: directed must be true or false, found 'yes'"});
+}
+
+TEST_CASE("Warnings: self-relations, repeated relations, undeclared disagreements", "[io][dataset][errors]") {
+  CHECK(diagnostics_of("warnings") ==
+        Lines{"relations.csv:2:10: warning: self-relation: 'alpha' is both source and target",
+              "relations.csv:4:1: warning: relation 'r3' repeats relation 'r2' (line 3) field for field; remove one of them",
+              "relations.csv:6:1: warning: possible disagreement: r4 says beta -> tajikistan, membership, 2001 (s1); "
+              "r5 says beta -> tajikistan, membership, 2002 (s2) (if the sources disagree, name each relation in the "
+              "other's disputes column)"});
+  CHECK(check_dataset(data_path("broken/warnings")).dataset.has_value());  // warnings do not refuse a dataset
+}
+
+TEST_CASE("An invalid dataset is refused whole", "[io][dataset][errors]") {
+  const auto result = check_dataset(data_path("broken/unknown_actor"));
+  CHECK_FALSE(result.dataset);
+  CHECK_THROWS_AS(load_dataset(data_path("broken/unknown_actor")), DataError);
+  try {
+    load_dataset(data_path("broken/unknown_actor"));
+  } catch (const DataError& e) {
+    CHECK(e.diagnostics().size() == 2);
+  }
+}
+
+TEST_CASE("A folder that does not exist is an I/O error", "[io][dataset][errors]") {
+  CHECK_THROWS_MATCHES(check_dataset("/nonexistent/dataset"), IoError, Catch::Message("/nonexistent/dataset: no such dataset folder"));
+}
+
+TEST_CASE("CRLF line endings, a BOM and quoted line breaks load", "[io][dataset]") {
+  const Dataset d = load_dataset(data_path("broken/crlf_bom"));
+  CHECK(d.actor_label(0) == "Alpha, the \"first\"");
+  CHECK(d.actor_label(1) == "Beta\r\nsecond line");
+  CHECK(d.actor_id(2) == "tajikistan");
+}
+
+TEST_CASE("Columns may come in any order", "[io][dataset]") {
+  TempDataset t({{"actors.csv", "kind,note,id,label\nstate,x,a,A\nstate,y,b,B\n"},
+                 {"relations.csv", "type,target,source,id\nvisit,b,a,r1\n"}});
+  const Dataset d = load_dataset(t.path());
+  CHECK(d.actor_id(1) == "b");
+  CHECK(d.actors_table().columns() == std::vector<std::string>{"id", "label", "kind", "note"});
+  CHECK(d.actor_id(d.relation_source(0)) == "a");
+}
+
+TEST_CASE("Errors in a file are capped, and the rest counted", "[io][dataset][errors]") {
+  std::string relations = "id,source,target,type\n";
+  for (int i = 0; i < 1005; ++i) relations += "r" + std::to_string(i) + ",a,nobody,visit\n";
+  TempDataset t({{"actors.csv", "id,label,kind\na,A,state\n"}, {"relations.csv", relations}});
+  const auto result = check_dataset(t.path());  // 1005 errors, and 1004 warnings for the repeated rows
+  REQUIRE(result.diagnostics.size() == 1001);
+  CHECK(result.diagnostics.back().str() == t.path() + "/relations.csv: error: 5 further errors and 1004 further warnings not listed");
+}

@@ -1,0 +1,69 @@
+#include "actorgraph/error.hpp"
+#include "actorgraph/model/text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace actorgraph;
+
+TEST_CASE("Text columns store values back to back", "[model][text]") {
+  TextColumn c;
+  c.push_back("alpha");
+  c.push_back("");
+  c.push_back("Тоҷикистон");
+  REQUIRE(c.size() == 3);
+  CHECK(c[0] == "alpha");
+  CHECK(c[1].empty());
+  CHECK(c[2] == "Тоҷикистон");
+  const char* before = c[0].data();
+  TextColumn moved = std::move(c);
+  CHECK(moved[0].data() == before);  // views survive a move
+}
+
+TEST_CASE("Invalid UTF-8 is found at its first byte", "[model][text]") {
+  CHECK(find_invalid_utf8("plain ascii text, long enough for the fast path") == std::string_view::npos);
+  CHECK(find_invalid_utf8("Тоҷикистон") == std::string_view::npos);
+  CHECK(find_invalid_utf8("ab\xFF") == 2);
+  CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);      // overlong '/'
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);    // surrogate
+  CHECK(find_invalid_utf8("\xD0") == 0);            // truncated
+  CHECK(find_invalid_utf8("12345678\xE9") == 8);
+}
+
+TEST_CASE("Case folding covers Latin and Cyrillic letters", "[model][text]") {
+  CHECK(fold_case("NATO") == "nato");
+  CHECK(fold_case("ТОҶИКИСТОН") == "тоҷикистон");
+  CHECK(fold_case("Ёқ Ғ Ӯ Ӣ Ҳ") == "ёқ ғ ӯ ӣ ҳ");
+  CHECK(fold_case("ÉLYSÉE") == "élysée");
+  CHECK(fold_case("ŁÓDŹ") == "łódź");
+}
+
+TEST_CASE("Natural order compares digit runs as numbers", "[model][text]") {
+  std::vector<std::string> ids{"r10", "r2", "r1", "r01", "a", "r10a", "r100", "b2"};
+  std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return natural_less(a, b); });
+  CHECK(ids == std::vector<std::string>{"a", "b2", "r01", "r1", "r2", "r10", "r10a", "r100"});
+  CHECK_FALSE(natural_less("r1", "r1"));
+}
+
+TEST_CASE("Edit distance counts code points", "[model][text]") {
+  CHECK(edit_distance("tajkistan", "tajikistan") == 1);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("Раҳмон", "Рахмон") == 1);
+  CHECK(edit_distance("", "abc") == 3);
+}
+
+TEST_CASE("Suggestions list the closest names, best first", "[model][text]") {
+  const std::vector<std::string_view> names{"tajikistan", "turkmenistan", "russia", "nato"};
+  CHECK(did_you_mean("tajkistan", names) == "'tajikistan'");
+  CHECK(did_you_mean("Russia", names) == "'russia'");
+  CHECK(did_you_mean("zzz", names).empty());
+  CHECK(did_you_mean("s3", {"s1", "s2"}).empty());  // two characters: only case differences match
+  CHECK(did_you_mean("srcA", {"srcB", "srcC", "srcD", "srcE"}) == "'srcB', 'srcC' or 'srcD'");
+}
+
+TEST_CASE("Lists split on bars, trimmed, without empty values", "[model][text]") {
+  const auto v = split_list(" a | b||c |");
+  CHECK(v == std::vector<std::string_view>{"a", "b", "c"});
+  CHECK(split_list("").empty());
+}
