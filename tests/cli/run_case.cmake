@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.25)
 # Runs one CLI test case: BINARY with the arguments in CASE/args, from DATA, and compares stdout,
 # stderr and the exit code with CASE/stdout, CASE/stderr and CASE/exit. In `args`, @ROOT@ stands for
 # the source tree. With -DUPDATE=ON it writes the expectations instead.
