@@ -62,6 +62,9 @@ Slice::Slice(const Dataset& d, const SliceOptions& o) {
     to = std::min(to, o.at->last_day());
   }
   if (from > to) throw UsageError("the date window is empty: it ends before it starts");
+  windowed_ = windowed;
+  from_ = from;
+  to_ = to;
 
   relation_mask_.assign(d.relation_count(), 0);
   for (RelationId r = 0; r < d.relation_count(); ++r) {

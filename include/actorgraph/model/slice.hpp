@@ -7,6 +7,7 @@
 
 #include "actorgraph/model/dataset.hpp"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,10 @@ class Slice {
   std::size_t relation_count() const noexcept { return relation_count_; }
   // Relations left out only because they are undated while the slice has a date window.
   std::size_t undated_excluded() const noexcept { return undated_excluded_; }
+  // The date window as day numbers; without one, [INT32_MIN, INT32_MAX] and windowed() is false.
+  bool windowed() const noexcept { return windowed_; }
+  std::int32_t first_day() const noexcept { return from_; }
+  std::int32_t last_day() const noexcept { return to_; }
   // One line for titles and report headers, e.g. "types: visit, meeting; active 2001..2005".
   // "whole dataset" when nothing is sliced.
   const std::string& description() const noexcept { return description_; }
@@ -44,6 +49,8 @@ class Slice {
  private:
   std::vector<std::uint8_t> actor_mask_, relation_mask_;
   std::size_t actor_count_ = 0, relation_count_ = 0, undated_excluded_ = 0;
+  bool windowed_ = false;
+  std::int32_t from_ = std::numeric_limits<std::int32_t>::min(), to_ = std::numeric_limits<std::int32_t>::max();
   std::string description_;
 };
 

@@ -1,0 +1,2 @@
+// Implemented in the centrality work (see include/actorgraph/analysis/centrality.hpp).
+#include "actorgraph/analysis/centrality.hpp"

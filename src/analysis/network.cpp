@@ -1,0 +1,142 @@
+#include "actorgraph/analysis/network.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
+
+namespace actorgraph {
+
+namespace {
+
+// Each actor's parent through affiliation relations active in the slice's date window (type filters
+// do not apply: `--types visit --collapse` still rolls officials up), then the root of each chain.
+std::vector<ActorId> representatives(const Dataset& d, const Slice& slice) {
+  const std::size_t n = d.actor_count();
+  std::vector<ActorId> parent(n);
+  std::iota(parent.begin(), parent.end(), ActorId{0});
+  const auto affiliation = d.types().find("affiliation");
+  if (!affiliation) return parent;
+  std::vector<std::int32_t> parent_start(n, std::numeric_limits<std::int32_t>::min());
+  std::vector<std::uint8_t> has_parent(n, 0);
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    if (d.relation_type(r) != *affiliation) continue;
+    const ActorId s = d.relation_source(r), t = d.relation_target(r);
+    if (s == t || !slice.has_actor(s) || !slice.has_actor(t)) continue;
+    const Extent& e = d.relation_extent(r);
+    if (slice.windowed() && !e.overlaps(slice.first_day(), slice.last_day())) continue;
+    const std::int32_t start = e.dated ? e.first : std::numeric_limits<std::int32_t>::min();
+    if (!has_parent[s] || start > parent_start[s] || (start == parent_start[s] && t < parent[s])) {
+      parent[s] = t;
+      parent_start[s] = start;
+      has_parent[s] = 1;
+    }
+  }
+  // Follow each chain to its root; a cycle of affiliations stops where it closes.
+  std::vector<ActorId> root(n);
+  std::vector<std::uint32_t> seen(n, 0);
+  for (ActorId a = 0; a < n; ++a) {
+    ActorId x = a;
+    const std::uint32_t stamp = a + 1;
+    while (parent[x] != x && seen[x] != stamp) {
+      seen[x] = stamp;
+      if (seen[parent[x]] == stamp) break;
+      x = parent[x];
+    }
+    root[a] = x;
+  }
+  return root;
+}
+
+}  // namespace
+
+Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) : dataset_(&d) {
+  const std::size_t n = d.actor_count();
+  if (o.collapse) {
+    representative_ = representatives(d, slice);
+  } else {
+    representative_.resize(n);
+    std::iota(representative_.begin(), representative_.end(), ActorId{0});
+  }
+  vertex_of_.assign(n, none);
+  for (ActorId a = 0; a < n; ++a) {
+    if (!slice.has_actor(a) || representative_[a] != a) continue;
+    vertex_of_[a] = static_cast<Vertex>(actors_.size());
+    actors_.push_back(a);
+  }
+
+  directed_ = false;
+  if (!o.undirected)
+    for (RelationId r = 0; r < d.relation_count() && !directed_; ++r) directed_ = slice.has_relation(r) && d.relation_directed(r);
+
+  struct Pair {
+    Vertex u, v;
+    RelationId r;
+  };
+  std::vector<Pair> pairs;
+  pairs.reserve(slice.relation_count() * 2);
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    if (!slice.has_relation(r)) continue;
+    Vertex u = vertex_of_[representative_[d.relation_source(r)]], v = vertex_of_[representative_[d.relation_target(r)]];
+    if (u == v || u == none || v == none) continue;
+    if (directed_) {
+      pairs.push_back({u, v, r});
+      if (!d.relation_directed(r)) pairs.push_back({v, u, r});
+    } else {
+      if (v < u) std::swap(u, v);
+      pairs.push_back({u, v, r});
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return std::tie(a.u, a.v, a.r) < std::tie(b.u, b.v, b.r); });
+
+  struct Built {
+    Vertex u, v;
+    double weight;
+  };
+  std::vector<Built> links;
+  evidence_offsets_.push_back(0);
+  for (std::size_t i = 0; i < pairs.size();) {
+    std::size_t j = i;
+    double weight = 0;
+    for (; j < pairs.size() && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v; ++j) {
+      const double w = d.relation_weight(pairs[j].r);
+      switch (o.merge) {
+        case Merge::count: weight += 1; break;
+        case Merge::sum: weight += w; break;
+        case Merge::max: weight = std::max(weight, w); break;
+      }
+      evidence_.push_back(pairs[j].r);
+    }
+    evidence_offsets_.push_back(static_cast<std::uint32_t>(evidence_.size()));
+    links.push_back({pairs[i].u, pairs[i].v, weight});
+    i = j;
+  }
+
+  // CSR in both directions; an undirected edge appears in both endpoints' lists, and in == out.
+  const std::size_t nv = actors_.size();
+  auto fill = [&](bool forward, std::vector<std::uint32_t>& offsets, std::vector<Link>& out) {
+    offsets.assign(nv + 1, 0);
+    for (const auto& l : links) {
+      ++offsets[(forward ? l.u : l.v) + 1];
+      if (!directed_) ++offsets[(forward ? l.v : l.u) + 1];
+    }
+    for (std::size_t v = 0; v < nv; ++v) offsets[v + 1] += offsets[v];
+    out.resize(offsets[nv]);
+    std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
+    for (std::uint32_t id = 0; id < links.size(); ++id) {
+      const auto& l = links[id];
+      if (forward || !directed_) out[cursor[l.u]++] = {l.v, l.weight, id};
+      if (!forward || !directed_) out[cursor[l.v]++] = {l.u, l.weight, id};
+    }
+    for (std::size_t v = 0; v < nv; ++v)
+      std::sort(out.begin() + offsets[v], out.begin() + offsets[v + 1], [](const Link& a, const Link& b) { return a.other < b.other; });
+  };
+  fill(true, out_offsets_, out_);
+  if (directed_) {
+    fill(false, in_offsets_, in_);
+  } else {
+    in_offsets_ = out_offsets_;
+    in_ = out_;
+  }
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,3 @@
+#include "actorgraph/analysis/centrality.hpp"
+
+#include <catch2/catch.hpp>

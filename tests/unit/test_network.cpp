@@ -1,0 +1,111 @@
+#include "actorgraph/analysis/network.hpp"
+#include "actorgraph/io/dataset_reader.hpp"
+
+#include "fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace actorgraph;
+using actorgraph::test::TempDataset;
+
+namespace {
+
+// Out-links of an actor as (neighbour actor id, weight, number of relations merged).
+std::vector<std::tuple<std::string, double, std::size_t>> out(const Network& n, std::string_view id) {
+  std::vector<std::tuple<std::string, double, std::size_t>> result;
+  const Dataset& d = n.dataset();
+  const Vertex v = n.vertex(*d.find_actor(id));
+  for (const Link& l : n.out_links(v)) result.emplace_back(d.actor_id(n.actor(l.other)), l.weight, n.evidence(l.id).size());
+  return result;
+}
+
+using Links = std::vector<std::tuple<std::string, double, std::size_t>>;
+
+// state_a <-visit(w 2)- state_b, state_a -visit(w 3)-> state_b, state_a -meeting- state_c
+// official (person) -affiliation-> ministry (agency) -affiliation-> state_a
+// official -visit-> state_b;  ministry -training-> state_c;  state_c -self statement-> state_c
+const char* kActors =
+    "id,label,kind\nstate_a,A,state\nstate_b,B,state\nstate_c,C,state\nofficial,O,person\nministry,M,agency\n";
+const char* kRelations =
+    "id,source,target,type,start,end,weight\n"
+    "r1,state_b,state_a,visit,2001,,2\n"
+    "r2,state_a,state_b,visit,2002,,3\n"
+    "r3,state_a,state_c,meeting,2003,,\n"
+    "r4,official,ministry,affiliation,2000,,\n"
+    "r5,ministry,state_a,affiliation,1995,,\n"
+    "r6,official,state_b,visit,2004,,\n"
+    "r7,ministry,state_c,training,2005,,\n"
+    "r8,state_c,state_c,statement,2006,,\n";
+
+}  // namespace
+
+TEST_CASE("A network merges parallel relations into one link with evidence", "[analysis][network]") {
+  TempDataset t({{"actors.csv", kActors}, {"relations.csv", kRelations}});
+  const Dataset d = load_dataset(t.path());
+  const Network n(d, Slice(d));
+  CHECK(n.directed());
+  CHECK(n.vertex_count() == 5);
+  // The undirected meeting gives links both ways; the self-statement none.
+  CHECK(out(n, "state_a") == Links{{"state_b", 1, 1}, {"state_c", 1, 1}});
+  CHECK(out(n, "state_b") == Links{{"state_a", 1, 1}});
+  CHECK(out(n, "state_c") == Links{{"state_a", 1, 1}});
+
+  NetworkOptions o;
+  o.undirected = true;
+  const Network u(d, Slice(d), o);
+  CHECK_FALSE(u.directed());
+  CHECK(out(u, "state_a") == Links{{"state_b", 2, 2}, {"state_c", 1, 1}, {"ministry", 1, 1}});
+  CHECK(u.link_count() == 6);  // a-b, a-c, a-ministry, official-ministry, official-b, ministry-c
+
+  o.merge = Merge::sum;
+  CHECK(std::get<1>(out(Network(d, Slice(d), o), "state_a")[0]) == 5);
+  o.merge = Merge::max;
+  CHECK(std::get<1>(out(Network(d, Slice(d), o), "state_a")[0]) == 3);
+}
+
+TEST_CASE("Collapse rolls officials and agencies up to their state", "[analysis][network]") {
+  TempDataset t({{"actors.csv", kActors}, {"relations.csv", kRelations}});
+  const Dataset d = load_dataset(t.path());
+  NetworkOptions o;
+  o.collapse = true;
+  const Network n(d, Slice(d), o);
+  CHECK(n.vertex_count() == 3);
+  CHECK(n.vertex(*d.find_actor("official")) == Network::none);
+  CHECK(d.actor_id(n.representative(*d.find_actor("official"))) == "state_a");
+  // The official's visit to B and the ministry's training of C now count for A.
+  CHECK(out(n, "state_a") == Links{{"state_b", 2, 2}, {"state_c", 2, 2}});
+}
+
+TEST_CASE("Collapse follows only affiliations active in the date window", "[analysis][network]") {
+  TempDataset t({{"actors.csv", kActors}, {"relations.csv", kRelations}});
+  const Dataset d = load_dataset(t.path());
+  SliceOptions window;
+  window.from = *PartialDate::parse("2004");
+  window.types = {"visit", "training"};  // type filters do not stop the roll-up
+  NetworkOptions o;
+  o.collapse = true;
+  const Network n(d, Slice(d, window), o);
+  CHECK(out(n, "state_a") == Links{{"state_b", 1, 1}, {"state_c", 1, 1}});
+}
+
+TEST_CASE("A network of undirected relations only is undirected", "[analysis][network]") {
+  TempDataset t({{"actors.csv", "id,label,kind\na,A,state\nb,B,state\nc,C,state\n"},
+                 {"relations.csv", "id,source,target,type\nr1,a,b,meeting\nr2,b,a,meeting\nr3,c,b,exercise\n"}});
+  const Dataset d = load_dataset(t.path());
+  const Network n(d, Slice(d));
+  CHECK_FALSE(n.directed());
+  CHECK(n.link_count() == 2);
+  CHECK(out(n, "b") == Links{{"a", 2, 2}, {"c", 1, 1}});
+  CHECK(n.in_links(1).size() == 2);
+}
+
+TEST_CASE("Actors outside the slice are not vertices", "[analysis][network]") {
+  TempDataset t({{"actors.csv", kActors}, {"relations.csv", kRelations}});
+  const Dataset d = load_dataset(t.path());
+  SliceOptions o;
+  o.kinds = {"state"};
+  const Network n(d, Slice(d, o));
+  CHECK(n.vertex_count() == 3);
+  CHECK(n.vertex(*d.find_actor("ministry")) == Network::none);
+  CHECK(n.actor(2) == *d.find_actor("state_c"));
+}

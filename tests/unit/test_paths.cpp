@@ -1,0 +1,3 @@
+#include "actorgraph/analysis/paths.hpp"
+
+#include <catch2/catch.hpp>
