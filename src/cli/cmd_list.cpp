@@ -86,12 +86,8 @@ void run_relations(const ListArgs& args) {
     if (wide) {
       for (std::size_t c = 0; c < relations.columns().size(); ++c) row.emplace_back(relations.cell(r, c));
     } else {
-      const auto& start = d.relation_start(r);
-      const auto& end = d.relation_end(r);
-      std::string dates = start.empty() ? "" : end.empty() ? start.str() : start.str() + ".." + end.str();
-      if (!start.empty() && end.empty() && d.relation_extent(r).last == Extent::open) dates += "..";
       row = {std::string(d.relation_id(r)), std::string(d.actor_id(s)), std::string(d.actor_id(t)),
-             d.types()[d.relation_type(r)].id, dates, std::string(d.relation_field(r, "sources"))};
+             d.types()[d.relation_type(r)].id, relation_dates(d, r), relation_sources(d, r)};
     }
     table.add_row(std::move(row));
   }

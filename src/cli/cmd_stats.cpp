@@ -3,6 +3,7 @@
 #include "cli/common.hpp"
 #include "cli/output.hpp"
 
+#include "actorgraph/analysis/paths.hpp"
 #include "actorgraph/analysis/stats.hpp"
 
 #include <iostream>
@@ -16,7 +17,11 @@ struct StatsArgs {
   std::string dataset;
   std::string format = "table";
   SliceArgs slice;
+  bool no_distances = false;
 };
+
+// All-pairs BFS is O(n·m): past this many actors stats skips it unless asked.
+constexpr std::size_t max_distance_actors = 20000;
 
 void run(const StatsArgs& args) {
   const Dataset d = load(args.dataset);
@@ -55,6 +60,17 @@ void run(const StatsArgs& args) {
   add("structure", "largest_weak_component", n(s.largest_weak_component));
   add("structure", "strong_components", n(s.strong_components));
   add("structure", "isolated_actors", n(s.isolated_actors));
+  // Distances on the undirected simple projection, over pairs that are connected at all.
+  if (!args.no_distances && s.actors <= max_distance_actors) {
+    NetworkOptions undirected;
+    undirected.undirected = true;
+    const DistanceStats ds = distance_stats(Network(d, slice, undirected), terminal_progress("distances"));
+    add("structure", "connected", ds.connected ? "true" : "false");
+    add("structure", "diameter", n(ds.diameter));
+    add("structure", "average_path_length", format_number(ds.average_path_length));
+  } else if (!args.no_distances) {
+    std::cerr << "actorgraph: note: diameter and average path length skipped above " << max_distance_actors << " actors\n";
+  }
 
   if (args.format == "json") {
     // {"dataset": {"path": ..., "slice": ...}, "actors": {...}, ...}: one object per section.
@@ -87,6 +103,7 @@ void add_stats_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("stats", "Summarise a dataset: actors by kind, relations by type, dates, sources, components, density");
   add_dataset_argument(*cmd, args->dataset);
   add_format_option(*cmd, args->format);
+  cmd->add_flag("--no-distances", args->no_distances, "Skip the diameter and average path length (all-pairs BFS)");
   args->slice.add_to(*cmd);
   cmd->callback([args] { run(*args); });
 }

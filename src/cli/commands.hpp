@@ -11,5 +11,9 @@ void add_actors_command(CLI::App& app);
 void add_relations_command(CLI::App& app);
 void add_format_command(CLI::App& app);
 void add_types_command(CLI::App& app);
+void add_centrality_command(CLI::App& app);
+void add_path_commands(CLI::App& app);  // path, links, neighbors
+void add_components_command(CLI::App& app);
+void add_diff_command(CLI::App& app);
 
 }  // namespace actorgraph::cli

@@ -2,7 +2,12 @@
 
 #include "actorgraph/io/dataset_reader.hpp"
 
+#include <charconv>
+#include <chrono>
+#include <memory>
+#include <cstdio>
 #include <iostream>
+#include <unistd.h>
 
 namespace actorgraph::cli {
 
@@ -25,6 +30,79 @@ SliceOptions SliceArgs::options() const {
   if (!to.empty()) o.to = PartialDate::parse_or_throw(to, "--to");
   if (!at.empty()) o.at = PartialDate::parse_or_throw(at, "--at");
   return o;
+}
+
+void NetworkArgs::add_to(CLI::App& command) {
+  auto* group = command.add_option_group("Network", "How relations become links");
+  group->add_flag("--undirected", undirected, "Ignore the direction of every relation");
+  group->add_flag("--collapse", collapse, "Roll persons, agencies and units up to the actor they belong to (affiliation relations)");
+  group->add_option("--merge", merge, "Weight of a link that merges parallel relations: their count, the sum or the max of their weights")
+      ->check(CLI::IsMember({"count", "sum", "max"}))->capture_default_str();
+  group->add_flag("--weight", weight, "Use link weights (see --merge); without it every link weighs 1");
+  group->add_option("--weight-as", weight_as, "default: strength for degree, PageRank, eigenvector, Katz and length for paths, "
+                    "betweenness, closeness (as NetworkX); strength or length: the weights mean that everywhere")
+      ->check(CLI::IsMember({"default", "strength", "length"}))->capture_default_str();
+}
+
+NetworkOptions NetworkArgs::options() const {
+  NetworkOptions o;
+  o.undirected = undirected;
+  o.collapse = collapse;
+  o.merge = merge == "sum" ? Merge::sum : merge == "max" ? Merge::max : Merge::count;
+  return o;
+}
+
+WeightAs NetworkArgs::weight_meaning() const {
+  return weight_as == "strength" ? WeightAs::strength : weight_as == "length" ? WeightAs::length : WeightAs::measure_default;
+}
+
+Progress terminal_progress(const std::string& label) {
+  if (!::isatty(STDERR_FILENO)) return {};
+  const auto start = std::chrono::steady_clock::now();
+  auto shown = std::make_shared<int>(-1);
+  return [label, start, shown](std::size_t done, std::size_t total) {
+    if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1) || total == 0) return;
+    const int percent = static_cast<int>(100 * done / total);
+    if (percent == *shown) return;
+    *shown = percent;
+    std::cerr << "\r" << label << ": " << percent << "%" << (done == total ? "\n" : "") << std::flush;
+  };
+}
+
+std::string format_score(double value, const std::string& format) {
+  if (format != "table") {
+    char buf[32];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+    return ec == std::errc() ? std::string(buf, end) : std::string();
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", value);
+  return buf;
+}
+
+std::string relation_dates(const Dataset& d, RelationId r) {
+  const auto& start = d.relation_start(r);
+  const auto& end = d.relation_end(r);
+  if (start.empty()) return {};
+  if (!end.empty()) return start.str() + ".." + end.str();
+  return d.relation_extent(r).last == Extent::open ? start.str() + ".." : start.str();
+}
+
+std::string relation_sources(const Dataset& d, RelationId r) {
+  std::string out;
+  for (SourceId s : d.relation_sources(r)) out.append(out.empty() ? "" : "|").append(d.source_id(s));
+  return out;
+}
+
+Vertex network_vertex(const Network& network, const std::string& name) {
+  const Dataset& d = network.dataset();
+  const ActorId a = d.resolve_actor(name);
+  const Vertex v = network.vertex(a);
+  if (v != Network::none) return v;
+  if (network.representative(a) != a)
+    throw UsageError("actor '" + name + "' is collapsed into '" + std::string(d.actor_id(network.representative(a))) +
+                     "'; name that actor, or drop --collapse");
+  throw UsageError("actor '" + name + "' is outside the slice (see --kinds)");
 }
 
 void add_dataset_argument(CLI::App& command, std::string& path) {

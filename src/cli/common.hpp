@@ -1,6 +1,8 @@
 // What the subcommands share: exit codes, loading a dataset with its diagnostics, the slice options.
 #pragma once
 
+#include "actorgraph/analysis/centrality.hpp"
+#include "actorgraph/analysis/network.hpp"
 #include "actorgraph/model/dataset.hpp"
 #include "actorgraph/model/slice.hpp"
 
@@ -32,6 +34,35 @@ struct SliceArgs {
   void add_to(CLI::App& command);
   SliceOptions options() const;  // throws UsageError for a malformed date
 };
+
+// How the slice becomes a network: direction, roll-up, parallel relations, weights.
+struct NetworkArgs {
+  bool undirected = false;
+  bool collapse = false;
+  std::string merge = "count";
+  bool weight = false;
+  std::string weight_as = "default";
+  void add_to(CLI::App& command);
+  NetworkOptions options() const;
+  WeightAs weight_meaning() const;
+};
+
+// A progress callback that shows "label: 42%" on stderr when it is a terminal and the work has
+// lasted more than a second; empty otherwise.
+Progress terminal_progress(const std::string& label);
+
+// Scores for tables: six significant digits in text tables, shortest exact form in csv and json.
+std::string format_score(double value, const std::string& format);
+
+// "2001", "2001..2005", "2001.." (still active) or "" (undated).
+std::string relation_dates(const Dataset& d, RelationId r);
+
+// The relation's sources, '|'-separated as in the file.
+std::string relation_sources(const Dataset& d, RelationId r);
+
+// An actor given on the command line, as a vertex of the network; UsageError when it is outside the
+// slice or collapsed into another actor.
+Vertex network_vertex(const Network& network, const std::string& name);
 
 // Registers the DATASET positional argument.
 void add_dataset_argument(CLI::App& command, std::string& path);

@@ -20,6 +20,10 @@ int main(int argc, char** argv) {
   add_stats_command(app);
   add_actors_command(app);
   add_relations_command(app);
+  add_centrality_command(app);
+  add_path_commands(app);
+  add_components_command(app);
+  add_diff_command(app);
   add_types_command(app);
   add_format_command(app);
 

@@ -1,0 +1,208 @@
+// actorgraph path / links / neighbors: how actors are connected, and on what evidence.
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/output.hpp"
+
+#include "actorgraph/analysis/paths.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace actorgraph::cli {
+
+namespace {
+
+struct PathArgs {
+  std::string dataset, from, to;
+  std::string format = "table";
+  std::size_t k = 1;
+  std::size_t max_hops = 0;
+  bool all = false;
+  SliceArgs slice;
+  NetworkArgs network;
+};
+
+// One row per relation behind each hop: the evidence an analyst cites.
+void add_evidence_columns(ResultTable& table) {
+  for (const char* c : {"relation", "type", "dates", "sources", "quote"}) table.add_column(c);
+}
+
+std::vector<std::string> evidence_cells(const Dataset& d, RelationId r) {
+  return {std::string(d.relation_id(r)), d.types()[d.relation_type(r)].id, relation_dates(d, r), relation_sources(d, r),
+          std::string(d.relation_field(r, "quote"))};
+}
+
+void print_paths(const Network& n, const std::vector<Path>& paths, const std::string& format) {
+  const Dataset& d = n.dataset();
+  if (format == "table") {
+    if (paths.empty()) std::cout << "no path\n";
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      const Path& p = paths[i];
+      std::cout << (i ? "\n" : "") << "path " << i + 1 << ": " << p.links.size() << (p.links.size() == 1 ? " hop" : " hops");
+      if (p.length != static_cast<double>(p.links.size())) std::cout << ", length " << format_score(p.length, format);
+      std::cout << "\n  " << d.actor_label(n.actor(p.vertices[0]));
+      for (std::size_t h = 1; h < p.vertices.size(); ++h) std::cout << (n.directed() ? " -> " : " -- ") << d.actor_label(n.actor(p.vertices[h]));
+      std::cout << "\n";
+      for (std::size_t h = 0; h < p.links.size(); ++h) {
+        std::cout << "  " << d.actor_id(n.actor(p.vertices[h])) << (n.directed() ? " -> " : " -- ") << d.actor_id(n.actor(p.vertices[h + 1])) << "\n";
+        for (RelationId r : n.evidence(p.links[h])) {
+          const auto cells = evidence_cells(d, r);
+          std::cout << "    " << cells[0] << "  " << d.actor_id(d.relation_source(r)) << (d.relation_directed(r) ? " -> " : " -- ")
+                    << d.actor_id(d.relation_target(r)) << "  " << cells[1] << (cells[2].empty() ? "" : "  " + cells[2])
+                    << (cells[3].empty() ? "" : "  [" + cells[3] + "]") << "\n";
+          if (!cells[4].empty()) std::cout << "      \"" << cells[4] << "\"\n";
+        }
+      }
+    }
+    return;
+  }
+  ResultTable table;
+  table.add_column("path", true);
+  table.add_column("hop", true);
+  table.add_column("from");
+  table.add_column("to");
+  add_evidence_columns(table);
+  for (std::size_t i = 0; i < paths.size(); ++i)
+    for (std::size_t h = 0; h < paths[i].links.size(); ++h)
+      for (RelationId r : n.evidence(paths[i].links[h])) {
+        std::vector<std::string> row{std::to_string(i + 1), std::to_string(h + 1), std::string(d.actor_id(n.actor(paths[i].vertices[h]))),
+                                     std::string(d.actor_id(n.actor(paths[i].vertices[h + 1])))};
+        for (auto& c : evidence_cells(d, r)) row.push_back(std::move(c));
+        table.add_row(std::move(row));
+      }
+  table.write(std::cout, format);
+}
+
+void run_path(const PathArgs& args) {
+  const Dataset d = load(args.dataset);
+  const Slice slice(d, args.slice.options());
+  note_slice(slice);
+  const Network n(d, slice, args.network.options());
+  const Vertex from = network_vertex(n, args.from), to = network_vertex(n, args.to);
+  PathOptions o;
+  o.weighted = args.network.weight;
+  o.weight_as = args.network.weight_meaning();
+  std::vector<Path> paths;
+  if (args.all) {
+    if (args.max_hops == 0) throw UsageError("--all needs --max-hops L (every simple path of at most L relations)");
+    paths = all_simple_paths(n, from, to, args.max_hops);
+  } else if (args.k > 1) {
+    paths = k_shortest_paths(n, from, to, args.k, o);
+  } else if (auto p = shortest_path(n, from, to, o)) {
+    paths.push_back(std::move(*p));
+  }
+  print_paths(n, paths, args.format);
+  if (paths.empty()) throw Exit{exit_data};
+}
+
+struct LinksArgs {
+  std::string dataset, a, b;
+  std::string format = "table";
+  SliceArgs slice;
+  bool collapse = false;
+};
+
+// Every relation between the two actors, either direction, with its evidence and source titles.
+void run_links(const LinksArgs& args) {
+  const Dataset d = load(args.dataset);
+  const Slice slice(d, args.slice.options());
+  note_slice(slice);
+  NetworkOptions no;
+  no.undirected = true;
+  no.collapse = args.collapse;
+  const Network n(d, slice, no);
+  const Vertex a = network_vertex(n, args.a), b = network_vertex(n, args.b);
+  ResultTable table;
+  for (const char* c : {"relation", "source", "target", "type", "dates", "sources", "quote", "titles"}) table.add_column(c);
+  for (const Link& l : n.out_links(a)) {
+    if (l.other != b) continue;
+    for (RelationId r : n.evidence(l.id)) {
+      std::string titles;
+      for (SourceId s : d.relation_sources(r)) {
+        const auto publisher = d.source_field(s, "publisher"), date = d.source_field(s, "date");
+        titles.append(titles.empty() ? "" : "; ").append(d.source_field(s, "title"));
+        if (!publisher.empty() || !date.empty())
+          titles.append(" (").append(publisher).append(publisher.empty() || date.empty() ? "" : ", ").append(date).append(")");
+      }
+      table.add_row({std::string(d.relation_id(r)), std::string(d.actor_id(d.relation_source(r))), std::string(d.actor_id(d.relation_target(r))),
+                     d.types()[d.relation_type(r)].id, relation_dates(d, r), relation_sources(d, r),
+                     std::string(d.relation_field(r, "quote")), titles});
+    }
+  }
+  table.write(std::cout, args.format);
+}
+
+struct NeighborsArgs {
+  std::string dataset, actor;
+  std::string format = "table";
+  std::size_t depth = 1;
+  bool outgoing = false;
+  SliceArgs slice;
+  NetworkArgs network;
+};
+
+void run_neighbors(const NeighborsArgs& args) {
+  const Dataset d = load(args.dataset);
+  const Slice slice(d, args.slice.options());
+  note_slice(slice);
+  const Network n(d, slice, args.network.options());
+  const Vertex centre = network_vertex(n, args.actor);
+  ResultTable table;
+  table.add_column("id");
+  table.add_column("label");
+  table.add_column("kind");
+  table.add_column("distance", true);
+  table.add_column("relations");
+  for (const Neighbour& nb : neighbourhood(n, centre, args.depth, !args.outgoing)) {
+    const ActorId a = n.actor(nb.vertex);
+    std::string relations;
+    for (std::uint32_t link : nb.links)
+      for (RelationId r : n.evidence(link)) relations.append(relations.empty() ? "" : "|").append(d.relation_id(r));
+    table.add_row({std::string(d.actor_id(a)), std::string(d.actor_label(a)), d.kind_name(d.actor_kind(a)), std::to_string(nb.distance), relations});
+  }
+  table.write(std::cout, args.format);
+}
+
+}  // namespace
+
+void add_path_commands(CLI::App& app) {
+  {
+    auto args = std::make_shared<PathArgs>();
+    auto* cmd = app.add_subcommand("path", "Shortest path between two actors, each hop with the relations behind it");
+    add_dataset_argument(*cmd, args->dataset);
+    cmd->add_option("FROM", args->from, "First actor (id, label or alias)")->required();
+    cmd->add_option("TO", args->to, "Last actor")->required();
+    add_format_option(*cmd, args->format);
+    cmd->add_option("--k", args->k, "The K shortest simple paths (Yen)")->check(CLI::Range(1, 1000))->capture_default_str();
+    cmd->add_option("--max-hops", args->max_hops, "With --all: the longest path, in relations")->check(CLI::Range(1, 20));
+    cmd->add_flag("--all", args->all, "Every simple path of at most --max-hops relations");
+    args->slice.add_to(*cmd);
+    args->network.add_to(*cmd);
+    cmd->callback([args] { run_path(*args); });
+  }
+  {
+    auto args = std::make_shared<LinksArgs>();
+    auto* cmd = app.add_subcommand("links", "Every direct relation between two actors, with its evidence");
+    add_dataset_argument(*cmd, args->dataset);
+    cmd->add_option("A", args->a, "An actor")->required();
+    cmd->add_option("B", args->b, "The other actor")->required();
+    add_format_option(*cmd, args->format);
+    cmd->add_flag("--collapse", args->collapse, "Count the relations of their officials, agencies and units too");
+    args->slice.add_to(*cmd);
+    cmd->callback([args] { run_links(*args); });
+  }
+  {
+    auto args = std::make_shared<NeighborsArgs>();
+    auto* cmd = app.add_subcommand("neighbors", "Actors within K relations of an actor, with the relations that reach them");
+    add_dataset_argument(*cmd, args->dataset);
+    cmd->add_option("ACTOR", args->actor, "The centre")->required();
+    add_format_option(*cmd, args->format);
+    cmd->add_option("--depth", args->depth, "How many relations away")->check(CLI::Range(1, 100))->capture_default_str();
+    cmd->add_flag("--outgoing", args->outgoing, "Follow relations only in their direction (default: either way)");
+    args->slice.add_to(*cmd);
+    args->network.add_to(*cmd);
+    cmd->callback([args] { run_neighbors(*args); });
+  }
+}
+
+}  // namespace actorgraph::cli
