@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -70,7 +71,8 @@ struct SourceFile {
 
 class DatasetBuilder {
  public:
-  explicit DatasetBuilder(std::string folder) : folder_(std::move(folder)) {}
+  // Reads from the folder on disk, or from `files` (file name -> text) when given.
+  DatasetBuilder(std::string folder, const std::map<std::string, std::string>* files) : folder_(std::move(folder)), files_in_memory_(files) {}
   CheckResult run();
 
  private:
@@ -105,6 +107,7 @@ class DatasetBuilder {
   std::string describe(RelationId r) const;
 
   std::string folder_;
+  const std::map<std::string, std::string>* files_in_memory_;
   Dataset d_;
   std::vector<std::unique_ptr<SourceFile>> files_;
   SourceFile* actors_file_ = nullptr;
@@ -154,19 +157,26 @@ template <class RowFn>
 bool DatasetBuilder::read_table(SourceFile& f, Table& table, RowFn&& row) {
   const FileSpec& spec = *f.spec;
   std::error_code ec;
-  if (!fs::exists(f.path, ec)) {
+  const std::string* memory_text = nullptr;
+  if (files_in_memory_)
+    if (const auto it = files_in_memory_->find(std::string(spec.name)); it != files_in_memory_->end()) memory_text = &it->second;
+  if (files_in_memory_ ? memory_text == nullptr : !fs::exists(f.path, ec)) {
     if (spec.required)
       report_file(f, Severity::error, "file not found (a dataset needs actors.csv and relations.csv; see docs/FORMAT.md)");
     return false;
   }
-  std::ifstream in(f.path, std::ios::binary);
-  if (!in) {
-    report_file(f, Severity::error, "cannot read the file");
-    return false;
+  if (files_in_memory_) {
+    f.text = *memory_text;
+  } else {
+    std::ifstream in(f.path, std::ios::binary);
+    if (!in) {
+      report_file(f, Severity::error, "cannot read the file");
+      return false;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    f.text = std::move(buffer).str();
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  f.text = std::move(buffer).str();
   f.present = true;
 
   std::size_t invalid = 0;
@@ -706,7 +716,7 @@ void DatasetBuilder::check_similar_claims() {
 
 CheckResult DatasetBuilder::run() {
   std::error_code ec;
-  if (!fs::is_directory(folder_, ec))
+  if (!files_in_memory_ && !fs::is_directory(folder_, ec))
     throw IoError(fs::exists(folder_, ec) ? folder_ + ": not a dataset folder (expected a folder with actors.csv and relations.csv)"
                                           : folder_ + ": no such dataset folder");
   d_.path_ = folder_;
@@ -762,7 +772,17 @@ CheckResult DatasetBuilder::run() {
 CheckResult check_dataset(const std::string& folder) {
   std::string path = folder;
   while (path.size() > 1 && path.back() == '/') path.pop_back();
-  return detail::DatasetBuilder(path).run();
+  return detail::DatasetBuilder(path, nullptr).run();
+}
+
+CheckResult check_dataset_files(const std::string& origin, const std::map<std::string, std::string>& files) {
+  return detail::DatasetBuilder(origin, &files).run();
+}
+
+Dataset load_dataset_files(const std::string& origin, const std::map<std::string, std::string>& files) {
+  CheckResult result = check_dataset_files(origin, files);
+  if (!result.dataset) throw DataError(std::move(result.diagnostics));
+  return std::move(*result.dataset);
 }
 
 Dataset load_dataset(const std::string& folder) {

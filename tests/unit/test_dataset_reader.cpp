@@ -227,3 +227,12 @@ TEST_CASE("Errors in a file are capped, and the rest counted", "[io][dataset][er
   REQUIRE(result.diagnostics.size() == 1001);
   CHECK(result.diagnostics.back().str() == t.path() + "/relations.csv: error: 5 further errors and 1004 further warnings not listed");
 }
+
+TEST_CASE("A dataset can be validated from file contents in memory", "[io][dataset]") {
+  const std::map<std::string, std::string> files{{"actors.csv", "id,label,kind\na,A,state\nb,B,state\n"},
+                                                 {"relations.csv", "id,source,target,type\nr1,a,c,visit\n"}};
+  const auto result = check_dataset_files("converted.dot", files);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].str() == "converted.dot/relations.csv:2:6: error: unknown actor 'c'");
+  CHECK(load_dataset_files("x", {{"actors.csv", "id,label,kind\na,A,state\n"}, {"relations.csv", "id,source,target,type\n"}}).actor_count() == 1);
+}

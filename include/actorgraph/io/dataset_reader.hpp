@@ -7,6 +7,7 @@
 #include "actorgraph/error.hpp"
 #include "actorgraph/model/dataset.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -26,5 +27,11 @@ CheckResult check_dataset(const std::string& folder);
 // Reads a valid dataset; throws DataError with every diagnostic when there is an error, IoError
 // when the folder cannot be read. Warnings are kept in Dataset::warnings().
 Dataset load_dataset(const std::string& folder);
+
+// The same for a dataset given as file contents rather than a folder, e.g. converted from DOT or
+// GraphML: `files` maps "actors.csv", "relations.csv", ... to their text, and diagnostics name the
+// files "ORIGIN/actors.csv" and so on.
+CheckResult check_dataset_files(const std::string& origin, const std::map<std::string, std::string>& files);
+Dataset load_dataset_files(const std::string& origin, const std::map<std::string, std::string>& files);
 
 }  // namespace actorgraph

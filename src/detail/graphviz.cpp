@@ -1,0 +1,136 @@
+#include "detail/graphviz.hpp"
+
+#include "actorgraph/error.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <regex>
+
+extern "C" void aglexbad(void);  // exported by libcgraph but not declared in cgraph.h
+
+namespace actorgraph::detail::gv {
+
+GraphPtr open_graph(const std::string& name, bool directed, bool strict) {
+  Agdesc_t desc = directed ? (strict ? Agstrictdirected : Agdirected) : (strict ? Agstrictundirected : Agundirected);
+  return GraphPtr(agopen(c(name), desc, nullptr));
+}
+
+std::string escape(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (char ch : value) {
+    if (ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+std::string unescape(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '\\' && i + 1 < value.size() && value[i + 1] == '\\') ++i;
+    out += value[i];
+  }
+  return out;
+}
+
+namespace {
+
+template <class Object>
+void set_attribute(Agraph_t* root, int kind, Object* object, const char* name, std::string_view value) {
+  if (!agattr(root, kind, c(name), nullptr)) agattr(root, kind, c(name), c(""));
+  const std::string escaped = escape(value);
+  agset(object, c(name), c(escaped));
+}
+
+// cgraph reports errors in pieces through a process-global callback.
+std::string* error_sink = nullptr;
+int capture_error(char* message) {
+  if (error_sink) *error_sink += message;
+  return 0;
+}
+
+}  // namespace
+
+void set(Agraph_t* g, const char* name, std::string_view value) { set_attribute(agroot(g), AGRAPH, g, name, value); }
+void set(Agnode_t* n, const char* name, std::string_view value) { set_attribute(agroot(agraphof(n)), AGNODE, n, name, value); }
+void set(Agedge_t* e, const char* name, std::string_view value) { set_attribute(agroot(agraphof(aghead(e))), AGEDGE, e, name, value); }
+
+void set_html_label(Agraph_t* root, Agnode_t* n, const std::string& html) {
+  if (!agattr(root, AGNODE, c("label"), nullptr)) agattr(root, AGNODE, c("label"), c("\\N"));
+  char* s = agstrdup_html(root, c(html));
+  agset(n, c("label"), s);
+  agstrfree(root, s);
+}
+
+std::string get(void* object, const char* name) {
+  const char* value = agget(object, c(name));
+  return value ? unescape(value) : std::string();
+}
+
+GraphPtr read_dot(const std::string& text, const std::string& file) {
+  std::string errors;
+  error_sink = &errors;
+  agseterrf(capture_error);
+  agseterr(AGERR);
+  agsetfile(c(file));
+  aglexbad();
+  agreadline(1);
+  GraphPtr g(agmemread(text.c_str()));
+  aglexbad();  // drop whatever the lexer buffered past the first graph
+  agreseterrors();
+  error_sink = nullptr;
+  if (!g) {
+    // "Error: FILE: syntax error in line 3 near '->'"
+    std::smatch m;
+    std::uint64_t line = 0;
+    static const std::regex line_re("line ([0-9]+)");
+    if (std::regex_search(errors, m, line_re)) line = std::stoull(m[1]);
+    std::string message = errors;
+    if (const auto at = message.find("syntax error"); at != std::string::npos) message = message.substr(at);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    if (message.empty()) message = "not a DOT graph";
+    throw ParseError(file, line, 0, message);
+  }
+  return g;
+}
+
+std::string write_dot(Agraph_t* g) {
+  char* buffer = nullptr;
+  std::size_t size = 0;
+  FILE* out = open_memstream(&buffer, &size);
+  if (!out) throw Error("cannot allocate memory for DOT output");
+  agwrite(g, out);
+  std::fclose(out);
+  std::string text(buffer, size);
+  std::free(buffer);
+  return text;
+}
+
+GVC_t* context() {
+  struct Owner {
+    GVC_t* gvc = gvContext();
+    ~Owner() { gvFreeContext(gvc); }
+  };
+  static Owner owner;
+  return owner.gvc;
+}
+
+Layout::Layout(Agraph_t* g, const std::string& engine) : g_(g) {
+  if (gvLayout(context(), g, engine.c_str()) != 0) throw Error("Graphviz could not lay out the graph with '" + engine + "'");
+}
+
+Layout::~Layout() { gvFreeLayout(context(), g_); }
+
+std::string Layout::render(const std::string& format) const {
+  char* data = nullptr;
+  unsigned int length = 0;
+  if (gvRenderData(context(), g_, format.c_str(), &data, &length) != 0)
+    throw Error("Graphviz could not render " + format);
+  std::string out(data, length);
+  gvFreeRenderData(data);
+  return out;
+}
+
+}  // namespace actorgraph::detail::gv
