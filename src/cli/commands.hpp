@@ -15,5 +15,7 @@ void add_centrality_command(CLI::App& app);
 void add_path_commands(CLI::App& app);  // path, links, neighbors
 void add_components_command(CLI::App& app);
 void add_diff_command(CLI::App& app);
+void add_render_command(CLI::App& app);
+void add_convert_command(CLI::App& app);
 
 }  // namespace actorgraph::cli

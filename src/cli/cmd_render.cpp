@@ -1,0 +1,7 @@
+#include "cli/commands.hpp"
+
+namespace actorgraph::cli {
+
+void add_render_command(CLI::App&) {}
+
+}  // namespace actorgraph::cli

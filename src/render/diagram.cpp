@@ -1,0 +1,1 @@
+// Diagrams: see include/actorgraph/render/diagram.hpp (being written).

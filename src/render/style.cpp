@@ -1,0 +1,1 @@
+// Style sheets for diagrams: see include/actorgraph/render/style.hpp (being written).
