@@ -39,8 +39,6 @@ std::vector<std::size_t> ranks(const Network& n, const Scores& s, std::size_t ac
 
 void run(const DiffArgs& args) {
   if (args.at.size() != 2) throw UsageError("diff needs two dates: --at D1 --at D2");
-  if (!args.slice.at.empty() || !args.slice.from.empty() || !args.slice.to.empty())
-    throw UsageError("diff takes its dates from --at D1 --at D2; drop --from and --to");
   const Dataset d = load(args.dataset);
   SliceOptions o1 = args.slice.options(), o2 = o1;
   o1.at = PartialDate::parse_or_throw(args.at[0], "--at");
@@ -102,11 +100,7 @@ void add_diff_command(CLI::App& app) {
   cmd->add_option("-m,--measure", args->measure, "Measure to rank by")
       ->check(CLI::IsMember({"degree", "betweenness", "harmonic", "pagerank"}))->capture_default_str();
   cmd->add_option("--top", args->top, "Show only the N highest-ranked actors on the second date");
-  // The shared slice options, less --at which diff takes twice.
-  auto* group = cmd->add_option_group("Slice", "Which part of the network to compare");
-  group->add_option("--types", args->slice.types, "Keep only relations of these types")->delimiter(',');
-  group->add_option("--exclude-types", args->slice.exclude_types, "Drop relations of these types")->delimiter(',');
-  group->add_option("--kinds", args->slice.kinds, "Keep only actors of these kinds")->delimiter(',');
+  args->slice.add_to(*cmd, false);  // diff takes its dates from --at D1 --at D2
   args->network.add_to(*cmd);
   cmd->callback([args] { run(*args); });
 }

@@ -17,5 +17,6 @@ void add_components_command(CLI::App& app);
 void add_diff_command(CLI::App& app);
 void add_render_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
+void add_influence_command(CLI::App& app);
 
 }  // namespace actorgraph::cli

@@ -11,11 +11,12 @@
 
 namespace actorgraph::cli {
 
-void SliceArgs::add_to(CLI::App& command) {
+void SliceArgs::add_to(CLI::App& command, bool with_dates) {
   auto* group = command.add_option_group("Slice", "Which part of the network to analyse");
   group->add_option("--types", types, "Keep only relations of these types (comma-separated)")->delimiter(',');
   group->add_option("--exclude-types", exclude_types, "Drop relations of these types (comma-separated)")->delimiter(',');
   group->add_option("--kinds", kinds, "Keep only actors of these kinds, and relations among them")->delimiter(',');
+  if (!with_dates) return;
   group->add_option("--from", from, "Keep relations active on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)");
   group->add_option("--to", to, "Keep relations active on or before DATE");
   group->add_option("--at", at, "Keep relations active at some time during DATE's period (2005 = all of 2005)");

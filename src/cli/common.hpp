@@ -31,7 +31,8 @@ struct Exit {
 struct SliceArgs {
   std::vector<std::string> types, exclude_types, kinds;
   std::string from, to, at;
-  void add_to(CLI::App& command);
+  // with_dates false: only types and kinds (for commands that take their own dates).
+  void add_to(CLI::App& command, bool with_dates = true);
   SliceOptions options() const;  // throws UsageError for a malformed date
 };
 

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   add_path_commands(app);
   add_components_command(app);
   add_diff_command(app);
+  add_influence_command(app);
   add_render_command(app);
   add_convert_command(app);
   add_types_command(app);
