@@ -1,2 +1,648 @@
-// Implemented in the centrality work (see include/actorgraph/analysis/centrality.hpp).
+// Centrality measures (include/actorgraph/analysis/centrality.hpp). Each follows the NetworkX 3.6
+// function it names step by step (starting vector, update, convergence test, rescaling), so that
+// values agree to rounding; docs/ANALYSES.md gives the formulas.
 #include "actorgraph/analysis/centrality.hpp"
+
+#include "analysis/detail/centrality_sources.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+#include <queue>
+#include <random>
+#include <string>
+
+namespace actorgraph {
+
+namespace {
+
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// One direction of the network as plain arrays, with each link's weight already turned into the
+// number the measure needs (a strength or a length). Links of infinite length are left out.
+struct Adjacency {
+  std::vector<std::uint32_t> offsets;  // n + 1
+  std::vector<Vertex> heads;
+  std::vector<double> values;          // empty when unweighted (every value 1)
+
+  std::size_t size() const noexcept { return offsets.size() - 1; }
+  bool weighted() const noexcept { return !values.empty(); }
+};
+
+std::string number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", x);
+  return buf;
+}
+
+std::string link_name(const Network& network, Vertex u, Vertex v) {
+  const Dataset& d = network.dataset();
+  if (!network.directed() && v < u) std::swap(u, v);
+  return "'" + std::string(d.actor_id(network.actor(u))) + "' " + (network.directed() ? "->" : "--") + " '" +
+         std::string(d.actor_id(network.actor(v))) + "'";
+}
+
+// Link weight as a strength (degree, PageRank, eigenvector, Katz).
+double strength(const Network& network, Vertex tail, Vertex head, double weight, WeightAs as) {
+  if (as != WeightAs::length) return weight;
+  if (weight == 0)
+    throw UsageError("link " + link_name(network, tail, head) +
+                     " has weight 0, which as a length means an infinite strength; give it a positive weight or "
+                     "do not read weights as lengths");
+  return 1 / weight;
+}
+
+// Link weight as a length (betweenness, closeness, harmonic). A zero strength is an infinite
+// length: no shortest path uses the link.
+double length(const Link& l, WeightAs as) {
+  if (as != WeightAs::strength) return l.weight;
+  return l.weight == 0 ? infinity : 1 / l.weight;
+}
+
+enum class Use { strength, length };
+
+// in = true: each vertex's in-links (the tails of its links), else its out-links.
+Adjacency adjacency(const Network& network, bool in, const CentralityOptions& o, Use use) {
+  const std::size_t n = network.vertex_count();
+  Adjacency a;
+  a.offsets.reserve(n + 1);
+  a.offsets.push_back(0);
+  for (Vertex v = 0; v < n; ++v) {
+    for (const Link& l : in ? network.in_links(v) : network.out_links(v)) {
+      if (o.weighted) {
+        const double x = use == Use::strength ? strength(network, in ? l.other : v, in ? v : l.other, l.weight, o.weight_as)
+                                              : length(l, o.weight_as);
+        if (x == infinity) continue;
+        a.values.push_back(x);
+      }
+      a.heads.push_back(l.other);
+    }
+    a.offsets.push_back(static_cast<std::uint32_t>(a.heads.size()));
+  }
+  return a;
+}
+
+std::vector<Vertex> all_vertices(std::size_t n) {
+  std::vector<Vertex> v(n);
+  std::iota(v.begin(), v.end(), Vertex{0});
+  return v;
+}
+
+// `samples` distinct vertices, drawn with a partial Fisher–Yates shuffle driven by mt19937_64 (the
+// draw uses `engine() % range` rather than std::uniform_int_distribution, whose algorithm differs
+// between standard libraries), in increasing order.
+std::vector<Vertex> sample_sources(std::size_t n, std::size_t samples, std::uint64_t seed) {
+  std::vector<Vertex> v = all_vertices(n);
+  std::mt19937_64 engine(seed);
+  for (std::size_t i = 0; i < samples; ++i) std::swap(v[i], v[i + engine() % (n - i)]);
+  v.resize(samples);
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+void check_samples(std::size_t n, std::size_t samples, const char* measure) {
+  if (samples > n)
+    throw UsageError(std::string(measure) + ": cannot sample " + std::to_string(samples) + " source actors from a network of " +
+                     std::to_string(n) + "; use at most " + std::to_string(n) + " (or 0 for the exact value)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Brandes betweenness: one shortest-path search per source, then dependencies accumulated back
+// along the search order (networkx _single_source_shortest_path_basic / _dijkstra_path_basic and
+// _accumulate_basic).
+
+class Brandes {
+ public:
+  Brandes(const Adjacency& out, const std::vector<std::uint32_t>& pred_offsets, bool weighted)
+      : out_(out), pred_offsets_(pred_offsets), weighted_(weighted) {
+    const std::size_t n = out.size();
+    sigma_.assign(n, 0.0);
+    delta_.assign(n, 0.0);
+    hops_.assign(n, -1);
+    dist_.assign(n, infinity);
+    settled_.assign(n, 0);
+    pred_count_.assign(n, 0);
+    preds_.resize(pred_offsets.back());
+    order_.reserve(n);
+    if (weighted) {
+      via_.assign(n, 0);
+      pos_.assign(n, none);
+      stamp_.assign(n, 0);
+      heap_.reserve(n);
+    }
+  }
+
+  void operator()(Vertex s, detail::Sums& sums) {
+    if (weighted_) dijkstra(s); else bfs(s);
+    auto& bc = sums[0];
+    for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
+      const Vertex w = *it;
+      const double coeff = (1 + delta_[w]) / sigma_[w];
+      const Vertex* p = preds_.data() + pred_offsets_[w];
+      for (std::uint32_t i = 0; i < pred_count_[w]; ++i) delta_[p[i]] += sigma_[p[i]] * coeff;
+      if (w != s) bc[w] += delta_[w];
+    }
+    for (const Vertex v : order_) {
+      sigma_[v] = delta_[v] = 0;
+      hops_[v] = -1;
+      dist_[v] = infinity;
+      settled_[v] = 0;
+      pred_count_[v] = 0;
+    }
+    order_.clear();
+  }
+
+ private:
+  void add_pred(Vertex w, Vertex v) { preds_[pred_offsets_[w] + pred_count_[w]++] = v; }
+
+  void bfs(Vertex s) {
+    sigma_[s] = 1;
+    hops_[s] = 0;
+    order_.push_back(s);
+    for (std::size_t head = 0; head < order_.size(); ++head) {
+      const Vertex v = order_[head];
+      const std::int32_t next = hops_[v] + 1;
+      for (std::uint32_t i = out_.offsets[v]; i < out_.offsets[v + 1]; ++i) {
+        const Vertex w = out_.heads[i];
+        if (hops_[w] < 0) {
+          hops_[w] = next;
+          order_.push_back(w);
+        }
+        if (hops_[w] == next) {
+          sigma_[w] += sigma_[v];
+          add_pred(w, v);
+        }
+      }
+    }
+  }
+
+  // networkx's Dijkstra: a vertex is settled in order of (distance, time of its last improvement),
+  // its sigma is completed from the predecessor of that improvement when it is settled, and a tie is
+  // an exact floating-point equality. networkx keeps stale heap entries and skips them; an indexed
+  // heap with decrease-key settles the vertices in the same order. (networkx's sigma[s] comes out
+  // doubled, and so does every sigma; the ratios the accumulation uses do not change.)
+  void dijkstra(Vertex s) {
+    std::uint64_t clock = 0;
+    sigma_[s] = 1;
+    dist_[s] = 0;
+    improve(s, s, clock++);
+    while (!heap_.empty()) {
+      const Vertex v = pop();
+      const double dv = dist_[v];
+      sigma_[v] += sigma_[via_[v]];
+      order_.push_back(v);
+      settled_[v] = 1;
+      for (std::uint32_t i = out_.offsets[v]; i < out_.offsets[v + 1]; ++i) {
+        const Vertex w = out_.heads[i];
+        const double d = dv + out_.values[i];
+        if (!settled_[w] && d < dist_[w]) {
+          dist_[w] = d;
+          improve(w, v, clock++);
+          sigma_[w] = 0;
+          pred_count_[w] = 0;
+          add_pred(w, v);
+        } else if (d == dist_[w]) {
+          sigma_[w] += sigma_[v];
+          add_pred(w, v);
+        }
+      }
+    }
+  }
+
+  // 4-ary min-heap of vertices keyed by (dist_, stamp_), positions in pos_ (none: not in the heap).
+  static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+  bool less(Vertex a, Vertex b) const noexcept {
+    return dist_[a] != dist_[b] ? dist_[a] < dist_[b] : stamp_[a] < stamp_[b];
+  }
+  void place(std::uint32_t i, Vertex v) {
+    heap_[i] = v;
+    pos_[v] = i;
+  }
+  // dist_[w] has just decreased (or w is new): record the improvement and restore the heap.
+  void improve(Vertex w, Vertex via, std::uint64_t stamp) {
+    via_[w] = via;
+    stamp_[w] = stamp;
+    std::uint32_t i = pos_[w];
+    if (i == none) {
+      i = static_cast<std::uint32_t>(heap_.size());
+      heap_.push_back(w);
+    }
+    while (i > 0) {
+      const std::uint32_t parent = (i - 1) / 4;
+      if (!less(w, heap_[parent])) break;
+      place(i, heap_[parent]);
+      i = parent;
+    }
+    place(i, w);
+  }
+  Vertex pop() {
+    const Vertex top = heap_.front();
+    pos_[top] = none;
+    const Vertex last = heap_.back();
+    heap_.pop_back();
+    if (heap_.empty()) return top;
+    const auto size = static_cast<std::uint32_t>(heap_.size());
+    std::uint32_t i = 0;
+    for (;;) {
+      const std::uint32_t first = 4 * i + 1;
+      if (first >= size) break;
+      std::uint32_t best = first;
+      for (std::uint32_t c = first + 1; c < std::min(first + 4, size); ++c)
+        if (less(heap_[c], heap_[best])) best = c;
+      if (!less(heap_[best], last)) break;
+      place(i, heap_[best]);
+      i = best;
+    }
+    place(i, last);
+    return top;
+  }
+
+  const Adjacency& out_;
+  const std::vector<std::uint32_t>& pred_offsets_;
+  bool weighted_;
+  std::vector<double> sigma_, delta_, dist_;
+  std::vector<std::int32_t> hops_;
+  std::vector<std::uint8_t> settled_;
+  std::vector<std::uint32_t> pred_count_;
+  std::vector<Vertex> preds_;
+  std::vector<Vertex> order_;
+  std::vector<Vertex> heap_, via_;
+  std::vector<std::uint32_t> pos_;
+  std::vector<std::uint64_t> stamp_;
+};
+
+// Room for each vertex's predecessors: at most one per in-link.
+std::vector<std::uint32_t> in_degree_offsets(const Adjacency& out) {
+  std::vector<std::uint32_t> offsets(out.size() + 1, 0);
+  for (const Vertex h : out.heads) ++offsets[h + 1];
+  for (std::size_t v = 0; v < out.size(); ++v) offsets[v + 1] += offsets[v];
+  return offsets;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Closeness and harmonic closeness: a search from each source u gives d(u, v) for every v it
+// reaches, that is, v's incoming distances, which both measures use.
+
+class IncomingDistances {
+ public:
+  IncomingDistances(const Adjacency& out, bool weighted) : out_(out), weighted_(weighted) {
+    dist_.assign(out.size(), infinity);
+    order_.reserve(out.size());
+  }
+
+  // sums[0][v] += 1 (u reaches v), sums[1][v] += d(u, v), sums[2][v] += 1 / d(u, v) (0 when d = 0,
+  // as networkx skips zero distances), for every v ≠ u that u reaches.
+  void operator()(Vertex u, detail::Sums& sums) {
+    if (weighted_) dijkstra(u); else bfs(u);
+    for (const Vertex v : order_) {
+      const double d = dist_[v];
+      dist_[v] = infinity;
+      if (v == u) continue;
+      sums[0][v] += 1;
+      sums[1][v] += d;
+      if (d != 0) sums[2][v] += 1 / d;
+    }
+    order_.clear();
+  }
+
+ private:
+  void bfs(Vertex s) {
+    dist_[s] = 0;
+    order_.push_back(s);
+    for (std::size_t head = 0; head < order_.size(); ++head) {
+      const Vertex v = order_[head];
+      for (std::uint32_t i = out_.offsets[v]; i < out_.offsets[v + 1]; ++i) {
+        const Vertex w = out_.heads[i];
+        if (dist_[w] == infinity) {
+          dist_[w] = dist_[v] + 1;
+          order_.push_back(w);
+        }
+      }
+    }
+  }
+
+  void dijkstra(Vertex s) {
+    using Entry = std::pair<double, Vertex>;
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+    dist_[s] = 0;
+    heap.push({0, s});
+    order_.push_back(s);
+    while (!heap.empty()) {
+      const auto [d, v] = heap.top();
+      heap.pop();
+      if (d > dist_[v]) continue;
+      for (std::uint32_t i = out_.offsets[v]; i < out_.offsets[v + 1]; ++i) {
+        const Vertex w = out_.heads[i];
+        const double dw = d + out_.values[i];
+        if (dw < dist_[w]) {
+          if (dist_[w] == infinity) order_.push_back(w);
+          dist_[w] = dw;
+          heap.push({dw, w});
+        }
+      }
+    }
+  }
+
+  const Adjacency& out_;
+  bool weighted_;
+  std::vector<double> dist_;
+  std::vector<Vertex> order_;
+};
+
+// Per vertex: number of others reaching it, sum of their distances, sum of inverse distances,
+// with the sampling estimate applied (see docs/ANALYSES.md): a vertex's sums over k sampled sources
+// (k − 1 when it is one of them) are scaled by (n − 1)/k to stand for all n − 1 others.
+detail::Sums incoming_distance_sums(const Network& network, const CentralityOptions& o, const char* measure) {
+  const std::size_t n = network.vertex_count();
+  check_samples(n, o.samples, measure);
+  const Adjacency out = adjacency(network, false, o, Use::length);
+  const bool sampled = o.samples > 0 && o.samples < n;
+  const std::vector<Vertex> sources = sampled ? sample_sources(n, o.samples, o.random_seed) : all_vertices(n);
+  detail::Sums sums = detail::sum_over_sources(n, 3, sources, o.threads, o.progress,
+                                               [&] { return IncomingDistances(out, o.weighted); });
+  if (sampled) {
+    std::vector<std::uint8_t> is_source(n, 0);
+    for (const Vertex s : sources) is_source[s] = 1;
+    const double k = static_cast<double>(sources.size());
+    for (Vertex v = 0; v < n; ++v) {
+      const double scale = static_cast<double>(n - 1) / (is_source[v] ? k - 1 : k);
+      for (auto& a : sums) a[v] *= scale;
+    }
+  }
+  return sums;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Power iterations.
+
+[[noreturn]] void not_converged(const std::string& measure, std::size_t iterations, double change, double needed,
+                                const std::string& hint) {
+  throw ConvergenceError(measure + " did not converge in " + std::to_string(iterations) +
+                         (iterations == 1 ? " iteration" : " iterations") + ": the last change was " + number(change) +
+                         ", it must fall below tolerance x actors = " + number(needed) + "; raise max_iterations or the tolerance" +
+                         hint);
+}
+
+double l1_change(const std::vector<double>& a, const std::vector<double>& b) {
+  double s = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) s += std::abs(a[i] - b[i]);
+  return s;
+}
+
+double euclidean_norm(const std::vector<double>& x) {
+  double s = 0;
+  for (const double v : x) s += v * v;
+  return std::sqrt(s);
+}
+
+// Σ over the in-links (u, v) of x[u] · weight (1 when unweighted).
+double pull(const Adjacency& in, const std::vector<double>& x, Vertex v) {
+  double s = 0;
+  for (std::uint32_t i = in.offsets[v]; i < in.offsets[v + 1]; ++i) s += x[in.heads[i]] * (in.weighted() ? in.values[i] : 1.0);
+  return s;
+}
+
+}  // namespace
+
+std::vector<Vertex> Scores::ranking(std::size_t k) const {
+  std::vector<Vertex> order = all_vertices(value.size());
+  // NaN (a sampled estimate networkx also leaves undefined) goes last.
+  const auto before = [this](Vertex a, Vertex b) {
+    const double x = value[a], y = value[b];
+    const bool xn = std::isnan(x), yn = std::isnan(y);
+    if (xn != yn) return yn;
+    if (!xn && x != y) return x > y;
+    return a < b;
+  };
+  if (k == 0 || k >= order.size()) {
+    std::sort(order.begin(), order.end(), before);
+  } else {
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), before);
+    order.resize(k);
+  }
+  return order;
+}
+
+Scores degree_centrality(const Network& network, DegreeMode mode, const CentralityOptions& o) {
+  const std::size_t n = network.vertex_count();
+  Scores s;
+  s.value.assign(n, 0.0);
+  const auto add = [&](Vertex v, std::span<const Link> links, bool in) {
+    for (const Link& l : links)
+      s.value[v] += o.weighted ? strength(network, in ? l.other : v, in ? v : l.other, l.weight, o.weight_as) : 1.0;
+  };
+  for (Vertex v = 0; v < n; ++v) {
+    if (!network.directed() || mode != DegreeMode::in) add(v, network.out_links(v), false);
+    if (network.directed() && mode != DegreeMode::out) add(v, network.in_links(v), true);
+  }
+  if (o.normalized) {
+    if (n <= 1) {
+      std::fill(s.value.begin(), s.value.end(), 1.0);  // networkx's convention for a single actor
+    } else {
+      const double scale = 1.0 / (static_cast<double>(n) - 1.0);
+      for (double& x : s.value) x *= scale;
+    }
+  }
+  return s;
+}
+
+Scores betweenness_centrality(const Network& network, const CentralityOptions& o) {
+  const std::size_t n = network.vertex_count();
+  check_samples(n, o.samples, "betweenness");
+  const Adjacency out = adjacency(network, false, o, Use::length);
+  const std::vector<std::uint32_t> pred_offsets = in_degree_offsets(out);
+  const bool sampled = o.samples > 0 && o.samples < n;  // networkx: k == n is the exact computation
+  const std::vector<Vertex> sources = sampled ? sample_sources(n, o.samples, o.random_seed) : all_vertices(n);
+  Scores s;
+  s.value = std::move(detail::sum_over_sources(n, 1, sources, o.threads, o.progress,
+                                               [&] { return Brandes(out, pred_offsets, o.weighted); })[0]);
+
+  // networkx _rescale with endpoints=False: N = n − 1 possible sources per vertex (it is never an
+  // inner vertex of its own paths); of k sampled sources, a sampled vertex saw only k − 1.
+  if (n < 3) return s;
+  const double big_n = static_cast<double>(n - 1);
+  const double k = static_cast<double>(sources.size());
+  const double correction = network.directed() ? 1.0 : 2.0;
+  const auto scale = [&](double sources_seen) {
+    if (sources_seen == 0) return std::numeric_limits<double>::quiet_NaN();
+    return o.normalized ? 1 / (sources_seen * (big_n - 1)) : big_n / (sources_seen * correction);
+  };
+  if (!sampled) {
+    const double f = scale(big_n);
+    if (f != 1)
+      for (double& x : s.value) x *= f;
+    return s;
+  }
+  std::vector<std::uint8_t> is_source(n, 0);
+  for (const Vertex v : sources) is_source[v] = 1;
+  const double f_source = scale(k - 1), f_other = scale(k);
+  for (Vertex v = 0; v < n; ++v) s.value[v] *= is_source[v] ? f_source : f_other;
+  return s;
+}
+
+Scores closeness_centrality(const Network& network, const CentralityOptions& o) {
+  const std::size_t n = network.vertex_count();
+  const detail::Sums sums = incoming_distance_sums(network, o, "closeness");
+  Scores s;
+  s.value.assign(n, 0.0);
+  for (Vertex v = 0; v < n; ++v) {
+    const double r = sums[0][v], total = sums[1][v];
+    if (total > 0 && n > 1) s.value[v] = (r / total) * (r / (static_cast<double>(n) - 1));
+  }
+  return s;
+}
+
+Scores harmonic_centrality(const Network& network, const CentralityOptions& o) {
+  const std::size_t n = network.vertex_count();
+  detail::Sums sums = incoming_distance_sums(network, o, "harmonic");
+  Scores s;
+  s.value = std::move(sums[2]);
+  if (o.normalized && n > 1)
+    for (double& x : s.value) x /= static_cast<double>(n) - 1;
+  return s;
+}
+
+Scores eigenvector_centrality(const Network& network, const CentralityOptions& o) {
+  const std::size_t n = network.vertex_count();
+  Scores s;
+  if (n == 0) return s;
+  const Adjacency in = adjacency(network, true, o, Use::strength);
+  const double needed = static_cast<double>(n) * o.tolerance;
+  std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
+  double change = 0;
+  for (std::size_t it = 0; it < o.max_iterations; ++it) {
+    for (Vertex v = 0; v < n; ++v) next[v] = x[v] + pull(in, x, v);  // (A + I)ᵀ x
+    double norm = euclidean_norm(next);
+    if (norm == 0) norm = 1;
+    for (double& v : next) v /= norm;
+    change = l1_change(next, x);
+    std::swap(x, next);
+    if (change < needed) {
+      s.value = std::move(x);
+      return s;
+    }
+  }
+  not_converged("eigenvector centrality", o.max_iterations, change, needed, "");
+}
+
+Scores pagerank(const Network& network, const CentralityOptions& o) {
+  const std::size_t n = network.vertex_count();
+  Scores s;
+  if (n == 0) return s;
+  for (const Vertex v : o.seeds)
+    if (v >= n) throw UsageError("pagerank: seed vertex " + std::to_string(v) + " is not in the network of " + std::to_string(n) + " actors");
+
+  const Adjacency in = adjacency(network, true, o, Use::strength);
+  // Out-strength of every vertex; 0 marks a dangling vertex.
+  std::vector<double> out_strength(n, 0.0);
+  for (Vertex v = 0; v < n; ++v)
+    for (std::uint32_t i = in.offsets[v]; i < in.offsets[v + 1]; ++i) out_strength[in.heads[i]] += in.weighted() ? in.values[i] : 1.0;
+  std::vector<double> inverse(n, 0.0);  // networkx scales each row by 1/strength, then multiplies
+  std::vector<Vertex> dangling;
+  for (Vertex v = 0; v < n; ++v) {
+    if (out_strength[v] != 0) inverse[v] = 1 / out_strength[v];
+    else dangling.push_back(v);
+  }
+
+  std::vector<double> p(n, 1.0 / static_cast<double>(n));
+  if (!o.seeds.empty()) {
+    std::fill(p.begin(), p.end(), 0.0);
+    for (const Vertex v : o.seeds) p[v] = 1;
+    const double count = std::accumulate(p.begin(), p.end(), 0.0);
+    for (double& x : p) x /= count;
+  }
+
+  const double alpha = o.damping, needed = static_cast<double>(n) * o.tolerance;
+  std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
+  double change = 0;
+  for (std::size_t it = 0; it < o.max_iterations; ++it) {
+    double dangling_sum = 0;
+    for (const Vertex v : dangling) dangling_sum += x[v];
+    for (Vertex v = 0; v < n; ++v) {
+      double flow = 0;
+      for (std::uint32_t i = in.offsets[v]; i < in.offsets[v + 1]; ++i) {
+        const Vertex u = in.heads[i];
+        flow += x[u] * ((in.weighted() ? in.values[i] : 1.0) * inverse[u]);
+      }
+      next[v] = alpha * (flow + dangling_sum * p[v]) + (1 - alpha) * p[v];
+    }
+    change = l1_change(next, x);
+    std::swap(x, next);
+    if (change < needed) {
+      s.value = std::move(x);
+      return s;
+    }
+  }
+  not_converged("pagerank", o.max_iterations, change, needed, "");
+}
+
+Scores katz_centrality(const Network& network, const CentralityOptions& o) {
+  const std::size_t n = network.vertex_count();
+  Scores s;
+  if (n == 0) return s;
+  const Adjacency in = adjacency(network, true, o, Use::strength);
+  const double needed = static_cast<double>(n) * o.tolerance;
+  std::vector<double> x(n, 0.0), next(n);
+  double change = 0;
+  for (std::size_t it = 0; it < o.max_iterations; ++it) {
+    for (Vertex v = 0; v < n; ++v) next[v] = o.katz_alpha * pull(in, x, v) + o.katz_beta;
+    change = l1_change(next, x);
+    std::swap(x, next);
+    if (change < needed) {
+      if (o.normalized) {
+        const double norm = euclidean_norm(x);
+        if (norm != 0)
+          for (double& v : x) v /= norm;
+      }
+      s.value = std::move(x);
+      return s;
+    }
+  }
+  not_converged("katz centrality", o.max_iterations, change, needed,
+                " (the series diverges unless alpha is below 1 / the largest eigenvalue of the adjacency matrix)");
+}
+
+Scores clustering_coefficient(const Network& network) {
+  const std::size_t n = network.vertex_count();
+  Scores s;
+  s.value.assign(n, 0.0);
+  // mark_in[k] == v + 1: k → v is a link; mark_out[k] == v + 1: v → k is a link.
+  std::vector<Vertex> mark_in(n, 0), mark_out(n, 0);
+  for (Vertex v = 0; v < n; ++v) {
+    const Vertex stamp = v + 1;
+    if (!network.directed()) {
+      // networkx: Σ over neighbours w of |N(v) ∩ N(w)| = twice the triangles, over d(d − 1).
+      const auto links = network.out_links(v);
+      for (const Link& l : links) mark_out[l.other] = stamp;
+      std::uint64_t t = 0;
+      for (const Link& l : links)
+        for (const Link& m : network.out_links(l.other)) t += mark_out[m.other] == stamp;
+      const double d = static_cast<double>(links.size());
+      if (t != 0) s.value[v] = static_cast<double>(t) / (d * (d - 1));
+      continue;
+    }
+    // Fagiolo's directed clustering as networkx counts it: for each in- or out-neighbour j (twice
+    // when both), the neighbours k of j in either direction that are also neighbours of v, counted
+    // once per (direction v–k, direction j–k) pair that exists.
+    const auto ins = network.in_links(v), outs = network.out_links(v);
+    for (const Link& l : ins) mark_in[l.other] = stamp;
+    for (const Link& l : outs) mark_out[l.other] = stamp;
+    std::uint64_t t = 0, bidirectional = 0;
+    const auto count = [&](Vertex j) {
+      for (const Link& m : network.in_links(j)) t += (mark_in[m.other] == stamp) + (mark_out[m.other] == stamp);
+      for (const Link& m : network.out_links(j)) t += (mark_in[m.other] == stamp) + (mark_out[m.other] == stamp);
+    };
+    for (const Link& l : ins) count(l.other);
+    for (const Link& l : outs) {
+      count(l.other);
+      bidirectional += mark_in[l.other] == stamp;
+    }
+    const double dt = static_cast<double>(ins.size() + outs.size()), db = static_cast<double>(bidirectional);
+    if (t != 0) s.value[v] = static_cast<double>(t) / ((dt * (dt - 1) - 2 * db) * 2);
+  }
+  return s;
+}
+
+}  // namespace actorgraph
