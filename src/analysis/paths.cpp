@@ -1,2 +1,530 @@
-// Implemented in the paths work (see include/actorgraph/analysis/paths.hpp).
+// Paths between actors (include/actorgraph/analysis/paths.hpp).
+//
+// Every search here reads the Network's CSR lists, which are sorted by neighbour: visiting them in
+// order is what makes the results deterministic. Shortest paths are found in two passes: distances
+// *to* the target over in-links (BFS or Dijkstra), then a forward walk from the source that takes,
+// at each step, the smallest-numbered neighbour that stays on a shortest path. That walk yields the
+// lexicographically smallest shortest path, which a parent-pointer search does not (a BFS that keeps
+// the first parent found builds smallest-*suffix* chains, not smallest prefixes).
 #include "actorgraph/analysis/paths.hpp"
+
+#include "actorgraph/error.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <queue>
+#include <set>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <tuple>
+#include <utility>
+
+namespace actorgraph {
+
+namespace {
+
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// Weighted lengths are sums of doubles, added in different orders by different searches: two paths
+// whose lengths differ by less than this (relative) are equally short.
+constexpr double relative_tolerance = 1e-12;
+
+bool equally_long(double a, double b) noexcept {
+  return std::abs(a - b) <= relative_tolerance * std::max(std::abs(a), std::abs(b));
+}
+
+// (length, then vertex sequence) order of paths. Lengths are compared with the tolerance, so this is
+// used only to pick a minimum by linear scan, never as a std::sort comparator.
+bool comes_before(const Path& a, const Path& b) {
+  if (!equally_long(a.length, b.length)) return a.length < b.length;
+  return a.vertices < b.vertices;
+}
+
+// The length of a link along a path. Unweighted: 1 (paths count hops). Weighted: the merged weight
+// (WeightAs::measure_default and WeightAs::length: path measures read weights as lengths, as in
+// centrality.hpp), or its inverse with WeightAs::strength. A zero weight read as a strength is no tie
+// at all: its length is infinite, and every search skips the link. A zero weight read as a length is
+// a link of length 0 (see Searcher::walk for what that does to tie-breaking).
+struct LinkLength {
+  bool weighted = false;
+  bool inverse = false;
+  double operator()(const Link& l) const noexcept {
+    if (!weighted) return 1;
+    if (!inverse) return l.weight;
+    return l.weight > 0 ? 1 / l.weight : infinity;
+  }
+};
+
+LinkLength link_length(const PathOptions& o) noexcept { return {o.weighted, o.weight_as == WeightAs::strength}; }
+
+void check_vertex(const Network& n, Vertex v, const char* what) {
+  if (v >= n.vertex_count())
+    throw UsageError(std::string("the ") + what + " vertex " + std::to_string(v) + " is not in the network (it has " +
+                     std::to_string(n.vertex_count()) + " vertices)");
+}
+
+// What a restricted search may not use: Yen's spur searches remove the root path's vertices and
+// the links that earlier paths took from the spur vertex. Empty vectors remove nothing.
+struct Mask {
+  std::vector<std::uint8_t> vertex, link;
+  bool removed_vertex(Vertex v) const noexcept { return !vertex.empty() && vertex[v] != 0; }
+  bool removed_link(std::uint32_t id) const noexcept { return !link.empty() && link[id] != 0; }
+};
+
+// Shortest paths from any vertex to one target, reusing its arrays between searches (Yen runs one
+// search per spur vertex).
+class Searcher {
+ public:
+  Searcher(const Network& network, LinkLength length)
+      : network_(network), length_(length), dist_(network.vertex_count(), infinity), mark_(network.vertex_count(), 0) {}
+
+  // The lexicographically smallest shortest path from `from` to `to` avoiding `mask`, or nullopt.
+  // `from` and `to` must not be removed.
+  std::optional<Path> shortest(Vertex from, Vertex to, const Mask& mask) {
+    reset();
+    if (length_.weighted)
+      dijkstra_to(to, mask);
+    else
+      bfs_to(to, from, mask);
+    if (dist_[from] == infinity) return std::nullopt;
+    return walk(from, to, mask);
+  }
+
+ private:
+  bool usable(const Link& l, const Mask& mask) const noexcept {
+    return !mask.removed_link(l.id) && !mask.removed_vertex(l.other) && length_(l) != infinity;
+  }
+
+  // x -> y is on a shortest path to the target: d(y) + len <= d(x), up to the tolerance. Reverse
+  // Dijkstra set d(x) = d(y) + len for the link it came through, so every vertex other than the
+  // target with a finite distance has at least one tight out-link.
+  bool tight(Vertex x, Vertex y, double len) const noexcept {
+    return dist_[y] + len <= dist_[x] + relative_tolerance * dist_[x];
+  }
+
+  void reset() {
+    for (const Vertex v : touched_) {
+      dist_[v] = infinity;
+      mark_[v] = 0;
+    }
+    touched_.clear();
+  }
+
+  void set(Vertex v, double d) {
+    if (dist_[v] == infinity) touched_.push_back(v);
+    dist_[v] = d;
+  }
+
+  // Hops to `to` over in-links; stops after the level of `from`, the last one the walk needs.
+  // O(V + E).
+  void bfs_to(Vertex to, Vertex from, const Mask& mask) {
+    set(to, 0);
+    queue_.clear();
+    queue_.push_back(to);
+    for (std::size_t head = 0; head < queue_.size(); ++head) {
+      const Vertex x = queue_[head];
+      if (dist_[from] != infinity && dist_[x] >= dist_[from]) break;
+      for (const Link& l : network_.in_links(x))
+        if (usable(l, mask) && dist_[l.other] == infinity) {
+          set(l.other, dist_[x] + 1);
+          queue_.push_back(l.other);
+        }
+    }
+  }
+
+  // Lengths to `to` over in-links, Dijkstra with a binary heap and lazy deletion. O((V + E) log V).
+  void dijkstra_to(Vertex to, const Mask& mask) {
+    using Entry = std::pair<double, Vertex>;
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+    set(to, 0);
+    heap.emplace(0.0, to);
+    while (!heap.empty()) {
+      const auto [d, x] = heap.top();
+      heap.pop();
+      if (d > dist_[x]) continue;
+      for (const Link& l : network_.in_links(x)) {
+        if (!usable(l, mask)) continue;
+        const double candidate = d + length_(l);
+        if (candidate < dist_[l.other]) {
+          set(l.other, candidate);
+          heap.emplace(candidate, l.other);
+        }
+      }
+    }
+  }
+
+  // Whether some tight link x -> y has d(y) >= d(x): links of length 0 (or below the tolerance)
+  // make the graph of tight links cyclic, and a greedy walk could enter a vertex from which every
+  // continuation revisits the path. Without such links tight links strictly decrease the distance,
+  // so the walk never revisits a vertex and never gets stuck. O(E).
+  bool has_plateaus(const Mask& mask) const {
+    if (!length_.weighted) return false;
+    for (const Vertex x : touched_)
+      for (const Link& l : network_.out_links(x))
+        if (usable(l, mask) && dist_[l.other] >= dist_[x] && tight(x, l.other, length_(l))) return true;
+    return false;
+  }
+
+  // Whether `to` can be reached from v over tight links without entering the path so far
+  // (mark_ == 1). Vertices found unable to (mark_ == 2) stay unable: the path only grows. O(E).
+  bool can_finish(Vertex v, Vertex to, const Mask& mask) {
+    if (mark_[v] == 2) return false;
+    std::vector<Vertex> stack{v};
+    std::vector<std::uint8_t> was(network_.vertex_count(), 0);
+    was[v] = 1;
+    while (!stack.empty()) {
+      const Vertex x = stack.back();
+      stack.pop_back();
+      if (x == to) return true;
+      for (const Link& l : network_.out_links(x)) {
+        const Vertex y = l.other;
+        if (!usable(l, mask) || was[y] || mark_[y] != 0 || dist_[y] == infinity || !tight(x, y, length_(l))) continue;
+        was[y] = 1;
+        stack.push_back(y);
+      }
+    }
+    mark_[v] = 2;
+    return false;
+  }
+
+  // From `from`, the smallest next vertex on a shortest path, until `to`: the lexicographically
+  // smallest shortest path. With plateaus (zero-length links) each candidate is first checked to
+  // reach `to` without revisiting the path, which keeps the greedy choice exact: O(V · E) then,
+  // O(E) otherwise. The length is summed along the path, from `from`, as Yen's candidates are.
+  Path walk(Vertex from, Vertex to, const Mask& mask) {
+    const bool plateaus = has_plateaus(mask);
+    Path p;
+    p.vertices.push_back(from);
+    if (plateaus) mark_[from] = 1;
+    for (Vertex x = from; x != to;) {
+      const Link* next = nullptr;
+      for (const Link& l : network_.out_links(x)) {
+        const Vertex y = l.other;
+        if (!usable(l, mask) || dist_[y] == infinity || !tight(x, y, length_(l))) continue;
+        if (plateaus && y != to && (mark_[y] != 0 || !can_finish(y, to, mask))) continue;
+        next = &l;
+        break;
+      }
+      if (next == nullptr) throw Error("internal error: the shortest-path walk found no next vertex");
+      p.vertices.push_back(next->other);
+      p.links.push_back(next->id);
+      p.length += length_(*next);
+      x = next->other;
+      if (plateaus) mark_[x] = 1;
+    }
+    return p;
+  }
+
+  const Network& network_;
+  LinkLength length_;
+  std::vector<double> dist_;
+  std::vector<std::uint8_t> mark_;  // walk with plateaus: 1 on the path, 2 cannot finish
+  std::vector<Vertex> touched_;     // vertices whose dist_ or mark_ is set
+  std::vector<Vertex> queue_;
+};
+
+// Hops from `to` backwards (in-links): the fewest links from each vertex to `to`. O(V + E).
+std::vector<std::size_t> hops_to(const Network& n, Vertex to) {
+  constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> hops(n.vertex_count(), unreached);
+  std::vector<Vertex> queue{to};
+  hops[to] = 0;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const Vertex x = queue[head];
+    for (const Link& l : n.in_links(x))
+      if (hops[l.other] == unreached) {
+        hops[l.other] = hops[x] + 1;
+        queue.push_back(l.other);
+      }
+  }
+  return hops;
+}
+
+std::string plural(std::size_t count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+}  // namespace
+
+// Reverse BFS or Dijkstra from `to`, then a greedy forward walk (see Searcher).
+// O(V + E) unweighted, O((V + E) log V) weighted.
+std::optional<Path> shortest_path(const Network& network, Vertex from, Vertex to, const PathOptions& options) {
+  check_vertex(network, from, "first");
+  check_vertex(network, to, "last");
+  Searcher searcher(network, link_length(options));
+  return searcher.shortest(from, to, Mask{});
+}
+
+// Yen (1971): the (i+1)-th path deviates from one of the first i at some spur vertex; for each
+// vertex of the last path found, search the best path from it that avoids the root path before it
+// and the links that earlier paths with the same root took next. Candidates are kept once each;
+// the next path is the candidate first in (length, vertex sequence) order. Because the spur search
+// returns the best path in that same order, and the order of two paths with a common root is the
+// order of their remainders, the result is the first k simple paths in that order.
+// O(k · V · S) where S is one shortest-path search (O((V + E) log V) weighted).
+std::vector<Path> k_shortest_paths(const Network& network, Vertex from, Vertex to, std::size_t k,
+                                   const PathOptions& options) {
+  check_vertex(network, from, "first");
+  check_vertex(network, to, "last");
+  std::vector<Path> found;
+  if (k == 0) return found;
+  const LinkLength length = link_length(options);
+  Searcher searcher(network, length);
+  Mask mask;
+  mask.vertex.assign(network.vertex_count(), 0);
+  mask.link.assign(network.link_count(), 0);
+  auto first = searcher.shortest(from, to, mask);
+  if (!first) return found;
+  found.push_back(std::move(*first));
+
+  std::set<std::vector<Vertex>> known{found.front().vertices};
+  std::vector<Path> candidates;
+  // Link lengths by id, to sum a candidate's length from its first link on.
+  std::vector<double> link_length_of(network.link_count(), infinity);
+  for (Vertex v = 0; v < network.vertex_count(); ++v)
+    for (const Link& l : network.out_links(v)) link_length_of[l.id] = length(l);
+
+  while (found.size() < k) {
+    const Path last = found.back();
+    for (std::size_t i = 0; i + 1 < last.vertices.size(); ++i) {
+      const Vertex spur = last.vertices[i];
+      std::vector<std::uint32_t> removed_links;
+      for (const Path& p : found)
+        if (p.vertices.size() > i + 1 && std::equal(last.vertices.begin(), last.vertices.begin() + static_cast<std::ptrdiff_t>(i) + 1, p.vertices.begin()))
+          removed_links.push_back(p.links[i]);
+      for (const std::uint32_t id : removed_links) mask.link[id] = 1;
+      for (std::size_t j = 0; j < i; ++j) mask.vertex[last.vertices[j]] = 1;
+
+      if (auto spur_path = searcher.shortest(spur, to, mask)) {
+        Path candidate;
+        candidate.vertices.assign(last.vertices.begin(), last.vertices.begin() + static_cast<std::ptrdiff_t>(i));
+        candidate.vertices.insert(candidate.vertices.end(), spur_path->vertices.begin(), spur_path->vertices.end());
+        candidate.links.assign(last.links.begin(), last.links.begin() + static_cast<std::ptrdiff_t>(i));
+        candidate.links.insert(candidate.links.end(), spur_path->links.begin(), spur_path->links.end());
+        for (const std::uint32_t id : candidate.links) candidate.length += link_length_of[id];
+        if (known.insert(candidate.vertices).second) candidates.push_back(std::move(candidate));
+      }
+
+      for (const std::uint32_t id : removed_links) mask.link[id] = 0;
+      for (std::size_t j = 0; j < i; ++j) mask.vertex[last.vertices[j]] = 0;
+    }
+    if (candidates.empty()) break;
+    std::size_t best = 0;
+    for (std::size_t c = 1; c < candidates.size(); ++c)
+      if (comes_before(candidates[c], candidates[best])) best = c;
+    found.push_back(std::move(candidates[best]));
+    candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(best));
+  }
+  return found;
+}
+
+// Depth-first search in neighbour order, pruned by the hop distance to `to` (a branch that cannot
+// reach `to` within the hops left is not entered), so every branch explored ends in a path unless it
+// is blocked by its own vertices. Paths come out in lexicographic order; a stable sort by hops then
+// gives (hops, lexicographic). O(V + E) for the pruning BFS plus, in the worst case, O(Δ^max_hops)
+// for the search (Δ the largest out-degree); it stops as soon as `limit` is exceeded.
+std::vector<Path> all_simple_paths(const Network& network, Vertex from, Vertex to, std::size_t max_hops,
+                                   std::size_t limit) {
+  check_vertex(network, from, "first");
+  check_vertex(network, to, "last");
+  std::vector<Path> paths;
+  const auto hops = hops_to(network, to);
+  if (hops[from] > max_hops) return paths;
+
+  std::vector<std::uint8_t> on_path(network.vertex_count(), 0);
+  Path current;
+  current.vertices.push_back(from);
+  on_path[from] = 1;
+  const auto too_many = [&] {
+    return UsageError("more than " + plural(limit, "simple path", "simple paths") + " of at most " +
+                      plural(max_hops, "hop", "hops") +
+                      " between the two actors; lower --max-hops or slice the network");
+  };
+  const auto record = [&] {
+    if (paths.size() == limit) throw too_many();
+    Path p = current;
+    p.length = static_cast<double>(p.links.size());
+    paths.push_back(std::move(p));
+  };
+
+  if (from == to) {
+    record();
+    return paths;
+  }
+  // Explicit stack of (vertex, position in its out-links) so that deep searches cannot overflow.
+  std::vector<std::pair<Vertex, std::size_t>> stack{{from, 0}};
+  while (!stack.empty()) {
+    auto& [x, position] = stack.back();
+    const auto links = network.out_links(x);
+    if (position == links.size()) {
+      on_path[x] = 0;
+      stack.pop_back();
+      if (!current.links.empty()) current.links.pop_back();
+      current.vertices.pop_back();
+      continue;
+    }
+    const Link& l = links[position++];
+    const Vertex y = l.other;
+    const std::size_t depth = current.links.size() + 1;  // hops once y is added
+    if (on_path[y] || hops[y] > max_hops || depth + hops[y] > max_hops) continue;
+    current.vertices.push_back(y);
+    current.links.push_back(l.id);
+    if (y == to) {
+      record();
+      current.vertices.pop_back();
+      current.links.pop_back();
+      continue;
+    }
+    on_path[y] = 1;
+    stack.emplace_back(y, 0);
+  }
+  std::stable_sort(paths.begin(), paths.end(), [](const Path& a, const Path& b) { return a.links.size() < b.links.size(); });
+  return paths;
+}
+
+// BFS from the centre up to `depth`, then for each vertex reached, its links from the previous
+// level (in-links; with either_way also out-links, i.e. links followed against their direction).
+// On an undirected network in-links and out-links are the same edges: duplicates are removed.
+// O(V + E).
+std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std::size_t depth, bool either_way) {
+  check_vertex(network, centre, "centre");
+  constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> dist(network.vertex_count(), unreached);
+  std::vector<Vertex> queue{centre};
+  dist[centre] = 0;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const Vertex x = queue[head];
+    if (dist[x] == depth) break;
+    const auto visit = [&](std::span<const Link> links) {
+      for (const Link& l : links)
+        if (dist[l.other] == unreached) {
+          dist[l.other] = dist[x] + 1;
+          queue.push_back(l.other);
+        }
+    };
+    visit(network.out_links(x));
+    if (either_way && network.directed()) visit(network.in_links(x));
+  }
+
+  std::vector<Neighbour> result;
+  result.reserve(queue.size() > 0 ? queue.size() - 1 : 0);
+  for (std::size_t i = 1; i < queue.size(); ++i) {
+    const Vertex v = queue[i];
+    Neighbour nb{v, dist[v], {}};
+    const auto collect = [&](std::span<const Link> links) {
+      for (const Link& l : links)
+        if (dist[l.other] != unreached && dist[l.other] + 1 == dist[v]) nb.links.push_back(l.id);
+    };
+    collect(network.in_links(v));
+    if (either_way && network.directed()) collect(network.out_links(v));
+    std::sort(nb.links.begin(), nb.links.end());
+    nb.links.erase(std::unique(nb.links.begin(), nb.links.end()), nb.links.end());
+    result.push_back(std::move(nb));
+  }
+  std::sort(result.begin(), result.end(),
+            [](const Neighbour& a, const Neighbour& b) { return std::tie(a.distance, a.vertex) < std::tie(b.distance, b.vertex); });
+  return result;
+}
+
+// One BFS per source over out-links: O(V · (V + E)) time, O(V) memory per thread. Above 2000
+// vertices the sources are shared among threads in blocks; the totals are integers, so the result
+// does not depend on the number of threads or the order blocks finish in.
+DistanceStats distance_stats(const Network& network, const Progress& progress) {
+  const std::size_t n = network.vertex_count();
+  DistanceStats stats;
+  stats.connected = true;
+  if (n <= 1) {
+    if (progress) progress(n, n);
+    return stats;
+  }
+
+  struct Totals {
+    std::uint64_t pairs = 0, sum = 0;
+    std::size_t diameter = 0;
+  };
+  const std::size_t block = 64;
+  const std::size_t blocks = (n + block - 1) / block;
+  std::atomic<std::size_t> next_block{0};
+  std::mutex mutex;  // guards `total`, `done`, `shown`, `error` and calls to `progress`
+  Totals total;
+  std::size_t done = 0, shown = 0;
+  std::exception_ptr error;
+
+  const auto work = [&] {
+    try {
+      std::vector<std::uint32_t> dist(n, std::numeric_limits<std::uint32_t>::max());
+      std::vector<Vertex> queue;
+      queue.reserve(n);
+      for (;;) {
+        const std::size_t b = next_block.fetch_add(1);
+        if (b >= blocks) break;
+        {
+          const std::lock_guard lock(mutex);
+          if (error) break;
+        }
+        Totals partial;
+        const std::size_t end = std::min(n, (b + 1) * block);
+        for (std::size_t s = b * block; s < end; ++s) {
+          queue.clear();
+          queue.push_back(static_cast<Vertex>(s));
+          dist[s] = 0;
+          for (std::size_t head = 0; head < queue.size(); ++head) {
+            const Vertex x = queue[head];
+            for (const Link& l : network.out_links(x))
+              if (dist[l.other] == std::numeric_limits<std::uint32_t>::max()) {
+                dist[l.other] = dist[x] + 1;
+                queue.push_back(l.other);
+              }
+          }
+          partial.pairs += queue.size() - 1;
+          for (const Vertex v : queue) {
+            partial.sum += dist[v];
+            partial.diameter = std::max<std::size_t>(partial.diameter, dist[v]);
+            dist[v] = std::numeric_limits<std::uint32_t>::max();
+          }
+        }
+        const std::lock_guard lock(mutex);
+        total.pairs += partial.pairs;
+        total.sum += partial.sum;
+        total.diameter = std::max(total.diameter, partial.diameter);
+        done += end - b * block;
+        // About a hundred reports, never concurrently.
+        if (progress && (done == n || done - shown >= std::max<std::size_t>(n / 100, 1))) {
+          shown = done;
+          progress(done, n);
+        }
+      }
+    } catch (...) {
+      const std::lock_guard lock(mutex);
+      if (!error) error = std::current_exception();
+    }
+  };
+
+  std::vector<std::thread> threads;
+  if (n > 2000) {
+    const unsigned hw = std::thread::hardware_concurrency();
+    const std::size_t wanted = std::min<std::size_t>(hw == 0 ? 1 : hw, blocks) - 1;  // this thread works too
+    try {
+      for (std::size_t t = 0; t < wanted; ++t) threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      // No more threads available: the ones started and this one share the blocks.
+    }
+  }
+  work();
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+
+  stats.reachable_pairs = static_cast<std::size_t>(total.pairs);
+  stats.diameter = total.diameter;
+  stats.average_path_length = total.pairs == 0 ? 0.0 : static_cast<double>(total.sum) / static_cast<double>(total.pairs);
+  stats.connected = total.pairs == static_cast<std::uint64_t>(n) * (n - 1);
+  return stats;
+}
+
+}  // namespace actorgraph

@@ -5,6 +5,7 @@
 
 #include "actorgraph/analysis/paths.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -155,9 +156,14 @@ void run_neighbors(const NeighborsArgs& args) {
   table.add_column("relations");
   for (const Neighbour& nb : neighbourhood(n, centre, args.depth, !args.outgoing)) {
     const ActorId a = n.actor(nb.vertex);
-    std::string relations;
+    // A relation can back both directions of an undirected pair: list each once, in dataset order.
+    std::vector<RelationId> evidence;
     for (std::uint32_t link : nb.links)
-      for (RelationId r : n.evidence(link)) relations.append(relations.empty() ? "" : "|").append(d.relation_id(r));
+      for (RelationId r : n.evidence(link)) evidence.push_back(r);
+    std::sort(evidence.begin(), evidence.end());
+    evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
+    std::string relations;
+    for (RelationId r : evidence) relations.append(relations.empty() ? "" : "|").append(d.relation_id(r));
     table.add_row({std::string(d.actor_id(a)), std::string(d.actor_label(a)), d.kind_name(d.actor_kind(a)), std::to_string(nb.distance), relations});
   }
   table.write(std::cout, args.format);
