@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 
 #include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/io/exchange.hpp"
 
 #include <iostream>
 #include <memory>
@@ -19,7 +20,7 @@ struct CheckArgs {
 };
 
 void run(const CheckArgs& args) {
-  const CheckResult result = check_dataset(args.dataset);
+  const CheckResult result = check_dataset_any(args.dataset);
   const std::size_t errors = count_errors(result.diagnostics);
   const std::size_t warnings = result.diagnostics.size() - errors;
   if (args.format == "table") {

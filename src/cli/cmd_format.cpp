@@ -3,6 +3,7 @@
 #include "cli/common.hpp"
 
 #include "actorgraph/io/dataset_writer.hpp"
+#include "actorgraph/io/exchange.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -20,6 +21,9 @@ struct FormatArgs {
 };
 
 void run(const FormatArgs& args) {
+  if (exchange_format(args.dataset) != ExchangeFormat::folder)
+    throw UsageError(args.dataset + ": format rewrites a dataset folder; to turn a graph file into one, run 'actorgraph convert " +
+                     args.dataset + " FOLDER'");
   const Dataset d = load(args.dataset);
   if (args.check) {
     std::size_t differ = 0;

@@ -1,6 +1,7 @@
 #include "cli/common.hpp"
 
 #include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/io/exchange.hpp"
 
 #include <charconv>
 #include <chrono>
@@ -107,7 +108,7 @@ Vertex network_vertex(const Network& network, const std::string& name) {
 }
 
 void add_dataset_argument(CLI::App& command, std::string& path) {
-  command.add_option("DATASET", path, "Dataset folder (actors.csv, relations.csv, ...)")->required()->check(CLI::ExistingPath);
+  command.add_option("DATASET", path, "Dataset folder (actors.csv, relations.csv, ...), or a .dot/.gv, .graphml or .json graph file")->required()->check(CLI::ExistingPath);
 }
 
 void add_format_option(CLI::App& command, std::string& format) {
@@ -115,7 +116,11 @@ void add_format_option(CLI::App& command, std::string& format) {
 }
 
 Dataset load(const std::string& path) {
-  Dataset d = load_dataset(path);
+  // A folder, or a DOT, GraphML or JSON file converted through the same validated loader; a syntax
+  // error in a graph file is one diagnostic (file:line[:column]), reported like a CSV error.
+  CheckResult checked = check_dataset_any(path);
+  if (!checked.dataset) throw DataError(std::move(checked.diagnostics));
+  Dataset d = std::move(*checked.dataset);
   if (const std::size_t n = d.warnings().size(); n > 0)
     std::cerr << "actorgraph: note: " << path << " has " << n << (n == 1 ? " warning" : " warnings")
               << " (run 'actorgraph check " << path << "' to list them)\n";

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <regex>
 
 extern "C" void aglexbad(void);  // exported by libcgraph but not declared in cgraph.h
@@ -11,6 +12,7 @@ extern "C" void aglexbad(void);  // exported by libcgraph but not declared in cg
 namespace actorgraph::detail::gv {
 
 GraphPtr open_graph(const std::string& name, bool directed, bool strict) {
+  context();  // gvContext() changes cgraph's attribute defaults: create it before any graph
   Agdesc_t desc = directed ? (strict ? Agstrictdirected : Agdirected) : (strict ? Agstrictundirected : Agundirected);
   return GraphPtr(agopen(c(name), desc, nullptr));
 }
@@ -65,34 +67,76 @@ void set_html_label(Agraph_t* root, Agnode_t* n, const std::string& html) {
 }
 
 std::string get(void* object, const char* name) {
-  const char* value = agget(object, c(name));
-  return value ? unescape(value) : std::string();
+  char* value = agget(object, c(name));
+  if (!value) return {};
+  // An HTML-like label (<...> in DOT) is stored as written: it has no backslash escapes to undo.
+  return aghtmlstr(value) ? std::string(value) : unescape(value);
 }
 
-GraphPtr read_dot(const std::string& text, const std::string& file) {
-  std::string errors;
-  error_sink = &errors;
-  agseterrf(capture_error);
-  agseterr(AGERR);
-  agsetfile(c(file));
-  aglexbad();
-  agreadline(1);
-  GraphPtr g(agmemread(text.c_str()));
-  aglexbad();  // drop whatever the lexer buffered past the first graph
-  agreseterrors();
-  error_sink = nullptr;
-  if (!g) {
-    // "Error: FILE: syntax error in line 3 near '->'"
-    std::smatch m;
-    std::uint64_t line = 0;
-    static const std::regex line_re("line ([0-9]+)");
-    if (std::regex_search(errors, m, line_re)) line = std::stoull(m[1]);
-    std::string message = errors;
-    if (const auto at = message.find("syntax error"); at != std::string::npos) message = message.substr(at);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    if (message.empty()) message = "not a DOT graph";
-    throw ParseError(file, line, 0, message);
+namespace {
+
+// Installs the error capture for one read and restores the previous handler and level after it.
+class ErrorCapture {
+ public:
+  explicit ErrorCapture(std::string& sink) : previous_handler_(agseterrf(capture_error)), previous_level_(agseterr(AGERR)) {
+    error_sink = &sink;
   }
+  ~ErrorCapture() {
+    agreseterrors();
+    error_sink = nullptr;
+    agseterrf(previous_handler_);
+    agseterr(previous_level_);
+  }
+  ErrorCapture(const ErrorCapture&) = delete;
+  ErrorCapture& operator=(const ErrorCapture&) = delete;
+
+ private:
+  agusererrf previous_handler_;
+  agerrlevel_t previous_level_;
+};
+
+struct FileCloser {
+  void operator()(FILE* f) const noexcept { std::fclose(f); }
+};
+
+ParseError parse_error(const std::string& errors, const std::string& file) {
+  // "Error: FILE: syntax error in line 3 near '->'"
+  std::smatch m;
+  std::uint64_t line = 0;
+  static const std::regex line_re("line ([0-9]+)");
+  if (std::regex_search(errors, m, line_re)) line = std::stoull(m[1]);
+  std::string message = errors;
+  if (const auto at = message.find("syntax error"); at != std::string::npos) message = message.substr(at);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  if (message.empty()) message = "not a DOT graph";
+  return ParseError(file, line, 0, message);
+}
+
+}  // namespace
+
+GraphPtr read_dot(const std::string& text, const std::string& file) {
+  context();
+  std::string errors;
+  const ErrorCapture capture(errors);
+  // Read from a FILE so that a second agread continues where the first stopped: a file holding
+  // several graphs is refused rather than silently cut to its first.
+  if (text.empty()) throw ParseError(file, 0, 0, "empty file: expected a DOT graph");
+  std::unique_ptr<FILE, FileCloser> in(fmemopen(const_cast<char*>(text.data()), text.size(), "r"));
+  if (!in) throw Error("cannot read " + file + " from memory");
+  agsetfile(c(file));
+  aglexbad();  // the lexer keeps its buffer between reads: start clean
+  agreadline(1);
+  GraphPtr g(agread(in.get(), nullptr));
+  if (!g) {
+    aglexbad();
+    throw parse_error(errors, file);
+  }
+  // The lexer's line count runs on, so an error in trailing text gets its real line.
+  GraphPtr next(agread(in.get(), nullptr));
+  aglexbad();
+  if (next)
+    throw ParseError(file, 0, 0, "the file holds more than one graph; actorgraph reads one graph per file (split it)");
+  if (!errors.empty()) throw parse_error(errors, file);
   return g;
 }
 

@@ -1,1 +1,439 @@
+#include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/io/dataset_writer.hpp"
+#include "actorgraph/io/exchange.hpp"
+
+#include "fixtures.hpp"
+
 #include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace actorgraph;
+using actorgraph::test::data_path;
+using actorgraph::test::TempDataset;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+const Table* tables(const Dataset& d, int i) {
+  const Table* all[] = {&d.actors_table(), &d.relations_table(), &d.sources_table(), &d.types_table(), &d.blocs_table()};
+  return all[i];
+}
+
+// Every diagnostic, one per line, as the CLI prints them.
+std::string messages(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += d.str() + "\n";
+  return out;
+}
+
+Dataset load_text(const std::string& text, ExchangeFormat format, const std::string& origin = "g") {
+  CheckResult result = check_dataset_text(text, format, origin);
+  INFO(messages(result.diagnostics));
+  REQUIRE(result.dataset);
+  return std::move(*result.dataset);
+}
+
+// The diagnostics of a graph text that does not load.
+std::string errors_of(const std::string& text, ExchangeFormat format, const std::string& origin = "g") {
+  const CheckResult result = check_dataset_text(text, format, origin);
+  CHECK_FALSE(result.dataset);
+  return messages(result.diagnostics);
+}
+
+std::string cells(const Dataset& d, ActorId a) {
+  std::string out;
+  const Table& t = d.actors_table();
+  for (std::size_t c = 0; c < t.columns().size(); ++c) out += (c ? "," : "") + t.columns()[c] + "=" + std::string(t.cell(a, c));
+  return out;
+}
+
+std::string relation_cells(const Dataset& d, RelationId r) {
+  std::string out;
+  const Table& t = d.relations_table();
+  for (std::size_t c = 0; c < t.columns().size(); ++c)
+    if (!t.cell(r, c).empty()) out += (out.empty() ? "" : ",") + t.columns()[c] + "=" + std::string(t.cell(r, c));
+  return out;
+}
+
+const ExchangeFormat text_formats[] = {ExchangeFormat::dot, ExchangeFormat::graphml, ExchangeFormat::json};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Round trips.
+
+TEST_CASE("A dataset converted to DOT, GraphML or JSON and back gives the same files byte for byte", "[io][exchange]") {
+  const Dataset original = load_dataset(data_path("small"));
+  for (ExchangeFormat format : text_formats) {
+    INFO(format_name(format));
+    const Dataset back = load_text(to_text(original, format), format, "small");
+    const char* files[] = {"actors.csv", "relations.csv", "sources.csv", "types.csv", "blocs.csv"};
+    for (int i = 0; i < 5; ++i) {
+      INFO(files[i]);
+      CHECK(canonical_csv(*tables(back, i)) == read_file(data_path("small") + "/" + files[i]));
+    }
+    CHECK(back.warnings().size() == original.warnings().size());
+  }
+}
+
+TEST_CASE("Values that trouble DOT, XML and JSON survive every format", "[io][exchange]") {
+  // Backslash at the end, before a quote and before a newline; keywords and Cyrillic as ids; HTML-
+  // looking text; CRLF, tab, leading and trailing spaces; an empty column; extra columns.
+  TempDataset in({{"actors.csv",
+                   "id,label,kind,aliases,note,empty\n"
+                   "node,Ends with \\,state,,\"quote \\\"\" inside\",\n"
+                   "Тоҷикистон,\"<b>not html</b> & < >\",state,Тоҷик|Tajik,\"line\\\nbreak\",\n"
+                   "\"a \"\"b\"\" c\",\"  spaced  \",person,,\"crlf\r\nand\ttab\",\n"
+                   "strict,\"<starts and ends with angle>\",state,,\\\\ double \\n \\N \\l,\n"},
+                  {"relations.csv",
+                   "id,source,target,type,weight,notes\n"
+                   "r1,node,Тоҷикистон,visit,0.5,\"a->b /* c */ #hash\"\n"
+                   "r2,Тоҷикистон,node,meeting,1e3,\n"
+                   "r10,\"a \"\"b\"\" c\",strict,visit,,\\\n"
+                   "r3,node,node,statement,,\n"}});
+  const Dataset original = load_dataset(in.path());
+  for (ExchangeFormat format : text_formats) {
+    INFO(format_name(format));
+    const std::string text = to_text(original, format);
+    INFO(text);
+    const Dataset back = load_text(text, format);
+    for (int i = 0; i < 2; ++i) CHECK(canonical_csv(*tables(back, i)) == canonical_csv(*tables(original, i)));
+    CHECK_FALSE(back.types_table().present());  // nothing to declare: only built-in types
+  }
+}
+
+TEST_CASE("The DOT writer writes one statement per line, quoting only what needs it", "[io][exchange][dot]") {
+  TempDataset in({{"actors.csv", "id,label,kind,score\na,Alpha,state,\nedge,\"Say \"\"hi\"\"\",state,0.25\nб,C:\\x\\,person,\n"},
+                  {"relations.csv", "id,source,target,type,directed\nr1,a,б,meeting,\nr2,edge,a,visit,false\n"}});
+  const Dataset d = load_dataset(in.path());
+  CHECK(to_dot(d) ==
+        "digraph actorgraph {\n"
+        "  actorgraph_actor_columns=\"id,label,kind,score\";\n"
+        "  actorgraph_relation_columns=\"id,source,target,type,directed\";\n"
+        "  a [label=Alpha, kind=state];\n"
+        "  \"edge\" [label=\"Say \\\"hi\\\"\", kind=state, score=0.25];\n"
+        "  \"б\" [label=\"C:\\\\x\\\\\", kind=person];\n"
+        "  a -> \"б\" [key=r1, type=meeting];\n"
+        "  \"edge\" -> a [key=r2, type=visit, directed=false];\n"
+        "}\n");
+
+  SECTION("annotated with scores and restricted to some actors, for drawing") {
+    DotOptions options;
+    options.actors = {true, false, true};
+    options.node_attributes["pagerank"] = {"0.5", "0.2", "0.3"};
+    options.node_attributes["label"] = {"A (0.5)", "", "C"};
+    options.embed_tables = false;
+    CHECK(to_dot(d, options) ==
+          "digraph actorgraph {\n"
+          "  a [label=\"A (0.5)\", kind=state, pagerank=0.5];\n"
+          "  \"б\" [label=C, kind=person, pagerank=0.3];\n"
+          "  a -> \"б\" [key=r1, type=meeting];\n"
+          "}\n");
+  }
+  SECTION("an annotation of the wrong size is refused") {
+    DotOptions options;
+    options.node_attributes["pagerank"] = {"0.5"};
+    CHECK_THROWS_WITH(to_dot(d, options), "DOT output: node attribute 'pagerank' has 1 values for 3 actors");
+  }
+}
+
+TEST_CASE("GraphML and JSON output declare their keys and types", "[io][exchange]") {
+  TempDataset in({{"actors.csv", "id,label,kind\na,A & B,state\nb,,state\n"},
+                  {"relations.csv", "id,source,target,type,weight\nr1,a,b,visit,2.5\nr2,a,b,visit,\n"}});
+  const Dataset d = load_dataset(in.path());
+  const std::string graphml = to_graphml(d);
+  CHECK_THAT(graphml, Catch::Contains("<key id=\"d5\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"));
+  CHECK_THAT(graphml, Catch::Contains("<graph id=\"G\" edgedefault=\"directed\">"));
+  CHECK_THAT(graphml, Catch::Contains("    <node id=\"a\">\n      <data key=\"d2\">A &amp; B</data>\n"));
+  CHECK_THAT(graphml, Catch::Contains("    <edge id=\"r2\" source=\"a\" target=\"b\">\n      <data key=\"d4\">visit</data>\n    </edge>\n"));
+  const std::string json = to_json(d);
+  CHECK_THAT(json, Catch::Contains("{\"source\": \"a\", \"target\": \"b\", \"key\": \"r1\", \"type\": \"visit\", \"weight\": 2.5}"));
+  CHECK_THAT(json, Catch::Contains("{\"id\": \"b\", \"kind\": \"state\"}"));
+}
+
+TEST_CASE("A relation column named 'key' cannot be written to DOT or JSON, which use it for the id", "[io][exchange]") {
+  TempDataset in({{"actors.csv", "id,label,kind\na,,state\n"}, {"relations.csv", "id,source,target,type,key\nr1,a,a,visit,k\n"}});
+  const Dataset d = load_dataset(in.path());
+  CHECK_THROWS_WITH(to_dot(d), "DOT output: relations.csv has a column named 'key', which DOT uses for the relation id; rename the column");
+  CHECK_THROWS_WITH(to_json(d), "JSON output: relations.csv has a column named 'key', which JSON uses for the relation id; rename the column");
+  CHECK(canonical_csv(load_text(to_graphml(d), ExchangeFormat::graphml).relations_table()) == canonical_csv(d.relations_table()));
+}
+
+TEST_CASE("GraphML cannot hold control characters and says so", "[io][exchange][graphml]") {
+  TempDataset in({{"actors.csv", "id,label,kind\na,bell \x07,state\n"}, {"relations.csv", "id,source,target,type\n"}});
+  const Dataset d = load_dataset(in.path());
+  CHECK_THROWS_WITH(to_graphml(d), "GraphML cannot hold the control character U+0007 (XML 1.0 does not allow it); "
+                                   "remove it from the dataset or convert to DOT or JSON");
+  CHECK(load_text(to_json(d), ExchangeFormat::json).actors_table().cell(0, 1) == "bell \x07");
+  CHECK(load_text(to_dot(d), ExchangeFormat::dot).actors_table().cell(0, 1) == "bell \x07");
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOT written by people and other tools.
+
+TEST_CASE("A hand-drawn DOT file with clusters, defaults, HTML labels and ports loads", "[io][exchange][dot]") {
+  const Dataset d = read_dataset_any(data_path("exchange/central_asia.dot"));
+  REQUIRE(d.actor_count() == 9);
+  REQUIRE(d.relation_count() == 10);
+  CHECK(d.path() == data_path("exchange/central_asia.dot"));
+  // Nodes in file order; defaults applied; the innermost cluster; HTML labels as text + raw HTML.
+  CHECK(cells(d, 0) == "id=nato,label=NATO\nNorth Atlantic Treaty\nOrganization,kind=organization,aliases=,fillcolor=lightblue,"
+                       "label_html=<b>NATO</b><br/>North Atlantic Treaty<br/>Organization,shape=box,style=filled,cluster=cluster_nato");
+  CHECK(cells(d, 3) == "id=pfp,label=Partnership\nfor Peace,kind=program,aliases=,fillcolor=lightblue,label_html=,shape=ellipse,"
+                       "style=filled,cluster=cluster_pfp");
+  CHECK(cells(d, 5) == "id=csto,label=CSTO & allies,kind=organization,aliases=,fillcolor=#eeeeee,label_html=CSTO &amp; allies,"
+                       "shape=box,style=filled,cluster=cluster_csto");
+  // Quoted ids with escapes; \l line ends; \N is the default label (the id is shown).
+  CHECK(d.actor_id(7) == "mod \"TJ\"");
+  CHECK(d.actor_label(7) == "Ministry of Defence\n(Dushanbe)");
+  CHECK(d.actor_id(8) == "C:\\archive");
+  CHECK(d.actor_label(8) == "C:\\archive");
+  CHECK(d.actor_id(*d.find_actor("Тоҷикистон")) == "Тоҷикистон");
+  CHECK(d.match_actor("russia").size() == 1);
+
+  // Keys are relation ids; anonymous edges are numbered in file order; ports are kept.
+  CHECK(relation_cells(d, *d.find_relation("pfp2002")) == "id=pfp2002,source=Тоҷикистон,target=pfp,type=membership,"
+                                                          "start=2002-02-20,color=gray40,label=joins");
+  CHECK(relation_cells(d, *d.find_relation("e4")) == "id=e4,source=uk,target=mod \"TJ\",type=funding,start=2009,end=2011,"
+                                                     "weight=2.5,color=gray40,headport=w,tailport=e");
+  CHECK(d.relation_weight(*d.find_relation("e1")) == 3);
+  CHECK_FALSE(d.relation_directed(*d.find_relation("e7")));  // directed=false
+  // An edge chain a -> b -> c is two relations; the type `cites` is declared for the file.
+  CHECK(d.relation_field(*d.find_relation("e5"), "target") == "csto");
+  CHECK(canonical_csv(d.types_table()) == "id,description,directed,ongoing\n"
+                                          "cites,declared by actorgraph for the edges of central_asia.dot,true,false\n");
+}
+
+TEST_CASE("An undirected DOT graph gives undirected relations of a declared type 'link'", "[io][exchange][dot]") {
+  const Dataset d = read_dataset_any(data_path("exchange/exercises.gv"));
+  CHECK(canonical_csv(d.actors_table()) == "id,label,kind,population\n1,Dushanbe,node,\n2,Tashkent,node,\n3,Bishkek,node,1100000\n4,,node,\n");
+  // The edge `id` attribute is the relation id when there is no key; the others are e1, e2...
+  CHECK(canonical_csv(d.relations_table()) == "id,source,target,type,directed,weight,label\n"
+                                              "e1,1,2,link,false,1,\n"
+                                              "e2,2,3,link,false,,\n"
+                                              "e3,3,4,link,false,,\"joint\nexercise\"\n"
+                                              "e4,1,1,link,false,,\n"
+                                              "x12,1,2,link,false,2,\n");
+  CHECK(canonical_csv(d.types_table()) == "id,description,directed,ongoing\nlink,declared by actorgraph for the edges of exercises.gv,false,false\n");
+}
+
+TEST_CASE("A strict DOT graph merges repeated edges as Graphviz does", "[io][exchange][dot]") {
+  const Dataset d = read_dataset_any(data_path("exchange/strict.dot"));
+  CHECK(canonical_csv(d.relations_table()) == "id,source,target,type,start\ne1,a,b,visit,2004\ne2,b,a,visit,\ne3,a,a,statement,\ne4,b,c,link,\n");
+}
+
+TEST_CASE("Record labels and ports are kept as text", "[io][exchange][dot]") {
+  const Dataset d = read_dataset_any(data_path("exchange/records.dot"));
+  CHECK(d.actor_label(0) == "<f0> left|<f1> mid\\ dle|<f2> right");
+  CHECK(relation_cells(d, 1) == "id=e2,source=struct1,target=struct3,type=link,headport=here,tailport=f2");
+}
+
+TEST_CASE("DOT syntax errors are reported as file:line with cgraph's message", "[io][exchange][dot]") {
+  const std::string syntax = data_path("exchange/broken_syntax.dot");
+  const std::string quote = data_path("exchange/broken_quote.dot");
+  // A good file first: cgraph's lexer keeps state between reads, and must not shift the lines.
+  REQUIRE(check_dataset_any(data_path("exchange/strict.dot")).dataset);
+  CHECK(messages(check_dataset_any(syntax).diagnostics) == syntax + ":3: error: syntax error in line 3 near '->'\n");
+  CHECK(messages(check_dataset_any(quote).diagnostics) ==
+        quote + ":3: error: syntax error in line 3 scanning a quoted string (missing endquote? longer than 16384?)\n");
+  CHECK(messages(check_dataset_any(syntax).diagnostics) == syntax + ":3: error: syntax error in line 3 near '->'\n");
+  CHECK_THROWS_AS(read_dataset_any(syntax), ParseError);
+  CHECK(errors_of("", ExchangeFormat::dot) == "g: error: empty file: expected a DOT graph\n");
+  CHECK(errors_of("graph a { x }\ngraph b { y }\n", ExchangeFormat::dot) ==
+        "g: error: the file holds more than one graph; actorgraph reads one graph per file (split it)\n");
+  CHECK(errors_of("graph a { x }\n}\n", ExchangeFormat::dot) == "g:2: error: syntax error in line 2 near '}'\n");
+  // The reads leave cgraph's lexer clean: the next file's lines count from 1 again.
+  CHECK(messages(check_dataset_any(syntax).diagnostics) == syntax + ":3: error: syntax error in line 3 near '->'\n");
+}
+
+TEST_CASE("Backslashes in HTML labels are kept as written", "[io][exchange][dot]") {
+  const auto files = graph_to_dataset_files("digraph { a [label=<x \\ y<br/>z>] }", ExchangeFormat::dot, "g");
+  CHECK(files.at("actors.csv").find("x \\ y<br/>z") != std::string::npos);
+}
+
+TEST_CASE("Invalid data in a graph file is reported on the node or edge it comes from", "[io][exchange][dot]") {
+  const std::string path = data_path("exchange/bad_types.dot");
+  CHECK(messages(check_dataset_any(path).diagnostics) ==
+        path + ": error: node 'a': kind 'State' is not a lower-case slug (a-z, 0-9, _) (did you mean 'state'?)\n" +
+        path + ": error: edge 'a' -> 'b' (e1): unknown relation type 'Ally Of'; declare new types in types.csv\n" +
+        path + ": error: edge 'b' -> 'c' (e2): invalid start date '2004-13': month 13 is not between 01 and 12\n" +
+        path + ": error: edge type 'Ally Of': type id 'Ally Of' is not a lower-case slug (a-z, 0-9, _)\n");
+  CHECK_THROWS_AS(read_dataset_any(path), DataError);
+  // GraphML and JSON know the element's line.
+  CHECK(errors_of("{\"nodes\": [{\"id\": \"a\"},\n {\"id\": \"a\"}],\n \"links\": [\n  {\"source\": \"a\", \"target\": \"zz\"}]}",
+                  ExchangeFormat::json) ==
+        "g:2: error: node 'a': duplicate actor id 'a' (first defined at line 2)\n"
+        "g:4: error: edge 'a' -- 'zz' (e1): unknown actor 'zz'\n");
+  // Tables embedded as graph attributes are named.
+  CHECK(errors_of("digraph { actorgraph_blocs=\"bloc,actor,role\nx,nobody,lead\n\"; a }", ExchangeFormat::dot) ==
+        "g: error: graph attribute actorgraph_blocs, line 2: unknown actor 'nobody'\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// GraphML and JSON written by other tools.
+
+TEST_CASE("GraphML from NetworkX loads with its keys, ids and edge direction", "[io][exchange][graphml]") {
+  const Dataset karate = read_dataset_any(data_path("exchange/networkx_karate.graphml"));
+  CHECK(karate.actor_count() == 34);
+  CHECK(karate.relation_count() == 78);
+  CHECK(karate.actor_id(33) == "33");
+  CHECK(karate.actors_table().cell(9, "club") == "Officer");
+  CHECK_FALSE(karate.relation_directed(0));
+  CHECK(karate.relation_weight(0) == 4);
+
+  const Dataset multi = read_dataset_any(data_path("exchange/networkx_multi.graphml"));
+  CHECK(canonical_csv(multi.actors_table()) == "id,label,kind,member,population\n"
+                                               "csto,\"CSTO \"\"Collective\"\"\",organization,,\n"
+                                               "russia,Россия,state,,144.1\n"
+                                               "tajikistan,Тоҷикистон,state,True,\n");
+  CHECK(canonical_csv(multi.relations_table()) == "id,source,target,type,start,weight,count\n"
+                                                  "r1,russia,tajikistan,troop_presence,1993,3.0,\n"
+                                                  "r2,russia,tajikistan,troop_presence,2004,1.5,\n"
+                                                  "r3,tajikistan,csto,membership,,1.0,2\n");
+  CHECK_FALSE(multi.types_table().present());
+
+  // NetworkX 2.8 writes the same without indentation.
+  const Dataset compact = read_dataset_any(data_path("exchange/networkx2_multi.graphml"));
+  for (int i = 0; i < 2; ++i) CHECK(canonical_csv(*tables(compact, i)) == canonical_csv(*tables(multi, i)));
+}
+
+TEST_CASE("GraphML from yEd loads its labels from the graphics and its key defaults", "[io][exchange][graphml]") {
+  const Dataset d = read_dataset_any(data_path("exchange/yed.graphml"));
+  CHECK(canonical_csv(d.actors_table()) == "id,label,kind,url,description\n"
+                                           "n0,Kazakhstan,state,,Caspian <littoral> state\n"
+                                           "n1,Turkmenistan – neutral,state,https://example.org/?a=1&b=2,\n"
+                                           "n2,SCO,organization,,\n");
+  CHECK(canonical_csv(d.relations_table()) == "id,source,target,type,directed,label\n"
+                                              "e0,n0,n2,membership,,member since 2001\n"
+                                              "e1,n0,n1,meeting,false,\n");
+}
+
+TEST_CASE("Node-link JSON from NetworkX and D3 loads", "[io][exchange][json]") {
+  // NetworkX 3.6 writes "edges"; D3 and earlier NetworkX write "links".
+  const Dataset multi = read_dataset_any(data_path("exchange/networkx_multi.json"));
+  CHECK(canonical_csv(multi.actors_table()) == "id,label,kind,population,member\n"
+                                               "csto,\"CSTO \"\"Collective\"\"\",organization,,\n"
+                                               "russia,Россия,state,144.1,\n"
+                                               "tajikistan,Тоҷикистон,state,,true\n");
+  CHECK(canonical_csv(multi.relations_table()) == "id,source,target,type,start,weight,count\n"
+                                                  "r1,russia,tajikistan,troop_presence,1993,3.0,\n"
+                                                  "r2,russia,tajikistan,troop_presence,2004,1.5,\n"
+                                                  "r3,tajikistan,csto,membership,,1.0,2\n");
+  const Dataset karate = read_dataset_any(data_path("exchange/networkx_karate.json"));
+  CHECK(karate.actor_count() == 34);
+  CHECK(karate.relation_count() == 78);
+
+  // Without "directed" the graph is undirected, as for NetworkX; nested values are kept as JSON.
+  const Dataset d3 = read_dataset_any(data_path("exchange/miserables.json"));
+  CHECK(relation_cells(d3, 3) == "id=e4,source=Mme.Magloire,target=Mlle.Baptistine,type=link,directed=false,value=6,"
+                                 "tags=[\"family\",{\"since\":1815}]");
+}
+
+TEST_CASE("GraphML syntax and structure errors give file:line:column and what is wrong", "[io][exchange][graphml]") {
+  const auto g = ExchangeFormat::graphml;
+  CHECK(errors_of("<graphml>\n<graph>\n<node id='a'>\n</graph>\n</graphml>", g) == "g:4:1: error: </graph> does not match <node> (opened at line 3)\n");
+  CHECK(errors_of("<graphml>\n  <graph><node id=\"a\" id=\"b\"/></graph></graphml>", g) == "g:2:23: error: duplicate attribute 'id' in <node>\n");
+  CHECK(errors_of("<graphml><graph><node id=a/></graph></graphml>", g) == "g:1:26: error: attribute value must be enclosed in quotes\n");
+  CHECK(errors_of("<graphml><graph><node id=\"<\"/></graph></graphml>", g) == "g:1:27: error: '<' inside an attribute value (write it as &lt;)\n");
+  CHECK(errors_of("<graphml><graph/></graphml>\n<graphml/>", g) == "g:2:1: error: a second root element <graphml>; an XML document has one\n");
+  CHECK(errors_of("<graphml><graph/></graphml> x", g) == "g:1:29: error: text after the root element\n");
+  CHECK(errors_of("<graphml><!-- never closed <graph/></graphml>", g) == "g:1:10: error: unterminated comment (no closing -->)\n");
+  CHECK(errors_of("<!DOCTYPE graphml [ <!ENTITY x \"y\"> ]>\n<graphml/>", g) == "g:1:19: error: a DOCTYPE with an internal subset is not supported\n");
+  CHECK(errors_of("<graphml>Tom &amp Jerry</graphml>", g) == "g:1:14: error: '&' not followed by an entity such as &amp; (write a literal & as &amp;)\n");
+  CHECK(errors_of("<graphml>&#1;</graphml>", g) == "g:1:10: error: character reference '&#1;' names a character XML does not allow\n");
+  CHECK(errors_of("<graphml>\n\xC3\x28</graphml>", g) == "g:2:1: error: invalid UTF-8 (byte 0xC3); save the file as UTF-8\n");
+  CHECK(errors_of("<graphml>\n  <graph>", g) == "g:2:3: error: element <graph> is never closed (expected </graph>)\n");
+  CHECK(errors_of("", g) == "g:1:1: error: no root element (the file is empty or holds only comments)\n");
+  CHECK(errors_of("<graph/>", g) == "g:1:1: error: expected a <graphml> root element, found <graph>\n");
+  CHECK(errors_of("<graphml><key for='node'/></graphml>", g) == "g:1:10: error: <key> without an id attribute\n");
+  CHECK(errors_of("<graphml><graph><node id='a'><data key='k'>x</data></node></graph></graphml>", g) ==
+        "g:1:30: error: <data key=\"k\"> names no <key>\n");
+  CHECK(errors_of("<graphml><graph><node id='a'><graph/></node></graph></graphml>", g) ==
+        "g:1:30: error: nested graphs (a <graph> inside a <node>) are not supported\n");
+  CHECK(errors_of("<graphml><graph><hyperedge/></graph></graphml>", g) ==
+        "g:1:17: error: hyperedges are not supported (a relation links two actors)\n");
+  CHECK(errors_of("<graphml><graph edgedefault='mixed'/></graphml>", g) == "g:1:10: error: edgedefault must be directed or undirected, found 'mixed'\n");
+  CHECK(errors_of(read_file(data_path("exchange/broken_entity.graphml")), g) ==
+        "g:4:36: error: unknown entity '&eacute;' (XML knows &lt; &gt; &amp; &quot; &apos; and &#N;)\n");
+}
+
+TEST_CASE("The XML reader takes CDATA, comments, character references and CRLF", "[io][exchange][graphml]") {
+  const Dataset d = load_text("\xEF\xBB\xBF<?xml version=\"1.0\"?>\r\n<!DOCTYPE graphml>\r\n<!-- c -->\r\n"
+                              "<graphml><key id='k' for='node' attr.name='note'/><graph edgedefault='undirected'>"
+                              "<node id='&#1058;&#x0430;j'><data key='k'>a<![CDATA[<b>&amp;</b>]]>&lt;\r\nz<?pi x?><!-- y --></data></node>"
+                              "</graph></graphml>\r\n",
+                              ExchangeFormat::graphml);
+  CHECK(cells(d, 0) == "id=Таj,label=,kind=node,note=a<b>&amp;</b><\nz");
+}
+
+TEST_CASE("JSON syntax and structure errors give file:line:column and what is wrong", "[io][exchange][json]") {
+  const auto j = ExchangeFormat::json;
+  CHECK(errors_of(read_file(data_path("exchange/broken_comma.json")), j) == "g:5:3: error: expected a value, found ']' (trailing comma?)\n");
+  CHECK(errors_of("{\"nodes\": [], \"nodes\": []}", j) == "g:1:15: error: duplicate member name \"nodes\"\n");
+  CHECK(errors_of("{\"nodes\": [01]}", j) == "g:1:12: error: malformed number '01'\n");
+  CHECK(errors_of("{\"nodes\": [1.]}", j) == "g:1:12: error: malformed number '1.'\n");
+  CHECK(errors_of("{\"a\": \"x\ny\"}", j) == "g:1:9: error: line break inside a string (write it as \\n)\n");
+  CHECK(errors_of("{\"a\": \"\\udc00\"}", j) == "g:1:8: error: lone low surrogate in a \\u escape\n");
+  CHECK(errors_of("{\"a\": \"\\q\"}", j) == "g:1:8: error: invalid escape '\\q' in a string\n");
+  CHECK(errors_of("{\"a\": 'x'}", j) == "g:1:7: error: expected a value, found ''' (JSON strings use double quotes)\n");
+  CHECK(errors_of("{\"a\": 1,}", j) == "g:1:9: error: expected a member name in double quotes, found '}' (trailing comma?)\n");
+  CHECK(errors_of("{\"a\": 1} {", j) == "g:1:10: error: unexpected text after the JSON value\n");
+  CHECK(errors_of("{\"a\": \"never closed", j) == "g:1:7: error: unterminated string\n");
+  CHECK(errors_of("  ", j) == "g:1:3: error: empty file: expected a JSON value\n");
+  CHECK(errors_of("[1, 2]", j) == "g:1:1: error: expected an object with \"nodes\" and \"links\" (node-link format), found an array\n");
+  CHECK(errors_of("{\"links\": []}", j) == "g:1:1: error: no \"nodes\" array\n");
+  CHECK(errors_of("{\"nodes\": []}", j) == "g:1:1: error: no \"links\" (or \"edges\") array\n");
+  CHECK(errors_of("{\"nodes\": [{\"label\": \"x\"}], \"links\": []}", j) == "g:1:12: error: node without \"id\"\n");
+  CHECK(errors_of("{\"nodes\": [{\"id\": [1]}], \"links\": []}", j) == "g:1:19: error: \"id\" must be a string or a number, found an array\n");
+  CHECK(errors_of("{\"directed\": \"yes\", \"nodes\": [], \"links\": []}", j) == "g:1:14: error: \"directed\" must be true or false, found a string\n");
+  CHECK(errors_of("{\"nodes\": [], \"links\": [], \"edges\": []}", j) == "g:1:37: error: both \"links\" and \"edges\": give the edges once\n");
+  CHECK(errors_of(read_file(data_path("exchange/broken_link.json")), j) == "g:4:12: error: link without \"target\"\n");
+  CHECK(errors_of("{\"a\": \"\xFF\"}", j) == "g:1:8: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8\n");
+}
+
+TEST_CASE("The JSON reader decodes escapes and keeps numbers as written", "[io][exchange][json]") {
+  const Dataset d = load_text("{\"directed\": true, \"nodes\": [{\"id\": 7, \"label\": \"\\u0422\\ud83d\\ude00\\t\\\"/\\/\", \"n\": -1.50e+3,"
+                              " \"ok\": false, \"none\": null}], \"links\": [{\"source\": 7, \"target\": 7, \"key\": 0, \"weight\": 2.50}]}",
+                              ExchangeFormat::json);
+  CHECK(cells(d, 0) == "id=7,label=Т\xF0\x9F\x98\x80\t\"//,kind=node,n=-1.50e+3,ok=false,none=");
+  CHECK(relation_cells(d, 0) == "id=0,source=7,target=7,type=link,weight=2.50");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formats and files.
+
+TEST_CASE("The format of a path follows its extension", "[io][exchange]") {
+  CHECK(exchange_format(data_path("small")) == ExchangeFormat::folder);
+  CHECK(exchange_format("x.dot") == ExchangeFormat::dot);
+  CHECK(exchange_format("x.GV") == ExchangeFormat::dot);
+  CHECK(exchange_format("x.graphml") == ExchangeFormat::graphml);
+  CHECK(exchange_format("dir/x.json") == ExchangeFormat::json);
+  CHECK(exchange_format("new_folder") == ExchangeFormat::folder);
+  CHECK_THROWS_WITH(exchange_format("x.csv"), "x.csv: unknown format '.csv' (expected a dataset folder or a .dot, .gv, .graphml or .json file)");
+  CHECK(parse_exchange_format("gv") == ExchangeFormat::dot);
+  CHECK_FALSE(parse_exchange_format("svg"));
+}
+
+TEST_CASE("A dataset is written to and read from any format's file", "[io][exchange]") {
+  const Dataset original = load_dataset(data_path("small"));
+  TempDataset dir({});
+  for (const char* name : {"small.dot", "small.graphml", "small.json", "folder"}) {
+    INFO(name);
+    const std::string path = dir.path() + "/" + name;
+    write_dataset_any(original, path, exchange_format(path));
+    const Dataset back = read_dataset_any(path);
+    CHECK(canonical_csv(back.relations_table()) == read_file(data_path("small/relations.csv")));
+    CHECK(canonical_csv(back.blocs_table()) == read_file(data_path("small/blocs.csv")));
+  }
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/.small.dot.tmp"));
+  CHECK_THROWS_AS(read_dataset_any(dir.path() + "/missing.dot"), IoError);
+}

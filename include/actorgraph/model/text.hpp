@@ -37,6 +37,9 @@ class TextColumn {
 // and code points past U+10FFFF are invalid), or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view text, std::size_t from = 0) noexcept;
 
+// Appends the UTF-8 encoding of code point `cp` (which the caller has checked is a valid scalar value).
+void append_utf8(std::string& out, char32_t cp);
+
 // Number of code points in valid UTF-8; each invalid byte counts as one.
 std::size_t count_code_points(std::string_view text) noexcept;
 

@@ -1,0 +1,119 @@
+// Reading and writing a dataset in the graph exchange formats other tools use: DOT (Graphviz),
+// GraphML (Gephi, yEd, Cytoscape, NetworkX) and node-link JSON (NetworkX, D3). docs/EXCHANGE.md
+// gives the mappings in full, with what is not supported and why.
+//
+// Reading never builds a Dataset by itself: a graph file is turned into the CSV texts of a dataset
+// folder (actors.csv, relations.csv, ...) and those go through the one validated loader
+// (load_dataset_files), so a converted graph is checked exactly like a folder.
+//
+// The mapping, in short (the same for the three formats):
+//   node            -> actor: node name/id -> `id`; attribute `label` -> `label`; `kind` -> `kind`
+//                      (`node` when absent); `aliases` -> `aliases`; every other attribute -> a
+//                      further column of actors.csv.
+//   edge            -> relation: tail/source -> `source`, head/target -> `target`; the edge's key
+//                      (DOT `key`, GraphML edge `id`, JSON link `key`), else an `id` attribute, else
+//                      a generated `e1`, `e2`... (numbered in file order, skipping ids taken) ->
+//                      `id`; attribute `type` -> `type` (`link` when absent); `directed` ->
+//                      `directed`, filled with `false` when the graph is undirected; every other
+//                      attribute -> a further column of relations.csv.
+//   types           -> every type the edges use that is neither built in nor declared gets a row
+//                      in types.csv ("declared when reading FILE"), directed as the graph is,
+//                      not ongoing.
+//   graph attribute -> `actorgraph_actor_columns` and `actorgraph_relation_columns` (the header
+//                      rows, so columns keep their order and empty columns survive) and
+//                      `actorgraph_sources`, `actorgraph_types`, `actorgraph_blocs` (the canonical
+//                      CSV text of those files). Other graph attributes are ignored.
+// Writing does the reverse, so dataset -> any format -> dataset gives the same canonical files.
+//
+// Not thread-safe for DOT (cgraph's parser is process-global): read DOT on one thread.
+#pragma once
+
+#include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/model/dataset.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph {
+
+enum class ExchangeFormat { folder, dot, graphml, json };
+
+// "folder", "dot", "graphml", "json".
+std::string_view format_name(ExchangeFormat format) noexcept;
+
+// The format named `name` ("folder", "dot" or "gv", "graphml", "json"), or nullopt.
+std::optional<ExchangeFormat> parse_exchange_format(std::string_view name) noexcept;
+
+// The format of `path`: an existing folder, or by extension (.dot and .gv, .graphml, .json), or a
+// folder when the path does not exist and has no extension (an output folder to create). Throws
+// UsageError for any other extension, naming the supported ones.
+ExchangeFormat exchange_format(const std::string& path);
+
+// The CSV texts ("actors.csv" -> text, ...) of the dataset a graph file describes, ready for
+// load_dataset_files. `origin` names the file in messages. Throws ParseError(origin, line, column)
+// when the text is not valid DOT / XML / JSON or not a graph in that format (e.g. a JSON link
+// without "source"). `format` must not be folder.
+std::map<std::string, std::string> graph_to_dataset_files(std::string_view text, ExchangeFormat format,
+                                                          const std::string& origin);
+
+// Reads and validates a dataset from a folder or a graph file, with every diagnostic as
+// check_dataset gives it. For a graph file, a syntax error is one diagnostic
+// `FILE:LINE[:COLUMN]: error: message` (DOT errors come from cgraph and have no column), and the
+// loader's diagnostics are mapped back to the file: `FILE[:LINE]: error: node 'x': message` (LINE
+// is the element's line for GraphML and JSON; cgraph does not keep lines). Throws IoError when the
+// path cannot be read, UsageError for an unknown extension.
+CheckResult check_dataset_any(const std::string& path);
+// The same for text already in memory.
+CheckResult check_dataset_text(std::string_view text, ExchangeFormat format, const std::string& origin);
+
+// Loads a valid dataset from a folder or a graph file. Throws ParseError for a syntax error,
+// DataError with every diagnostic for an invalid dataset, IoError, UsageError.
+Dataset read_dataset_any(const std::string& path);
+
+// What to_dot writes besides the dataset.
+struct DotOptions {
+  // Actors to write (indexed by ActorId; empty: all). A relation is written when both its actors
+  // are. A restricted graph is for drawing: blocs and sources are still embedded, so reading it
+  // back may fail where `disputes` names a relation left out.
+  std::vector<bool> actors;
+  // Further node attributes: column name -> one value per actor (size actor_count(); an empty
+  // value writes nothing). A name that is also a column of actors.csv replaces that column.
+  std::map<std::string, std::vector<std::string>> node_attributes;
+  // Embed the graph attributes that make the file a lossless copy of the dataset
+  // (actorgraph_*_columns, actorgraph_sources/types/blocs).
+  bool embed_tables = true;
+};
+
+// The dataset as a DOT digraph, one statement per line: the graph attributes, then a node
+// statement per actor (in dataset order) and an edge statement per relation (in dataset order)
+// with `key=` the relation id and every non-empty cell as an attribute (known columns first, as in
+// the CSV). Undirected relations stay `->` edges with `directed=false` (or their type's default),
+// so the file reads back unchanged. Ids are quoted unless they are plain ASCII identifiers;
+// backslashes are doubled (cgraph keeps `\\` and Graphviz draws it as one backslash). Throws
+// UsageError when an annotation has the wrong size, Error when relations.csv has a column named
+// `key` (DOT's name for the edge id). Deterministic.
+std::string to_dot(const Dataset& dataset, const DotOptions& options = {});
+
+// The dataset as GraphML: a <key> per column (attr.type "double" for `weight`, "string" otherwise;
+// ids d0, d1...), <graph edgedefault="directed">, a <node> per actor and an <edge id=RELATION> per
+// relation (parallel edges are allowed), empty cells omitted. Throws Error when a value holds a
+// control character XML cannot represent (U+0001-U+0008, U+000B, U+000C, U+000E-U+001F).
+std::string to_graphml(const Dataset& dataset);
+
+// The dataset as node-link JSON, as NetworkX's node_link_data writes it with edges="links" and D3
+// reads it: {"directed": true, "multigraph": true, "graph": {...}, "nodes": [{"id": ...}],
+// "links": [{"source": ..., "target": ..., "key": RELATION, ...}]}. Every value is a string except
+// `weight`, written as a JSON number. Throws Error when relations.csv has a column named `key`.
+std::string to_json(const Dataset& dataset);
+
+// The text of `dataset` in a text format (dot, graphml, json); `format` must not be folder.
+std::string to_text(const Dataset& dataset, ExchangeFormat format);
+
+// Writes the dataset to `path` in `format` (a folder through write_dataset, or a file, written to
+// a temporary name and renamed). Throws IoError.
+void write_dataset_any(const Dataset& dataset, const std::string& path, ExchangeFormat format);
+
+}  // namespace actorgraph
