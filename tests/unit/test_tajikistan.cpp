@@ -1,0 +1,317 @@
+// The bundled dataset graphs/tajikistan (graphs/tajikistan/README.md): it loads cleanly, its only
+// warnings are the known disagreements between the articles, it is in canonical form, and it records
+// specific facts from each of the five source articles.
+#include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/io/dataset_writer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+using namespace actorgraph;
+
+namespace {
+
+std::string dataset_path() { return std::string(ACTORGRAPH_SOURCE_DIR) + "/graphs/tajikistan"; }
+
+const Dataset& tajikistan() {
+  static const Dataset d = load_dataset(dataset_path());
+  return d;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string_view type_of(const Dataset& d, RelationId r) { return d.types()[d.relation_type(r)].id; }
+
+// Relations of `type` from `source` to `target` (actor ids); an undirected relation matches either way.
+std::vector<RelationId> relations(const Dataset& d, std::string_view source, std::string_view target, std::string_view type) {
+  std::vector<RelationId> out;
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    if (type_of(d, r) != type) continue;
+    const std::string_view s = d.actor_id(d.relation_source(r)), t = d.actor_id(d.relation_target(r));
+    if ((s == source && t == target) || (!d.relation_directed(r) && s == target && t == source)) out.push_back(r);
+  }
+  return out;
+}
+
+// The one relation of `type` between the two actors whose sources include `source_id`.
+RelationId relation_from(const Dataset& d, std::string_view source, std::string_view target, std::string_view type,
+                         std::string_view source_id) {
+  std::vector<RelationId> found;
+  for (RelationId r : relations(d, source, target, type)) {
+    const auto cited = d.relation_sources(r);
+    if (std::any_of(cited.begin(), cited.end(), [&](SourceId s) { return d.source_id(s) == source_id; })) found.push_back(r);
+  }
+  INFO(std::string(source) + " " + std::string(type) + " " + std::string(target) + " from " + std::string(source_id));
+  REQUIRE(found.size() == 1);
+  return found.front();
+}
+
+bool cites(const Dataset& d, RelationId r, std::string_view source_id) {
+  const auto cited = d.relation_sources(r);
+  return std::any_of(cited.begin(), cited.end(), [&](SourceId s) { return d.source_id(s) == source_id; });
+}
+
+bool notes_mention(const Dataset& d, RelationId r, std::string_view text) {
+  return d.relation_field(r, "notes").find(text) != std::string_view::npos;
+}
+
+// The relation pairs marked as disputing each other, by relation id.
+std::set<std::pair<std::string, std::string>> dispute_pairs(const Dataset& d) {
+  std::set<std::pair<std::string, std::string>> out;
+  for (RelationId r = 0; r < d.relation_count(); ++r)
+    for (RelationId other : d.relation_disputes(r)) {
+      std::string a(d.relation_id(r)), b(d.relation_id(other));
+      if (b < a) std::swap(a, b);
+      out.emplace(a, b);
+    }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("The Tajikistan dataset loads without errors", "[tajikistan]") {
+  const CheckResult result = check_dataset(dataset_path());
+  CHECK(count_errors(result.diagnostics) == 0);
+  REQUIRE(result.dataset);
+  const Dataset& d = tajikistan();
+  CHECK(d.actor_count() >= 60);
+  CHECK(d.relation_count() >= 150);
+  CHECK(d.source_count() == 5);
+  for (const char* id : {"tajik_mfa_2013", "tajik_mfa_2021", "rferl_2002", "asiaplus_2011", "edm_2006"}) {
+    INFO(id);
+    CHECK(d.find_source(id));
+  }
+  // Every relation cites a source and quotes it.
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    INFO(std::string(d.relation_id(r)));
+    CHECK_FALSE(d.relation_sources(r).empty());
+    CHECK_FALSE(d.relation_field(r, "quote").empty());
+  }
+}
+
+TEST_CASE("The Tajikistan dataset warns exactly about the known disagreements", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const std::set<std::pair<std::string, std::string>> expected{
+      {"r053", "r054"},  // Simmons: NATO's Special Representative (tajik_mfa_2013, asiaplus_2011) or the OSCE's (tajik_mfa_2021)
+      {"r061", "r062"},  // joined the NACC/EAPC in 1994 (tajik_mfa_2013) or 1992 (tajik_mfa_2021, asiaplus_2011)
+      {"r064", "r065"},  // joined PfP in 2002 (rferl_2002, asiaplus_2011) or 2000 (edm_2006)
+      {"r084", "r085"},  // the DCA's 2007 counterpart: Simmons for NATO (tajik_mfa_2013) or "Simpson" for the OSCE (tajik_mfa_2021)
+  };
+  CHECK(dispute_pairs(d) == expected);
+
+  const Diagnostics& warnings = d.warnings();
+  REQUIRE(warnings.size() == expected.size());
+  for (const Diagnostic& w : warnings) {
+    INFO(w.str());
+    CHECK(w.severity == Severity::warning);
+    CHECK(w.message.rfind("sources disagree: ", 0) == 0);
+  }
+  for (const auto& [a, b] : expected) {
+    INFO(a + " / " + b);
+    CHECK(std::any_of(warnings.begin(), warnings.end(), [&](const Diagnostic& w) {
+      return w.message.find("sources disagree: " + a + " says ") != std::string::npos &&
+             w.message.find("; " + b + " says ") != std::string::npos;
+    }));
+  }
+}
+
+TEST_CASE("The Tajikistan dataset is in canonical form", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  CHECK(canonical_csv(d.actors_table()) == read_file(dataset_path() + "/actors.csv"));
+  CHECK(canonical_csv(d.relations_table()) == read_file(dataset_path() + "/relations.csv"));
+  CHECK(canonical_csv(d.sources_table()) == read_file(dataset_path() + "/sources.csv"));
+  CHECK(canonical_csv(d.types_table()) == read_file(dataset_path() + "/types.csv"));
+  CHECK(canonical_csv(d.blocs_table()) == read_file(dataset_path() + "/blocs.csv"));
+}
+
+TEST_CASE("Spelling variants resolve to one actor", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const ActorId rahmon = d.resolve_actor("Rahmon");
+  CHECK(d.resolve_actor("Rahmonov") == rahmon);
+  CHECK(d.resolve_actor("Emomali Rahmonov") == rahmon);
+  CHECK(d.actor_id(rahmon) == "rahmon");
+  CHECK(d.resolve_actor("Fakhrobod") == d.resolve_actor("Fakhrabad"));
+  CHECK(d.resolve_actor("Robert Simpson") == d.resolve_actor("Robert F. Simmons"));
+  CHECK(d.resolve_actor("Tajik Technical University") == d.resolve_actor("Technical University of Tajikistan named after M.S.Osimi"));
+  CHECK(d.resolve_actor("North Atlantic Cooperation Council") == d.resolve_actor("EAPC"));
+  CHECK(d.resolve_actor("Individual Cooperation Program") == d.resolve_actor("IPP"));
+  CHECK(d.resolve_actor("Department of Defense") == d.resolve_actor("Ministry of Defence"));
+  CHECK(d.resolve_actor("201st motor-rifle division") == d.resolve_actor("201st Russian Motorized Rifle Division"));
+}
+
+TEST_CASE("rferl_2002: the PfP accession signed on 20 February 2002 in Brussels", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const RelationId r = relation_from(d, "tajikistan", "pfp", "agreement", "rferl_2002");
+  CHECK(d.relation_directed(r));
+  const PartialDate& start = d.relation_start(r);
+  CHECK(start.year() == 2002);
+  CHECK(start.month() == 2);
+  CHECK(start.day() == 20);
+  CHECK(cites(d, r, "tajik_mfa_2013"));
+  CHECK(cites(d, r, "tajik_mfa_2021"));
+  CHECK(d.relation_field(r, "quote").find("20 February") != std::string_view::npos);
+}
+
+TEST_CASE("rferl_2002: 25,000 Russian troops including the 201st division", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const RelationId r = relation_from(d, "russia", "tajikistan", "troop_presence", "rferl_2002");
+  CHECK(d.relation_magnitude(r).low == 25000);
+  CHECK(d.relation_magnitude(r).high == 25000);
+  CHECK(d.relation_field(r, "unit") == "troops");
+  CHECK(notes_mention(d, r, "201st"));
+  CHECK_FALSE(d.relation_extent(r).dated);  // the article states no start
+
+  const RelationId division = relation_from(d, "rus_201_division", "tajikistan", "troop_presence", "rferl_2002");
+  CHECK(cites(d, division, "edm_2006"));  // "based in Dushanbe"
+  relation_from(d, "rus_201_division", "russia", "affiliation", "rferl_2002");
+  relation_from(d, "rus_92_regiment", "rus_201_division", "affiliation", "edm_2006");
+  relation_from(d, "rus_border_guards", "tajikistan", "troop_presence", "rferl_2002");
+}
+
+TEST_CASE("asiaplus_2011: Zarifi receives Appathurai in June 2011", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const RelationId meeting = relation_from(d, "zarifi", "appathurai", "meeting", "asiaplus_2011");
+  CHECK(d.relation_start(meeting).year() == 2011);
+  CHECK(d.relation_start(meeting).month() == 6);
+  const RelationId visit = relation_from(d, "appathurai", "tajikistan", "visit", "asiaplus_2011");
+  CHECK(d.relation_start(visit) == d.relation_start(meeting));
+  const RelationId role = relation_from(d, "zarifi", "mfa_tj", "affiliation", "asiaplus_2011");
+  CHECK(d.relation_field(role, "role") == "Minister of Foreign Affairs");
+  relation_from(d, "appathurai", "nato", "affiliation", "asiaplus_2011");
+}
+
+TEST_CASE("edm_2006: 300-400 servicemen a year trained in Russian academies since 1994", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const RelationId r = relation_from(d, "rus_military_academies", "tajikistan", "training", "edm_2006");
+  CHECK(d.relation_magnitude(r).low == 300);
+  CHECK(d.relation_magnitude(r).high == 400);
+  CHECK(d.relation_field(r, "unit") == "people_per_year");
+  CHECK(d.relation_start(r).year() == 1994);
+  relation_from(d, "rus_military_academies", "russia", "affiliation", "edm_2006");
+  // Short courses in China, India and the United States.
+  for (const char* state : {"china", "india", "united_states"}) relation_from(d, state, "tajikistan", "training", "edm_2006");
+}
+
+TEST_CASE("edm_2006: joint exercises with Russian units and the Pakistani delegation's visit", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const RelationId lohur = relation_from(d, "rus_92_regiment", "tj_military_institute", "exercise", "edm_2006");
+  CHECK(d.relation_start(lohur).str() == "2006-04-04");
+  CHECK_FALSE(d.relation_directed(lohur));
+  relation_from(d, "rus_mr_regiments", "tj_brigades", "exercise", "edm_2006");
+  const RelationId visit = relation_from(d, "tirmizey", "tajikistan", "visit", "edm_2006");
+  CHECK(d.relation_start(visit).str() == "2006-03-28");
+  CHECK(d.relation_end(visit).str() == "2006-03-29");
+  relation_from(d, "tirmizey", "fakhrabad_range", "visit", "edm_2006");
+  relation_from(d, "tirmizey", "nasriddinov", "meeting", "edm_2006");
+  const RelationId minister = relation_from(d, "khayrulloyev", "mod_tj", "affiliation", "edm_2006");
+  CHECK(d.relation_field(minister, "role").find("Minister of Defence") != std::string_view::npos);
+  const RelationId said = relation_from(d, "khayrulloyev", "russia", "statement", "edm_2006");
+  CHECK(d.relation_start(said).str() == "2006-03-29");
+}
+
+TEST_CASE("tajik_mfa_2013: visits, meetings, funding and the French contingent", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  CHECK(d.relation_start(relation_from(d, "de_hoop_scheffer", "tajikistan", "visit", "tajik_mfa_2013")).str() == "2004");
+  CHECK(d.relation_start(relation_from(d, "tajikistan", "nato", "agreement", "tajik_mfa_2013")).str() == "2004");  // transit
+  CHECK(d.relation_start(relation_from(d, "rahmon", "de_hoop_scheffer", "meeting", "tajik_mfa_2013")).str() == "2009-02");
+  CHECK(d.relation_start(relation_from(d, "hobbs", "tajikistan", "visit", "tajik_mfa_2013")).str() == "2009-04");
+  CHECK(d.relation_start(relation_from(d, "simmons", "nazarov", "meeting", "tajik_mfa_2013")).str() == "2007-05-23");
+  const RelationId english = relation_from(d, "united_kingdom", "tj_military_lyceum", "funding", "tajik_mfa_2013");
+  CHECK(d.relation_start(english).str() == "2001");
+  CHECK(d.relation_start(relation_from(d, "tajikistan", "france", "exercise", "tajik_mfa_2013")).str() == "2004-05");
+  relation_from(d, "fr_air_force_contingent", "tajikistan", "troop_presence", "tajik_mfa_2013");
+  relation_from(d, "fr_air_force_contingent", "france", "affiliation", "tajik_mfa_2013");
+  CHECK(d.relation_start(relation_from(d, "sps", "ttu", "funding", "tajik_mfa_2013")).str() == "2006");
+  CHECK(d.relation_start(relation_from(d, "nato", "uzbekistan", "representation", "tajik_mfa_2013")).str() == "2013");
+  relation_from(d, "nato_trust_fund", "nato", "affiliation", "tajik_mfa_2013");
+  relation_from(d, "nato_pa", "nato", "affiliation", "tajik_mfa_2013");
+  relation_from(d, "nato_public_diplomacy", "nato", "affiliation", "tajik_mfa_2013");
+}
+
+TEST_CASE("tajik_mfa_2021: NACC 1992, the IPP of 2004 and 2014-2016, the 2014 withdrawal agreements", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const RelationId nacc = relation_from(d, "tajikistan", "eapc", "membership", "tajik_mfa_2021");
+  CHECK(d.relation_start(nacc).str() == "1992");
+  CHECK(cites(d, nacc, "asiaplus_2011"));
+  const auto ipp = relations(d, "tajikistan", "ipp", "agreement");
+  REQUIRE(ipp.size() == 2);
+  std::set<std::string> periods;
+  for (RelationId r : ipp) periods.insert(d.relation_start(r).str() + ".." + d.relation_end(r).str());
+  CHECK(periods == std::set<std::string>{"2004..", "2014..2016"});
+  const RelationId withdrawal = relation_from(d, "tajikistan", "nato_member_states", "agreement", "tajik_mfa_2021");
+  CHECK(d.relation_start(withdrawal).str() == "2014");
+  const RelationId osce = relation_from(d, "simmons", "osce", "affiliation", "tajik_mfa_2021");
+  CHECK(d.relation_disputes(osce).size() == 1);
+  relation_from(d, "ttu", "sps", "membership", "tajik_mfa_2021");
+}
+
+TEST_CASE("The articles' disagreements are kept as separate claims", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const RelationId pfp2000 = relation_from(d, "tajikistan", "pfp", "membership", "edm_2006");
+  const RelationId pfp2002 = relation_from(d, "tajikistan", "pfp", "membership", "asiaplus_2011");
+  CHECK(d.relation_start(pfp2000).str() == "2000");
+  CHECK(d.relation_start(pfp2002).year() == 2002);
+  REQUIRE(d.relation_disputes(pfp2000).size() == 1);
+  CHECK(d.relation_disputes(pfp2000)[0] == pfp2002);
+
+  const RelationId eapc1994 = relation_from(d, "tajikistan", "eapc", "membership", "tajik_mfa_2013");
+  CHECK(d.relation_start(eapc1994).str() == "1994");
+  REQUIRE(d.relation_disputes(eapc1994).size() == 1);
+  CHECK(d.relation_id(d.relation_disputes(eapc1994)[0]) == "r062");
+
+  const RelationId nato2007 = relation_from(d, "dca", "simmons", "agreement", "tajik_mfa_2013");
+  const RelationId osce2007 = relation_from(d, "dca", "simmons", "agreement", "tajik_mfa_2021");
+  CHECK(d.relation_start(nato2007).str() == "2007-05-23");
+  CHECK(d.relation_start(osce2007).str() == "2007");
+  REQUIRE(d.relation_disputes(osce2007).size() == 1);
+  CHECK(d.relation_disputes(osce2007)[0] == nato2007);
+}
+
+TEST_CASE("People, agencies and units roll up to a state or organisation", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  for (ActorId a = 0; a < d.actor_count(); ++a) {
+    const std::string& kind = d.kind_name(d.actor_kind(a));
+    if (kind != "person" && kind != "agency" && kind != "military_unit" && kind != "fund" && kind != "program") continue;
+    bool has_parent = false;
+    for (RelationId r = 0; r < d.relation_count(); ++r)
+      if (d.relation_source(r) == a && type_of(d, r) == "affiliation") has_parent = true;
+    INFO(std::string(d.actor_id(a)));
+    CHECK(has_parent);
+  }
+  CHECK(d.relation_field(relation_from(d, "rahmon", "tajikistan", "affiliation", "edm_2006"), "role") == "President");
+  CHECK(d.relation_field(relation_from(d, "robertson", "nato", "affiliation", "rferl_2002"), "role") == "Secretary General");
+  relation_from(d, "hobbs", "nato_pa", "affiliation", "tajik_mfa_2013");
+  relation_from(d, "nazarov", "dca", "affiliation", "tajik_mfa_2013");
+  relation_from(d, "dca", "tajikistan", "affiliation", "tajik_mfa_2013");
+}
+
+TEST_CASE("Blocs: NATO with its member states, Russia, and the other powers", "[tajikistan]") {
+  const Dataset& d = tajikistan();
+  const Bloc* nato = d.find_bloc("nato");
+  REQUIRE(nato);
+  CHECK(d.actor_id(nato->lead) == "nato");
+  for (const char* member : {"united_states", "united_kingdom", "france", "belgium", "nato_member_states"}) {
+    INFO(member);
+    CHECK(std::binary_search(nato->members.begin(), nato->members.end(), *d.find_actor(member)));
+  }
+  for (const char* id : {"russia", "china", "pakistan", "india", "eu", "osce"}) {
+    INFO(id);
+    const Bloc* bloc = d.find_bloc(id);
+    REQUIRE(bloc);
+    CHECK(d.actor_id(bloc->lead) == id);
+  }
+  CHECK(d.blocs().size() == 7);
+}
