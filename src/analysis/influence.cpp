@@ -178,7 +178,11 @@ std::vector<double> relation_values(const Setup& s, const InfluenceParameters& p
       m = 1 + std::log10(1 + mag.midpoint() / scale);
     }
     const double w = p.type_weight(type), decay = decay_of(s, r, p, p.type_half_life(type));
-    parts[r] = {r, w, m, decay, w * m * decay};
+    // Claims that dispute each other are alternatives for one fact: k of them share its weight.
+    std::size_t claims = 1;
+    for (RelationId other : d.relation_disputes(r)) claims += s.slice->has_relation(other) ? 1 : 0;
+    const double credence = 1.0 / static_cast<double>(claims);
+    parts[r] = {r, w, m, decay, credence, w * m * decay * credence};
     value[r] = parts[r].value;
   }
   return value;

@@ -66,7 +66,8 @@ TEST_CASE("Magnitudes count on a log scale and ended relations decay", "[analysi
   o.target = 1;
   o.blocs = {{"r", {0}}};
   o.at = *PartialDate::parse("2010");
-  const auto& b = measure_influence(d, Slice(d), o).blocs[0];
+  const InfluenceResult result1 = measure_influence(d, Slice(d), o);
+  const auto& b = result1.blocs[0];
   REQUIRE(b.contributions.size() == 2);  // the 2015 training has not happened yet
   const Contribution& troops = b.contributions[0];
   CHECK(troops.magnitude_factor == Approx(1 + std::log10(26.0)).epsilon(1e-12));
@@ -75,6 +76,38 @@ TEST_CASE("Magnitudes count on a log scale and ended relations decay", "[analysi
   const Contribution& funding = b.contributions[1];
   const double years = (days_from_civil(2010, 12, 31) - days_from_civil(2000, 12, 31)) / 365.2425;
   CHECK(funding.decay == Approx(std::pow(0.5, years / 5)).epsilon(1e-12));
+}
+
+TEST_CASE("Claims that dispute each other share one fact's weight", "[analysis][influence]") {
+  // r1 and r2 are two sources' dates for one accession; r3 is an unrelated funding.
+  TempDataset t({{"actors.csv", "id,label,kind\nb,B,state\nt,T,state\n"},
+                 {"sources.csv", "id,title\ns1,One\ns2,Two\n"},
+                 {"relations.csv", "id,source,target,type,start,sources,disputes\n"
+                                   "r1,t,b,agreement,2000,s1,r2\n"
+                                   "r2,t,b,agreement,2002,s2,r1\n"
+                                   "r3,b,t,funding,2010,s1,\n"}});
+  const Dataset d = load_dataset(t.path());
+  InfluenceOptions o;
+  o.target = 1;
+  o.blocs = {{"b", {0}}};
+  o.at = *PartialDate::parse("2010");
+  const InfluenceResult result2 = measure_influence(d, Slice(d), o);
+  const auto& b = result2.blocs[0];
+  REQUIRE(b.contributions.size() == 3);
+  double agreements = 0;
+  for (const auto& c : b.contributions) {
+    CHECK(c.credence == (d.relation_id(c.relation) == "r3" ? 1.0 : 0.5));
+    CHECK(c.value == Approx(c.type_weight * c.magnitude_factor * c.decay * c.credence).epsilon(1e-12));
+    if (d.relation_id(c.relation) != "r3") agreements += c.type_weight * c.decay / 2;
+  }
+  CHECK(b.by_type.at("agreement") == Approx(agreements).epsilon(1e-12));  // the mean of the two claims
+  // Leave one claim out of the slice and the other counts fully.
+  SliceOptions only_2002;
+  only_2002.from = PartialDate::parse("2001");
+  const InfluenceResult result3 = measure_influence(d, Slice(d, only_2002), o);
+  const auto& b2 = result3.blocs[0];
+  REQUIRE(b2.contributions.size() == 2);
+  for (const auto& c : b2.contributions) CHECK(c.credence == 1.0);
 }
 
 TEST_CASE("A longer half-life never lowers an old relation's weight", "[analysis][influence]") {

@@ -3,7 +3,7 @@
 // over time, with a sensitivity range. docs/influence.md gives the formula and the reasons for
 // every default.
 //
-//   D(B) = Σ over relations r between the bloc and the target of  w(type r) · m(r) · decay(r)
+//   D(B) = Σ over relations r between the bloc and the target of  w(type r) · m(r) · decay(r) · c(r)
 //   P(B) = personalised PageRank from the bloc's members, read at the target
 //   S(B) = mix · D(B) + (1 − mix) · scale · P(B)           share(B) = S(B) / Σ S
 //   balance of two blocs = (S(B1) − S(B2)) / (S(B1) + S(B2)), in [−1, 1]
@@ -12,6 +12,8 @@
 // - decay(r) = 1 while the relation is active at the reference date; after it ended,
 //   0.5^(years since its end / half-life of its type); relations that start after the reference
 //   date count 0; undated relations count `undated.factor`.
+// - c(r) = 1 / k when r is one of k claims that dispute each other (`disputes`; those in the slice):
+//   two sources disagreeing about one fact do not make two facts.
 // - The bloc's members, and the target, include the actors that roll up to them through affiliation
 //   relations (officials, agencies, units) when `collapse` is set.
 // - P(B) walks the undirected network of the slice's relations weighted by w·m·decay, restarting at
@@ -68,7 +70,8 @@ struct InfluenceOptions {
 struct Contribution {
   RelationId relation;
   double type_weight, magnitude_factor, decay;
-  double value;  // the product
+  double credence;  // 1 / (number of claims in its dispute group), see `disputes` in docs/FORMAT.md
+  double value;     // the product
 };
 
 struct BlocInfluence {
