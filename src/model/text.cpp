@@ -223,4 +223,14 @@ std::string_view trim(std::string_view text) noexcept {
   return text.substr(first, last - first + 1);
 }
 
+bool is_linkable_url(std::string_view url) noexcept {
+  url = trim(url);
+  const auto colon = url.find(':');
+  if (colon == std::string_view::npos) return false;
+  std::string scheme;
+  for (char c : url.substr(0, colon)) scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (scheme == "mailto") return colon + 1 < url.size();
+  return (scheme == "http" || scheme == "https" || scheme == "ftp") && url.substr(colon + 1, 2) == "//" && colon + 3 < url.size();
+}
+
 }  // namespace actorgraph

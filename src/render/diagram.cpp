@@ -1,5 +1,7 @@
 #include "actorgraph/render/diagram.hpp"
 
+#include "actorgraph/model/text.hpp"
+
 #include "actorgraph/error.hpp"
 #include "detail/graphviz.hpp"
 
@@ -139,11 +141,13 @@ std::string years(const Dataset& d, const std::vector<RelationId>& relations) {
 std::string shape_glyph(const std::string& shape, const std::string& peripheries) {
   if (peripheries == "2" && (shape == "box" || shape == "rect" || shape == "square")) return "▣";
   if (peripheries == "2" && (shape == "ellipse" || shape == "oval" || shape == "circle")) return "◎";
+  if (peripheries == "2" && shape == "hexagon") return "⬢";
   static const std::map<std::string, std::string> glyphs = {
       {"box", "□"},      {"rect", "□"},         {"rectangle", "▭"}, {"square", "□"},  {"hexagon", "⬡"},
       {"pentagon", "⬠"}, {"house", "⌂"},        {"Msquare", "⊡"},   {"ellipse", "◯"}, {"oval", "◯"},
       {"circle", "○"},   {"doublecircle", "◎"}, {"diamond", "◇"},   {"triangle", "△"}, {"invtriangle", "▽"},
-      {"parallelogram", "▱"}, {"box3d", "❒"},   {"star", "☆"},      {"point", "•"}};
+      {"parallelogram", "▱"}, {"box3d", "❒"},   {"star", "☆"},      {"point", "•"},
+      {"note", "▤"}};
   const auto it = glyphs.find(shape);
   return it == glyphs.end() ? std::string() : it->second;
 }
@@ -589,7 +593,7 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
     for (RelationId r : e.relations) {
       tooltip += (tooltip.empty() ? "" : "\n\n") + citation(d, r);
       for (SourceId s : d.relation_sources(r))
-        if (const auto u = d.source_field(s, "url"); url.empty() && !u.empty()) url = url_text(u);
+        if (const auto u = d.source_field(s, "url"); url.empty() && is_linkable_url(u)) url = url_text(u);
     }
     gv::set(x, "tooltip", tooltip);
     if (!url.empty()) gv::set(x, "URL", url);

@@ -49,7 +49,7 @@ struct KindShape {
 };
 // Shapes chosen to stay readable with a label inside (no regular shapes such as circle or Msquare,
 // which grow to the label's width in both directions) and to have a glyph for the legend.
-constexpr std::array<KindShape, 10> kind_shapes = {{
+constexpr std::array<KindShape, 15> kind_shapes = {{
     {"state", "box", nullptr},
     {"organization", "hexagon", nullptr},
     {"program", "pentagon", nullptr},
@@ -60,6 +60,11 @@ constexpr std::array<KindShape, 10> kind_shapes = {{
     {"university", "box3d", nullptr},
     {"fund", "diamond", nullptr},
     {"event", "ellipse", "2"},
+    {"body", "hexagon", "2"},  // an organisation's body: its organisation's shape, doubled
+    {"academy", "box3d", nullptr},  // places of education share the university's shape
+    {"institute", "box3d", nullptr},
+    {"school", "box3d", nullptr},
+    {"document", "note", nullptr},
 }};
 constexpr const char* other_kind_shape = "octagon";
 

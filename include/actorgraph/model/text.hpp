@@ -64,4 +64,9 @@ std::vector<std::string_view> split_list(std::string_view text);
 
 std::string_view trim(std::string_view text) noexcept;
 
+// True for URLs that diagrams and reports may turn into links: http, https, ftp and mailto (scheme
+// case-insensitive). Anything else (javascript:, data:, file:, relative paths) is shown as text only,
+// so that a dataset cannot make a report run code or open local files.
+bool is_linkable_url(std::string_view url) noexcept;
+
 }  // namespace actorgraph
