@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 
 #include "actorgraph/analysis/centrality.hpp"
+#include "actorgraph/io/exchange.hpp"
 
 #include <iostream>
 #include <memory>
@@ -77,6 +78,24 @@ void run(const CentralityArgs& args) {
     results.push_back(compute(network, m, o));
   }
 
+  if (args.format == "dot") {
+    // The slice's actors with one attribute per measure, for Graphviz's own tools (gvpr, dot -Gsize...).
+    DotOptions dot;
+    dot.embed_tables = false;
+    dot.actors.assign(d.actor_count(), false);
+    for (ActorId a = 0; a < d.actor_count(); ++a) dot.actors[a] = network.vertex(a) != Network::none;
+    dot.relations.assign(d.relation_count(), false);
+    for (RelationId r = 0; r < d.relation_count(); ++r) dot.relations[r] = slice.has_relation(r);
+    for (std::size_t m = 0; m < args.measures.size(); ++m) {
+      std::vector<std::string> values(d.actor_count());
+      for (ActorId a = 0; a < d.actor_count(); ++a)
+        if (const Vertex v = network.vertex(a); v != Network::none) values[a] = format_score(results[m].value[v], "csv");
+      dot.node_attributes[args.measures[m]] = std::move(values);
+    }
+    std::cout << to_dot(d, dot);
+    return;
+  }
+
   ResultTable table;
   table.add_column("id");
   table.add_column("label");
@@ -98,7 +117,8 @@ void add_centrality_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("centrality", "Centrality of every actor, one column per measure, ranked by the first "
                                  "(definitions: docs/ANALYSES.md)");
   add_dataset_argument(*cmd, args->dataset);
-  add_format_option(*cmd, args->format);
+  cmd->add_option("--format", args->format, "Output format; dot: the slice as a DOT graph with the scores as node attributes")
+      ->check(CLI::IsMember({"table", "csv", "json", "dot"}))->capture_default_str();
   cmd->add_option("-m,--measure", args->measures, "Measures, comma-separated: degree, in_degree, out_degree, betweenness, "
                   "closeness, harmonic, eigenvector, pagerank, katz, clustering")
       ->delimiter(',')->check(CLI::IsMember(kMeasures))->capture_default_str();

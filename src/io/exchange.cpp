@@ -962,6 +962,9 @@ std::string to_dot(const Dataset& d, const DotOptions& options) {
   if (!options.actors.empty() && options.actors.size() != n)
     throw UsageError("DOT output: the actor selection has " + std::to_string(options.actors.size()) + " entries for " +
                      std::to_string(n) + " actors");
+  if (!options.relations.empty() && options.relations.size() != d.relation_count())
+    throw UsageError("DOT output: the relation selection has " + std::to_string(options.relations.size()) + " entries for " +
+                     std::to_string(d.relation_count()) + " relations");
   for (const auto& [name, values] : options.node_attributes) {
     if (values.size() != n)
       throw UsageError("DOT output: node attribute '" + name + "' has " + std::to_string(values.size()) + " values for " +
@@ -993,6 +996,7 @@ std::string to_dot(const Dataset& d, const DotOptions& options) {
   }
   for (RelationId r = 0; r < d.relation_count(); ++r) {
     if (!kept(d.relation_source(r)) || !kept(d.relation_target(r))) continue;
+    if (!options.relations.empty() && !options.relations[r]) continue;
     attributes.clear();
     attributes.emplace_back("key", d.relation_id(r));
     for (std::size_t c = 0; c < relations.columns().size(); ++c) {

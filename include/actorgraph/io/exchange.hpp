@@ -79,6 +79,8 @@ struct DotOptions {
   // are. A restricted graph is for drawing: blocs and sources are still embedded, so reading it
   // back may fail where `disputes` names a relation left out.
   std::vector<bool> actors;
+  // Relations to write (indexed by RelationId; empty: all those between written actors).
+  std::vector<bool> relations;
   // Further node attributes: column name -> one value per actor (size actor_count(); an empty
   // value writes nothing). A name that is also a column of actors.csv replaces that column.
   std::map<std::string, std::vector<std::string>> node_attributes;
