@@ -3,6 +3,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <string>
+#include <vector>
+
 namespace actorgraph::cli {
 
 void add_check_command(CLI::App& app);
@@ -18,5 +21,7 @@ void add_diff_command(CLI::App& app);
 void add_render_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
 void add_influence_command(CLI::App& app);
+// The report records the command line that made it.
+void add_report_command(CLI::App& app, const std::vector<std::string>& command_line);
 
 }  // namespace actorgraph::cli

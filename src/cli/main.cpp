@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add_components_command(app);
   add_diff_command(app);
   add_influence_command(app);
+  add_report_command(app, std::vector<std::string>(argv + 1, argv + argc));
   add_render_command(app);
   add_convert_command(app);
   add_types_command(app);

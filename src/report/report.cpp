@@ -1,6 +1,7 @@
 #include "actorgraph/report/report.hpp"
 
 #include "actorgraph/report/charts.hpp"
+#include "actorgraph/model/text.hpp"
 
 #include <cstdio>
 
@@ -53,6 +54,7 @@ blockquote { margin: 0.2em 0 0.2em 1em; color: #333; font-style: italic; }
 .warning { color: #8a4b00; }
 .summary td:first-child { width: 35%; }
 section.sources li { margin-bottom: 0.3em; }
+div.block { break-inside: avoid-page; page-break-inside: avoid; }
 @media print { a { color: inherit; text-decoration: none; } section { page-break-inside: auto; } .pagebreak { page-break-before: always; } }
 )";
 
@@ -91,7 +93,9 @@ std::string report_html(const Dataset& d, const ReportContent& c) {
          "hover an edge for its citation.</figcaption>\n</figure>\n</section>\n";
   if (!c.ego_svg.empty() && c.target)
     h += "<section id=\"ego\">\n<h2>" + e(d.actor_label(*c.target)) + " and its partners</h2>\n<figure>\n" + c.ego_svg +
-         "<figcaption>The actors directly linked to " + e(d.actor_label(*c.target)) + ".</figcaption>\n</figure>\n</section>\n";
+         "<figcaption>" + (c.ego_depth == 1 ? std::string("The actors directly linked to ") + e(d.actor_label(*c.target))
+                                              : "The actors within " + std::to_string(c.ego_depth) + " relations of " + e(d.actor_label(*c.target))) +
+         ", and the relations among them.</figcaption>\n</figure>\n</section>\n";
 
   // Influence.
   if (c.influence && c.target) {
@@ -146,14 +150,14 @@ std::string report_html(const Dataset& d, const ReportContent& c) {
     h += "<section id=\"partners\" class=\"pagebreak\">\n<h2>Who is linked to " + e(d.actor_label(*c.target)) + "</h2>\n";
     if (c.partners.empty()) h += "<p>No direct partner in this slice.</p>\n";
     for (const auto& p : c.partners) {
-      h += "<h3>" + e(d.actor_label(p.partner)) + " <small>(" + e(d.kind_name(d.actor_kind(p.partner))) + ")</small></h3>\n<table>\n"
+      h += "<div class=\"block\">\n<h3>" + e(d.actor_label(p.partner)) + " <small>(" + e(d.kind_name(d.actor_kind(p.partner))) + ")</small></h3>\n<table>\n"
            "<tr><th>Relation</th><th>Type</th><th>Dates</th><th>Evidence</th></tr>\n";
       for (RelationId r : p.relations) {
         const auto quote = d.relation_field(r, "quote");
         h += "<tr><td>" + arrow(d, r) + "</td><td>" + e(d.types()[d.relation_type(r)].id) + "</td><td>" + e(dates(d, r)) + "</td><td>" +
              e(d.relation_id(r)) + " · " + citation(d, r) + (quote.empty() ? "" : "<blockquote>“" + e(quote) + "”</blockquote>") + "</td></tr>\n";
       }
-      h += "</table>\n";
+      h += "</table>\n</div>\n";
     }
     h += "</section>\n";
   }
@@ -175,7 +179,8 @@ std::string report_html(const Dataset& d, const ReportContent& c) {
     h += "<li id=\"src-" + e(d.source_id(src)) + "\"><strong>" + e(d.source_id(src)) + "</strong>: " + e(d.source_field(src, "title"));
     for (const char* field : {"publisher", "date"})
       if (const auto v = d.source_field(src, field); !v.empty()) h += ", " + e(v);
-    if (!url.empty()) h += ". <a href=\"" + e(url) + "\">" + e(url) + "</a>";
+    if (is_linkable_url(url)) h += ". <a href=\"" + e(url) + "\">" + e(url) + "</a>";
+    else if (!url.empty()) h += ". " + e(url);
     h += "</li>\n";
   }
   h += "</ol>\n</section>\n";

@@ -36,6 +36,7 @@ struct ReportContent {
   Stats stats;
   std::string network_svg;     // inline SVG of the whole network (may be empty)
   std::string ego_svg;         // inline SVG of the target's ego network (may be empty)
+  std::size_t ego_depth = 1;   // its depth, in relations
   std::vector<CentralitySection> centrality;
   std::optional<ActorId> target;
   std::optional<InfluenceResult> influence;
