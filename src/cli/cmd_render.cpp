@@ -187,7 +187,7 @@ void add_render_command(CLI::App& app) {
       ->required();
   cmd->add_option("-T,--to", args->format, "Output format, whatever the extension (required for -)")
       ->check(CLI::IsMember({"dot", "gv", "svg", "png", "pdf"}));
-  cmd->add_option("--layout", args->layout, "Graphviz layout (default: dot up to 150 actors, sfdp above)")
+  cmd->add_option("--layout", args->layout, "Graphviz layout (default: dot up to 40 actors, fdp up to 300, sfdp above)")
       ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo", "twopi"}));
   cmd->add_option("--style", args->style, "Style file (CSV: target,key,attribute,value) over the default styles")
       ->check(CLI::ExistingFile);

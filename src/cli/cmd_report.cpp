@@ -182,9 +182,7 @@ void run(const ReportArgs& args) {
 
   // Diagrams: the whole network, then the target's ego network.
   DiagramOptions diagram;
-  // A page is about as tall as it is wide: a force-directed layout fills it, where dot's layered
-  // drawing of a star-shaped network (one target, many partners) is a long thin strip.
-  diagram.layout = !args.layout.empty() ? args.layout : network.vertex_count() <= 300 ? "fdp" : automatic_layout(network.vertex_count());
+  diagram.layout = args.layout;  // empty: automatic_layout, by the number of actors drawn
   diagram.dataset = dataset_name;
   diagram.slice = content.slice_description;
   if (at) diagram.as_of = at->str();
@@ -307,7 +305,7 @@ void add_report_command(CLI::App& app, const std::vector<std::string>& command_l
   cmd->add_option("--depth", args->depth, "Depth of the target's ego network")->check(CLI::Range(1, 5))->capture_default_str();
   cmd->add_option("--top", args->top, "Actors listed per centrality measure")->check(CLI::Range(1, 1000))->capture_default_str();
   cmd->add_option("--explain", args->explain, "Contributing relations listed per bloc")->check(CLI::Range(0, 1000))->capture_default_str();
-  cmd->add_option("--layout", args->layout, "Graphviz layout of the diagrams (default: fdp up to 300 actors, sfdp above)")
+  cmd->add_option("--layout", args->layout, "Graphviz layout of the diagrams (default: dot up to 40 actors, fdp up to 300, sfdp above)")
       ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo", "twopi"}));
   cmd->add_option("--style", args->style, "Style sheet for the diagrams (docs/RENDER.md)")->check(CLI::ExistingFile);
   cmd->add_flag("--collapse", args->collapse, "Roll officials, agencies and units up to their state or organisation in diagrams and centrality");

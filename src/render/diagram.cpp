@@ -635,7 +635,7 @@ const std::vector<LayoutLimit>& layout_limits() {
   return limits;
 }
 
-std::string automatic_layout(std::size_t actors) { return actors <= 150 ? "dot" : "sfdp"; }
+std::string automatic_layout(std::size_t actors) { return actors <= 40 ? "dot" : actors <= 300 ? "fdp" : "sfdp"; }
 
 std::string diagram_dot(const Network& network, const DiagramOptions& options) {
   const Plan plan = make_plan(network, options);

@@ -284,9 +284,11 @@ TEST_CASE("A diagram too large for its layout is refused with a way out", "[rend
   for (Vertex v = 0; v < 301; ++v) o.vertices.push_back(v);
   CHECK_NOTHROW(render_diagram(f.network, o, "svg").size());  // 301 ≤ 500
 
-  // Without a layout: dot up to 150 actors, sfdp above.
-  CHECK(automatic_layout(150) == "dot");
-  CHECK(automatic_layout(151) == "sfdp");
+  // Without a layout: dot up to 40 actors, fdp up to 300, sfdp above.
+  CHECK(automatic_layout(40) == "dot");
+  CHECK(automatic_layout(41) == "fdp");
+  CHECK(automatic_layout(300) == "fdp");
+  CHECK(automatic_layout(301) == "sfdp");
   CHECK(count(diagram_dot(f.network, {}), "layout=sfdp") == 1);
   o = {};
   o.vertices = {0, 1, 2};

@@ -71,11 +71,14 @@ Scores degree_centrality(const Network& network, DegreeMode mode, const Centrali
 // Brandes betweenness. Raw: the number of shortest paths through v summed over ordered pairs
 // (directed) or unordered pairs (undirected), each pair's paths sharing one unit. Normalised: divided
 // by (n−1)(n−2) (directed) or (n−1)(n−2)/2 (undirected), as networkx.betweenness_centrality.
-// With samples, the sum over sampled sources is scaled by n/samples (networkx's k=).
+// With samples = k (0 < k < n), the sums over k seeded sources are scaled by (n − 1)/k, or
+// (n − 1)/(k − 1) for a vertex that is itself one of the sources (it never lies inside its own
+// paths), as networkx's k= does; samples = n is the exact value; samples > n throws UsageError.
 Scores betweenness_centrality(const Network& network, const CentralityOptions& options = {});
 
 // Closeness, networkx.closeness_centrality with wf_improved=True: for v reaching r other vertices
 // (incoming distances on a directed network, as networkx), (r / Σd) · (r / (n−1)); 0 when r = 0.
+// It is normalised by definition: options.normalized does not apply.
 Scores closeness_centrality(const Network& network, const CentralityOptions& options = {});
 
 // Harmonic closeness, networkx.harmonic_centrality: Σ 1/d(u, v) over the others u (directed: the
@@ -83,7 +86,7 @@ Scores closeness_centrality(const Network& network, const CentralityOptions& opt
 Scores harmonic_centrality(const Network& network, const CentralityOptions& options = {});
 
 // Eigenvector centrality, networkx.eigenvector_centrality: power iteration on (A + I) using
-// in-links on a directed network; unit Euclidean norm.
+// in-links on a directed network; always unit Euclidean norm (options.normalized does not apply).
 Scores eigenvector_centrality(const Network& network, const CentralityOptions& options = {});
 
 // PageRank, networkx.pagerank: weighted by link weight when weighted; dangling vertices' rank is

@@ -72,7 +72,10 @@ struct LayoutLimit {
 };
 const std::vector<LayoutLimit>& layout_limits();
 
-// dot up to 150 actors (layered drawing, readable direction), sfdp above.
+// dot up to 40 actors (layered drawing, direction reads top-down); fdp up to 300, because the
+// networks this tool draws are star-shaped (one actor with dozens of partners) and dot lays a star
+// out as one long rank, a strip several pages wide (graphs/tajikistan: 7786 × 2262 px), where fdp
+// fills a page; sfdp above 300 (multilevel, thousands of actors in seconds).
 std::string automatic_layout(std::size_t actors);
 
 // The diagram as DOT text (agwrite of the graph before layout, with `layout` set so that Graphviz's
