@@ -131,10 +131,9 @@ void run(const ReportArgs& args) {
   if (!args.at.empty()) at = PartialDate::parse_or_throw(args.at, "--at");
 
   std::optional<ActorId> target;
-  Vertex target_vertex = Network::none;
   if (!args.target.empty()) {
     target = d.resolve_actor(args.target);
-    target_vertex = network_vertex(network, args.target);
+    network_vertex(network, args.target);  // a UsageError when the slice leaves the target out
   }
   content.target = target;
   content.title = target ? "Influence on " + label_of(d, *target) + " and its network" : "The " + dataset_name + " network";
@@ -189,28 +188,46 @@ void run(const ReportArgs& args) {
   diagram.size_by = rank_by.value;
   diagram.size_measure = "pagerank";
   if (!args.style.empty()) diagram.style = read_style_sheet(args.style);
-  auto draw = [&](const DiagramOptions& o, const std::string& stem) -> std::string {
+  // A page is taller than wide, and a target with many partners is one wide rank: lay dot's ranks
+  // out left to right so the drawing fits the page's shape (a style file may say otherwise).
+  if (diagram.style.graph().count("rankdir") == 0) diagram.style.set(StyleTarget::graph, "", "rankdir", "LR");
+  auto draw = [&](const Network& net, const DiagramOptions& o, const std::string& stem) -> std::string {
     std::cerr << "actorgraph: drawing " << stem << "\n";
-    add_file(stem + ".dot", render_diagram(network, o, "dot"));
-    std::string svg = render_diagram(network, o, "svg");
+    add_file(stem + ".dot", render_diagram(net, o, "dot"));
+    std::string svg = render_diagram(net, o, "svg");
     add_file(stem + ".svg", svg);
-    if (!args.no_png) add_file(stem + ".png", render_diagram(network, o, "png"));
+    if (!args.no_png) add_file(stem + ".png", render_diagram(net, o, "png"));
     // Inline, the XML prologue and doctype of a standalone SVG file are not allowed.
     const auto open = svg.find("<svg");
     return open == std::string::npos ? svg : svg.substr(open);
   };
   try {
-    content.network_svg = draw(diagram, "network");
+    content.network_svg = draw(network, diagram, "network");
   } catch (const UsageError& e) {
     // Too large for its layout: the report goes on without the picture and says why.
     std::cerr << "actorgraph: warning: the whole network is not drawn: " << e.what() << "\n";
   }
   if (target) {
+    // The partners as influence counts them: officials, agencies and units rolled up to their state
+    // or organisation (unless the target is itself one of those, which would disappear).
+    NetworkOptions ego_options = network_options;
+    NetworkOptions collapsed = network_options;
+    collapsed.collapse = true;
+    const Network rolled_up(d, slice, collapsed);
+    const bool collapse_ego = rolled_up.representative(*target) == *target;
+    if (collapse_ego) ego_options.collapse = true;
+    const Network ego_network(d, slice, ego_options);
+    const Vertex centre = ego_network.vertex(*target);
     DiagramOptions ego = diagram;
-    for (const Neighbour& nb : neighbourhood(network, target_vertex, args.depth, true)) ego.vertices.push_back(nb.vertex);
-    ego.vertices.push_back(target_vertex);
+    ego.size_by = pagerank(ego_network).value;
+    for (const Neighbour& nb : neighbourhood(ego_network, centre, args.depth, true)) ego.vertices.push_back(nb.vertex);
+    ego.vertices.push_back(centre);
     ego.selection = "around " + label_of(d, *target) + ", depth " + std::to_string(args.depth);
-    content.ego_svg = draw(ego, "ego");
+    if (collapse_ego && !args.collapse) {
+      ego.slice += "; officials, agencies and units rolled up";
+      content.ego_collapsed = true;
+    }
+    content.ego_svg = draw(ego_network, ego, "ego");
     content.ego_depth = args.depth;
   }
   add_file("centrality.csv", table_text(centrality_table, "csv"));

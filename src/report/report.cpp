@@ -95,7 +95,9 @@ std::string report_html(const Dataset& d, const ReportContent& c) {
     h += "<section id=\"ego\">\n<h2>" + e(d.actor_label(*c.target)) + " and its partners</h2>\n<figure>\n" + c.ego_svg +
          "<figcaption>" + (c.ego_depth == 1 ? std::string("The actors directly linked to ") + e(d.actor_label(*c.target))
                                               : "The actors within " + std::to_string(c.ego_depth) + " relations of " + e(d.actor_label(*c.target))) +
-         ", and the relations among them.</figcaption>\n</figure>\n</section>\n";
+         ", and the relations among them" +
+         (c.ego_collapsed ? std::string("; officials, agencies and units are drawn as the state or organisation they belong to") : "") +
+         ".</figcaption>\n</figure>\n</section>\n";
 
   // Influence.
   if (c.influence && c.target) {

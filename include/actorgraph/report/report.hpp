@@ -37,6 +37,7 @@ struct ReportContent {
   std::string network_svg;     // inline SVG of the whole network (may be empty)
   std::string ego_svg;         // inline SVG of the target's ego network (may be empty)
   std::size_t ego_depth = 1;   // its depth, in relations
+  bool ego_collapsed = false;  // drawn with officials, agencies and units rolled up
   std::vector<CentralitySection> centrality;
   std::optional<ActorId> target;
   std::optional<InfluenceResult> influence;
