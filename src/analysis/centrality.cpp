@@ -585,11 +585,17 @@ Scores katz_centrality(const Network& network, const CentralityOptions& o) {
   const Adjacency in = adjacency(network, true, o, Use::strength);
   const double needed = static_cast<double>(n) * o.tolerance;
   std::vector<double> x(n, 0.0), next(n);
-  double change = 0;
+  double change = 0, first_change = 0;
   for (std::size_t it = 0; it < o.max_iterations; ++it) {
     for (Vertex v = 0; v < n; ++v) next[v] = o.katz_alpha * pull(in, x, v) + o.katz_beta;
     change = l1_change(next, x);
     std::swap(x, next);
+    // The first change is n·β; a convergent series' changes shrink geometrically after a transient,
+    // so a change 1e20 times the first means the series diverges: no need to wait for overflow.
+    if (it == 0) first_change = change;
+    if (!std::isfinite(change) || change > 1e20 * first_change)
+      not_converged("katz centrality", it + 1, change, needed,
+                    " (the series diverges: alpha must be below 1 / the largest eigenvalue of the adjacency matrix)");
     if (change < needed) {
       if (o.normalized) {
         const double norm = euclidean_norm(x);

@@ -466,6 +466,13 @@ TEST_CASE("An iterative measure that does not converge says so and how to fix it
   o.max_iterations = 2;
   CHECK_THROWS_WITH(eigenvector_centrality(g.network(), o),
                     Catch::StartsWith("eigenvector centrality did not converge in 2 iterations: the last change was "));
+  // A diverging Katz series stops as soon as it overflows, not after max_iterations.
+  const Tiny k("a b", "a-b");
+  CentralityOptions diverging;
+  diverging.katz_alpha = 2;  // above 1 / λmax = 1
+  CHECK_THROWS_WITH(katz_centrality(k.network(), diverging),
+                    Catch::StartsWith("katz centrality did not converge in 68 iterations: ") &&
+                        Catch::EndsWith("(the series diverges: alpha must be below 1 / the largest eigenvalue of the adjacency matrix)"));
 }
 
 TEST_CASE("A zero weight cannot be read as a length for strength measures", "[analysis][centrality]") {
