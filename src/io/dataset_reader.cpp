@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -653,23 +654,43 @@ void DatasetBuilder::check_disputes() {
 }
 
 void DatasetBuilder::check_duplicates() {
+  // Rows are hashed (no per-row string is built: a million relations would mean a million
+  // allocations), sorted by hash, and only rows with equal hashes are compared field by field.
   auto& f = *relations_file_;
   const Table& t = d_.relations_;
-  std::unordered_map<std::string, RelationId> seen;
-  std::string key;
+  const std::size_t columns = t.columns().size();
+  const std::hash<std::string_view> hash_cell;
+  std::vector<std::pair<std::uint64_t, RelationId>> hashed;
+  hashed.reserve(t.rows());
   for (RelationId r = 0; r < t.rows(); ++r) {
     if (f.malformed[r]) continue;
-    key.clear();
-    for (std::size_t c = 1; c < t.columns().size(); ++c) {
-      key += t.cell(r, c);
-      key += '\x1f';
-    }
-    const auto [it, inserted] = seen.emplace(key, r);
-    if (!inserted)
-      report(f, field_offset(f, r, 0), Severity::warning, "relation " + in_quotes(t.cell(r, 0)) + " repeats relation " +
-             in_quotes(t.cell(it->second, 0)) + " (line " + std::to_string(line_of(f, f.row_offsets[it->second])) +
-             ") field for field; remove one of them");
+    std::uint64_t h = columns;
+    for (std::size_t c = 1; c < columns; ++c) h = (h ^ hash_cell(t.cell(r, c))) * 0x9E3779B97F4A7C15ull + c;
+    hashed.emplace_back(h, r);
   }
+  std::sort(hashed.begin(), hashed.end());
+  const auto same_fields = [&](RelationId a, RelationId b) {
+    for (std::size_t c = 1; c < columns; ++c)
+      if (t.cell(a, c) != t.cell(b, c)) return false;
+    return true;
+  };
+  std::vector<std::pair<RelationId, RelationId>> repeats;  // (row, the first row it repeats)
+  for (std::size_t i = 0; i < hashed.size();) {
+    std::size_t j = i + 1;
+    while (j < hashed.size() && hashed[j].first == hashed[i].first) ++j;
+    for (std::size_t b = i + 1; b < j; ++b)
+      for (std::size_t a = i; a < b; ++a)
+        if (same_fields(hashed[a].second, hashed[b].second)) {
+          repeats.emplace_back(hashed[b].second, hashed[a].second);
+          break;
+        }
+    i = j;
+  }
+  std::sort(repeats.begin(), repeats.end());
+  for (const auto& [r, first] : repeats)
+    report(f, field_offset(f, r, 0), Severity::warning, "relation " + in_quotes(t.cell(r, 0)) + " repeats relation " +
+           in_quotes(t.cell(first, 0)) + " (line " + std::to_string(line_of(f, f.row_offsets[first])) +
+           ") field for field; remove one of them");
 }
 
 // The same actors, type and direction with different dates from disjoint sources, start years at
