@@ -138,7 +138,8 @@ std::string years(const Dataset& d, const std::vector<RelationId>& relations) {
 }
 
 // A glyph that looks like a node shape, for the legend; "" when there is none in DejaVu Sans.
-std::string shape_glyph(const std::string& shape, const std::string& peripheries) {
+std::string shape_glyph(const std::string& shape, const std::string& peripheries, const std::string& style) {
+  if (style.find("dashed") != std::string::npos && (shape == "ellipse" || shape == "oval" || shape == "circle")) return "◌";
   if (peripheries == "2" && (shape == "box" || shape == "rect" || shape == "square")) return "▣";
   if (peripheries == "2" && (shape == "ellipse" || shape == "oval" || shape == "circle")) return "◎";
   if (peripheries == "2" && shape == "hexagon") return "⬢";
@@ -325,7 +326,7 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
   for (KindId k : kinds) {
     const StyleAttributes look = o.style.kind(d.kind_name(k));
     const std::string shape = attribute(look, "shape");
-    const std::string glyph = shape_glyph(shape, attribute(look, "peripheries"));
+    const std::string glyph = shape_glyph(shape, attribute(look, "peripheries"), attribute(look, "style"));
     kind_section.rows.emplace_back(glyph.empty() ? "<i>" + html_text(shape) + "</i>" : "<font point-size=\"" + number(14 * scale) + "\">" + glyph + "</font>",
                                    html_text(d.kind_name(k)) + " (" + std::to_string(kind_count[k]) + ")");
   }

@@ -46,10 +46,11 @@ struct KindShape {
   const char* kind;
   const char* shape;
   const char* peripheries;  // nullptr: Graphviz's default (1)
+  const char* style = nullptr;  // added to the node style (which is always filled)
 };
 // Shapes chosen to stay readable with a label inside (no regular shapes such as circle or Msquare,
 // which grow to the label's width in both directions) and to have a glyph for the legend.
-constexpr std::array<KindShape, 15> kind_shapes = {{
+constexpr std::array<KindShape, 16> kind_shapes = {{
     {"state", "box", nullptr},
     {"organization", "hexagon", nullptr},
     {"program", "pentagon", nullptr},
@@ -65,6 +66,7 @@ constexpr std::array<KindShape, 15> kind_shapes = {{
     {"institute", "box3d", nullptr},
     {"school", "box3d", nullptr},
     {"document", "note", nullptr},
+    {"group", "ellipse", nullptr, "dashed"},  // an informal set of people or units: a person's shape, dashed
 }};
 constexpr const char* other_kind_shape = "octagon";
 
@@ -240,6 +242,7 @@ StyleAttributes StyleSheet::kind(std::string_view kind) const {
     if (kind == k.kind) {
       a["shape"] = k.shape;
       if (k.peripheries) a["peripheries"] = k.peripheries;
+      if (k.style) a["style"] = k.style;
     }
   if (const auto it = kinds_.find(kind); it != kinds_.end())
     for (const auto& [name, value] : it->second) a[name] = value;
