@@ -238,7 +238,7 @@ void run(const ReportArgs& args) {
     io.target = *target;
     io.blocs = influence_blocs(d, args.blocs, args.ad_hoc);
     io.at = at;
-    load_influence_parameters(d, args.params, io.parameters);
+    content.influence_parameters = load_influence_parameters(d, args.params, io.parameters);
     if (io.blocs.empty()) {
       std::cerr << "actorgraph: note: the dataset declares no blocs (blocs.csv) and none was given with --bloc: "
                    "the report has no influence section\n";

@@ -24,9 +24,9 @@ std::vector<BlocSpec> influence_blocs(const Dataset& d, const std::vector<std::s
   for (const auto& id : ids) {
     const Bloc* b = d.find_bloc(id);
     if (!b) {
-      std::vector<std::string_view> ids;
-      for (const auto& x : d.blocs()) ids.push_back(x.id);
-      const std::string hint = did_you_mean(id, ids);
+      std::vector<std::string_view> known;
+      for (const auto& x : d.blocs()) known.push_back(x.id);
+      const std::string hint = did_you_mean(id, known);
       throw UsageError("unknown bloc '" + id + "'" + (hint.empty() ? " (declare it in blocs.csv, or give --bloc NAME=A+B)" : " (did you mean " + hint + "?)"));
     }
     out.push_back({b->id, b->members});

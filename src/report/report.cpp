@@ -107,7 +107,8 @@ std::string report_html(const Dataset& d, const ReportContent& c) {
          "that arrives at the target); the method and every default are in docs/influence.md. The range is the share's "
          "smallest and largest value when each weight and half-life varies by ±50%. The scores weigh the "
          "<em>documented</em> ties: a dataset built from sources that describe one side's cooperation in detail "
-         "favours that side, so read them with the list of sources below.</p>\n";
+         "favours that side, so read them with the list of sources below. Parameters: " +
+         (c.influence_parameters.empty() ? std::string("the built-in defaults") : e(c.influence_parameters)) + ".</p>\n";
     if (!c.influence_chart_svg.empty()) h += "<figure>\n" + c.influence_chart_svg + "</figure>\n";
     h += "<table>\n<tr><th>Bloc</th><th class=\"num\">Direct</th><th class=\"num\">Reach</th><th class=\"num\">Score</th>"
          "<th class=\"num\">Share</th><th class=\"num\">Range</th></tr>\n";

@@ -41,6 +41,7 @@ struct ReportContent {
   std::vector<CentralitySection> centrality;
   std::optional<ActorId> target;
   std::optional<InfluenceResult> influence;
+  std::string influence_parameters;  // the parameter file used ("": the built-in defaults)
   std::string influence_chart_svg, timeline_svg;
   std::size_t explain = 5;     // top relations listed per bloc
   std::vector<PartnerSection> partners;  // the target's direct partners
