@@ -31,6 +31,14 @@ std::string citation(const Dataset& d, RelationId r) {
   return out;
 }
 
+// The quote, then the analyst's notes (for cooperation, the field; for dates, where they come from).
+std::string evidence(const Dataset& d, RelationId r) {
+  std::string out;
+  if (const auto quote = d.relation_field(r, "quote"); !quote.empty()) out += "<blockquote>“" + e(quote) + "”</blockquote>";
+  if (const auto notes = d.relation_field(r, "notes"); !notes.empty()) out += "<div class=\"note\">" + e(notes) + "</div>";
+  return out;
+}
+
 std::string arrow(const Dataset& d, RelationId r) {
   return e(d.actor_label(d.relation_source(r))) + (d.relation_directed(r) ? " → " : " — ") + e(d.actor_label(d.relation_target(r)));
 }
@@ -54,6 +62,7 @@ blockquote { margin: 0.2em 0 0.2em 1em; color: #333; font-style: italic; }
 .warning { color: #8a4b00; }
 .summary td:first-child { width: 35%; }
 section.sources li { margin-bottom: 0.3em; }
+div.note { font-size: 8.5pt; color: #555; }
 div.block { break-inside: avoid-page; page-break-inside: avoid; }
 @media print { a { color: inherit; text-decoration: none; } section { page-break-inside: auto; } .pagebreak { page-break-before: always; } }
 )";
@@ -126,10 +135,9 @@ std::string report_html(const Dataset& d, const ReportContent& c) {
            "<th class=\"num\">Value</th><th>Evidence</th></tr>\n";
       for (std::size_t i = 0; i < b.contributions.size() && i < c.explain; ++i) {
         const auto& k = b.contributions[i];
-        const auto quote = d.relation_field(k.relation, "quote");
         h += "<tr><td>" + arrow(d, k.relation) + "</td><td>" + e(d.types()[d.relation_type(k.relation)].id) + "</td><td>" +
              e(dates(d, k.relation)) + "</td><td class=\"num\">" + fixed(k.value, 2) + "</td><td>" + e(d.relation_id(k.relation)) + " · " +
-             citation(d, k.relation) + (quote.empty() ? "" : "<blockquote>“" + e(quote) + "”</blockquote>") + "</td></tr>\n";
+             citation(d, k.relation) + evidence(d, k.relation) + "</td></tr>\n";
       }
       h += "</table>\n";
     }
@@ -158,9 +166,8 @@ std::string report_html(const Dataset& d, const ReportContent& c) {
       h += "<div class=\"block\">\n<h3>" + e(d.actor_label(p.partner)) + " <small>(" + e(d.kind_name(d.actor_kind(p.partner))) + ")</small></h3>\n<table>\n"
            "<tr><th>Relation</th><th>Type</th><th>Dates</th><th>Evidence</th></tr>\n";
       for (RelationId r : p.relations) {
-        const auto quote = d.relation_field(r, "quote");
         h += "<tr><td>" + arrow(d, r) + "</td><td>" + e(d.types()[d.relation_type(r)].id) + "</td><td>" + e(dates(d, r)) + "</td><td>" +
-             e(d.relation_id(r)) + " · " + citation(d, r) + (quote.empty() ? "" : "<blockquote>“" + e(quote) + "”</blockquote>") + "</td></tr>\n";
+             e(d.relation_id(r)) + " · " + citation(d, r) + evidence(d, r) + "</td></tr>\n";
       }
       h += "</table>\n</div>\n";
     }

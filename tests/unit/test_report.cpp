@@ -86,4 +86,6 @@ TEST_CASE("The report escapes every string of a hostile dataset and links only w
   CHECK(count(html, "id=\"influence\"") == 0);  // no influence computed, no section
   CHECK(count(html, "<a href=\"network.svg\">") == 1);
   CHECK(count(html, "@page { size: A4") == 1);
+  // Notes are shown with the evidence, escaped like everything else.
+  CHECK(count(html, "<div class=\"note\">&lt;u&gt;field&lt;/u&gt; &amp; co</div>") == 1);
 }
