@@ -651,4 +651,24 @@ Scores clustering_coefficient(const Network& network) {
   return s;
 }
 
+const std::vector<std::string>& centrality_measures() {
+  static const std::vector<std::string> names = {"degree",   "in_degree",   "out_degree", "betweenness", "closeness",
+                                                 "harmonic", "eigenvector", "pagerank",   "katz",        "clustering"};
+  return names;
+}
+
+Scores centrality(const Network& network, std::string_view measure, const CentralityOptions& options) {
+  if (measure == "degree") return degree_centrality(network, DegreeMode::total, options);
+  if (measure == "in_degree") return degree_centrality(network, DegreeMode::in, options);
+  if (measure == "out_degree") return degree_centrality(network, DegreeMode::out, options);
+  if (measure == "betweenness") return betweenness_centrality(network, options);
+  if (measure == "closeness") return closeness_centrality(network, options);
+  if (measure == "harmonic") return harmonic_centrality(network, options);
+  if (measure == "eigenvector") return eigenvector_centrality(network, options);
+  if (measure == "pagerank") return pagerank(network, options);
+  if (measure == "katz") return katz_centrality(network, options);
+  if (measure == "clustering") return clustering_coefficient(network);
+  throw UsageError("unknown centrality measure '" + std::string(measure) + "'");
+}
+
 }  // namespace actorgraph

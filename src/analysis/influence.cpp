@@ -2,13 +2,12 @@
 
 #include "actorgraph/analysis/network.hpp"
 #include "actorgraph/io/csv.hpp"
+#include "actorgraph/io/text_file.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 namespace actorgraph {
 
@@ -52,11 +51,7 @@ double InfluenceParameters::type_half_life(const std::string& type) const {
 }
 
 void InfluenceParameters::load(const std::string& path, const RelationTypes& types) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": cannot read the parameter file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = std::move(buffer).str();
+  const std::string text = read_text_file(path, "the parameter file");
   Diagnostics problems;
   LineIndex lines(text);
   auto report = [&](std::uint64_t offset, std::string message) {

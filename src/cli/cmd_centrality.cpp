@@ -13,9 +13,6 @@ namespace actorgraph::cli {
 
 namespace {
 
-const std::vector<std::string> kMeasures = {"degree", "in_degree", "out_degree", "betweenness", "closeness", "harmonic",
-                                            "eigenvector", "pagerank", "katz", "clustering"};
-
 struct CentralityArgs {
   std::string dataset;
   std::string format = "table";
@@ -32,19 +29,6 @@ struct CentralityArgs {
   SliceArgs slice;
   NetworkArgs network;
 };
-
-Scores compute(const Network& n, const std::string& measure, const CentralityOptions& o) {
-  if (measure == "degree") return degree_centrality(n, DegreeMode::total, o);
-  if (measure == "in_degree") return degree_centrality(n, DegreeMode::in, o);
-  if (measure == "out_degree") return degree_centrality(n, DegreeMode::out, o);
-  if (measure == "betweenness") return betweenness_centrality(n, o);
-  if (measure == "closeness") return closeness_centrality(n, o);
-  if (measure == "harmonic") return harmonic_centrality(n, o);
-  if (measure == "eigenvector") return eigenvector_centrality(n, o);
-  if (measure == "pagerank") return pagerank(n, o);
-  if (measure == "katz") return katz_centrality(n, o);
-  return clustering_coefficient(n);
-}
 
 void run(const CentralityArgs& args) {
   const Dataset d = load(args.dataset);
@@ -75,7 +59,7 @@ void run(const CentralityArgs& args) {
   std::vector<Scores> results;
   for (const auto& m : args.measures) {
     o.progress = terminal_progress(m);
-    results.push_back(compute(network, m, o));
+    results.push_back(centrality(network, m, o));
   }
 
   if (args.format == "dot") {
@@ -121,7 +105,7 @@ void add_centrality_command(CLI::App& app) {
       ->check(CLI::IsMember({"table", "csv", "json", "dot"}))->capture_default_str();
   cmd->add_option("-m,--measure", args->measures, "Measures, comma-separated: degree, in_degree, out_degree, betweenness, "
                   "closeness, harmonic, eigenvector, pagerank, katz, clustering")
-      ->delimiter(',')->check(CLI::IsMember(kMeasures))->capture_default_str();
+      ->delimiter(',')->check(CLI::IsMember(centrality_measures()))->capture_default_str();
   cmd->add_option("--top", args->top, "Show only the N highest-ranked actors (0: all)");
   cmd->add_flag("--raw", args->raw, "Raw values instead of normalised ones");
   cmd->add_option("--seed", args->seeds, "Personalised PageRank: teleport to these actors only (comma-separated)")->delimiter(',');

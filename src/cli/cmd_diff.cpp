@@ -22,13 +22,6 @@ struct DiffArgs {
   NetworkArgs network;
 };
 
-Scores measure_scores(const Network& n, const std::string& m, const CentralityOptions& o) {
-  if (m == "betweenness") return betweenness_centrality(n, o);
-  if (m == "pagerank") return pagerank(n, o);
-  if (m == "harmonic") return harmonic_centrality(n, o);
-  return degree_centrality(n, DegreeMode::total, o);
-}
-
 // The rank (1 = first) of every actor in a slice's network; 0 for actors not in it.
 std::vector<std::size_t> ranks(const Network& n, const Scores& s, std::size_t actors) {
   std::vector<std::size_t> out(actors, 0);
@@ -59,7 +52,7 @@ void run(const DiffArgs& args) {
   co.weighted = args.network.weight;
   co.weight_as = args.network.weight_meaning();
   const Network n1(d, s1, args.network.options()), n2(d, s2, args.network.options());
-  const Scores sc1 = measure_scores(n1, args.measure, co), sc2 = measure_scores(n2, args.measure, co);
+  const Scores sc1 = centrality(n1, args.measure, co), sc2 = centrality(n2, args.measure, co);
   const auto r1 = ranks(n1, sc1, d.actor_count()), r2 = ranks(n2, sc2, d.actor_count());
   ResultTable moves;
   for (const char* c : {"id", "label"}) moves.add_column(c);

@@ -8,6 +8,7 @@
 #include "actorgraph/render/diagram.hpp"
 #include "actorgraph/render/style.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -21,8 +22,12 @@ namespace actorgraph::cli {
 
 namespace {
 
-const std::vector<std::string> kMeasures = {"degree", "in_degree", "out_degree", "betweenness", "closeness", "harmonic",
-                                            "eigenvector", "pagerank", "katz"};
+// Measures for --by and --size-by: every centrality but clustering.
+std::vector<std::string> drawing_measures() {
+  std::vector<std::string> out = centrality_measures();
+  out.erase(std::find(out.begin(), out.end(), "clustering"));
+  return out;
+}
 
 struct RenderArgs {
   std::string dataset;
@@ -49,15 +54,7 @@ Scores compute(const Network& n, const std::string& measure, const NetworkArgs& 
   o.weighted = args.weight;
   o.weight_as = args.weight_meaning();
   o.progress = terminal_progress(measure);
-  if (measure == "degree") return degree_centrality(n, DegreeMode::total, o);
-  if (measure == "in_degree") return degree_centrality(n, DegreeMode::in, o);
-  if (measure == "out_degree") return degree_centrality(n, DegreeMode::out, o);
-  if (measure == "betweenness") return betweenness_centrality(n, o);
-  if (measure == "closeness") return closeness_centrality(n, o);
-  if (measure == "harmonic") return harmonic_centrality(n, o);
-  if (measure == "eigenvector") return eigenvector_centrality(n, o);
-  if (measure == "pagerank") return pagerank(n, o);
-  return katz_centrality(n, o);
+  return centrality(n, measure, o);
 }
 
 std::string format_of(const RenderArgs& args) {
@@ -197,9 +194,9 @@ void add_render_command(CLI::App& app) {
   select->add_option("--depth", args->depth, "Links from --around's actor")->check(CLI::Range(1, 1000))->capture_default_str();
   select->add_option("--top", args->top, "Draw only the N most central actors (see --by)")->check(CLI::Range(1, 1000000));
   select->add_option("--by", args->by, "Measure for --top: degree, in_degree, out_degree, betweenness, closeness, harmonic, "
-                     "eigenvector, pagerank, katz")->check(CLI::IsMember(kMeasures))->capture_default_str();
+                     "eigenvector, pagerank, katz")->check(CLI::IsMember(drawing_measures()))->capture_default_str();
   auto* look = cmd->add_option_group("Look", "How actors and relations are drawn");
-  look->add_option("--size-by", args->size_by, "Node size by this centrality measure (as --by)")->check(CLI::IsMember(kMeasures));
+  look->add_option("--size-by", args->size_by, "Node size by this centrality measure (as --by)")->check(CLI::IsMember(drawing_measures()));
   look->add_flag("--edge-labels", args->edge_labels, "Label edges with their relation type and years");
   look->add_flag("--separate", args->separate, "One edge per relation, instead of one per pair, type and direction");
   look->add_flag("--clusters", args->clusters, "Group each bloc's members in a box (dot and fdp layouts)");

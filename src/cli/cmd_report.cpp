@@ -57,15 +57,6 @@ constexpr MeasureSpec kMeasures[] = {
                  "following relation directions; actors a few steps from everyone score high."},
 };
 
-Scores measure(const Network& n, const std::string& name) {
-  CentralityOptions o;
-  o.progress = terminal_progress(name);
-  if (name == "degree") return degree_centrality(n, DegreeMode::total, o);
-  if (name == "betweenness") return betweenness_centrality(n, o);
-  if (name == "pagerank") return pagerank(n, o);
-  return harmonic_centrality(n, o);
-}
-
 void write_file(const fs::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
@@ -165,7 +156,9 @@ void run(const ReportArgs& args) {
   centrality_table.add_column("label");
   centrality_table.add_column("kind");
   for (const auto& m : kMeasures) {
-    scores.push_back(measure(network, m.name));
+    CentralityOptions o;
+    o.progress = terminal_progress(m.name);
+    scores.push_back(centrality(network, m.name, o));
     centrality_table.add_column(m.name, true);
     CentralitySection section{m.name, m.definition, {}};
     for (Vertex v : scores.back().ranking(args.top)) section.top.push_back({network.actor(v), scores.back().value[v]});
@@ -210,13 +203,11 @@ void run(const ReportArgs& args) {
   if (target) {
     // The partners as influence counts them: officials, agencies and units rolled up to their state
     // or organisation (unless the target is itself one of those, which would disappear).
-    NetworkOptions ego_options = network_options;
     NetworkOptions collapsed = network_options;
     collapsed.collapse = true;
     const Network rolled_up(d, slice, collapsed);
     const bool collapse_ego = rolled_up.representative(*target) == *target;
-    if (collapse_ego) ego_options.collapse = true;
-    const Network ego_network(d, slice, ego_options);
+    const Network& ego_network = collapse_ego ? rolled_up : network;
     const Vertex centre = ego_network.vertex(*target);
     DiagramOptions ego = diagram;
     ego.size_by = pagerank(ego_network).value;

@@ -82,14 +82,6 @@ std::string format_score(double value, const std::string& format) {
   return buf;
 }
 
-std::string relation_dates(const Dataset& d, RelationId r) {
-  const auto& start = d.relation_start(r);
-  const auto& end = d.relation_end(r);
-  if (start.empty()) return {};
-  if (!end.empty()) return start.str() + ".." + end.str();
-  return d.relation_extent(r).last == Extent::open ? start.str() + ".." : start.str();
-}
-
 std::string relation_sources(const Dataset& d, RelationId r) {
   std::string out;
   for (SourceId s : d.relation_sources(r)) out.append(out.empty() ? "" : "|").append(d.source_id(s));

@@ -55,9 +55,6 @@ Progress terminal_progress(const std::string& label);
 // Scores for tables: six significant digits in text tables, shortest exact form in csv and json.
 std::string format_score(double value, const std::string& format);
 
-// "2001", "2001..2005", "2001.." (still active) or "" (undated).
-std::string relation_dates(const Dataset& d, RelationId r);
-
 // The relation's sources, '|'-separated as in the file.
 std::string relation_sources(const Dataset& d, RelationId r);
 

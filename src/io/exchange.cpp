@@ -8,6 +8,7 @@
 
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/io/dataset_writer.hpp"
+#include "actorgraph/io/text_file.hpp"
 #include "actorgraph/model/relation_types.hpp"
 #include "detail/graphviz.hpp"
 #include "io/detail/exchange_json.hpp"
@@ -18,7 +19,6 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -145,22 +145,7 @@ std::string html_text(std::string_view html) {
         } catch (const std::exception&) {
           cp = 0;
         }
-        if (cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-          if (cp < 0x80) decoded += static_cast<char>(cp);
-          else if (cp < 0x800) {
-            decoded += static_cast<char>(0xC0 | (cp >> 6));
-            decoded += static_cast<char>(0x80 | (cp & 0x3F));
-          } else if (cp < 0x10000) {
-            decoded += static_cast<char>(0xE0 | (cp >> 12));
-            decoded += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            decoded += static_cast<char>(0x80 | (cp & 0x3F));
-          } else {
-            decoded += static_cast<char>(0xF0 | (cp >> 18));
-            decoded += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            decoded += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            decoded += static_cast<char>(0x80 | (cp & 0x3F));
-          }
-        }
+        if (cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) append_utf8(decoded, static_cast<char32_t>(cp));
       }
       if (decoded.empty() && ref != "nbsp") {
         flat += '&';
@@ -298,12 +283,7 @@ struct GraphmlKey {
 GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
   xml::Reader reader(text, origin);
   const xml::Element root = reader.parse();
-  LineIndex lines(text);
-  auto line_of = [&](std::uint64_t offset) {
-    std::uint64_t line = 0, column = 0;
-    lines.locate(offset, line, column);
-    return line;
-  };
+  auto line_of = [&](std::uint64_t offset) { return reader.line_of(offset); };
   if (root.name != "graphml") reader.fail(root.offset, "expected a <graphml> root element, found <" + root.name + ">");
 
   GraphData g;
@@ -464,12 +444,7 @@ std::string json_text(const json::Value& v) {
 GraphData read_json_graph(std::string_view text, const std::string& origin) {
   json::Reader reader(text, origin);
   const json::Value root = reader.parse();
-  LineIndex lines(text);
-  auto line_of = [&](std::uint64_t offset) {
-    std::uint64_t line = 0, column = 0;
-    lines.locate(offset, line, column);
-    return line;
-  };
+  auto line_of = [&](std::uint64_t offset) { return reader.line_of(offset); };
   using Kind = json::Value::Kind;
   if (root.kind != Kind::object)
     reader.fail(root.offset, std::string("expected an object with \"nodes\" and \"links\" (node-link format), found ") + json::kind_name(root.kind));
@@ -784,15 +759,6 @@ Diagnostic parse_diagnostic(const ParseError& e) {
   return Diagnostic{e.file(), e.line(), e.column(), Severity::error, message};
 }
 
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": cannot read the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw IoError(path + ": cannot read the file");
-  return text.str();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Writing.
 
@@ -1085,22 +1051,22 @@ std::string to_json(const Dataset& d) {
   const Attributes graph = table_attributes(d);
   for (std::size_t i = 0; i < graph.size(); ++i) {
     out += i ? ",\n    " : "\n    ";
-    json::append_string(out, graph[i].first);
+    append_json_string(out, graph[i].first);
     out += ": ";
-    json::append_string(out, graph[i].second);
+    append_json_string(out, graph[i].second);
   }
   out += graph.empty() ? "},\n" : "\n  },\n";
 
   out += "  \"nodes\": [";
   for (ActorId a = 0; a < d.actor_count(); ++a) {
     out += a ? ",\n    {\"id\": " : "\n    {\"id\": ";
-    json::append_string(out, d.actor_id(a));
+    append_json_string(out, d.actor_id(a));
     for (std::size_t c = 1; c < actors.columns().size(); ++c) {
       if (actors.cell(a, c).empty()) continue;
       out += ", ";
-      json::append_string(out, actors.columns()[c]);
+      append_json_string(out, actors.columns()[c]);
       out += ": ";
-      json::append_string(out, actors.cell(a, c));
+      append_json_string(out, actors.cell(a, c));
     }
     out += '}';
   }
@@ -1109,20 +1075,20 @@ std::string to_json(const Dataset& d) {
   out += "  \"links\": [";
   for (RelationId r = 0; r < d.relation_count(); ++r) {
     out += r ? ",\n    {\"source\": " : "\n    {\"source\": ";
-    json::append_string(out, d.actor_id(d.relation_source(r)));
+    append_json_string(out, d.actor_id(d.relation_source(r)));
     out += ", \"target\": ";
-    json::append_string(out, d.actor_id(d.relation_target(r)));
+    append_json_string(out, d.actor_id(d.relation_target(r)));
     out += ", \"key\": ";
-    json::append_string(out, d.relation_id(r));
+    append_json_string(out, d.relation_id(r));
     for (std::size_t c = 0; c < relations.columns().size(); ++c) {
       const std::string& column = relations.columns()[c];
       const std::string_view value = relations.cell(r, c);
       if (is_edge_structure(column) || value.empty()) continue;
       out += ", ";
-      json::append_string(out, column);
+      append_json_string(out, column);
       out += ": ";
       if (column == "weight" && json::is_json_number(value)) out += value;
-      else json::append_string(out, value);
+      else append_json_string(out, value);
     }
     out += '}';
   }

@@ -89,4 +89,12 @@ const Bloc* Dataset::find_bloc(std::string_view id) const noexcept {
   return nullptr;
 }
 
+std::string relation_dates(const Dataset& d, RelationId r, std::string_view to) {
+  const PartialDate& start = d.relation_start(r);
+  const PartialDate& end = d.relation_end(r);
+  if (start.empty()) return {};
+  if (!end.empty()) return start.str() + std::string(to) + end.str();
+  return d.relation_extent(r).last == Extent::open ? start.str() + std::string(to) : start.str();
+}
+
 }  // namespace actorgraph

@@ -36,18 +36,13 @@ std::string number(double value) {
 // Text for an HTML-like label: XML-escaped, line breaks as <br/>.
 std::string html_text(std::string_view s) {
   std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': out += "<br/>"; break;
-      case '\r': break;
-      default: out += ch;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i)
+    if (i == s.size() || s[i] == '\n' || s[i] == '\r') {  // a carriage return is dropped
+      out += xml_escape(s.substr(from, i - from));
+      if (i < s.size() && s[i] == '\n') out += "<br/>";
+      from = i + 1;
     }
-  }
   return out;
 }
 
@@ -92,14 +87,6 @@ std::string fix_svg_links(const std::string& svg) {
   }
   out.append(svg, pos, std::string::npos);
   return out;
-}
-
-std::string relation_dates(const Dataset& d, RelationId r) {
-  const auto& start = d.relation_start(r);
-  const auto& end = d.relation_end(r);
-  if (start.empty()) return {};
-  if (!end.empty()) return start.str() + ".." + end.str();
-  return d.relation_extent(r).last == Extent::open ? start.str() + ".." : start.str();
 }
 
 // One relation's citation: what it claims, when, and on whose word.

@@ -2,16 +2,13 @@
 
 #include "actorgraph/error.hpp"
 #include "actorgraph/io/csv.hpp"
+#include "actorgraph/io/text_file.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace actorgraph {
 
@@ -194,15 +191,6 @@ std::string check_value(StyleTarget target, const std::string& attribute, std::s
   return {};
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError("cannot read style file " + path + ": " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw IoError("cannot read style file " + path);
-  return text.str();
-}
-
 }  // namespace
 
 const std::vector<std::string>& StyleSheet::attributes(StyleTarget target) {
@@ -383,6 +371,6 @@ StyleSheet parse_style_sheet(std::string_view text, const std::string& file) {
   return sheet;
 }
 
-StyleSheet read_style_sheet(const std::string& path) { return parse_style_sheet(read_file(path), path); }
+StyleSheet read_style_sheet(const std::string& path) { return parse_style_sheet(read_text_file(path, "the style file"), path); }
 
 }  // namespace actorgraph

@@ -18,11 +18,8 @@ std::string fixed(double v, int digits) {
 }
 
 std::string dates(const Dataset& d, RelationId r) {
-  const auto& start = d.relation_start(r);
-  const auto& end = d.relation_end(r);
-  if (start.empty()) return "undated";
-  if (!end.empty()) return start.str() + "–" + end.str();
-  return d.relation_extent(r).last == Extent::open ? start.str() + "–" : start.str();
+  const std::string text = relation_dates(d, r, "–");
+  return text.empty() ? "undated" : text;
 }
 
 std::string citation(const Dataset& d, RelationId r) {

@@ -6,12 +6,21 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
 namespace actorgraph::test {
 
 inline std::string data_path(const std::string& name) { return std::string(ACTORGRAPH_TEST_DATA) + "/" + name; }
+
+// A file's bytes, or "" when it cannot be read (the comparison that follows then fails).
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 // A dataset folder holding the given files (name -> content), removed when the object goes.
 class TempDataset {

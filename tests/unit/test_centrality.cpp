@@ -487,3 +487,24 @@ TEST_CASE("A zero weight cannot be read as a length for strength measures", "[an
   o.weight_as = WeightAs::strength;
   CHECK(g(closeness_centrality(g.network(), o), "a") == 0);
 }
+
+TEST_CASE("A measure chosen by name is the same function", "[analysis][centrality]") {
+  const Tiny g("a b c d", "a>b b>c c>a c>d");
+  for (const auto& name : centrality_measures()) {
+    INFO(name);
+    const Scores by_name = centrality(g.network(), name);
+    const Scores direct = name == "degree"        ? degree_centrality(g.network(), DegreeMode::total)
+                          : name == "in_degree"   ? degree_centrality(g.network(), DegreeMode::in)
+                          : name == "out_degree"  ? degree_centrality(g.network(), DegreeMode::out)
+                          : name == "betweenness" ? betweenness_centrality(g.network())
+                          : name == "closeness"   ? closeness_centrality(g.network())
+                          : name == "harmonic"    ? harmonic_centrality(g.network())
+                          : name == "eigenvector" ? eigenvector_centrality(g.network())
+                          : name == "pagerank"    ? pagerank(g.network())
+                          : name == "katz"        ? katz_centrality(g.network())
+                                                  : clustering_coefficient(g.network());
+    CHECK(by_name.value == direct.value);
+  }
+  CHECK(centrality_measures().size() == 10);
+  CHECK_THROWS_WITH(centrality(g.network(), "fame"), "unknown centrality measure 'fame'");
+}

@@ -1,4 +1,8 @@
+#include "actorgraph/error.hpp"
 #include "actorgraph/io/csv.hpp"
+#include "actorgraph/io/text_file.hpp"
+
+#include "fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -136,4 +140,11 @@ TEST_CASE("Writing then reading gives the values back", "[io][csv]") {
   const auto p = parse(out);
   REQUIRE(p.records.size() == 1);
   CHECK(p.records[0] == std::vector<std::string>(values.begin(), values.end()));
+}
+
+TEST_CASE("An unreadable text file is an I/O error naming the file and why", "[io]") {
+  CHECK_THROWS_AS(read_text_file("/nonexistent/style.csv", "the style file"), IoError);
+  CHECK_THROWS_WITH(read_text_file("/nonexistent/style.csv", "the style file"),
+                    "/nonexistent/style.csv: cannot read the style file: No such file or directory");
+  CHECK(read_text_file(actorgraph::test::data_path("small/blocs.csv")).rfind("bloc,actor,role", 0) == 0);
 }

@@ -6,23 +6,11 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace actorgraph;
 using actorgraph::test::data_path;
+using actorgraph::test::read_file;
 using actorgraph::test::TempDataset;
-
-namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
 
 TEST_CASE("A canonical dataset is written back byte for byte", "[io][writer]") {
   const Dataset d = load_dataset(data_path("small"));

@@ -7,21 +7,13 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace actorgraph;
 using actorgraph::test::data_path;
+using actorgraph::test::read_file;
 using actorgraph::test::TempDataset;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 const Table* tables(const Dataset& d, int i) {
   const Table* all[] = {&d.actors_table(), &d.relations_table(), &d.sources_table(), &d.types_table(), &d.blocs_table()};

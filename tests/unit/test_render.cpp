@@ -9,21 +9,14 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 using namespace actorgraph;
 using actorgraph::test::data_path;
+using actorgraph::test::read_file;
 
 namespace {
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Compares with tests/data/render/NAME byte for byte. ACTORGRAPH_UPDATE_GOLDEN=1 rewrites the file.
 void check_golden(const std::string& name, const std::string& actual) {
@@ -31,7 +24,7 @@ void check_golden(const std::string& name, const std::string& actual) {
   if (const char* update = std::getenv("ACTORGRAPH_UPDATE_GOLDEN"); update && std::string(update) == "1")
     std::ofstream(path, std::ios::binary) << actual;
   INFO("golden file " << path << " (ACTORGRAPH_UPDATE_GOLDEN=1 rewrites it)");
-  CHECK(actual == read_text(path));
+  CHECK(actual == read_file(path));
 }
 
 std::size_t count(const std::string& text, const std::string& what) {

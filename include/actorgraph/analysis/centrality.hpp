@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace actorgraph {
@@ -96,6 +97,14 @@ Scores pagerank(const Network& network, const CentralityOptions& options = {});
 // Katz centrality, networkx.katz_centrality: x = α Aᵀ x + β, normalised to unit Euclidean norm when
 // options.normalized.
 Scores katz_centrality(const Network& network, const CentralityOptions& options = {});
+
+// The measures by name, for callers that choose one at run time (the CLI's --measure, --by,
+// --size-by): degree, in_degree, out_degree, betweenness, closeness, harmonic, eigenvector,
+// pagerank, katz, clustering.
+const std::vector<std::string>& centrality_measures();
+
+// The measure named `measure` (one of centrality_measures()); UsageError for any other name.
+Scores centrality(const Network& network, std::string_view measure, const CentralityOptions& options = {});
 
 // Local clustering coefficient, networkx.clustering (unweighted; on a directed network, the directed
 // clustering of Fagiolo 2007 as networkx computes it).

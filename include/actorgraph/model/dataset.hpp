@@ -196,4 +196,8 @@ class Dataset {
   Diagnostics warnings_;
 };
 
+// A relation's dates as text: "2001", "2001..2005", "2001.." (still active: an ongoing type with no
+// end), or "" when undated; `to` is put between start and end ("..", or "–" in prose).
+std::string relation_dates(const Dataset& dataset, RelationId r, std::string_view to = "..");
+
 }  // namespace actorgraph

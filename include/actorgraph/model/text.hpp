@@ -64,6 +64,13 @@ std::vector<std::string_view> split_list(std::string_view text);
 
 std::string_view trim(std::string_view text) noexcept;
 
+// Text safe inside XML and HTML element content and attribute values: & < > " ' escaped.
+std::string xml_escape(std::string_view text);
+
+// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped
+// (\n, \r, \t, \b, \f, else \u00XX), everything else (UTF-8 included) as is.
+void append_json_string(std::string& out, std::string_view text);
+
 // True for URLs that diagrams and reports may turn into links: http, https, ftp and mailto (scheme
 // case-insensitive). Anything else (javascript:, data:, file:, relative paths) is shown as text only,
 // so that a dataset cannot make a report run code or open local files.

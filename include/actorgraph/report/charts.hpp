@@ -3,14 +3,13 @@
 // in CSS pixels so they print at the width of an A4 column.
 #pragma once
 
+#include "actorgraph/model/text.hpp"  // xml_escape
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace actorgraph {
-
-// Text safe inside XML and HTML element content and attribute values (&, <, >, ", ').
-std::string xml_escape(std::string_view text);
 
 struct Bar {
   std::string label;

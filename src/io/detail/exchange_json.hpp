@@ -10,6 +10,7 @@
 #include "actorgraph/error.hpp"
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/model/text.hpp"
+#include "io/detail/text_parser.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -47,41 +48,13 @@ inline const char* kind_name(Value::Kind k) {
   return "a value";
 }
 
-// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped,
-// everything else (UTF-8 included) as is.
-inline void append_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          static constexpr char digits[] = "0123456789abcdef";
-          out += "\\u00";
-          out += digits[c >> 4];
-          out += digits[c & 15];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-}
-
 // The compact JSON text of a value (members in their order), e.g. for a list kept in one CSV cell.
 inline void append_compact(std::string& out, const Value& v) {
   switch (v.kind) {
     case Value::Kind::null: out += "null"; break;
     case Value::Kind::boolean:
     case Value::Kind::number: out += v.text; break;
-    case Value::Kind::string: append_string(out, v.text); break;
+    case Value::Kind::string: append_json_string(out, v.text); break;
     case Value::Kind::array:
       out += '[';
       for (std::size_t i = 0; i < v.items.size(); ++i) {
@@ -94,7 +67,7 @@ inline void append_compact(std::string& out, const Value& v) {
       out += '{';
       for (std::size_t i = 0; i < v.members.size(); ++i) {
         if (i) out += ',';
-        append_string(out, v.members[i].first);
+        append_json_string(out, v.members[i].first);
         out += ':';
         append_compact(out, v.members[i].second);
       }
@@ -127,17 +100,12 @@ inline bool is_json_number(std::string_view s) noexcept {
   return i == s.size();
 }
 
-class Reader {
+class Reader : public TextParser {
  public:
-  Reader(std::string_view text, std::string file) : text_(text), file_(std::move(file)), lines_(text) {}
+  using TextParser::TextParser;
 
   Value parse() {
-    if (const std::size_t bad = find_invalid_utf8(text_); bad != std::string_view::npos) {
-      static constexpr char digits[] = "0123456789ABCDEF";
-      const auto c = static_cast<unsigned char>(text_[bad]);
-      fail(bad, std::string("invalid UTF-8 (byte 0x") + digits[c >> 4] + digits[c & 15] + "); save the file as UTF-8");
-    }
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+    start();
     skip_spaces();
     if (pos_ >= text_.size()) fail(pos_, "empty file: expected a JSON value");
     Value v = value(0);
@@ -146,19 +114,7 @@ class Reader {
     return v;
   }
 
-  [[noreturn]] void fail(std::uint64_t offset, const std::string& message) {
-    std::uint64_t line = 0, column = 0;
-    lines_.locate(offset, line, column);
-    throw ParseError(file_, line, column, message);
-  }
-
  private:
-  static constexpr int max_depth = 256;
-
-  std::string_view text_;
-  std::string file_;
-  LineIndex lines_;
-  std::size_t pos_ = 0;
 
   void skip_spaces() noexcept {
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) ++pos_;

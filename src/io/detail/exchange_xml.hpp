@@ -16,6 +16,7 @@
 #include "actorgraph/error.hpp"
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/model/text.hpp"
+#include "io/detail/text_parser.hpp"
 
 #include <cstdint>
 #include <string>
@@ -44,18 +45,16 @@ struct Element {
   }
 };
 
-class Reader {
+class Reader : public TextParser {
  public:
-  Reader(std::string_view text, std::string file) : text_(text), file_(std::move(file)), lines_(text) {}
+  using TextParser::TextParser;
 
   Element parse() {
-    if (const std::size_t bad = find_invalid_utf8(text_); bad != std::string_view::npos)
-      fail(bad, "invalid UTF-8 (byte 0x" + hex(static_cast<unsigned char>(text_[bad])) + "); save the file as UTF-8");
+    start();
     for (std::size_t i = 0; i < text_.size(); ++i) {
       const auto c = static_cast<unsigned char>(text_[i]);
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') fail(i, "control character U+00" + hex(c) + " (XML does not allow it)");
     }
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     if (starts("<?xml") && pos_ + 5 < text_.size() && is_space(text_[pos_ + 5])) skip_pi();
     bool doctype = false;
     for (;;) {
@@ -82,28 +81,12 @@ class Reader {
     return root;
   }
 
-  [[noreturn]] void fail(std::uint64_t offset, const std::string& message) {
-    std::uint64_t line = 0, column = 0;
-    lines_.locate(offset, line, column);
-    throw ParseError(file_, line, column, message);
-  }
-
  private:
-  static constexpr int max_depth = 256;
-
-  std::string_view text_;
-  std::string file_;
-  LineIndex lines_;
-  std::size_t pos_ = 0;
 
   static bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
   static bool is_name_char(char c) noexcept {
     return !(is_space(c) || c == '<' || c == '>' || c == '/' || c == '=' || c == '"' || c == '\'' || c == '&' ||
              c == '!' || c == '?' || c == ';');
-  }
-  static std::string hex(unsigned v) {
-    static constexpr char digits[] = "0123456789ABCDEF";
-    return {digits[v >> 4], digits[v & 15]};
   }
   bool starts(std::string_view s) const noexcept { return text_.substr(pos_, s.size()) == s; }
   void skip_spaces() noexcept {
@@ -255,7 +238,7 @@ class Reader {
           skip_spaces();
           if (pos_ >= text_.size() || text_[pos_] != '>') fail(pos_, "expected '>' to end </" + closing + ">");
           ++pos_;
-          if (closing != e.name) fail(at, "</" + closing + "> does not match <" + e.name + "> (opened at line " + line_of(e.offset) + ")");
+          if (closing != e.name) fail(at, "</" + closing + "> does not match <" + e.name + "> (opened at line " + std::to_string(line_of(e.offset)) + ")");
           return e;
         }
         if (starts("<!--")) skip_comment();
@@ -279,12 +262,6 @@ class Reader {
         append_text(e.text, chunk);
       }
     }
-  }
-
-  std::string line_of(std::uint64_t offset) {
-    std::uint64_t line = 0, column = 0;
-    lines_.locate(offset, line, column);
-    return std::to_string(line);
   }
 
   // Appends character data with its line ends normalised (CRLF and CR become LF).
