@@ -187,9 +187,11 @@ void run(const ReportArgs& args) {
   auto draw = [&](const Network& net, const DiagramOptions& o, const std::string& stem) -> std::string {
     std::cerr << "actorgraph: drawing " << stem << "\n";
     add_file(stem + ".dot", render_diagram(net, o, "dot"));
-    std::string svg = render_diagram(net, o, "svg");
+    const std::vector<std::string> formats = args.no_png ? std::vector<std::string>{"svg"} : std::vector<std::string>{"svg", "png"};
+    std::vector<std::string> drawn = render_diagrams(net, o, formats);  // one layout for both files
+    std::string svg = std::move(drawn.front());
     add_file(stem + ".svg", svg);
-    if (!args.no_png) add_file(stem + ".png", render_diagram(net, o, "png"));
+    if (!args.no_png) add_file(stem + ".png", drawn.back());
     // Inline, the XML prologue and doctype of a standalone SVG file are not allowed.
     const auto open = svg.find("<svg");
     return open == std::string::npos ? svg : svg.substr(open);

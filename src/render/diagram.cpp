@@ -631,10 +631,11 @@ std::string diagram_dot(const Network& network, const DiagramOptions& options) {
   return gv::write_dot(g.get());
 }
 
-std::string render_diagram(const Network& network, const DiagramOptions& options, const std::string& format) {
-  if (format == "dot") return diagram_dot(network, options);
-  if (format != "svg" && format != "png" && format != "pdf")
-    throw UsageError("unknown diagram format '" + format + "' (dot, svg, png or pdf)");
+std::vector<std::string> render_diagrams(const Network& network, const DiagramOptions& options,
+                                         const std::vector<std::string>& formats) {
+  for (const std::string& format : formats)
+    if (format != "svg" && format != "png" && format != "pdf")
+      throw UsageError("unknown diagram format '" + format + "' (svg, png or pdf)");
   const Plan plan = make_plan(network, options);
   std::size_t limit = 0;
   for (const auto& l : layout_limits())
@@ -652,7 +653,7 @@ std::string render_diagram(const Network& network, const DiagramOptions& options
   }
   const gv::GraphPtr g = build_graph(network, options, plan);
   std::string log;
-  std::string out;
+  std::vector<std::string> out;
   {
     CaptureMessages capture(log);
     try {
@@ -662,13 +663,21 @@ std::string render_diagram(const Network& network, const DiagramOptions& options
       std::srand(1);
       ::srand48(1);
       const gv::Layout layout(g.get(), plan.layout);
-      out = layout.render(format);
+      for (const std::string& format : formats)
+        out.push_back(format == "svg" ? fix_svg_links(layout.render(format)) : layout.render(format));
     } catch (const Error& e) {
       while (!log.empty() && log.back() == '\n') log.pop_back();
       throw Error(std::string(e.what()) + (log.empty() ? "" : ": " + log));
     }
   }
-  return format == "svg" ? fix_svg_links(out) : out;
+  return out;
+}
+
+std::string render_diagram(const Network& network, const DiagramOptions& options, const std::string& format) {
+  if (format == "dot") return diagram_dot(network, options);
+  if (format != "svg" && format != "png" && format != "pdf")
+    throw UsageError("unknown diagram format '" + format + "' (dot, svg, png or pdf)");
+  return render_diagrams(network, options, {format}).front();
 }
 
 }  // namespace actorgraph

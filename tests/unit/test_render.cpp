@@ -372,3 +372,14 @@ TEST_CASE("A style sheet overrides the default look of kinds, blocs, types and t
   StyleSheet t;
   CHECK_THROWS_WITH(t.set(StyleTarget::kind, "state", "shap", "box"), "unknown attribute 'shap' for a kind (did you mean 'shape'?)");
 }
+
+TEST_CASE("Several formats are rendered from one layout", "[render]") {
+  const Dataset d = load_dataset(data_path("small"));
+  const Network n(d, Slice(d));
+  DiagramOptions o;
+  const auto drawn = render_diagrams(n, o, {"svg", "png"});
+  REQUIRE(drawn.size() == 2);
+  CHECK(drawn[0] == render_diagram(n, o, "svg"));
+  CHECK(drawn[1].rfind("\x89PNG", 0) == 0);
+  CHECK_THROWS_WITH(render_diagrams(n, o, {"svg", "gif"}), "unknown diagram format 'gif' (svg, png or pdf)");
+}

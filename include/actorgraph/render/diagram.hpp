@@ -89,4 +89,10 @@ std::string diagram_dot(const Network& network, const DiagramOptions& options);
 // Graphviz fails.
 std::string render_diagram(const Network& network, const DiagramOptions& options, const std::string& format);
 
+// The diagram in several of svg, png and pdf from one layout, so the files show the same drawing
+// (and a process lays out once per diagram: see docs/RENDER.md, "Determinism"). Throws as
+// render_diagram does.
+std::vector<std::string> render_diagrams(const Network& network, const DiagramOptions& options,
+                                         const std::vector<std::string>& formats);
+
 }  // namespace actorgraph
