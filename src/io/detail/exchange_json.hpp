@@ -21,20 +21,31 @@
 
 namespace actorgraph::detail::json {
 
+struct Member;
+
 struct Value {
   enum class Kind { null, boolean, number, string, array, object };
   Kind kind = Kind::null;
   std::string text;  // string: decoded; number: as written; boolean: "true" or "false"
   std::vector<Value> items;                            // array
-  std::vector<std::pair<std::string, Value>> members;  // object, in document order
+  std::vector<Member> members;                         // object, in document order
   std::uint64_t offset = 0;                            // byte offset where the value starts
 
-  const Value* member(std::string_view key) const noexcept {
-    for (const auto& [k, v] : members)
-      if (k == key) return &v;
-    return nullptr;
-  }
+  const Value* member(std::string_view key) const noexcept;
 };
+
+// An object member. Not std::pair: clang 14 with libstdc++ 12 cannot instantiate
+// std::pair<std::string, Value> inside Value, where Value is still incomplete.
+struct Member {
+  std::string first;  // the name
+  Value second;
+};
+
+inline const Value* Value::member(std::string_view key) const noexcept {
+  for (const auto& [k, v] : members)
+    if (k == key) return &v;
+  return nullptr;
+}
 
 inline const char* kind_name(Value::Kind k) {
   switch (k) {
@@ -159,7 +170,7 @@ class Reader : public TextParser {
         if (v.member(key)) fail(at, "duplicate member name \"" + key + "\"");
         expect(':', "after a member name");
         Value item = value(depth + 1);
-        v.members.emplace_back(std::move(key), std::move(item));
+        v.members.push_back(Member{std::move(key), std::move(item)});
         skip_spaces();
         if (pos_ < text_.size() && text_[pos_] == ',') {
           ++pos_;
