@@ -176,19 +176,41 @@ std::string html_text(std::string_view html) {
   return out;
 }
 
+// Values in a DOT file actorgraph wrote (it embeds the column headers): `\\` is a backslash and
+// `\n` a line break, in every attribute, name and id; any other backslash is kept. Line breaks are
+// written as `\n` because cgraph's lexer drops a real one standing alone between two escapes, and
+// Graphviz's line wrapping can put one there (ENGINE-NOTES 2.4, docs/EXCHANGE.md).
+std::string decode_actorgraph(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size() && (raw[i + 1] == '\\' || raw[i + 1] == 'n')) {
+      out += raw[++i] == 'n' ? '\n' : '\\';
+      continue;
+    }
+    out += raw[i];
+  }
+  return out;
+}
+
 bool is_label_attribute(std::string_view name) {
   return name == "label" || name == "xlabel" || name == "headlabel" || name == "taillabel";
 }
 
-// Appends an object's attributes: HTML-like labels become their text plus `label_html` (the raw
-// HTML), text labels are decoded as Graphviz draws them, everything else has its doubled
+// A name, id or plain value: decoded as actorgraph wrote it (`ours`), else with its doubled
 // backslashes halved (gv::unescape, ENGINE-NOTES 2.4).
-void read_dot_attributes(void* object, int kind, Agraph_t* root, std::string_view node_name, Attributes& out,
+std::string dot_text(const char* raw, bool ours) { return ours ? decode_actorgraph(raw) : gv::unescape(raw); }
+
+// Appends an object's attributes: HTML-like labels become their text plus `label_html` (the raw
+// HTML); in files actorgraph wrote (`ours`) every other value is decoded exactly (a label `\N`, the
+// default Graphviz's tools add, is empty); otherwise text labels are decoded as Graphviz draws them
+// and everything else has its doubled backslashes halved.
+void read_dot_attributes(void* object, int kind, Agraph_t* root, std::string_view node_name, bool ours, Attributes& out,
                          std::vector<std::string>& keys) {
   for (Agsym_t* sym = agnxtattr(root, kind, nullptr); sym; sym = agnxtattr(root, kind, sym)) {
     const char* raw = agxget(object, sym);
     if (!raw || !*raw) continue;
-    const std::string name = sym->name;
+    const std::string name = dot_text(sym->name, ours);
     if (aghtmlstr(const_cast<char*>(raw))) {
       if (name == "label") {
         out.emplace_back(name, html_text(raw));
@@ -197,6 +219,8 @@ void read_dot_attributes(void* object, int kind, Agraph_t* root, std::string_vie
       } else {
         out.emplace_back(name, raw);
       }
+    } else if (ours) {
+      out.emplace_back(name, name == "label" && std::string_view(raw) == "\\N" ? std::string() : decode_actorgraph(raw));
     } else if (is_label_attribute(name)) {
       out.emplace_back(name, decode_label(raw, node_name));
     } else {
@@ -217,20 +241,28 @@ void find_clusters(Agraph_t* graph, std::unordered_map<IDTYPE, std::string>& clu
 }
 
 GraphData read_dot_graph(std::string_view text, const std::string& origin) {
+  // cgraph works on C strings and would cut a value at a NUL: refuse it, where it is.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    std::uint64_t line = 0, column = 0;
+    LineIndex(text).locate(nul, line, column);
+    throw ParseError(origin, line, column, "NUL byte in the file: a dataset cannot hold a NUL character; remove it");
+  }
   const gv::GraphPtr graph = gv::read_dot(std::string(text), origin);
   Agraph_t* root = graph.get();
   GraphData g;
   g.format = "dot";
   g.directed = agisdirected(root);
+  const bool ours = agattr(root, AGRAPH, gv::c(actor_columns_key), nullptr) || agattr(root, AGRAPH, gv::c(relation_columns_key), nullptr);
 
   for (Agsym_t* sym = agnxtattr(root, AGRAPH, nullptr); sym; sym = agnxtattr(root, AGRAPH, sym)) {
     const char* raw = agxget(root, sym);
-    if (raw && *raw) g.graph.emplace_back(sym->name, aghtmlstr(const_cast<char*>(raw)) ? std::string(raw) : gv::unescape(raw));
+    if (raw && *raw) g.graph.emplace_back(dot_text(sym->name, ours), aghtmlstr(const_cast<char*>(raw)) ? std::string(raw) : dot_text(raw, ours));
   }
 
   for (Agsym_t* sym = agnxtattr(root, AGNODE, nullptr); sym; sym = agnxtattr(root, AGNODE, sym)) {
-    add_key(g.node_keys, sym->name);
-    if (std::string_view(sym->name) == "label") add_key(g.node_keys, "label_html");
+    const std::string name = dot_text(sym->name, ours);
+    add_key(g.node_keys, name);
+    if (name == "label") add_key(g.node_keys, "label_html");
   }
   std::unordered_map<IDTYPE, std::string> cluster;
   find_clusters(root, cluster);
@@ -241,8 +273,8 @@ GraphData read_dot_graph(std::string_view text, const std::string& origin) {
   std::vector<std::string> node_keys_used;
   for (Agnode_t* n = agfstnode(root); n; n = agnxtnode(root, n)) {
     GraphNode node;
-    node.id = gv::unescape(agnameof(n));
-    read_dot_attributes(n, AGNODE, root, node.id, node.attributes, node_keys_used);
+    node.id = dot_text(agnameof(n), ours);
+    read_dot_attributes(n, AGNODE, root, node.id, ours, node.attributes, node_keys_used);
     if (const auto it = cluster.find(AGSEQ(n)); it != cluster.end()) node.attributes.emplace_back(cluster_key, it->second);
     g.nodes.push_back(std::move(node));
   }
@@ -250,7 +282,7 @@ GraphData read_dot_graph(std::string_view text, const std::string& origin) {
   if (std::find(node_keys_used.begin(), node_keys_used.end(), "label_html") == node_keys_used.end())
     g.node_keys.erase(std::remove(g.node_keys.begin(), g.node_keys.end(), "label_html"), g.node_keys.end());
 
-  for (Agsym_t* sym = agnxtattr(root, AGEDGE, nullptr); sym; sym = agnxtattr(root, AGEDGE, sym)) add_key(g.edge_keys, sym->name);
+  for (Agsym_t* sym = agnxtattr(root, AGEDGE, nullptr); sym; sym = agnxtattr(root, AGEDGE, sym)) add_key(g.edge_keys, dot_text(sym->name, ours));
   std::vector<Agedge_t*> edges;
   for (Agnode_t* n = agfstnode(root); n; n = agnxtnode(root, n))
     for (Agedge_t* e = agfstout(root, n); e; e = agnxtout(root, e)) edges.push_back(e);
@@ -258,11 +290,11 @@ GraphData read_dot_graph(std::string_view text, const std::string& origin) {
   std::vector<std::string> edge_keys_used;
   for (Agedge_t* e : edges) {
     GraphEdge edge;
-    edge.source = gv::unescape(agnameof(agtail(e)));
-    edge.target = gv::unescape(agnameof(aghead(e)));
+    edge.source = dot_text(agnameof(agtail(e)), ours);
+    edge.target = dot_text(agnameof(aghead(e)), ours);
     const char* key = agnameof(e);
-    if (key) edge.key = gv::unescape(key);
-    read_dot_attributes(e, AGEDGE, root, {}, edge.attributes, edge_keys_used);
+    if (key) edge.key = dot_text(key, ours);
+    read_dot_attributes(e, AGEDGE, root, {}, ours, edge.attributes, edge_keys_used);
     g.edges.push_back(std::move(edge));
   }
   for (const auto& k : edge_keys_used) add_key(g.edge_keys, k);
@@ -789,7 +821,8 @@ void refuse_key_column(const Dataset& d, const char* format) {
 }
 
 // A DOT id: bare when a plain ASCII identifier (not a keyword) or a simple numeral, else quoted
-// with backslashes doubled and quotes escaped.
+// with backslashes doubled, quotes escaped and line breaks written `\n` (decode_actorgraph reads
+// them back; Graphviz draws `\n` in a label as a line break).
 std::string dot_id(std::string_view s) {
   auto identifier = [&] {
     if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
@@ -813,6 +846,7 @@ std::string dot_id(std::string_view s) {
   for (char c : s) {
     if (c == '\\') out += "\\\\";
     else if (c == '"') out += "\\\"";
+    else if (c == '\n') out += "\\n";
     else out += c;
   }
   out += '"';

@@ -277,6 +277,7 @@ class Reader : public TextParser {
         case 'u': {
           std::uint32_t cp = hex4(pos_);
           pos_ += 4;
+          if (cp == 0) fail(at, "\\u0000 (NUL) in a string: a dataset cannot hold a NUL character; remove it");
           if (cp >= 0xDC00 && cp <= 0xDFFF) fail(at, "lone low surrogate in a \\u escape");
           if (cp >= 0xD800 && cp <= 0xDBFF) {
             if (text_.substr(pos_, 2) != "\\u") fail(at, "high surrogate not followed by a low surrogate");
