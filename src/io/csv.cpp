@@ -133,8 +133,10 @@ void LineIndex::locate(std::uint64_t offset, std::uint64_t& line, std::uint64_t&
 }
 
 void append_csv_field(std::string& out, std::string_view value) {
+  // A leading byte-order mark is quoted too: at the start of a file, the reader would skip it.
   const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' ')) ||
+                     value.substr(0, 3) == "\xEF\xBB\xBF";
   if (!quote) {
     out.append(value);
     return;
@@ -148,6 +150,11 @@ void append_csv_field(std::string& out, std::string_view value) {
 }
 
 void append_csv_record(std::string& out, const std::vector<std::string_view>& values) {
+  // A record of one empty field is written "", not as an empty line, which the reader skips.
+  if (values.size() == 1 && values[0].empty()) {
+    out += "\"\"\n";
+    return;
+  }
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i > 0) out += ',';
     append_csv_field(out, values[i]);

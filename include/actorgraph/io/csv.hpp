@@ -58,11 +58,13 @@ class LineIndex {
   std::vector<std::uint64_t> line_starts_;
 };
 
-// Appends one field in canonical form: quoted only when it contains a comma, a quote, CR or LF, or
-// starts or ends with a space (which some tools trim).
+// Appends one field in canonical form: quoted only when it contains a comma, a quote, CR or LF,
+// starts or ends with a space (which some tools trim), or starts with a byte-order mark (which the
+// reader skips at the start of a text).
 void append_csv_field(std::string& out, std::string_view value);
 
-// Appends a record and its LF line ending.
+// Appends a record and its LF line ending. A record of one empty field is written `""`, since the
+// reader skips empty lines.
 void append_csv_record(std::string& out, const std::vector<std::string_view>& values);
 
 }  // namespace actorgraph
