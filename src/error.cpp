@@ -1,7 +1,5 @@
 #include "actorgraph/error.hpp"
 
-#include <algorithm>
-
 namespace actorgraph {
 
 std::string Diagnostic::str() const {
@@ -15,10 +13,17 @@ std::string Diagnostic::str() const {
   return out;
 }
 
-std::size_t count_errors(const Diagnostics& diagnostics) {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-      [](const Diagnostic& d) { return d.severity == Severity::error; }));
+namespace {
+std::size_t count_of(const Diagnostics& diagnostics, Severity severity) {
+  std::size_t n = 0;
+  for (const auto& d : diagnostics)
+    if (d.severity == severity) n += static_cast<std::size_t>(d.count);
+  return n;
 }
+}  // namespace
+
+std::size_t count_errors(const Diagnostics& diagnostics) { return count_of(diagnostics, Severity::error); }
+std::size_t count_warnings(const Diagnostics& diagnostics) { return count_of(diagnostics, Severity::warning); }
 
 namespace {
 std::string join_diagnostics(const Diagnostics& diagnostics) {

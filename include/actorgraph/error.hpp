@@ -21,6 +21,9 @@ struct Diagnostic {
   std::uint64_t column = 0;
   Severity severity = Severity::error;
   std::string message;
+  // How many problems this line stands for: 1, or for a summary line ("1200 further errors not
+  // listed") the number it summarises, so that totals count problems, not lines.
+  std::uint64_t count = 1;
 
   // "file:line:column: error: message", the format compilers use, so editors can jump to it.
   std::string str() const;
@@ -29,7 +32,9 @@ struct Diagnostic {
 // Diagnostics in the order they should be shown: by file, then by position.
 using Diagnostics = std::vector<Diagnostic>;
 
+// The number of errors and of warnings, summary lines counted for what they summarise.
 std::size_t count_errors(const Diagnostics& diagnostics);
+std::size_t count_warnings(const Diagnostics& diagnostics);
 
 class Error : public std::runtime_error {
  public:

@@ -22,7 +22,7 @@ struct CheckArgs {
 void run(const CheckArgs& args) {
   const CheckResult result = check_dataset_any(args.dataset);
   const std::size_t errors = count_errors(result.diagnostics);
-  const std::size_t warnings = result.diagnostics.size() - errors;
+  const std::size_t warnings = count_warnings(result.diagnostics);
   if (args.format == "table") {
     for (const auto& d : result.diagnostics) std::cerr << d.str() << '\n';
     std::cout << args.dataset << ": ";

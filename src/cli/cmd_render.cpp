@@ -5,18 +5,14 @@
 
 #include "actorgraph/analysis/centrality.hpp"
 #include "actorgraph/analysis/paths.hpp"
+#include "actorgraph/io/output_file.hpp"
 #include "actorgraph/render/diagram.hpp"
 #include "actorgraph/render/style.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace actorgraph::cli {
 
@@ -65,39 +61,6 @@ std::string format_of(const RenderArgs& args) {
   if (ext == ".svg" || ext == ".png" || ext == ".pdf") return ext.substr(1);
   throw UsageError("cannot tell the format of '" + args.output + "' from its extension: name it .dot, .gv, .svg, .png "
                    "or .pdf, or give -T dot, svg, png or pdf");
-}
-
-// Writes next to the target and renames, so that a reader never sees half a file and a failed
-// render leaves the previous file in place.
-void write_file(const std::string& path, const std::string& bytes) {
-  const std::filesystem::path target(path);
-  std::string pattern = (target.has_parent_path() ? target.parent_path() / ("." + target.filename().string())
-                                                  : std::filesystem::path("." + target.filename().string()))
-                            .string() +
-                        ".XXXXXX";
-  const int fd = ::mkstemp(pattern.data());
-  if (fd < 0) throw IoError("cannot write " + path + ": " + std::strerror(errno));
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int saved = errno;
-      ::close(fd);
-      ::unlink(pattern.c_str());
-      throw IoError("cannot write " + path + ": " + std::strerror(saved));
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  // mkstemp creates the file 0600; a diagram is as readable as any file the user writes.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  if (::close(fd) != 0 || std::rename(pattern.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(pattern.c_str());
-    throw IoError("cannot write " + path + ": " + std::strerror(saved));
-  }
 }
 
 void run(const RenderArgs& args) {

@@ -13,6 +13,7 @@
 #include "actorgraph/analysis/stats.hpp"
 #include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/io/exchange.hpp"
+#include "actorgraph/io/output_file.hpp"
 #include "actorgraph/render/diagram.hpp"
 #include "actorgraph/render/style.hpp"
 #include "actorgraph/report/charts.hpp"
@@ -20,11 +21,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <unistd.h>
 
 namespace actorgraph::cli {
 
@@ -57,45 +56,24 @@ constexpr MeasureSpec kMeasures[] = {
                  "following relation directions; actors a few steps from everyone score high."},
 };
 
-void write_file(const fs::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-  out.close();
-  if (!out) throw IoError("cannot write " + path.string());
-}
-
 std::string table_text(const ResultTable& table, const std::string& format) {
   std::ostringstream out;
   table.write(out, format);
   return out.str();
 }
 
-// Moves the finished folder `built` to `target`. An existing `target` is replaced only when it is
-// an earlier report (it holds report.html) or empty, so that a mistyped -o never deletes other work.
+// A report replaces an existing `target` only when it is an earlier report (it holds report.html)
+// or empty, so that a mistyped -o never deletes other work.
 void check_replaceable(const fs::path& target) {
   std::error_code ec;
   if (fs::exists(target, ec) && (!fs::is_directory(target) || (!fs::is_empty(target) && !fs::exists(target / "report.html"))))
     throw UsageError(target.string() + " exists and is not an actorgraph report; choose another -o or remove it");
 }
 
-void replace_folder(const fs::path& built, const fs::path& target) {
-  std::error_code ec;
-  check_replaceable(target);
-  if (fs::exists(target, ec)) {
-    const fs::path old = target.string() + ".old-" + std::to_string(::getpid());
-    fs::rename(target, old);
-    fs::rename(built, target);
-    fs::remove_all(old, ec);
-  } else {
-    fs::rename(built, target);
-  }
-}
-
 std::string label_of(const Dataset& d, ActorId a) { return std::string(d.actor_label(a)); }
 
 void run(const ReportArgs& args) {
-  const fs::path destination = fs::absolute(args.output).lexically_normal();
-  check_replaceable(destination);  // before the work, and again before the move
+  check_replaceable(resolve_output_path(args.output));  // before the work, and again before the swap
   // Validate first: the report lists check's warnings (disagreements between sources).
   CheckResult checked = check_dataset_any(args.dataset);
   if (!checked.dataset) throw DataError(std::move(checked.diagnostics));
@@ -129,23 +107,11 @@ void run(const ReportArgs& args) {
   content.target = target;
   content.title = target ? "Influence on " + label_of(d, *target) + " and its network" : "The " + dataset_name + " network";
 
-  // The folder is assembled under a temporary name beside the destination.
-  const fs::path parent = destination.parent_path();
-  fs::create_directories(parent);
-  const fs::path built = parent / (destination.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  fs::remove_all(built);
-  fs::create_directory(built);
-  struct Cleanup {
-    fs::path path;
-    bool armed = true;
-    ~Cleanup() {
-      std::error_code ec;
-      if (armed) fs::remove_all(path, ec);
-    }
-  } cleanup{built};
-
+  // The folder is assembled beside the destination and replaces it only when complete.
+  FolderWriter out(args.output);
+  check_replaceable(out.target());
   auto add_file = [&](const std::string& name, const std::string& text) {
-    write_file(built / name, text);
+    out.add_file(name, text);
     content.files.push_back(name);
   };
 
@@ -288,11 +254,10 @@ void run(const ReportArgs& args) {
   }
   content.warnings = warnings;
   std::sort(content.files.begin(), content.files.end());
-  write_file(built / "report.html", report_html(d, content));
-
-  replace_folder(built, destination);
-  cleanup.armed = false;
-  std::cerr << "actorgraph: wrote " << (destination / "report.html").string() << " and " << content.files.size()
+  out.add_file("report.html", report_html(d, content));
+  check_replaceable(out.target());  // again: something may have appeared there meanwhile
+  out.commit();
+  std::cerr << "actorgraph: wrote " << (fs::path(args.output) / "report.html").string() << " and " << content.files.size()
             << " files beside it\n";
   std::cout << (fs::path(args.output) / "report.html").string() << "\n";
 }

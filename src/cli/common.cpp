@@ -113,7 +113,7 @@ Dataset load(const std::string& path) {
   CheckResult checked = check_dataset_any(path);
   if (!checked.dataset) throw DataError(std::move(checked.diagnostics));
   Dataset d = std::move(*checked.dataset);
-  if (const std::size_t n = d.warnings().size(); n > 0)
+  if (const std::size_t n = count_warnings(d.warnings()); n > 0)
     std::cerr << "actorgraph: note: " << path << " has " << n << (n == 1 ? " warning" : " warnings")
               << " (run 'actorgraph check " << path << "' to list them)\n";
   return d;

@@ -1,6 +1,7 @@
 #include "actorgraph/io/dataset_reader.hpp"
 
 #include "actorgraph/io/csv.hpp"
+#include "actorgraph/io/text_file.hpp"
 #include "io/detail/columns.hpp"
 
 #include <algorithm>
@@ -93,13 +94,17 @@ class DatasetBuilder {
   std::optional<ActorId> lookup_actor(SourceFile& f, const CsvField& field, std::string_view what);
   void lookup_sources(SourceFile& f, const CsvField& field, std::vector<SourceId>& out);
   PartialDate parse_date(SourceFile& f, const CsvField& field, std::string_view what);
-  std::string unknown_hint(std::string_view name, const std::vector<std::string_view>& candidates);
+  // " (did you mean 'x'?)" for the first max_suggested_names unknown names; the suggester is built
+  // from `candidates` on first use.
+  std::string unknown_hint(std::string_view name, std::unique_ptr<NameSuggester>& suggester,
+                           const std::function<std::vector<std::string_view>()>& candidates);
 
   void read_types();
   void read_actors();
   void read_sources();
   void read_relations();
   void read_blocs();
+  void read_other_files();
   void index_actors();
   void index_relations();
   void check_disputes();
@@ -115,8 +120,12 @@ class DatasetBuilder {
   SourceFile* relations_file_ = nullptr;
   Diagnostics diagnostics_;
   std::vector<std::string> actor_id_list_;  // for suggestions
+  std::unique_ptr<NameSuggester> actor_suggester_, source_suggester_;
   std::size_t suggested_names_ = 0;
   std::set<std::pair<RelationId, RelationId>> dispute_pairs_;
+  // Per relation: its actors and type are known. Checks across relations (disagreements) look only
+  // at these: an unknown actor is already an error, and has no actor number to compare.
+  std::vector<std::uint8_t> resolved_;
 };
 
 std::uint64_t DatasetBuilder::line_of(SourceFile& f, std::uint64_t offset) {
@@ -169,16 +178,25 @@ bool DatasetBuilder::read_table(SourceFile& f, Table& table, RowFn&& row) {
   if (files_in_memory_) {
     f.text = *memory_text;
   } else {
-    std::ifstream in(f.path, std::ios::binary);
-    if (!in) {
-      report_file(f, Severity::error, "cannot read the file");
+    std::string why;
+    auto text = try_read_file(f.path, why);
+    if (!text) {
+      report_file(f, Severity::error, "cannot read the file: " + why);
       return false;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    f.text = std::move(buffer).str();
+    f.text = std::move(*text);
   }
   f.present = true;
+
+  // A NUL byte is valid UTF-8 but no text editor shows it, and DOT cannot carry it: refuse it.
+  std::size_t nuls = 0;
+  for (std::size_t at = f.text.find('\0'); at != std::string::npos; at = f.text.find('\0', at + 1)) {
+    if (++nuls > 20) {
+      report(f, at, Severity::error, "further NUL bytes not reported (is this a text file?)");
+      break;
+    }
+    report(f, at, Severity::error, "NUL byte (0x00) in the file; a dataset file is text and cannot contain one");
+  }
 
   std::size_t invalid = 0;
   for (std::size_t at = find_invalid_utf8(f.text); at != std::string::npos; at = find_invalid_utf8(f.text, at + 1)) {
@@ -288,10 +306,12 @@ bool DatasetBuilder::check_id(SourceFile& f, const CsvField& field, std::string_
   return true;
 }
 
-std::string DatasetBuilder::unknown_hint(std::string_view name, const std::vector<std::string_view>& candidates) {
+std::string DatasetBuilder::unknown_hint(std::string_view name, std::unique_ptr<NameSuggester>& suggester,
+                                         const std::function<std::vector<std::string_view>()>& candidates) {
   if (suggested_names_ >= max_suggested_names) return {};
   ++suggested_names_;
-  const std::string hint = did_you_mean(name, candidates);
+  if (!suggester) suggester = std::make_unique<NameSuggester>(candidates());
+  const std::string hint = suggester->suggest(name);
   return hint.empty() ? std::string() : " (did you mean " + hint + "?)";
 }
 
@@ -302,8 +322,8 @@ std::optional<ActorId> DatasetBuilder::lookup_actor(SourceFile& f, const CsvFiel
   }
   const auto it = d_.actor_by_id_.find(field.value);
   if (it != d_.actor_by_id_.end()) return it->second;
-  std::vector<std::string_view> ids(actor_id_list_.begin(), actor_id_list_.end());
-  report(f, field.offset, Severity::error, "unknown actor " + in_quotes(field.value) + unknown_hint(field.value, ids));
+  const auto actor_ids = [&] { return std::vector<std::string_view>(actor_id_list_.begin(), actor_id_list_.end()); };
+  report(f, field.offset, Severity::error, "unknown actor " + in_quotes(field.value) + unknown_hint(field.value, actor_suggester_, actor_ids));
   return std::nullopt;
 }
 
@@ -321,9 +341,12 @@ void DatasetBuilder::lookup_sources(SourceFile& f, const CsvField& field, std::v
       report(f, at, Severity::error, "unknown source " + in_quotes(id) + " (the dataset has no sources.csv)");
       continue;
     }
-    std::vector<std::string_view> ids;
-    for (SourceId s = 0; s < d_.sources_.rows(); ++s) ids.push_back(d_.sources_.cell(s, 0));
-    report(f, at, Severity::error, "unknown source " + in_quotes(id) + unknown_hint(id, ids));
+    const auto source_ids = [&] {
+      std::vector<std::string_view> ids;
+      for (SourceId s = 0; s < d_.sources_.rows(); ++s) ids.push_back(d_.sources_.cell(s, 0));
+      return ids;
+    };
+    report(f, at, Severity::error, "unknown source " + in_quotes(id) + unknown_hint(id, source_suggester_, source_ids));
   }
 }
 
@@ -435,6 +458,7 @@ void DatasetBuilder::read_relations() {
     auto field = [&](const std::optional<std::size_t>& c) -> const CsvField& { return c ? v[*c] : empty_field; };
     ActorId source = 0, target = 0;
     TypeId type = 0;
+    bool resolved = false;  // both actors and the type are known
     PartialDate start, end;
     bool directed = true;
     double weight = 1;
@@ -449,20 +473,24 @@ void DatasetBuilder::read_relations() {
       if (s && t && source == target)
         report(f, v[2].offset, Severity::warning, "self-relation: " + in_quotes(v[1].value) + " is both source and target");
       // Most files list many relations of a few types: try the last one first.
+      bool type_known = true;
       if (last_type && d_.types_[*last_type].id == v[3].value) {
         type = *last_type;
       } else if (v[3].value.empty()) {
+        type_known = false;
         report(f, v[3].offset, Severity::error, "empty type");
       } else if (const auto found = d_.types_.find(v[3].value)) {
         type = *found;
         last_type = found;
       } else {
+        type_known = false;
         std::vector<std::string_view> ids;
         for (const auto& t2 : d_.types_.all()) ids.push_back(t2.id);
         const std::string hint = did_you_mean(v[3].value, ids);
         report(f, v[3].offset, Severity::error, "unknown relation type " + in_quotes(v[3].value) +
                (hint.empty() ? "" : " (did you mean " + hint + "?)") + "; declare new types in types.csv");
       }
+      resolved = s && t && type_known;
       start = parse_date(f, field(c_start), "start");
       end = parse_date(f, field(c_end), "end");
       if (!start.empty() && !end.empty() && end.last_day() < start.first_day())
@@ -504,6 +532,7 @@ void DatasetBuilder::read_relations() {
       if (const auto s = d_.actor_by_id_.find(v[1].value); s != d_.actor_by_id_.end()) source = s->second;
       if (const auto t = d_.actor_by_id_.find(v[2].value); t != d_.actor_by_id_.end()) target = t->second;
     }
+    resolved_.push_back(resolved ? 1 : 0);
     d_.rel_source_.push_back(source);
     d_.rel_target_.push_back(target);
     d_.rel_type_.push_back(type);
@@ -578,6 +607,39 @@ void DatasetBuilder::read_blocs() {
   }
 }
 
+// Every other file of the folder is kept byte for byte (Dataset::other_files), so that conversions
+// carry it along; hidden files (".name", e.g. an editor's swap file) are not part of the dataset.
+void DatasetBuilder::read_other_files() {
+  if (files_in_memory_) {
+    for (const auto& [name, bytes] : *files_in_memory_)
+      if (!is_dataset_file_name(name)) d_.other_files_.push_back(DatasetFile{name, bytes});
+    return;
+  }
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(folder_, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (!name.empty() && name.front() != '.' && !is_dataset_file_name(name)) names.push_back(std::move(name));
+  }
+  if (ec) throw IoError(folder_ + ": cannot list the folder: " + ec.message());
+  std::sort(names.begin(), names.end());
+  for (auto& name : names) {
+    const std::string path = folder_ + "/" + name;
+    if (!fs::is_regular_file(path, ec)) {
+      d_.other_entries_.push_back(std::move(name));
+      continue;
+    }
+    std::string why;
+    if (auto bytes = try_read_file(path, why)) {
+      d_.other_files_.push_back(DatasetFile{std::move(name), std::move(*bytes)});
+    } else {
+      diagnostics_.push_back(Diagnostic{path, 0, 0, Severity::warning,
+                                        "cannot read the file: " + why + "; conversions and format will not carry it"});
+      d_.other_entries_.push_back(std::move(name));
+    }
+  }
+}
+
 void DatasetBuilder::index_actors() {
   const auto c_aliases = d_.actors_.column("aliases");
   d_.alias_offsets_.push_back(0);
@@ -608,6 +670,7 @@ void DatasetBuilder::index_relations() {
   }
 }
 
+// The relation in a few words, for warnings about it. Only for resolved relations (resolved_).
 std::string DatasetBuilder::describe(RelationId r) const {
   std::string out = std::string(d_.actor_id(d_.relation_source(r))) + (d_.relation_directed(r) ? " -> " : " -- ") +
                     std::string(d_.actor_id(d_.relation_target(r))) + ", " + d_.types()[d_.relation_type(r)].id + ", ";
@@ -649,7 +712,8 @@ void DatasetBuilder::check_disputes() {
     d_.rel_dispute_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_disputes_.size()));
   }
   for (const auto& [a, b] : dispute_pairs_)
-    report(f, field_offset(f, a, 0), Severity::warning, "sources disagree: " + std::string(d_.relation_id(a)) + " says " +
+    if (resolved_[a] && resolved_[b])
+      report(f, field_offset(f, a, 0), Severity::warning, "sources disagree: " + std::string(d_.relation_id(a)) + " says " +
            describe(a) + "; " + std::string(d_.relation_id(b)) + " says " + describe(b));
 }
 
@@ -698,8 +762,10 @@ void DatasetBuilder::check_duplicates() {
 void DatasetBuilder::check_similar_claims() {
   auto& f = *relations_file_;
   const std::size_t m = d_.relation_count();
-  std::vector<RelationId> order(m);
-  for (RelationId r = 0; r < m; ++r) order[r] = r;
+  std::vector<RelationId> order;
+  order.reserve(m);
+  for (RelationId r = 0; r < m; ++r)
+    if (resolved_[r]) order.push_back(r);
   auto key = [&](RelationId r) {
     ActorId u = d_.relation_source(r), v = d_.relation_target(r);
     if (!d_.relation_directed(r) && v < u) std::swap(u, v);
@@ -710,9 +776,9 @@ void DatasetBuilder::check_similar_claims() {
     return ka != kb ? ka < kb : a < b;
   });
   constexpr std::size_t max_group = 64;  // beyond this a pair of actors is a series, not one claim
-  for (std::size_t i = 0; i < m;) {
+  for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
-    while (j < m && key(order[j]) == key(order[i])) ++j;
+    while (j < order.size() && key(order[j]) == key(order[i])) ++j;
     if (j - i > 1 && j - i <= max_group) {
       for (std::size_t x = i; x < j; ++x)
         for (std::size_t y = x + 1; y < j; ++y) {
@@ -746,6 +812,7 @@ CheckResult DatasetBuilder::run() {
   read_sources();
   read_relations();
   read_blocs();
+  read_other_files();
   index_actors();
   if (relations_file_->present) {
     index_relations();
@@ -771,11 +838,12 @@ CheckResult DatasetBuilder::run() {
     return a.column < b.column;
   });
   for (auto& f : files_) {
-    const std::size_t errors = f->suppressed_errors, warnings = f->suppressed_warnings;
-    if (errors + warnings == 0) continue;
-    std::string text = errors ? std::to_string(errors) + (errors == 1 ? " further error" : " further errors") : "";
-    if (warnings) text += (errors ? " and " : "") + std::to_string(warnings) + (warnings == 1 ? " further warning" : " further warnings");
-    diagnostics_.push_back(Diagnostic{f->path, 0, 0, errors ? Severity::error : Severity::warning, text + " not listed"});
+    if (const std::size_t n = f->suppressed_errors)
+      diagnostics_.push_back(Diagnostic{f->path, 0, 0, Severity::error,
+                                        std::to_string(n) + (n == 1 ? " further error" : " further errors") + " not listed", n});
+    if (const std::size_t n = f->suppressed_warnings)
+      diagnostics_.push_back(Diagnostic{f->path, 0, 0, Severity::warning,
+                                        std::to_string(n) + (n == 1 ? " further warning" : " further warnings") + " not listed", n});
   }
 
   CheckResult result;

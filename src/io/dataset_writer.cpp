@@ -1,15 +1,13 @@
 #include "actorgraph/io/dataset_writer.hpp"
 
 #include "actorgraph/io/csv.hpp"
+#include "actorgraph/io/output_file.hpp"
+#include "io/detail/columns.hpp"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <numeric>
 
 namespace actorgraph {
-
-namespace fs = std::filesystem;
 
 std::string canonical_csv(const Table& table) {
   std::string out;
@@ -40,23 +38,15 @@ std::string canonical_csv(const Table& table) {
 }
 
 void write_dataset(const Dataset& dataset, const std::string& folder) {
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec) throw IoError(folder + ": cannot create the folder: " + ec.message());
+  FolderWriter out(folder);
   for (const Table* table : {&dataset.actors_table(), &dataset.relations_table(), &dataset.sources_table(),
-                             &dataset.types_table(), &dataset.blocs_table()}) {
-    if (!table->present()) continue;
-    const fs::path target = fs::path(folder) / table->name();
-    const fs::path temporary = fs::path(folder) / ("." + table->name() + ".tmp");
-    {
-      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-      const std::string text = canonical_csv(*table);
-      out.write(text.data(), static_cast<std::streamsize>(text.size()));
-      if (!out) throw IoError(temporary.string() + ": cannot write");
-    }
-    fs::rename(temporary, target, ec);
-    if (ec) throw IoError(target.string() + ": cannot write: " + ec.message());
-  }
+                             &dataset.types_table(), &dataset.blocs_table()})
+    if (table->present()) out.add_file(table->name(), canonical_csv(*table));
+  for (const DatasetFile& file : dataset.other_files()) out.add_file(file.name, file.bytes);
+  // What else the folder held (hidden files, subfolders) stays; the dataset files it held and the
+  // dataset no longer has (e.g. a blocs.csv) go, or the folder would mix two datasets.
+  out.carry_over([&](std::string_view name) { return !detail::is_dataset_file_name(name); });
+  out.commit();
 }
 
 }  // namespace actorgraph

@@ -145,20 +145,24 @@ bool natural_less(std::string_view a, std::string_view b) noexcept {
   return a < b;
 }
 
+namespace {
+
+// The code points of `text`; each invalid byte stands for itself.
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    const std::size_t len = decode(text, i, cp);
+    out += len ? cp : static_cast<unsigned char>(text[i]);
+    i += len ? len : 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::u32string x, y;
-  for (std::size_t i = 0; i < a.size();) {
-    char32_t cp;
-    const std::size_t len = decode(a, i, cp);
-    x += len ? cp : static_cast<unsigned char>(a[i]);
-    i += len ? len : 1;
-  }
-  for (std::size_t i = 0; i < b.size();) {
-    char32_t cp;
-    const std::size_t len = decode(b, i, cp);
-    y += len ? cp : static_cast<unsigned char>(b[i]);
-    i += len ? len : 1;
-  }
+  const std::u32string x = code_points(a), y = code_points(b);
   std::vector<std::size_t> row(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
@@ -173,35 +177,80 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[y.size()];
 }
 
-std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates, std::size_t limit) {
-  const std::string folded = fold_case(name);
+namespace {
+
+// Levenshtein distance when it is at most `budget`, else budget + 1. Only the diagonal band of
+// half-width `budget` is computed, and the work stops once a whole row exceeds the budget.
+// `prev` and `cur` are scratch rows, reused between calls.
+std::size_t bounded_distance(const std::u32string& x, const std::u32string& y, std::size_t budget,
+                             std::vector<std::size_t>& prev, std::vector<std::size_t>& cur) {
+  const std::size_t n = x.size(), m = y.size(), over = budget + 1;
+  if ((n > m ? n - m : m - n) > budget) return over;
+  prev.resize(m + 2);
+  cur.resize(m + 2);
+  for (std::size_t j = 0; j <= m + 1; ++j) prev[j] = std::min(j, over);
+  for (std::size_t i = 1; i <= n; ++i) {
+    const std::size_t lo = i > budget ? i - budget : 1, hi = std::min(m, i + budget);
+    cur[lo - 1] = lo == 1 ? std::min(i, over) : over;
+    std::size_t best = cur[lo - 1];
+    for (std::size_t j = lo; j <= hi; ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1), over});
+      best = std::min(best, cur[j]);
+    }
+    cur[hi + 1] = over;
+    if (best > budget) return over;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], over);
+}
+
+}  // namespace
+
+NameSuggester::NameSuggester(const std::vector<std::string_view>& candidates) : names_(candidates) {
+  folded_.reserve(names_.size());
+  for (std::string_view name : names_) folded_.push_back(code_points(fold_case(name)));
+  by_length_.resize(names_.size());
+  for (std::uint32_t i = 0; i < by_length_.size(); ++i) by_length_[i] = i;
+  std::stable_sort(by_length_.begin(), by_length_.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return folded_[a].size() < folded_[b].size(); });
+}
+
+std::string NameSuggester::suggest(std::string_view name, std::size_t limit) const {
+  const std::u32string folded = code_points(fold_case(name));
   // About one edit in three characters; a name of one or two characters only matches up to case.
-  const std::size_t length = count_code_points(folded);
+  const std::size_t length = folded.size();
   const std::size_t budget = length < 3 ? 0 : std::max<std::size_t>(1, length / 3);
   struct Match {
-    std::size_t distance, order;
-    std::string folded;
+    std::size_t distance;
+    std::uint32_t order;
   };
   std::vector<Match> matches;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    std::string c = fold_case(candidates[i]);
-    const std::size_t d = edit_distance(folded, c);
-    if (d <= budget) matches.push_back({d, i, std::move(c)});
+  std::vector<std::size_t> prev, cur;
+  const auto shorter = [&](std::uint32_t c, std::size_t n) { return folded_[c].size() < n; };
+  auto it = std::lower_bound(by_length_.begin(), by_length_.end(), length > budget ? length - budget : 0, shorter);
+  for (; it != by_length_.end() && folded_[*it].size() <= length + budget; ++it) {
+    const std::size_t d = bounded_distance(folded, folded_[*it], budget, prev, cur);
+    if (d <= budget) matches.push_back({d, *it});
   }
   // Closest first; among equals, in the candidates' order. Names that differ only in case are one.
-  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.distance < b.distance; });
-  std::vector<std::size_t> chosen;
+  std::sort(matches.begin(), matches.end(),
+            [](const Match& a, const Match& b) { return a.distance != b.distance ? a.distance < b.distance : a.order < b.order; });
+  std::vector<std::uint32_t> chosen;
   for (const auto& m : matches) {
     if (chosen.size() == limit) break;
-    const bool repeat = std::any_of(chosen.begin(), chosen.end(), [&](std::size_t i) { return fold_case(candidates[i]) == m.folded; });
+    const bool repeat = std::any_of(chosen.begin(), chosen.end(), [&](std::uint32_t i) { return folded_[i] == folded_[m.order]; });
     if (!repeat) chosen.push_back(m.order);
   }
   std::string out;
   for (std::size_t i = 0; i < chosen.size(); ++i) {
     if (i > 0) out += i + 1 == chosen.size() ? " or " : ", ";
-    out.append("'").append(candidates[chosen[i]]).append("'");
+    out.append("'").append(names_[chosen[i]]).append("'");
   }
   return out;
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates, std::size_t limit) {
+  return NameSuggester(candidates).suggest(name, limit);
 }
 
 std::vector<std::string_view> split_list(std::string_view text) {

@@ -12,9 +12,11 @@ namespace actorgraph {
 // The canonical text of one of the dataset's tables.
 std::string canonical_csv(const Table& table);
 
-// Writes every file the dataset was read from into `folder` (created if needed). Each file is
-// written to a temporary name and renamed, so a failure never leaves a half-written file.
-// Throws IoError.
+// Writes the dataset into `folder` (created if needed) as a whole: its tables in canonical form and
+// its other files byte for byte are written into a new folder beside it, with whatever else an
+// existing `folder` holds that is not a dataset file (hidden files, subfolders), and the new folder
+// then replaces the old one in one step (io/output_file.hpp). A failure leaves `folder` as it was,
+// and nothing behind. Throws IoError.
 void write_dataset(const Dataset& dataset, const std::string& folder);
 
 }  // namespace actorgraph

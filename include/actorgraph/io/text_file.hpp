@@ -1,15 +1,32 @@
-// Reading a whole file as text, for the readers of small files (style sheets, parameter files,
-// graph files). The dataset reader reads its CSV files itself: it reports an unreadable file as a
-// diagnostic among the others instead of throwing.
+// Reading whole files, with one size limit for every reader.
+//
+// Every file actorgraph reads is read whole into memory (positions in diagnostics point into it).
+// A file larger than max_input_file_bytes() is refused with a message instead of exhausting memory;
+// this also stops an endless input such as /dev/zero or a FIFO that never closes its writing end.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace actorgraph {
 
+// The largest file any reader accepts: 4 GiB, or the value of the environment variable
+// ACTORGRAPH_MAX_FILE_SIZE (bytes, with an optional K, M or G suffix for KiB, MiB, GiB) when it is
+// set to a valid size. Read once per process.
+std::uint64_t max_input_file_bytes();
+
+// "4 GiB", "512 KiB", "100 bytes": a byte count as the size limit messages show it.
+std::string describe_bytes(std::uint64_t bytes);
+
+// The bytes of the file at `path` (any file that can be read: regular file, FIFO, device), or
+// nullopt with `why` set to the reason: the system's message ("No such file or directory"), "is a
+// folder, not a file", or the size limit.
+std::optional<std::string> try_read_file(const std::string& path, std::string& why);
+
 // The bytes of the file at `path`. Throws IoError "PATH: cannot read WHAT: REASON" when it cannot be
-// opened or read; `what` names the file for the reader ("the style file").
+// opened or read or is over the size limit; `what` names the file for the reader ("the style file").
 std::string read_text_file(const std::string& path, std::string_view what = "the file");
 
 }  // namespace actorgraph

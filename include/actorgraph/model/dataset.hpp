@@ -61,6 +61,13 @@ struct Magnitude {
   double midpoint() const noexcept { return (low + high) / 2; }
 };
 
+// A file of the dataset folder that the engine does not read itself (README.md, influence.csv,
+// notes), kept byte for byte so that every conversion carries it along (docs/FORMAT.md, "Other files").
+struct DatasetFile {
+  std::string name;   // the file name, without folder
+  std::string bytes;  // its content, unchanged
+};
+
 // A coalition whose combined influence is measured: a lead actor and its members.
 struct Bloc {
   std::string id;
@@ -108,6 +115,12 @@ class Dataset {
   const Table& sources_table() const noexcept { return sources_; }
   const Table& types_table() const noexcept { return types_table_; }
   const Table& blocs_table() const noexcept { return blocs_table_; }
+
+  // The folder's other files, by name (byte order). Hidden files (".name") are not part of it.
+  const std::vector<DatasetFile>& other_files() const noexcept { return other_files_; }
+  // Entries of the folder that are neither a dataset file nor a regular file (subfolders, special
+  // files): conversions cannot carry them and say so.
+  const std::vector<std::string>& other_entries() const noexcept { return other_entries_; }
 
   // Actors.
   std::size_t actor_count() const noexcept { return actors_.rows(); }
@@ -168,6 +181,8 @@ class Dataset {
 
   std::string path_;
   Table actors_, relations_, sources_, types_table_, blocs_table_;
+  std::vector<DatasetFile> other_files_;
+  std::vector<std::string> other_entries_;
 
   std::vector<KindId> actor_kind_;
   std::vector<std::string> kinds_;

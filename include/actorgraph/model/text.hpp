@@ -59,6 +59,23 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates,
                          std::size_t limit = 3);
 
+// did_you_mean over a fixed list of many candidates (every actor id of a large dataset), asked many
+// times. The candidates are case-folded and decoded once and sorted by length; a query compares only
+// the candidates whose length is within its edit budget, and each comparison stops as soon as the
+// budget is exceeded, so a query costs O(k · L · b) for k candidates of about its length L and a
+// budget b = L/3, never a copy or a fold of the whole list. The candidates' text must outlive it.
+class NameSuggester {
+ public:
+  explicit NameSuggester(const std::vector<std::string_view>& candidates);
+  // As did_you_mean(name, candidates, limit).
+  std::string suggest(std::string_view name, std::size_t limit = 3) const;
+
+ private:
+  std::vector<std::string_view> names_;
+  std::vector<std::u32string> folded_;    // per candidate: its case-folded code points
+  std::vector<std::uint32_t> by_length_;  // candidate numbers by folded length, then by number
+};
+
 // Splits a `|`-separated list; values are trimmed of spaces and empty values dropped.
 std::vector<std::string_view> split_list(std::string_view text);
 

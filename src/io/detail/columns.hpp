@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <initializer_list>
 #include <span>
 #include <string_view>
 
@@ -35,5 +36,12 @@ inline constexpr FileSpec relations_file{"relations.csv", true, relation_columns
 inline constexpr FileSpec sources_file{"sources.csv", false, source_columns};
 inline constexpr FileSpec types_file{"types.csv", false, type_columns};
 inline constexpr FileSpec blocs_file{"blocs.csv", false, bloc_columns};
+
+// True for the five files the reader reads itself (actors.csv, relations.csv, ...).
+inline bool is_dataset_file_name(std::string_view name) noexcept {
+  for (const FileSpec* spec : {&actors_file, &relations_file, &sources_file, &types_file, &blocs_file})
+    if (spec->name == name) return true;
+  return false;
+}
 
 }  // namespace actorgraph::detail
