@@ -112,7 +112,9 @@ void InfluenceParameters::load(const std::string& path, const RelationTypes& typ
     } else if (name == "network.scale") {
       if (in_range(0, infinity, false)) network_scale = value;
     } else if (name == "network.damping") {
-      if (in_range(0, 1, true) && value < 1) damping = value;
+      // (0, 1): at 1 the walk never restarts. Refused with a message like any other range error.
+      if (value >= 1) report(fields[1].offset, name + " must be above 0 and below 1, found " + std::string(text_value));
+      else if (in_range(0, 1, true)) damping = value;
     } else if (name == "undated.factor") {
       if (in_range(0, 1, false)) undated_factor = value;
     } else if (name == "default.weight") {
