@@ -276,7 +276,8 @@ InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const In
   for (const auto& b : o.blocs) {
     if (b.members.empty()) throw UsageError("bloc '" + b.name + "' has no member");
     if (std::find(b.members.begin(), b.members.end(), o.target) != b.members.end())
-      throw UsageError("the target '" + std::string(d.actor_id(o.target)) + "' is a member of bloc '" + b.name + "'");
+      throw UsageError("the target '" + std::string(d.actor_id(o.target)) + "' is a member of bloc '" + b.name +
+                       "': a bloc's influence on its own member is not measured; leave the bloc out");
   }
   if (!slice.has_actor(o.target)) throw UsageError("the target '" + std::string(d.actor_id(o.target)) + "' is outside the slice");
 

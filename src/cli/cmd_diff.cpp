@@ -31,7 +31,8 @@ std::vector<std::size_t> ranks(const Network& n, const Scores& s, std::size_t ac
 }
 
 void run(const DiffArgs& args) {
-  if (args.at.size() != 2) throw UsageError("diff needs two dates: --at D1 --at D2");
+  if (args.at.size() != 2)
+    throw UsageError("diff needs two dates, --at D1 --at D2; " + std::to_string(args.at.size()) + (args.at.size() == 1 ? " was given" : " were given"));
   const Dataset d = load(args.dataset);
   SliceOptions o1 = args.slice.options(), o2 = o1;
   o1.at = PartialDate::parse_or_throw(args.at[0], "--at");
@@ -89,7 +90,7 @@ void add_diff_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("diff", "Relations that began or ended between two dates, and how each actor's rank moved");
   add_dataset_argument(*cmd, args->dataset);
   add_format_option(*cmd, args->format);
-  cmd->add_option("--at", args->at, "The two dates, each as --at DATE")->required()->expected(1);
+  cmd->add_option("--at", args->at, "The two dates, each as --at DATE")->required();
   cmd->add_option("-m,--measure", args->measure, "Measure to rank by")
       ->check(CLI::IsMember({"degree", "betweenness", "harmonic", "pagerank"}))->capture_default_str();
   cmd->add_option("--top", args->top, "Show only the N highest-ranked actors on the second date");

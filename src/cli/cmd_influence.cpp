@@ -36,7 +36,7 @@ void run(const InfluenceArgs& args) {
   const Slice slice(d, args.slice.options());
   InfluenceOptions o;
   o.target = d.resolve_actor(args.target);
-  o.blocs = influence_blocs(d, args.blocs, args.ad_hoc);
+  o.blocs = influence_blocs(d, o.target, args.blocs, args.ad_hoc);
   o.collapse = !args.no_collapse;
   if (!args.at.empty()) o.at = PartialDate::parse_or_throw(args.at, "--at");
   load_influence_parameters(d, args.params, o.parameters);

@@ -195,7 +195,7 @@ void run(const ReportArgs& args) {
   if (target) {
     InfluenceOptions io;
     io.target = *target;
-    io.blocs = influence_blocs(d, args.blocs, args.ad_hoc);
+    io.blocs = influence_blocs(d, *target, args.blocs, args.ad_hoc);
     io.at = at;
     content.influence_parameters = load_influence_parameters(d, args.params, io.parameters);
     if (io.blocs.empty()) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 
 namespace actorgraph::cli {
 
@@ -19,7 +20,8 @@ std::string actor_list(const Dataset& d, const std::vector<ActorId>& actors) {
 
 }  // namespace
 
-std::vector<BlocSpec> influence_blocs(const Dataset& d, const std::vector<std::string>& ids, const std::vector<std::string>& ad_hoc) {
+std::vector<BlocSpec> influence_blocs(const Dataset& d, ActorId target, const std::vector<std::string>& ids,
+                                      const std::vector<std::string>& ad_hoc) {
   std::vector<BlocSpec> out;
   for (const auto& id : ids) {
     const Bloc* b = d.find_bloc(id);
@@ -46,7 +48,14 @@ std::vector<BlocSpec> influence_blocs(const Dataset& d, const std::vector<std::s
     std::sort(b.members.begin(), b.members.end());
     out.push_back(std::move(b));
   }
-  if (out.empty()) out = dataset_blocs(d);
+  if (!ids.empty() || !ad_hoc.empty()) return out;
+  for (BlocSpec& b : dataset_blocs(d)) {
+    if (std::binary_search(b.members.begin(), b.members.end(), target))
+      std::cerr << "actorgraph: note: bloc '" << b.name << "' is left out: the target '" << d.actor_id(target)
+                << "' is one of its members\n";
+    else
+      out.push_back(std::move(b));
+  }
   return out;
 }
 

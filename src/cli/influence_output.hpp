@@ -12,9 +12,12 @@
 
 namespace actorgraph::cli {
 
-// Blocs from blocs.csv by id (`ids`) and given as NAME=ACTOR+ACTOR... (`ad_hoc`); all the dataset's
-// blocs when both are empty. UsageError for an unknown bloc (with a hint) or a malformed spec.
-std::vector<BlocSpec> influence_blocs(const Dataset& d, const std::vector<std::string>& ids, const std::vector<std::string>& ad_hoc);
+// Blocs from blocs.csv by id (`ids`) and given as NAME=ACTOR+ACTOR... (`ad_hoc`); when both are
+// empty, all the dataset's blocs except those the target belongs to (a bloc's influence on one of
+// its own members is not measured), each left out with a note on stderr. UsageError for an unknown
+// bloc (with a hint) or a malformed spec.
+std::vector<BlocSpec> influence_blocs(const Dataset& d, ActorId target, const std::vector<std::string>& ids,
+                                      const std::vector<std::string>& ad_hoc);
 
 // Loads `params`, or DATASET/influence.csv when `params` is empty and the file exists, into
 // `parameters`; returns the file used ("" for the built-in defaults).
