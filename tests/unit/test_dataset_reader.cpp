@@ -240,3 +240,32 @@ TEST_CASE("A dataset can be validated from file contents in memory", "[io][datas
   CHECK(result.diagnostics[0].str() == "converted.dot/relations.csv:2:6: error: unknown actor 'c'");
   CHECK(load_dataset_files("x", {{"actors.csv", "id,label,kind\na,A,state\n"}, {"relations.csv", "id,source,target,type\n"}}).actor_count() == 1);
 }
+
+TEST_CASE("Disagreements between rows with unknown actors are not described (was a crash)", "[io][dataset][errors]") {
+  // Two relations that dispute each other, and two that look like one event dated differently; with
+  // no actor rows every actor is unknown, and with one actor row the other is.
+  const std::string relations = "id,source,target,type,start,sources,disputes\n"
+                                "r1,z,y,membership,2001,s1,r2\nr2,z,y,membership,2002,s2,r1\n"
+                                "r3,z,y,visit,2001,s1,\nr4,z,y,visit,2002,s2,\n";
+  const std::string sources = "id,title\ns1,One\ns2,Two\n";
+  for (const std::string actors : {"id,label,kind\n", "id,label,kind\nz,Z,state\n"}) {
+    TempDataset t({{"actors.csv", actors}, {"relations.csv", relations}, {"sources.csv", sources}});
+    const auto result = check_dataset(t.path());
+    CHECK_FALSE(result.dataset);
+    for (const auto& d : result.diagnostics) {
+      INFO(d.str());
+      CHECK(d.severity == Severity::error);
+      CHECK(d.message.find("unknown actor") == 0);
+    }
+  }
+}
+
+TEST_CASE("A NUL byte in a dataset file is refused with its position", "[io][dataset][errors]") {
+  TempDataset t({{"actors.csv", std::string("id,label,kind\na,A\0B,state\nb,B,state\n", 36)},
+                 {"relations.csv", "id,source,target,type\nr1,a,b,visit\n"}});
+  const auto result = check_dataset(t.path());
+  CHECK_FALSE(result.dataset);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].str() ==
+        t.path() + "/actors.csv:2:4: error: NUL byte (0x00) in the file; a dataset file is text and cannot contain one");
+}
