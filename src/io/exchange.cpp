@@ -39,6 +39,13 @@ constexpr const char* relation_columns_key = "actorgraph_relation_columns";
 constexpr const char* sources_key = "actorgraph_sources";
 constexpr const char* types_key = "actorgraph_types";
 constexpr const char* blocs_key = "actorgraph_blocs";
+// The dataset folder's other files (README.md, influence.csv...): one graph attribute per file,
+// its text as is, or base64 when it is not text every format can hold.
+constexpr std::string_view file_prefix = "actorgraph_file:";
+constexpr std::string_view file_base64_prefix = "actorgraph_file_base64:";
+// GraphML and JSON: every relation's resolved direction (its `directed` cell, else its type's
+// default), for tools that do not know the types; derived, so not read back as a column.
+constexpr const char* resolved_directed_key = "actorgraph_directed";
 
 // Kind and type given to nodes and edges that name none.
 constexpr const char* default_kind = "node";
@@ -256,7 +263,11 @@ GraphData read_dot_graph(std::string_view text, const std::string& origin) {
 
   for (Agsym_t* sym = agnxtattr(root, AGRAPH, nullptr); sym; sym = agnxtattr(root, AGRAPH, sym)) {
     const char* raw = agxget(root, sym);
-    if (raw && *raw) g.graph.emplace_back(dot_text(sym->name, ours), aghtmlstr(const_cast<char*>(raw)) ? std::string(raw) : dot_text(raw, ours));
+    std::string name = dot_text(sym->name, ours);
+    // An embedded file may be empty; other empty graph attributes are absent.
+    const bool file = name.compare(0, file_prefix.size(), file_prefix) == 0;
+    if (raw && (*raw || file))
+      g.graph.emplace_back(std::move(name), aghtmlstr(const_cast<char*>(raw)) ? std::string(raw) : dot_text(raw, ours));
   }
 
   for (Agsym_t* sym = agnxtattr(root, AGNODE, nullptr); sym; sym = agnxtattr(root, AGNODE, sym)) {
@@ -616,6 +627,91 @@ std::string edge_description(const GraphData& g, const std::string& source, cons
   return "edge '" + source + "' " + (g.directed ? "->" : "--") + " '" + target + "' (" + id + ")";
 }
 
+// Base64 (RFC 4648, with padding), in lines of 76 characters.
+std::string base64_encode(std::string_view bytes) {
+  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    if (i && i % 57 == 0) out += '\n';
+    std::uint32_t v = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
+    if (i + 1 < bytes.size()) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    if (i + 2 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 2]);
+    out += alphabet[(v >> 18) & 63];
+    out += alphabet[(v >> 12) & 63];
+    out += i + 1 < bytes.size() ? alphabet[(v >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? alphabet[v & 63] : '=';
+  }
+  return out;
+}
+
+// The bytes of base64 text (white space ignored), or nullopt when it is not base64.
+std::optional<std::string> base64_decode(std::string_view text) {
+  std::string out;
+  std::uint32_t v = 0;
+  int bits = 0, padding = 0;
+  for (char c : text) {
+    int d = -1;
+    if (c >= 'A' && c <= 'Z') d = c - 'A';
+    else if (c >= 'a' && c <= 'z') d = c - 'a' + 26;
+    else if (c >= '0' && c <= '9') d = c - '0' + 52;
+    else if (c == '+') d = 62;
+    else if (c == '/') d = 63;
+    else if (c == '=') {
+      ++padding;
+      continue;
+    } else if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+      continue;
+    }
+    if (d < 0 || padding) return std::nullopt;
+    v = (v << 6) | static_cast<std::uint32_t>(d);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((v >> bits) & 0xFF);
+    }
+  }
+  if (padding > 2 || bits >= 6) return std::nullopt;
+  return out;
+}
+
+// Whether `bytes` can be embedded as text in every format: valid UTF-8 without control characters
+// other than tab, line feed and carriage return (XML 1.0 cannot hold them, nor a NUL any format).
+bool is_embeddable_text(std::string_view bytes) {
+  if (find_invalid_utf8(bytes) != std::string_view::npos) return false;
+  for (char ch : bytes) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
+// The other files a graph file embeds (graph attributes actorgraph_file:NAME and
+// actorgraph_file_base64:NAME), added to `out` by name. Throws ParseError for a name a dataset
+// folder cannot hold or base64 that does not decode.
+void add_embedded_files(const GraphData& g, const std::string& origin, Generated& out) {
+  for (const auto& [key, value] : g.graph) {
+    const bool base64 = key.compare(0, file_base64_prefix.size(), file_base64_prefix) == 0;
+    if (!base64 && key.compare(0, file_prefix.size(), file_prefix) != 0) continue;
+    const std::string name = key.substr(base64 ? file_base64_prefix.size() : file_prefix.size());
+    const bool dataset_file = name == "actors.csv" || name == "relations.csv" || name == "sources.csv" || name == "types.csv" ||
+                              name == "blocs.csv";
+    if (name.empty() || name.front() == '.' || name.find('/') != std::string::npos || name.find('\0') != std::string::npos ||
+        dataset_file)
+      throw ParseError(origin, 0, 0, "graph attribute " + key + ": '" + name + "' is not the name of a file a dataset folder can hold" +
+                                         (dataset_file ? " (that file is made from the nodes, edges or tables)" : " (a plain file name, not hidden)"));
+    if (out.files.count(name)) throw ParseError(origin, 0, 0, "graph attribute " + key + ": a second copy of file '" + name + "'");
+    GeneratedFile& file = out.files[name];
+    file.attribute = key;
+    if (!base64) {
+      file.text = value;
+    } else if (auto bytes = base64_decode(value)) {
+      file.text = std::move(*bytes);
+    } else {
+      throw ParseError(origin, 0, 0, "graph attribute " + key + ": not valid base64");
+    }
+  }
+}
+
 Generated generate_dataset(const GraphData& g, const std::string& origin) {
   Generated out;
   const std::string renamed_prefix = g.format + "_";
@@ -665,12 +761,20 @@ Generated generate_dataset(const GraphData& g, const std::string& origin) {
       do id = "e" + std::to_string(++counter);
       while (taken.count(id));
     }
+    // actorgraph_directed is derived from the relation and its type: not a column. In a file that
+    // lost the relation header (so not the one actorgraph wrote), it stands in for a missing
+    // `directed`.
+    const bool has_header = find(g.graph, relation_columns_key) != nullptr;
+    auto is_column = [&](std::size_t i, const std::string& k) { return !(k == "id" && id_from_attribute[i]) && k != resolved_directed_key; };
     for (const auto& key : g.edge_keys)
-      if (key != "id") columns.add(edge_column(key));
-    for (std::size_t i = 0; i < g.edges.size(); ++i)
+      if (key != "id" && key != resolved_directed_key) columns.add(edge_column(key));
+    bool resolved_only = false;
+    for (std::size_t i = 0; i < g.edges.size(); ++i) {
       for (const auto& [k, v] : g.edges[i].attributes)
-        if (!(k == "id" && id_from_attribute[i])) columns.add(edge_column(k));
-    if (!g.directed) columns.add("directed");
+        if (is_column(i, k)) columns.add(edge_column(k));
+      if (!has_header && find(g.edges[i].attributes, resolved_directed_key)) resolved_only = true;
+    }
+    if (!g.directed || resolved_only) columns.add("directed");
 
     GeneratedFile& file = out.files["relations.csv"];
     file.add(columns.names);
@@ -682,7 +786,10 @@ Generated generate_dataset(const GraphData& g, const std::string& origin) {
       cells[columns.at("source")] = edge.source;
       cells[columns.at("target")] = edge.target;
       for (const auto& [k, v] : edge.attributes)
-        if (!(k == "id" && id_from_attribute[i])) cells[columns.at(edge_column(k))] = v;
+        if (is_column(i, k)) cells[columns.at(edge_column(k))] = v;
+      if (const std::string* resolved = find(edge.attributes, resolved_directed_key);
+          resolved && !has_header && cells[columns.at("directed")].empty())
+        cells[columns.at("directed")] = *resolved;
       if (cells[type_column].empty()) cells[type_column] = default_type;
       add_key(used_types, cells[type_column]);
       if (!g.directed && cells[columns.at("directed")].empty()) cells[columns.at("directed")] = "false";
@@ -740,6 +847,7 @@ Generated generate_dataset(const GraphData& g, const std::string& origin) {
       }
     }
   }
+  add_embedded_files(g, origin, out);
   return out;
 }
 
@@ -807,6 +915,10 @@ Attributes table_attributes(const Dataset& d) {
   if (d.sources_table().present()) out.emplace_back(sources_key, canonical_csv(d.sources_table()));
   if (d.types_table().present()) out.emplace_back(types_key, canonical_csv(d.types_table()));
   if (d.blocs_table().present()) out.emplace_back(blocs_key, canonical_csv(d.blocs_table()));
+  for (const DatasetFile& file : d.other_files()) {
+    if (is_embeddable_text(file.bytes)) out.emplace_back(std::string(file_prefix) + file.name, file.bytes);
+    else out.emplace_back(std::string(file_base64_prefix) + file.name, base64_encode(file.bytes));
+  }
   return out;
 }
 
@@ -818,6 +930,13 @@ void refuse_key_column(const Dataset& d, const char* format) {
   if (d.relations_table().column("key"))
     throw Error(std::string(format) + " output: relations.csv has a column named 'key', which " + format +
                 " uses for the relation id; rename the column");
+}
+
+// GraphML and JSON write every relation's resolved direction as actorgraph_directed.
+void refuse_resolved_directed_column(const Dataset& d, const char* format) {
+  if (d.relations_table().column(resolved_directed_key))
+    throw Error(std::string(format) + " output: relations.csv has a column named '" + resolved_directed_key + "', which " + format +
+                " uses for each relation's resolved direction; rename the column");
 }
 
 // A DOT id: bare when a plain ASCII identifier (not a keyword) or a simple numeral, else quoted
@@ -899,6 +1018,18 @@ std::string_view format_name(ExchangeFormat format) noexcept {
   }
   return "folder";
 }
+
+namespace {
+std::string to_upper_name(ExchangeFormat format) {
+  switch (format) {
+    case ExchangeFormat::dot: return "DOT";
+    case ExchangeFormat::graphml: return "GraphML";
+    case ExchangeFormat::json: return "JSON";
+    case ExchangeFormat::folder: break;
+  }
+  return "folder";
+}
+}  // namespace
 
 std::optional<ExchangeFormat> parse_exchange_format(std::string_view name) noexcept {
   if (name == "folder") return ExchangeFormat::folder;
@@ -1015,6 +1146,7 @@ std::string to_dot(const Dataset& d, const DotOptions& options) {
 std::string to_graphml(const Dataset& d) {
   const Table& actors = d.actors_table();
   const Table& relations = d.relations_table();
+  refuse_resolved_directed_column(d, "GraphML");
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -1040,6 +1172,7 @@ std::string to_graphml(const Dataset& d) {
   for (std::size_t c = 0; c < relations.columns().size(); ++c)
     if (!is_edge_structure(relations.columns()[c]))
       edge_keys[c] = declare("edge", relations.columns()[c], relations.columns()[c] == "weight" ? "double" : "string");
+  const std::string resolved_key = declare("edge", resolved_directed_key, "boolean");
 
   out += "  <graph id=\"G\" edgedefault=\"directed\">\n";
   for (std::size_t i = 0; i < graph.size(); ++i) data("    ", graph_keys[i], graph[i].second);
@@ -1064,14 +1197,11 @@ std::string to_graphml(const Dataset& d) {
     out += "\" target=\"";
     append_xml(out, d.actor_id(d.relation_target(r)), true);
     out += '"';
-    bool open = false;
-    for (std::size_t c = 0; c < relations.columns().size(); ++c) {
-      if (edge_keys[c].empty() || relations.cell(r, c).empty()) continue;
-      if (!open) out += ">\n";
-      open = true;
-      data("      ", edge_keys[c], relations.cell(r, c));
-    }
-    out += open ? "    </edge>\n" : "/>\n";
+    out += ">\n";
+    for (std::size_t c = 0; c < relations.columns().size(); ++c)
+      if (!edge_keys[c].empty() && !relations.cell(r, c).empty()) data("      ", edge_keys[c], relations.cell(r, c));
+    data("      ", resolved_key, d.relation_directed(r) ? "true" : "false");
+    out += "    </edge>\n";
   }
   out += "  </graph>\n</graphml>\n";
   return out;
@@ -1081,6 +1211,7 @@ std::string to_json(const Dataset& d) {
   const Table& actors = d.actors_table();
   const Table& relations = d.relations_table();
   refuse_key_column(d, "JSON");
+  refuse_resolved_directed_column(d, "JSON");
   std::string out = "{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {";
   const Attributes graph = table_attributes(d);
   for (std::size_t i = 0; i < graph.size(); ++i) {
@@ -1124,9 +1255,19 @@ std::string to_json(const Dataset& d) {
       if (column == "weight" && json::is_json_number(value)) out += value;
       else append_json_string(out, value);
     }
-    out += '}';
+    out += ", \"";
+    out += resolved_directed_key;
+    out += d.relation_directed(r) ? "\": true}" : "\": false}";
   }
   out += d.relation_count() ? "\n  ]\n}\n" : "]\n}\n";
+  return out;
+}
+
+std::vector<ExchangeLoss> exchange_losses(const Dataset& d, ExchangeFormat format) {
+  std::vector<ExchangeLoss> out;
+  const std::string target = format == ExchangeFormat::folder ? "a dataset folder" : "a " + to_upper_name(format) + " file";
+  for (const std::string& name : d.other_entries())
+    out.push_back({name, "it is a folder, a special file or unreadable, and " + target + " carries only the dataset's readable regular files"});
   return out;
 }
 

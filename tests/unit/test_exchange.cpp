@@ -65,17 +65,111 @@ const ExchangeFormat text_formats[] = {ExchangeFormat::dot, ExchangeFormat::grap
 // Round trips.
 
 TEST_CASE("A dataset converted to DOT, GraphML or JSON and back gives the same files byte for byte", "[io][exchange]") {
-  const Dataset original = load_dataset(data_path("small"));
+  // graphs/tajikistan also has files the engine does not read (influence.csv, README.md): they are
+  // carried too.
+  for (const std::string& folder : {data_path("small"), std::string(ACTORGRAPH_SOURCE_DIR) + "/graphs/tajikistan"}) {
+    INFO(folder);
+    const Dataset original = load_dataset(folder);
+    for (ExchangeFormat format : text_formats) {
+      INFO(format_name(format));
+      CHECK(exchange_losses(original, format).empty());
+      const Dataset back = load_text(to_text(original, format), format, "g");
+      const char* files[] = {"actors.csv", "relations.csv", "sources.csv", "types.csv", "blocs.csv"};
+      for (int i = 0; i < 5; ++i) {
+        INFO(files[i]);
+        if (tables(original, i)->present()) CHECK(canonical_csv(*tables(back, i)) == read_file(folder + "/" + files[i]));
+        else CHECK_FALSE(tables(back, i)->present());
+      }
+      REQUIRE(back.other_files().size() == original.other_files().size());
+      for (std::size_t f = 0; f < original.other_files().size(); ++f) {
+        INFO(original.other_files()[f].name);
+        CHECK(back.other_files()[f].name == original.other_files()[f].name);
+        CHECK(back.other_files()[f].bytes == read_file(folder + "/" + original.other_files()[f].name));
+      }
+      CHECK(back.warnings().size() == original.warnings().size());
+    }
+  }
+  const Dataset tajikistan = load_dataset(std::string(ACTORGRAPH_SOURCE_DIR) + "/graphs/tajikistan");
+  std::vector<std::string> names;
+  for (const auto& f : tajikistan.other_files()) names.push_back(f.name);
+  CHECK(names == std::vector<std::string>{"README.md", "influence.csv"});
+}
+
+TEST_CASE("Files that are not text are carried as base64; what no format can carry is listed", "[io][exchange]") {
+  const std::string binary("\x89PNG\r\n\x1a\n\0\0\xff\xfe bytes", 18);
+  TempDataset in({{"actors.csv", "id,label,kind\na,,state\n"},
+                  {"relations.csv", "id,source,target,type\n"},
+                  {"photo.png", binary},
+                  {"bell.txt", "ding \x07\n"},
+                  {"notes.txt", "plain \\ text\r\nwith \"quotes\"\n\n"},
+                  {"empty", ""}});
+  std::filesystem::create_directory(in.path() + "/scans");
+  const Dataset d = load_dataset(in.path());
+  REQUIRE(d.other_files().size() == 4);
   for (ExchangeFormat format : text_formats) {
     INFO(format_name(format));
-    const Dataset back = load_text(to_text(original, format), format, "small");
-    const char* files[] = {"actors.csv", "relations.csv", "sources.csv", "types.csv", "blocs.csv"};
-    for (int i = 0; i < 5; ++i) {
-      INFO(files[i]);
-      CHECK(canonical_csv(*tables(back, i)) == read_file(data_path("small") + "/" + files[i]));
+    const std::string text = to_text(d, format);
+    CHECK(text.find("actorgraph_file_base64:photo.png") != std::string::npos);
+    CHECK(text.find("actorgraph_file_base64:bell.txt") != std::string::npos);  // GraphML cannot hold U+0007
+    CHECK(text.find("actorgraph_file:notes.txt") != std::string::npos);
+    const Dataset back = load_text(text, format);
+    REQUIRE(back.other_files().size() == 4);
+    for (std::size_t f = 0; f < 4; ++f) {
+      CHECK(back.other_files()[f].name == d.other_files()[f].name);
+      CHECK(back.other_files()[f].bytes == d.other_files()[f].bytes);
     }
-    CHECK(back.warnings().size() == original.warnings().size());
+    const auto losses = exchange_losses(d, format);
+    REQUIRE(losses.size() == 1);
+    CHECK(losses[0].name == "scans");
   }
+  CHECK(exchange_losses(d, ExchangeFormat::dot)[0].reason ==
+        "it is a folder, a special file or unreadable, and a DOT file carries only the dataset's readable regular files");
+  CHECK(exchange_losses(d, ExchangeFormat::folder).size() == 1);
+}
+
+TEST_CASE("An embedded file must have a plain name that is not a dataset file", "[io][exchange]") {
+  const auto j = ExchangeFormat::json;
+  auto with = [](const std::string& member) { return "{\"graph\": {" + member + "}, \"nodes\": [], \"links\": []}"; };
+  CHECK(errors_of(with("\"actorgraph_file:../evil\": \"x\""), j) ==
+        "g: error: graph attribute actorgraph_file:../evil: '../evil' is not the name of a file a dataset folder can hold "
+        "(a plain file name, not hidden)\n");
+  CHECK(errors_of(with("\"actorgraph_file:actors.csv\": \"id\""), j) ==
+        "g: error: graph attribute actorgraph_file:actors.csv: 'actors.csv' is not the name of a file a dataset folder can hold "
+        "(that file is made from the nodes, edges or tables)\n");
+  CHECK(errors_of(with("\"actorgraph_file:.hidden\": \"x\""), j).find("'.hidden' is not the name") != std::string::npos);
+  CHECK(errors_of(with("\"actorgraph_file:a\": \"x\", \"actorgraph_file_base64:a\": \"eA==\""), j) ==
+        "g: error: graph attribute actorgraph_file_base64:a: a second copy of file 'a'\n");
+  CHECK(errors_of(with("\"actorgraph_file_base64:a\": \"not base64!\""), j) == "g: error: graph attribute actorgraph_file_base64:a: not valid base64\n");
+}
+
+TEST_CASE("GraphML and JSON give every relation its resolved direction; the directed cell reads back as it was", "[io][exchange]") {
+  // meeting is undirected by default, visit directed; r3 says so itself.
+  TempDataset in({{"actors.csv", "id,label,kind\na,,state\nb,,state\n"},
+                  {"relations.csv", "id,source,target,type,directed\nr1,a,b,meeting,\nr2,a,b,visit,\nr3,b,a,visit,false\n"}});
+  const Dataset d = load_dataset(in.path());
+  const std::string graphml = to_graphml(d);
+  CHECK_THAT(graphml, Catch::Contains("<key id=\"d6\" for=\"edge\" attr.name=\"actorgraph_directed\" attr.type=\"boolean\"/>"));
+  CHECK_THAT(graphml, Catch::Contains("<edge id=\"r1\" source=\"a\" target=\"b\">\n      <data key=\"d4\">meeting</data>\n"
+                                      "      <data key=\"d6\">false</data>\n    </edge>"));
+  CHECK_THAT(graphml, Catch::Contains("<data key=\"d4\">visit</data>\n      <data key=\"d6\">true</data>"));
+  const std::string json = to_json(d);
+  CHECK_THAT(json, Catch::Contains("{\"source\": \"a\", \"target\": \"b\", \"key\": \"r1\", \"type\": \"meeting\", \"actorgraph_directed\": false}"));
+  CHECK_THAT(json, Catch::Contains("\"key\": \"r3\", \"type\": \"visit\", \"directed\": \"false\", \"actorgraph_directed\": false}"));
+  for (ExchangeFormat format : {ExchangeFormat::graphml, ExchangeFormat::json}) {
+    const Dataset back = load_text(to_text(d, format), format);
+    CHECK(canonical_csv(back.relations_table()) == canonical_csv(d.relations_table()));
+  }
+  // Without the relation header (a file another tool rebuilt), it stands in for a missing cell.
+  const Dataset foreign = load_text("{\"directed\": true, \"nodes\": [{\"id\": \"a\"}], \"links\": [{\"source\": \"a\", \"target\": \"a\","
+                                    " \"type\": \"visit\", \"actorgraph_directed\": false}]}",
+                                    ExchangeFormat::json);
+  CHECK(relation_cells(foreign, 0) == "id=e1,source=a,target=a,type=visit,directed=false");
+  // A column of that name would clash.
+  TempDataset clash({{"actors.csv", "id,label,kind\na,,state\n"}, {"relations.csv", "id,source,target,type,actorgraph_directed\nr1,a,a,visit,x\n"}});
+  const Dataset c = load_dataset(clash.path());
+  CHECK_THROWS_WITH(to_graphml(c), "GraphML output: relations.csv has a column named 'actorgraph_directed', which GraphML uses for each "
+                                   "relation's resolved direction; rename the column");
+  CHECK_THROWS_WITH(to_json(c), Catch::StartsWith("JSON output: relations.csv has a column named 'actorgraph_directed'"));
 }
 
 TEST_CASE("Values that trouble DOT, XML and JSON survive every format", "[io][exchange]") {
@@ -115,11 +209,15 @@ TEST_CASE("Any column name and value survives every format: backslashes, quotes,
     const std::string text = to_text(original, format);
     const Dataset back = load_text(text, format);
     for (int i = 0; i < 5; ++i) CHECK(canonical_csv(*tables(back, i)) == canonical_csv(*tables(original, i)));
+    // notes.txt: backslashes, quotes, lone line breaks, CRLF, a long line; empty.txt: nothing.
+    REQUIRE(back.other_files().size() == 2);
+    CHECK(back.other_files()[0].bytes.empty());
+    CHECK(back.other_files()[1].bytes == read_file(data_path("exchange/troublesome/notes.txt")));
   }
   // DOT writes a line break as `\n` (Graphviz draws it as one), never as a real line break.
   const std::string dot = to_dot(original);
   CHECK(dot.find("\"\\n\"") != std::string::npos);
-  CHECK(std::count(dot.begin(), dot.end(), '\n') == static_cast<std::ptrdiff_t>(4 + original.actor_count() + original.relation_count()));
+  CHECK(std::count(dot.begin(), dot.end(), '\n') == static_cast<std::ptrdiff_t>(4 + original.other_files().size() + original.actor_count() + original.relation_count()));
 }
 
 TEST_CASE("DOT from older actorgraph versions and hand-written files keep their backslashes and line breaks", "[io][exchange][dot]") {
@@ -186,9 +284,11 @@ TEST_CASE("GraphML and JSON output declare their keys and types", "[io][exchange
   CHECK_THAT(graphml, Catch::Contains("<key id=\"d5\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"));
   CHECK_THAT(graphml, Catch::Contains("<graph id=\"G\" edgedefault=\"directed\">"));
   CHECK_THAT(graphml, Catch::Contains("    <node id=\"a\">\n      <data key=\"d2\">A &amp; B</data>\n"));
-  CHECK_THAT(graphml, Catch::Contains("    <edge id=\"r2\" source=\"a\" target=\"b\">\n      <data key=\"d4\">visit</data>\n    </edge>\n"));
+  CHECK_THAT(graphml, Catch::Contains("    <edge id=\"r2\" source=\"a\" target=\"b\">\n      <data key=\"d4\">visit</data>\n"
+                                      "      <data key=\"d6\">true</data>\n    </edge>\n"));
   const std::string json = to_json(d);
-  CHECK_THAT(json, Catch::Contains("{\"source\": \"a\", \"target\": \"b\", \"key\": \"r1\", \"type\": \"visit\", \"weight\": 2.5}"));
+  CHECK_THAT(json, Catch::Contains("{\"source\": \"a\", \"target\": \"b\", \"key\": \"r1\", \"type\": \"visit\", \"weight\": 2.5, "
+                                   "\"actorgraph_directed\": true}"));
   CHECK_THAT(json, Catch::Contains("{\"id\": \"b\", \"kind\": \"state\"}"));
 }
 

@@ -22,7 +22,11 @@
 //   graph attribute -> `actorgraph_actor_columns` and `actorgraph_relation_columns` (the header
 //                      rows, so columns keep their order and empty columns survive) and
 //                      `actorgraph_sources`, `actorgraph_types`, `actorgraph_blocs` (the canonical
-//                      CSV text of those files). Other graph attributes are ignored.
+//                      CSV text of those files), `actorgraph_file:NAME` and
+//                      `actorgraph_file_base64:NAME` (the folder's other files, as text or base64).
+//                      Other graph attributes are ignored.
+//   GraphML and JSON also write each edge's resolved direction as `actorgraph_directed` (a
+//   boolean), which reading drops: the `directed` cell reads back as it was.
 // Writing does the reverse, so dataset -> any format -> dataset gives the same canonical files.
 //
 // Not thread-safe for DOT (cgraph's parser is process-global): read DOT on one thread.
@@ -101,18 +105,37 @@ std::string to_dot(const Dataset& dataset, const DotOptions& options = {});
 
 // The dataset as GraphML: a <key> per column (attr.type "double" for `weight`, "string" otherwise;
 // ids d0, d1...), <graph edgedefault="directed">, a <node> per actor and an <edge id=RELATION> per
-// relation (parallel edges are allowed), empty cells omitted. Throws Error when a value holds a
-// control character XML cannot represent (U+0001-U+0008, U+000B, U+000C, U+000E-U+001F).
+// relation (parallel edges are allowed), empty cells omitted, and on every edge its resolved
+// direction (Dataset::relation_directed) as `actorgraph_directed`, attr.type "boolean". Throws Error
+// when a value holds a control character XML cannot represent (U+0001-U+0008, U+000B, U+000C,
+// U+000E-U+001F), or when relations.csv has a column named `actorgraph_directed`.
 std::string to_graphml(const Dataset& dataset);
 
 // The dataset as node-link JSON, as NetworkX's node_link_data writes it with edges="links" and D3
 // reads it: {"directed": true, "multigraph": true, "graph": {...}, "nodes": [{"id": ...}],
 // "links": [{"source": ..., "target": ..., "key": RELATION, ...}]}. Every value is a string except
-// `weight`, written as a JSON number. Throws Error when relations.csv has a column named `key`.
+// `weight`, written as a JSON number, and `actorgraph_directed` (the relation's resolved direction),
+// a JSON boolean, last in every link. Throws Error when relations.csv has a column named `key` or
+// `actorgraph_directed`.
 std::string to_json(const Dataset& dataset);
 
 // The text of `dataset` in a text format (dot, graphml, json); `format` must not be folder.
 std::string to_text(const Dataset& dataset, ExchangeFormat format);
+
+// Something of a dataset that a conversion cannot carry into a format.
+struct ExchangeLoss {
+  std::string name;    // the folder entry, e.g. "photos"
+  std::string reason;  // why, e.g. "it is a folder, a special file or unreadable, and a DOT file carries ..."
+};
+
+// What writing `dataset` in `format` leaves behind, in name order; empty when the conversion keeps
+// everything. Every format carries the five dataset files and every other regular file of the
+// folder (Dataset::other_files), byte for byte: DOT, GraphML and JSON embed each as a graph
+// attribute, `actorgraph_file:NAME` with its text when it is UTF-8 without control characters other
+// than tab, LF and CR, else `actorgraph_file_base64:NAME` (docs/EXCHANGE.md). What none carries:
+// Dataset::other_entries() (subfolders, special files, files that could not be read). The convert
+// command prints each as "warning: NAME is not carried into OUT: REASON".
+std::vector<ExchangeLoss> exchange_losses(const Dataset& dataset, ExchangeFormat format);
 
 // Writes the dataset to `path` in `format` (a folder through write_dataset, or a file, written to
 // a temporary name and renamed). Throws IoError.
