@@ -41,6 +41,10 @@ void run(const FormatArgs& args) {
     return;
   }
   const std::string out = args.output.empty() ? d.path() : args.output;
+  // In place, the folder keeps everything it holds; elsewhere, subfolders and special files stay behind.
+  if (!args.output.empty())
+    for (const ExchangeLoss& loss : exchange_losses(d, ExchangeFormat::folder))
+      std::cerr << "actorgraph: warning: " << loss.name << " is not carried into " << out << ": " << loss.reason << "\n";
   write_dataset(d, out);
   std::cerr << "actorgraph: wrote " << out << "\n";
 }

@@ -8,8 +8,10 @@
 
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/io/dataset_writer.hpp"
+#include "actorgraph/io/output_file.hpp"
 #include "actorgraph/io/text_file.hpp"
 #include "actorgraph/model/relation_types.hpp"
+#include "actorgraph/model/text.hpp"
 #include "detail/graphviz.hpp"
 #include "io/detail/exchange_json.hpp"
 #include "io/detail/exchange_xml.hpp"
@@ -1286,21 +1288,7 @@ void write_dataset_any(const Dataset& d, const std::string& path, ExchangeFormat
     write_dataset(d, path);
     return;
   }
-  const std::string text = to_text(d, format);
-  const fs::path target(path);
-  fs::path temporary = target;
-  temporary.replace_filename("." + target.filename().string() + ".tmp");
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!out) throw IoError(path + ": cannot write");
-  }
-  std::error_code ec;
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    throw IoError(path + ": cannot write: " + ec.message());
-  }
+  write_file(path, to_text(d, format));
 }
 
 }  // namespace actorgraph

@@ -92,6 +92,20 @@ mkdir -p "$work/dirfile/actors.csv"
 cp "$data/small/relations.csv" "$work/dirfile/"
 expect 1 "actors.csv: error: cannot read the file: is a folder, not a file" -- "$bin" check "$work/dirfile"
 
+# 8. Every file of a dataset folder survives every conversion; what cannot be carried is named.
+tajikistan="$data/../../graphs/tajikistan"
+for format in dot graphml json; do
+  expect 0 "wrote" -- "$bin" convert "$tajikistan" "$work/t.$format"
+  expect 0 "wrote" -- "$bin" convert "$work/t.$format" "$work/t-$format"
+  diff -r "$tajikistan" "$work/t-$format" >/dev/null || fail "graphs/tajikistan does not survive $format: $(diff -rq "$tajikistan" "$work/t-$format")"
+done
+cp -r "$data/small" "$work/with-sub"
+mkdir "$work/with-sub/photos"
+expect 0 "warning: photos is not carried into $work/with-sub.json: it is a folder" -- "$bin" convert "$work/with-sub" "$work/with-sub.json"
+expect 0 "warning: photos is not carried into $work/with-sub2: it is a folder" -- "$bin" format "$work/with-sub" -o "$work/with-sub2"
+expect 0 "wrote" -- "$bin" format "$work/with-sub"
+[[ -d "$work/with-sub/photos" ]] || fail "format in place lost a subfolder"
+
 no_debris "$work"
 if ((failures > 0)); then
   echo "$failures failed" >&2
