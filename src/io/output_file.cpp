@@ -164,22 +164,33 @@ std::string parent_of(const std::string& path) {
   return parent.empty() ? std::string(".") : parent.string();
 }
 
-// A special file (FIFO, device, socket) is written in place: renaming over it would destroy it.
-void write_special(const std::string& shown, const std::string& path, std::string_view bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd < 0) throw IoError(shown + ": cannot write: " + reason(errno));
+// A special file (FIFO, device, socket), or a file reached through a descriptor link, is written in
+// place: renaming over it would destroy it. O_TRUNC empties a regular file and does nothing to the rest.
+void write_in_place(const std::string& path, std::string_view bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0) throw IoError(path + ": cannot write: " + reason(errno));
   int error = write_all(fd, bytes);
   if (::close(fd) != 0 && error == 0) error = errno;
-  if (error) throw IoError(shown + ": cannot write: " + reason(error));
+  if (error) throw IoError(path + ": cannot write: " + reason(error));
 }
 
 }  // namespace
 
-std::string resolve_output_path(const std::string& path) {
+namespace {
+
+// Follows the chain of symlinks from `path`. `through_descriptor` is set when a hop is one of the
+// kernel's links to an open file (/proc/PID/fd/N, /dev/fd/N, /dev/stdout): what it names may be a
+// pipe or a terminal with no path of its own, so only opening the link reaches it.
+std::string resolve_chain(const std::string& path, bool& through_descriptor) {
+  const auto is_descriptor_link = [](const std::string& p) {
+    return p.rfind("/proc/", 0) == 0 || p.rfind("/dev/fd/", 0) == 0 || p == "/dev/stdout" || p == "/dev/stderr";
+  };
+  through_descriptor = false;
   std::string current = path;
   for (int hops = 0; hops < 40; ++hops) {
     struct stat info {};
     if (::lstat(current.c_str(), &info) != 0 || !S_ISLNK(info.st_mode)) return current;
+    through_descriptor = through_descriptor || is_descriptor_link(current);
     std::error_code ec;
     const fs::path link = fs::read_symlink(current, ec);
     if (ec) throw IoError(path + ": cannot follow the symlink: " + ec.message());
@@ -188,12 +199,22 @@ std::string resolve_output_path(const std::string& path) {
   throw IoError(path + ": cannot write: too many levels of symbolic links");
 }
 
+}  // namespace
+
+std::string resolve_output_path(const std::string& path) {
+  bool through_descriptor = false;
+  return resolve_chain(path, through_descriptor);
+}
+
 void write_file(const std::string& path, std::string_view bytes) {
-  const std::string target = resolve_output_path(path);
+  // What the path finally names, as the kernel sees it (this follows /proc's links to pipes too).
   struct stat info {};
-  const bool exists = ::stat(target.c_str(), &info) == 0;
+  const bool exists = ::stat(path.c_str(), &info) == 0;
   if (exists && S_ISDIR(info.st_mode)) throw IoError(path + ": cannot write: it is a folder");
-  if (exists && !S_ISREG(info.st_mode)) return write_special(path, target, bytes);
+  if (exists && !S_ISREG(info.st_mode)) return write_in_place(path, bytes);
+  bool through_descriptor = false;
+  const std::string target = resolve_chain(path, through_descriptor);
+  if (through_descriptor) return write_in_place(path, bytes);  // -o /dev/stdout into a file
 
   std::string temporary = parent_of(target) + "/." + fs::path(target).filename().string() + ".tmp-XXXXXX";
   const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);

@@ -40,6 +40,14 @@ ln -s ds "$work/ds-link"
 expect 0 "wrote" -- "$bin" format "$work/ds-link"
 [[ -L "$work/ds-link" ]] || fail "the folder symlink was replaced"
 
+# ... and links to an open descriptor: /dev/stdout into a pipe and into a file, a symlink to /proc/self/fd/1.
+"$bin" render "$work/ds" -o /dev/stdout -T dot 2>/dev/null | grep -q "digraph" || fail "-o /dev/stdout into a pipe"
+"$bin" render "$work/ds" -o /dev/stdout -T dot >"$work/stdout.dot" 2>/dev/null || fail "-o /dev/stdout into a file failed"
+grep -q "digraph" "$work/stdout.dot" || fail "-o /dev/stdout into a file wrote nothing"
+ln -s /proc/self/fd/1 "$work/fd1"
+"$bin" convert "$work/ds" "$work/fd1" -T json 2>/dev/null | grep -q '"nodes"' || fail "a symlink to /proc/self/fd/1"
+[[ -L "$work/fd1" ]] || fail "the symlink to /proc/self/fd/1 was replaced"
+
 # 3. A FIFO is written into, not replaced.
 mkfifo "$work/pipe"
 cat "$work/pipe" >"$work/from-pipe" &
