@@ -21,6 +21,7 @@ void add_diff_command(CLI::App& app);
 void add_render_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
 void add_influence_command(CLI::App& app);
+void add_import_command(CLI::App& app);
 // The report records the command line that made it.
 void add_report_command(CLI::App& app, const std::vector<std::string>& command_line);
 

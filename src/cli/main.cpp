@@ -100,6 +100,7 @@ int run(int argc, char** argv) {
   add_convert_command(app);
   add_types_command(app);
   add_format_command(app);
+  add_import_command(app);
 
   // CLI11 reports an unknown command as a missing one; name it, with a suggestion.
   if (argc > 1 && argv[1][0] != '-') {
