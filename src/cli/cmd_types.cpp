@@ -23,9 +23,10 @@ void run(const TypesArgs& args) {
     types = d->types();
   }
   ResultTable table;
-  for (const char* c : {"id", "directed", "ongoing", "origin", "description"}) table.add_column(c);
+  for (const char* c : {"id", "directed", "ongoing", "valence", "dimension", "origin", "description"}) table.add_column(c);
   for (const auto& t : types.all())
-    table.add_row({t.id, t.directed ? "true" : "false", t.ongoing ? "true" : "false", t.builtin ? "built-in" : "types.csv", t.description});
+    table.add_row({t.id, t.directed ? "true" : "false", t.ongoing ? "true" : "false", std::string(valence_name(t.valence)),
+                   std::string(dimension_name(t.dimension)), t.builtin ? "built-in" : "types.csv", t.description});
   table.write(std::cout, args.format);
 }
 

@@ -108,6 +108,7 @@ class DatasetBuilder {
   void index_actors();
   void index_relations();
   void check_disputes();
+  void check_parts();
   void check_duplicates();
   void check_similar_claims();
   std::string describe(RelationId r) const;
@@ -120,7 +121,7 @@ class DatasetBuilder {
   SourceFile* relations_file_ = nullptr;
   Diagnostics diagnostics_;
   std::vector<std::string> actor_id_list_;  // for suggestions
-  std::unique_ptr<NameSuggester> actor_suggester_, source_suggester_;
+  std::unique_ptr<NameSuggester> actor_suggester_, source_suggester_, type_suggester_;
   std::size_t suggested_names_ = 0;
   std::set<std::pair<RelationId, RelationId>> dispute_pairs_;
   // Per relation: its actors and type are known. Checks across relations (disagreements) look only
@@ -383,6 +384,21 @@ void DatasetBuilder::read_types() {
     const auto directed = parse_bool(v[2].value), ongoing = parse_bool(v[3].value);
     if (!directed) report(f, v[2].offset, Severity::error, "directed must be true or false, found " + in_quotes(v[2].value));
     if (!ongoing) report(f, v[3].offset, Severity::error, "ongoing must be true or false, found " + in_quotes(v[3].value));
+    if (const auto c = d_.types_table_.column("valence"); c && !v[*c].value.empty()) {
+      if (const auto valence = parse_valence(v[*c].value)) type.valence = *valence;
+      else {
+        report(f, v[*c].offset, Severity::error, "valence must be cooperative, conflictual, neutral or empty (cooperative), found " + in_quotes(v[*c].value));
+        valid = false;
+      }
+    }
+    if (const auto c = d_.types_table_.column("dimension"); c && !v[*c].value.empty()) {
+      if (const auto dimension = parse_dimension(v[*c].value)) type.dimension = *dimension;
+      else {
+        report(f, v[*c].offset, Severity::error, "dimension must be security, political, economic, social or empty (political), found " +
+               in_quotes(v[*c].value));
+        valid = false;
+      }
+    }
     if (valid && directed && ongoing) {
       type.directed = *directed;
       type.ongoing = *ongoing;
@@ -432,16 +448,19 @@ void DatasetBuilder::read_sources() {
         report(f, v[0].offset, Severity::error, "duplicate source id " + in_quotes(v[0].value) + " (first defined at line " +
                std::to_string(line_of(f, f.row_offsets[it->second])) + ")");
     }
-    if (!ok) return;
-    if (f.has(1) && v[1].value.empty()) report(f, v[1].offset, Severity::error, "empty title");
-    if (const auto c = date_column()) parse_date(f, v[*c], "publication");
+    PartialDate date;
+    if (ok) {
+      if (f.has(1) && v[1].value.empty()) report(f, v[1].offset, Severity::error, "empty title");
+      if (const auto c = date_column()) date = parse_date(f, v[*c], "publication");
+    }
+    d_.source_date_.push_back(date);
   });
 }
 
 void DatasetBuilder::read_relations() {
   auto& f = *files_.emplace_back(std::make_unique<SourceFile>(&relations_file, folder_ + "/relations.csv"));
   relations_file_ = &f;
-  std::optional<std::size_t> c_start, c_end, c_directed, c_weight, c_magnitude, c_sources;
+  std::optional<std::size_t> c_start, c_end, c_directed, c_weight, c_magnitude, c_sources, c_fact, c_stance, c_attested;
   std::vector<SourceId> sources;
   std::optional<TypeId> last_type;
   d_.rel_source_offsets_.push_back(0);
@@ -453,6 +472,9 @@ void DatasetBuilder::read_relations() {
       c_weight = d_.relations_.column("weight");
       c_magnitude = d_.relations_.column("magnitude");
       c_sources = d_.relations_.column("sources");
+      c_fact = d_.relations_.column("fact");
+      c_stance = d_.relations_.column("stance");
+      c_attested = d_.relations_.column("attested");
     }
     static const CsvField empty_field{};
     auto field = [&](const std::optional<std::size_t>& c) -> const CsvField& { return c ? v[*c] : empty_field; };
@@ -463,6 +485,8 @@ void DatasetBuilder::read_relations() {
     bool directed = true;
     double weight = 1;
     Magnitude magnitude;
+    Stance stance = Stance::unstated;
+    PartialDate attested;
     sources.clear();
     if (ok) {
       check_id(f, v[0], "relation id");
@@ -484,11 +508,13 @@ void DatasetBuilder::read_relations() {
         last_type = found;
       } else {
         type_known = false;
-        std::vector<std::string_view> ids;
-        for (const auto& t2 : d_.types_.all()) ids.push_back(t2.id);
-        const std::string hint = did_you_mean(v[3].value, ids);
+        const auto type_ids = [&] {
+          std::vector<std::string_view> ids;
+          for (const auto& t2 : d_.types_.all()) ids.push_back(t2.id);
+          return ids;
+        };
         report(f, v[3].offset, Severity::error, "unknown relation type " + in_quotes(v[3].value) +
-               (hint.empty() ? "" : " (did you mean " + hint + "?)") + "; declare new types in types.csv");
+               unknown_hint(v[3].value, type_suggester_, type_ids) + "; declare new types in types.csv");
       }
       resolved = s && t && type_known;
       start = parse_date(f, field(c_start), "start");
@@ -527,6 +553,19 @@ void DatasetBuilder::read_relations() {
         else magnitude = {*low, *high};
       }
       lookup_sources(f, field(c_sources), sources);
+      if (const auto& ff = field(c_fact); !ff.value.empty()) check_id(f, ff, "fact id");
+      if (const auto& fs = field(c_stance); !fs.value.empty()) {
+        if (fs.value == "positive") stance = Stance::positive;
+        else if (fs.value == "negative") stance = Stance::negative;
+        else if (fs.value == "neutral") stance = Stance::neutral;
+        else report(f, fs.offset, Severity::error, "stance must be positive, negative, neutral or empty (the type's valence), found " + in_quotes(fs.value));
+      }
+      attested = parse_date(f, field(c_attested), "attested");
+      // Without a stated date the relation is attested by its earliest source's publication.
+      if (attested.empty())
+        for (SourceId s : sources)
+          if (const PartialDate& published = d_.source_date_[s]; !published.empty() && (attested.empty() || published < attested))
+            attested = published;
     } else {
       // Misaligned row: keep the id for later checks, report nothing more.
       if (const auto s = d_.actor_by_id_.find(v[1].value); s != d_.actor_by_id_.end()) source = s->second;
@@ -548,6 +587,8 @@ void DatasetBuilder::read_relations() {
     d_.rel_directed_.push_back(directed ? 1 : 0);
     d_.rel_weight_.push_back(weight);
     d_.rel_magnitude_.push_back(magnitude);
+    d_.rel_stance_.push_back(stance);
+    d_.rel_attested_.push_back(attested);
     d_.rel_sources_.insert(d_.rel_sources_.end(), sources.begin(), sources.end());
     d_.rel_source_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_sources_.size()));
   });
@@ -717,6 +758,26 @@ void DatasetBuilder::check_disputes() {
            describe(a) + "; " + std::string(d_.relation_id(b)) + " says " + describe(b));
 }
 
+// `part_of` names the relation whose stated total includes this one.
+void DatasetBuilder::check_parts() {
+  auto& f = *relations_file_;
+  d_.rel_part_of_.assign(d_.relation_count(), Dataset::no_relation);
+  const auto column = d_.relations_.column("part_of");
+  if (!column) return;
+  for (RelationId r = 0; r < d_.relation_count(); ++r) {
+    const std::string_view id = d_.relations_.cell(r, *column);
+    if (id.empty() || f.malformed[r]) continue;
+    const auto total = d_.find_relation(id);
+    if (!total) {
+      report(f, field_offset(f, r, *column), Severity::error, "part_of names unknown relation " + in_quotes(id));
+    } else if (*total == r) {
+      report(f, field_offset(f, r, *column), Severity::error, "relation " + in_quotes(id) + " is part of itself");
+    } else {
+      d_.rel_part_of_[r] = *total;
+    }
+  }
+}
+
 void DatasetBuilder::check_duplicates() {
   // Rows are hashed (no per-row string is built: a million relations would mean a million
   // allocations), sorted by hash, and only rows with equal hashes are compared field by field.
@@ -817,11 +878,13 @@ CheckResult DatasetBuilder::run() {
   if (relations_file_->present) {
     index_relations();
     check_disputes();
+    check_parts();
     check_duplicates();
     check_similar_claims();
   } else {
     d_.rel_source_offsets_.assign(1, 0);
     d_.rel_dispute_offsets_.assign(1, 0);
+    d_.rel_part_of_.clear();
   }
 
   // By file (actors, relations, sources, types, blocs), then by position.

@@ -78,6 +78,12 @@ std::optional<RelationId> Dataset::find_relation(std::string_view id) const noex
   return it == relation_by_id_.end() ? std::nullopt : std::optional<RelationId>(it->second);
 }
 
+std::optional<RelationId> Dataset::relation_part_of(RelationId r) const noexcept {
+  const RelationId total = r < rel_part_of_.size() ? rel_part_of_[r] : no_relation;
+  if (total == no_relation) return std::nullopt;
+  return total;
+}
+
 std::optional<SourceId> Dataset::find_source(std::string_view id) const noexcept {
   const auto it = source_by_id_.find(id);
   return it == source_by_id_.end() ? std::nullopt : std::optional<SourceId>(it->second);

@@ -269,3 +269,81 @@ TEST_CASE("A NUL byte in a dataset file is refused with its position", "[io][dat
   CHECK(result.diagnostics[0].str() ==
         t.path() + "/actors.csv:2:4: error: NUL byte (0x00) in the file; a dataset file is text and cannot contain one");
 }
+
+// Issue 14: the columns that let the influence measure count facts, sign ties and date evidence.
+namespace {
+
+std::vector<std::string> diagnostics_in_memory(const std::map<std::string, std::string>& files) {
+  std::vector<std::string> out;
+  for (const auto& d : check_dataset_files("m", files).diagnostics) out.push_back(d.str());
+  return out;
+}
+
+const std::string two_actors = "id,label,kind\na,A,state\nb,B,state\n";
+
+}  // namespace
+
+TEST_CASE("fact, part_of, stance and attested load into the model", "[io][dataset]") {
+  const Dataset d = load_dataset_files(
+      "m", {{"actors.csv", two_actors},
+            {"sources.csv", "id,title,date\ns1,One,2010-05\ns2,Two,2006\n"},
+            {"relations.csv", "id,source,target,type,sources,fact,part_of,stance,attested\n"
+                              "r1,a,b,troop_presence,s1|s2,,,,\n"
+                              "r2,a,b,troop_presence,s1,f1,r1,,\n"
+                              "r3,a,b,statement,s1,f1,,negative,2009-11-02\n"
+                              "r4,a,b,visit,,,,neutral,\n"}});
+  CHECK(d.source_date(0).str() == "2010-05");
+  CHECK(d.relation_fact(0).empty());
+  CHECK(d.relation_fact(1) == "f1");
+  CHECK_FALSE(d.relation_part_of(0));
+  CHECK(d.relation_part_of(1) == RelationId{0});
+  CHECK(d.relation_stance(0) == Stance::unstated);
+  CHECK(d.relation_stance(2) == Stance::negative);
+  CHECK(d.relation_stance(3) == Stance::neutral);
+  CHECK(d.relation_attested(0).str() == "2006");     // the earliest of its sources' dates
+  CHECK(d.relation_attested(1).str() == "2010-05");  // its one source's date
+  CHECK(d.relation_attested(2).str() == "2009-11-02");  // stated
+  CHECK(d.relation_attested(3).empty());             // no source, no date
+}
+
+TEST_CASE("types.csv may give a declared type's valence and dimension", "[io][dataset]") {
+  const Dataset d = load_dataset_files(
+      "m", {{"actors.csv", two_actors},
+            {"types.csv", "id,description,directed,ongoing,valence,dimension\nsanction,a sanction,true,false,conflictual,economic\n"
+                          "aid,aid,true,false,,\n"},
+            {"relations.csv", "id,source,target,type\nr1,a,b,sanction\n"}});
+  const RelationType& sanction = d.types()[*d.types().find("sanction")];
+  CHECK(sanction.valence == Valence::conflictual);
+  CHECK(sanction.dimension == Dimension::economic);
+  const RelationType& aid = d.types()[*d.types().find("aid")];
+  CHECK(aid.valence == Valence::cooperative);
+  CHECK(aid.dimension == Dimension::political);
+  const RelationType& statement = d.types()[*d.types().find("statement")];
+  CHECK(statement.valence == Valence::neutral);
+  CHECK(d.types()[*d.types().find("troop_presence")].dimension == Dimension::security);
+  CHECK(d.types()[*d.types().find("funding")].dimension == Dimension::economic);
+}
+
+TEST_CASE("Invalid fact, part_of, stance, attested, valence and dimension values are errors with their position", "[io][dataset][errors]") {
+  CHECK(diagnostics_in_memory(
+            {{"actors.csv", two_actors},
+             {"relations.csv", "id,source,target,type,fact,part_of,stance,attested\n"
+                               "r1,a,b,visit,f|g,,,\n"
+                               "r2,a,b,visit,,r9,,\n"
+                               "r3,a,b,visit,,r3,,\n"
+                               "r4,a,b,visit,,,hostile,\n"
+                               "r5,a,b,visit,,,,2010-13\n"
+                               "r6,a,b,visit, f,,,\n"}}) ==
+        Lines{"m/relations.csv:2:14: error: fact id 'f|g' contains '|', which separates list values",
+              "m/relations.csv:3:15: error: part_of names unknown relation 'r9'",
+              "m/relations.csv:4:15: error: relation 'r3' is part of itself",
+              "m/relations.csv:5:16: error: stance must be positive, negative, neutral or empty (the type's valence), found 'hostile'",
+              "m/relations.csv:6:17: error: invalid attested date '2010-13': month 13 is not between 01 and 12",
+              "m/relations.csv:7:14: error: fact id ' f' has leading or trailing spaces"});
+  CHECK(diagnostics_in_memory(
+            {{"actors.csv", two_actors},
+             {"types.csv", "id,description,directed,ongoing,valence,dimension\nx,X,true,false,hostile,\ny,Y,true,false,,military\n"},
+             {"relations.csv", "id,source,target,type\n"}}) ==
+        Lines{"m/types.csv:2:16: error: valence must be cooperative, conflictual, neutral or empty (cooperative), found 'hostile'",
+              "m/types.csv:3:17: error: dimension must be security, political, economic, social or empty (political), found 'military'"});
+}

@@ -85,6 +85,10 @@ struct Extent {
   bool overlaps(std::int32_t from, std::int32_t to) const noexcept { return dated && first <= to && from <= last; }
 };
 
+// A relation's own sign (the `stance` column), overriding its type's valence: the 2006 minister's
+// "Soviet standards are no worse" is a statement about NATO with a negative stance.
+enum class Stance : std::uint8_t { unstated, positive, negative, neutral };
+
 namespace detail {
 class DatasetBuilder;
 
@@ -155,6 +159,16 @@ class Dataset {
   std::span<const SourceId> relation_sources(RelationId r) const noexcept;
   std::span<const RelationId> relation_disputes(RelationId r) const noexcept;
   std::optional<RelationId> find_relation(std::string_view id) const noexcept;
+  // The `fact` column: rows with the same fact id describe one fact ("" when the row is its own fact).
+  std::string_view relation_fact(RelationId r) const noexcept { return relations_.cell(r, "fact"); }
+  // The `part_of` column: the relation whose stated total includes this one (a unit of a stated
+  // force, a share of a stated sum), or nullopt.
+  std::optional<RelationId> relation_part_of(RelationId r) const noexcept;
+  // The `stance` column (Stance::unstated when empty).
+  Stance relation_stance(RelationId r) const noexcept { return rel_stance_[r]; }
+  // The date by which the evidence attests the relation: the `attested` column when filled, else the
+  // earliest publication date of its sources, else the empty date (nothing says when it was known).
+  const PartialDate& relation_attested(RelationId r) const noexcept { return rel_attested_[r]; }
   // A named column of the relation ("" when absent): quote, notes, role, unit, or any other.
   std::string_view relation_field(RelationId r, std::string_view column) const noexcept {
     return relations_.cell(r, column);
@@ -165,6 +179,8 @@ class Dataset {
   std::string_view source_id(SourceId s) const noexcept { return sources_.cell(s, 0); }
   std::string_view source_field(SourceId s, std::string_view column) const noexcept { return sources_.cell(s, column); }
   std::optional<SourceId> find_source(std::string_view id) const noexcept;
+  // The source's publication date (the `date` column), empty when not given.
+  const PartialDate& source_date(SourceId s) const noexcept { return source_date_[s]; }
 
   const RelationTypes& types() const noexcept { return types_; }
   const std::vector<Bloc>& blocs() const noexcept { return blocs_; }
@@ -203,6 +219,11 @@ class Dataset {
   std::vector<std::uint32_t> rel_dispute_offsets_;  // CSR: relation -> disputed relations
   std::vector<RelationId> rel_disputes_;
   std::unordered_map<std::string_view, RelationId> relation_by_id_;
+  std::vector<Stance> rel_stance_;
+  std::vector<PartialDate> rel_attested_;
+  std::vector<RelationId> rel_part_of_;      // none: no_relation
+  static constexpr RelationId no_relation = std::numeric_limits<RelationId>::max();
+  std::vector<PartialDate> source_date_;
 
   detail::StringMap<SourceId> source_by_id_;
   RelationTypes types_;
