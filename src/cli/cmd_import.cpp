@@ -159,7 +159,7 @@ void run(const ImportArgs& args) {
   std::ostringstream made;
   made << plural(s.actors, "actor", "actors");
   if (curated) made << " added (" << s.actors_joined << " joined to " << args.into << "'s actors)";
-  made << ", " << plural(s.relations, "relation", "relations") << " (" << s.affiliations << " affiliations of roles to their country), "
+  made << ", " << plural(s.relations, "relation", "relations") << " (" << plural(s.affiliations, "affiliation", "affiliations") << " of roles to their country), "
        << plural(s.sources, "source", "sources") << ", " << plural(s.types.size(), "type", "types") << " declared";
   if (args.dry_run) {
     std::cerr << "import: would write " << made.str() << " (--dry-run: nothing written)\n";
