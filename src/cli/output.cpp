@@ -57,12 +57,14 @@ void ResultTable::write(std::ostream& out, std::string_view format) const {
     out << (rows_.empty() ? "]\n" : "\n]\n");
     return;
   }
-  // Text table: columns padded to their widest cell (in code points); line breaks shown as spaces.
+  // Text table: columns padded to their widest cell (in code points); line breaks and tabs shown as
+  // spaces, every other control character as a visible escape (terminal_safe), whether or not the
+  // output is a terminal: a table is read by people, and a saved one is shown on a terminal later.
   auto flat = [](const std::string& s) {
     std::string t = s;
     for (char& c : t)
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    return t;
+    return terminal_safe(t);
   };
   std::vector<std::size_t> width(columns_.size());
   for (std::size_t c = 0; c < columns_.size(); ++c) {

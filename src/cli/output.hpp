@@ -16,7 +16,9 @@ class ResultTable {
   void add_row(std::vector<std::string> cells);
   std::size_t rows() const noexcept { return rows_.size(); }
 
-  // format: "table", "csv" or "json".
+  // format: "table", "csv" or "json". The table is for people: line breaks and tabs in a cell show
+  // as spaces and other control characters as escapes (terminal_safe, in any case, not only on a
+  // terminal); CSV and JSON keep every cell exactly (JSON escapes control characters as JSON does).
   void write(std::ostream& out, std::string_view format) const;
 
  private:

@@ -324,4 +324,32 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+std::string terminal_safe(std::string_view text) {
+  static constexpr char digits[] = "0123456789abcdef";
+  const auto escape = [](std::string& out, const char* prefix, char32_t value, int width) {
+    out += prefix;
+    for (int shift = 4 * (width - 1); shift >= 0; shift -= 4) out += digits[(value >> shift) & 15];
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    const std::size_t len = decode(text, i, cp);
+    if (len == 0) {
+      escape(out, "\\x", static_cast<unsigned char>(text[i]), 2);
+      ++i;
+      continue;
+    }
+    if (cp < 0x20 || cp == 0x7F)
+      escape(out, "\\x", cp, 2);
+    else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x61C || cp == 0x200E || cp == 0x200F || cp == 0x2028 ||
+             cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+      escape(out, "\\u", cp, 4);
+    else
+      out.append(text.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
 }  // namespace actorgraph

@@ -67,3 +67,28 @@ TEST_CASE("Lists split on bars, trimmed, without empty values", "[model][text]")
   CHECK(v == std::vector<std::string_view>{"a", "b", "c"});
   CHECK(split_list("").empty());
 }
+
+TEST_CASE("terminal_safe text shows terminal controls as visible escapes and keeps the rest", "[model][text]") {
+  // Escape sequences (colour, cursor movement, clearing the screen, window title) lose their ESC.
+  CHECK(terminal_safe("Red \x1b[31mALERT\x1b[0m") == "Red \\x1b[31mALERT\\x1b[0m");
+  CHECK(terminal_safe("\x1b]0;title\x07") == "\\x1b]0;title\\x07");
+  CHECK(terminal_safe("a\bb\x7f") == "a\\x08b\\x7f");
+  CHECK(terminal_safe("line\nnext\tcol\r") == "line\\x0anext\\x09col\\x0d");
+  CHECK(terminal_safe(std::string_view("a\0b", 3)) == "a\\x00b");
+  // C1 controls: U+009B is a one-character CSI on terminals that take 8-bit controls.
+  CHECK(terminal_safe("\xc2\x9b" "2J") == "\\u009b2J");
+  CHECK(terminal_safe("\xc2\x80\xc2\x9f\xc2\xa0") == "\\u0080\\u009f\xc2\xa0");  // U+00A0 is a space
+  // Bidirectional formatting characters reorder what follows on the line.
+  CHECK(terminal_safe("abc\u202edef") == "abc\\u202edef");
+  CHECK(terminal_safe("\u202a\u202b\u202c\u202d") == "\\u202a\\u202b\\u202c\\u202d");
+  CHECK(terminal_safe("\u2066x\u2067y\u2068z\u2069") == "\\u2066x\\u2067y\\u2068z\\u2069");
+  CHECK(terminal_safe("\u200e\u200f\u061c") == "\\u200e\\u200f\\u061c");
+  CHECK(terminal_safe("\u2028\u2029") == "\\u2028\\u2029");
+  // Bytes that are not UTF-8 (a lone 0x9B would be a CSI too).
+  CHECK(terminal_safe("a\x9b" "b\xff") == "a\\x9bb\\xff");
+  CHECK(terminal_safe("\xe2\x80") == "\\xe2\\x80");  // a cut sequence
+  // Everything else as written: letters of any script, joiners, symbols, backslashes, spaces.
+  for (const char* kept : {"", "plain text", "Тоҷикистон", "Эмомалӣ Раҳмон", "می\u200cخواهم", "a\u200db",
+                           "C:\\new \\x1b", "×2 — “quoted” ⬡ 🙂", "tab-free & <markup>"})
+    CHECK(terminal_safe(kept) == kept);
+}

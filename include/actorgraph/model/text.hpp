@@ -93,4 +93,14 @@ void append_json_string(std::string& out, std::string_view text);
 // so that a dataset cannot make a report run code or open local files.
 bool is_linkable_url(std::string_view url) noexcept;
 
+// Text safe to print on a terminal, for people to read: every character that a terminal acts on
+// instead of showing is written as a visible escape, so that a dataset cannot move the cursor,
+// recolour, clear or retitle the screen, or reorder what follows. Escaped: C0 controls and DEL as
+// \xHH ("\x1b", "\x07", newline and tab included), C1 controls (U+0080-U+009F) and the bidirectional
+// formatting characters (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and line and paragraph
+// separators (U+2028, U+2029) as \uHHHH ("\u202e"), bytes that are not valid UTF-8 as \xHH. Everything
+// else is kept, the joiners U+200C and U+200D (used in Persian and Tajik text) included, and so are
+// backslashes: the result is for reading, not for parsing back (CSV and JSON output keep data exact).
+std::string terminal_safe(std::string_view text);
+
 }  // namespace actorgraph
