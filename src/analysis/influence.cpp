@@ -8,6 +8,10 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <numeric>
+#include <random>
+#include <set>
+#include <unordered_map>
 
 namespace actorgraph {
 
@@ -19,6 +23,22 @@ std::string format_range(double v) {
   char buf[32];
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
+std::optional<double> parse_value(std::string_view text, bool allow_none) {
+  if (allow_none && text == "none") return infinity;
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+InfluenceParameters::Range spread_range(double value, double spread) { return {value * (1 - spread), value * (1 + spread)}; }
+
+template <class Map>
+typename Map::mapped_type lookup(const Map& map, const std::string& key, typename Map::mapped_type fallback) {
+  const auto it = map.find(key);
+  return it == map.end() ? fallback : it->second;
 }
 
 }  // namespace
@@ -40,15 +60,25 @@ InfluenceParameters InfluenceParameters::defaults() {
   return p;
 }
 
-double InfluenceParameters::type_weight(const std::string& type) const {
-  const auto it = weight.find(type);
-  return it == weight.end() ? default_weight : it->second;
+double InfluenceParameters::type_weight(const std::string& type) const { return lookup(weight, type, default_weight); }
+double InfluenceParameters::type_half_life(const std::string& type) const { return lookup(half_life, type, default_half_life); }
+double InfluenceParameters::scale_of(const std::string& unit) const { return lookup(unit_scale, unit, 1.0); }
+
+InfluenceParameters::Range InfluenceParameters::type_weight_range(const std::string& type) const {
+  return lookup(weight_range, type, spread_range(type_weight(type), spread));
 }
 
-double InfluenceParameters::type_half_life(const std::string& type) const {
-  const auto it = half_life.find(type);
-  return it == half_life.end() ? default_half_life : it->second;
+InfluenceParameters::Range InfluenceParameters::type_half_life_range(const std::string& type) const {
+  const double h = type_half_life(type);
+  return lookup(half_life_range, type, std::isinf(h) ? Range{h, h} : spread_range(h, spread));
 }
+
+InfluenceParameters::Range InfluenceParameters::scale_range_of(const std::string& unit) const {
+  return lookup(scale_range, unit, spread_range(scale_of(unit), spread));
+}
+
+Valence InfluenceParameters::type_valence(const RelationType& type) const { return lookup(valence, type.id, type.valence); }
+Dimension InfluenceParameters::type_dimension(const RelationType& type) const { return lookup(dimension, type.id, type.dimension); }
 
 void InfluenceParameters::load(const std::string& path, const RelationTypes& types) {
   const std::string text = read_text_file(path, "the parameter file");
@@ -63,11 +93,16 @@ void InfluenceParameters::load(const std::string& path, const RelationTypes& typ
   std::vector<CsvField> fields;
   std::vector<CsvProblem> syntax;
   if (!reader.next(fields, syntax) || fields.size() < 2 || fields[0].value != "parameter" || fields[1].value != "value") {
-    report(0, "expected the header 'parameter,value' (a third column, notes, is optional)");
+    report(0, "expected the header 'parameter,value' (further columns low, high and notes are optional)");
     throw DataError(std::move(problems));
   }
-  const std::vector<std::string_view> scalars{"mix.direct", "network.scale", "network.damping", "undated.factor",
-                                              "default.weight", "default.half_life"};
+  std::optional<std::size_t> c_low, c_high;
+  for (std::size_t i = 2; i < fields.size(); ++i) {
+    if (fields[i].value == "low") c_low = i;
+    if (fields[i].value == "high") c_high = i;
+  }
+  const std::vector<std::string_view> scalars{"default.weight", "default.half_life", "uncertainty.spread", "uncertainty.draws",
+                                              "uncertainty.seed"};
   while (reader.next(fields, syntax)) {
     for (const auto& p : syntax) report(p.offset, p.message);
     syntax.clear();
@@ -77,55 +112,104 @@ void InfluenceParameters::load(const std::string& path, const RelationTypes& typ
     }
     const std::string name(fields[0].value);
     const std::string_view text_value = fields[1].value;
-    double value = 0;
-    const bool none = text_value == "none";
-    const auto [ptr, ec] = std::from_chars(text_value.data(), text_value.data() + text_value.size(), value);
-    const bool numeric = !text_value.empty() && ec == std::errc() && ptr == text_value.data() + text_value.size() && std::isfinite(value);
     const auto dot = name.find('.');
     const std::string group = name.substr(0, dot), key = dot == std::string::npos ? "" : name.substr(dot + 1);
-    if (group == "half_life" && none) value = infinity;
-    else if (!numeric) {
-      report(fields[1].offset, "value '" + std::string(text_value) + "' of " + name + " is not a number" +
-             (group == "half_life" ? " (or none, for no decay)" : ""));
+    const CsvField* low_field = c_low && *c_low < fields.size() && !fields[*c_low].value.empty() ? &fields[*c_low] : nullptr;
+    const CsvField* high_field = c_high && *c_high < fields.size() && !fields[*c_high].value.empty() ? &fields[*c_high] : nullptr;
+    const bool ranged_group = (group == "weight" || group == "half_life" || group == "scale") && !key.empty();
+    if (!ranged_group && (low_field || high_field)) {
+      report((low_field ? low_field : high_field)->offset, name + " takes no range (low and high are for weight.TYPE, half_life.TYPE and scale.UNIT)");
       continue;
     }
-    auto in_range = [&](double low, double high, bool open_low) {
-      if ((open_low ? value > low : value >= low) && value <= high) return true;
-      report(fields[1].offset, name + " must be " + (open_low ? "above " : "at least ") + format_range(low) +
-             (high == infinity ? "" : " and at most " + format_range(high)) + ", found " + std::string(text_value));
+    if ((group == "weight" || group == "half_life" || group == "valence" || group == "dimension") && !key.empty() && !types.find(key)) {
+      std::vector<std::string_view> ids;
+      for (const auto& t : types.all()) ids.push_back(t.id);
+      const std::string hint = did_you_mean(key, ids);
+      report(fields[0].offset, "unknown relation type '" + key + "' in " + name + (hint.empty() ? "" : " (did you mean " + hint + "?)"));
+      continue;
+    }
+    if (group == "valence" && !key.empty()) {
+      if (const auto v = parse_valence(text_value)) valence[key] = *v;
+      else report(fields[1].offset, name + " must be cooperative, conflictual or neutral, found '" + std::string(text_value) + "'");
+      continue;
+    }
+    if (group == "dimension" && !key.empty()) {
+      if (const auto v = parse_dimension(text_value)) dimension[key] = *v;
+      else report(fields[1].offset, name + " must be security, political, economic or social, found '" + std::string(text_value) + "'");
+      continue;
+    }
+    if (name == "mix.direct" || name == "network.scale" || name == "network.damping" || name == "undated.factor") {
+      report(fields[0].offset, "parameter '" + name + "' is no longer used: " +
+             (name == "undated.factor" ? std::string("undated relations now give a range (docs/influence.md, \"Evidence in time\")")
+                                       : std::string("the network term was dropped from the measure (docs/influence.md, \"No network term\")")) +
+             "; remove the row");
+      continue;
+    }
+    const bool half = group == "half_life";
+    const auto value = parse_value(text_value, half);
+    if (!value) {
+      report(fields[1].offset, "value '" + std::string(text_value) + "' of " + name + " is not a number" + (half ? " (or none, for no decay)" : ""));
+      continue;
+    }
+    // Checks one number against [low, high] (or (low, high] when open_low); `what` names it.
+    auto in_range = [&](const CsvField& f, double v, double low, double high, bool open_low, const std::string& what) {
+      if ((open_low ? v > low : v >= low) && v <= high) return true;
+      report(f.offset, what + " must be " + (open_low ? "above " : "at least ") + format_range(low) +
+             (high == infinity ? "" : " and at most " + format_range(high)) + ", found " + std::string(f.value));
       return false;
     };
-    if ((group == "weight" || group == "half_life") && !key.empty()) {
-      if (!types.find(key)) {
-        std::vector<std::string_view> ids;
-        for (const auto& t : types.all()) ids.push_back(t.id);
-        const std::string hint = did_you_mean(key, ids);
-        report(fields[0].offset, "unknown relation type '" + key + "' in " + name + (hint.empty() ? "" : " (did you mean " + hint + "?)"));
-        continue;
+    if (ranged_group) {
+      const double low_limit = 0;
+      const bool open_low = group != "weight";
+      if (!in_range(fields[1], *value, low_limit, infinity, open_low, name)) continue;
+      std::optional<Range> range;
+      if (low_field || high_field) {
+        const auto low = low_field ? parse_value(low_field->value, half) : std::optional<double>(*value);
+        const auto high = high_field ? parse_value(high_field->value, half) : std::optional<double>(*value);
+        if (!low) {
+          report(low_field->offset, "low '" + std::string(low_field->value) + "' of " + name + " is not a number");
+          continue;
+        }
+        if (!high) {
+          report(high_field->offset, "high '" + std::string(high_field->value) + "' of " + name + " is not a number");
+          continue;
+        }
+        if (low_field && !in_range(*low_field, *low, low_limit, infinity, open_low, "the low end of " + name)) continue;
+        if (high_field && !in_range(*high_field, *high, low_limit, infinity, open_low, "the high end of " + name)) continue;
+        if (!(*low <= *value && *value <= *high)) {
+          report((low_field ? low_field : high_field)->offset,
+                 "the range of " + name + " must contain its value: low <= value <= high, found " + format_range(*low) + " <= " +
+                     std::string(text_value) + " <= " + format_range(*high));
+          continue;
+        }
+        range = Range{*low, *high};
       }
-      if (group == "weight" && in_range(0, infinity, false)) weight[key] = value;
-      if (group == "half_life" && in_range(0, infinity, true)) half_life[key] = value;
-    } else if (group == "scale" && !key.empty()) {
-      if (in_range(0, infinity, true)) unit_scale[key] = value;
-    } else if (name == "mix.direct") {
-      if (in_range(0, 1, false)) mix_direct = value;
-    } else if (name == "network.scale") {
-      if (in_range(0, infinity, false)) network_scale = value;
-    } else if (name == "network.damping") {
-      // (0, 1): at 1 the walk never restarts. Refused with a message like any other range error.
-      if (value >= 1) report(fields[1].offset, name + " must be above 0 and below 1, found " + std::string(text_value));
-      else if (in_range(0, 1, true)) damping = value;
-    } else if (name == "undated.factor") {
-      if (in_range(0, 1, false)) undated_factor = value;
+      auto& values = group == "weight" ? weight : group == "half_life" ? half_life : unit_scale;
+      auto& ranges = group == "weight" ? weight_range : group == "half_life" ? half_life_range : scale_range;
+      values[key] = *value;
+      if (range) ranges[key] = *range;
+      else ranges.erase(key);
     } else if (name == "default.weight") {
-      if (in_range(0, infinity, false)) default_weight = value;
+      if (in_range(fields[1], *value, 0, infinity, false, name)) default_weight = *value;
     } else if (name == "default.half_life") {
-      if (in_range(0, infinity, true)) default_half_life = value;
+      if (in_range(fields[1], *value, 0, infinity, true, name)) default_half_life = *value;
+    } else if (name == "uncertainty.spread") {
+      if (*value >= 1) report(fields[1].offset, name + " must be at least 0 and below 1, found " + std::string(text_value));
+      else if (in_range(fields[1], *value, 0, 1, false, name)) spread = *value;
+    } else if (name == "uncertainty.draws" || name == "uncertainty.seed") {
+      const double limit = name == "uncertainty.draws" ? 100000 : 4294967295.0;
+      if (*value != std::floor(*value)) report(fields[1].offset, name + " must be a whole number, found " + std::string(text_value));
+      else if (in_range(fields[1], *value, 0, limit, false, name)) {
+        if (name == "uncertainty.draws") draws = static_cast<std::size_t>(*value);
+        else seed = static_cast<std::uint64_t>(*value);
+      }
     } else {
       std::vector<std::string_view> known(scalars.begin(), scalars.end());
       const std::string hint = did_you_mean(name, known);
-      report(fields[0].offset, "unknown parameter '" + name + "'" + (hint.empty() ? " (expected weight.TYPE, half_life.TYPE, scale.UNIT, "
-             "mix.direct, network.scale, network.damping, undated.factor, default.weight or default.half_life)" : " (did you mean " + hint + "?)"));
+      report(fields[0].offset, "unknown parameter '" + name + "'" +
+             (hint.empty() ? " (expected weight.TYPE, half_life.TYPE, scale.UNIT, valence.TYPE, dimension.TYPE, default.weight, "
+                             "default.half_life, uncertainty.spread, uncertainty.draws or uncertainty.seed)"
+                           : " (did you mean " + hint + "?)"));
     }
   }
   if (!problems.empty()) throw DataError(std::move(problems));
@@ -133,140 +217,262 @@ void InfluenceParameters::load(const std::string& path, const RelationTypes& typ
 
 std::vector<BlocSpec> dataset_blocs(const Dataset& d) {
   std::vector<BlocSpec> out;
-  for (const Bloc& b : d.blocs()) out.push_back({b.id, b.members});
+  for (const Bloc& b : d.blocs()) out.push_back({b.id, b.members, std::string(d.actor_label(b.lead))});
+  return out;
+}
+
+std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
+  // Key: the unordered pair of actors, the quote, the dimension; rows already grouped by a fact id
+  // or part_of are one fact and are not listed.
+  std::vector<RelationId> group(d.relation_count());
+  std::iota(group.begin(), group.end(), RelationId{0});
+  auto find = [&](RelationId r) {
+    while (group[r] != r) r = group[r] = group[group[r]];
+    return r;
+  };
+  std::unordered_map<std::string_view, RelationId> by_fact;
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    if (const auto total = d.relation_part_of(r)) group[find(r)] = find(*total);
+    if (const auto fact = d.relation_fact(r); !fact.empty()) {
+      const auto [it, inserted] = by_fact.emplace(fact, r);
+      if (!inserted) group[find(r)] = find(it->second);
+    }
+  }
+  std::map<std::tuple<ActorId, ActorId, std::string_view, Dimension>, std::vector<RelationId>> same;
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    const std::string_view quote = d.relation_field(r, "quote");
+    if (quote.empty()) continue;
+    ActorId u = d.relation_source(r), v = d.relation_target(r);
+    if (v < u) std::swap(u, v);
+    same[{u, v, quote, d.types()[d.relation_type(r)].dimension}].push_back(r);
+  }
+  std::vector<std::vector<RelationId>> out;
+  for (auto& [key, rows] : same) {
+    std::vector<RelationId> kept;
+    std::set<RelationId> facts;
+    for (RelationId r : rows)
+      if (facts.insert(find(r)).second) kept.push_back(r);
+    if (kept.size() > 1) out.push_back(std::move(kept));
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 
 namespace {
 
-// Everything one evaluation needs that does not change with the parameters.
-struct Setup {
-  const Dataset* d;
-  const Slice* slice;
-  ActorId target;
-  std::int32_t reference_day;
-  std::vector<ActorId> representative;           // the actor each actor counts as (itself without collapse)
-  std::vector<std::vector<std::uint8_t>> in_bloc; // [bloc][actor]: the actor counts for the bloc
-  std::vector<std::uint8_t> is_target;            // the actor counts as the target
+constexpr std::size_t D = dimension_count + 1;  // the dimensions and the combined figure
+using PerDimension = std::array<double, D>;
+
+// A relation with one end in the target (after roll-up) and the other in a partner.
+struct Tie {
+  RelationId relation;
+  ActorId partner;                // the other end's representative
+  std::size_t partner_index = 0;  // in Setup::partners
+  std::vector<std::uint8_t> bloc; // [bloc]: the other end counts for the bloc
 };
 
-double decay_of(const Setup& s, RelationId r, const InfluenceParameters& p, double half_life) {
-  const Extent& e = s.d->relation_extent(r);
-  if (!e.dated) return p.undated_factor;
-  if (e.first > s.reference_day) return 0;
-  if (e.last >= s.reference_day) return 1;  // active on the reference date
-  const double years = (s.reference_day - e.last) / 365.2425;
-  return std::isinf(half_life) ? 1 : std::pow(0.5, years / half_life);
+// Everything the evaluations share: what does not change when the parameters or sources do.
+struct Setup {
+  const Dataset* d;
+  std::int32_t reference_day;
+  std::vector<Tie> ties;                  // in relation order
+  std::vector<RelationId> fact_of;        // the fact each relation belongs to (its smallest relation)
+  std::vector<double> credence;           // by relation
+  std::vector<SourceId> sources;          // the sources the ties cite, resampled
+  std::vector<ActorId> partners;          // distinct partners, by actor number
+  std::size_t bloc_count = 0;
+};
+
+// The ways one evaluation differs from the point estimate.
+struct Variant {
+  const InfluenceParameters* p;
+  bool undated_high = false;                // count undated relations not yet attested as active
+  const std::vector<std::uint8_t>* kept = nullptr;  // by source: in the resample (null: every source)
+};
+
+bool tie_kept(const Setup& s, const Variant& v, RelationId r) {
+  if (!v.kept) return true;
+  const auto cited = s.d->relation_sources(r);
+  if (cited.empty()) return true;  // a relation without a source is not resampled
+  return std::any_of(cited.begin(), cited.end(), [&](SourceId x) { return (*v.kept)[x] != 0; });
 }
 
-// w · m · decay of every relation in the slice (0 outside it).
-std::vector<double> relation_values(const Setup& s, const InfluenceParameters& p, std::vector<Contribution>& parts) {
+Contribution contribution(const Setup& s, const Variant& v, RelationId r) {
   const Dataset& d = *s.d;
-  std::vector<double> value(d.relation_count(), 0);
-  parts.assign(d.relation_count(), {});
-  for (RelationId r = 0; r < d.relation_count(); ++r) {
-    if (!s.slice->has_relation(r)) continue;
-    const std::string& type = d.types()[d.relation_type(r)].id;
-    const Magnitude& mag = d.relation_magnitude(r);
-    double m = 1;
-    if (mag.present()) {
-      const auto it = p.unit_scale.find(std::string(d.relation_field(r, "unit")));
-      const double scale = it == p.unit_scale.end() ? 1.0 : it->second;
-      m = 1 + std::log10(1 + mag.midpoint() / scale);
-    }
-    const double w = p.type_weight(type), decay = decay_of(s, r, p, p.type_half_life(type));
-    // Claims that dispute each other are alternatives for one fact: k of them share its weight.
-    std::size_t claims = 1;
-    for (RelationId other : d.relation_disputes(r)) claims += s.slice->has_relation(other) ? 1 : 0;
-    const double credence = 1.0 / static_cast<double>(claims);
-    parts[r] = {r, w, m, decay, credence, w * m * decay * credence};
-    value[r] = parts[r].value;
+  const InfluenceParameters& p = *v.p;
+  const RelationType& type = d.types()[d.relation_type(r)];
+  Contribution c{};
+  c.relation = r;
+  c.type_weight = p.type_weight(type.id);
+  c.credence = s.credence[r];
+  c.dimension = p.type_dimension(type);
+  Valence valence = p.type_valence(type);
+  switch (d.relation_stance(r)) {
+    case Stance::positive: valence = Valence::cooperative; break;
+    case Stance::negative: valence = Valence::conflictual; break;
+    case Stance::neutral: valence = Valence::neutral; break;
+    case Stance::unstated: break;
   }
-  return value;
+  c.sign = valence == Valence::cooperative ? 1 : valence == Valence::conflictual ? -1 : 0;
+  c.magnitude_factor = 1;
+  if (const Magnitude& mag = d.relation_magnitude(r); mag.present())
+    c.magnitude_factor = 1 + std::log10(1 + mag.midpoint() / p.scale_of(std::string(d.relation_field(r, "unit"))));
+  const double half_life = p.type_half_life(type.id);
+  auto faded = [&](std::int32_t last) {
+    if (last >= s.reference_day) return 1.0;
+    return std::isinf(half_life) ? 1.0 : std::pow(0.5, (s.reference_day - last) / 365.2425 / half_life);
+  };
+  const Extent& e = d.relation_extent(r);
+  double decay = 0, high_decay = 0;
+  if (e.dated) {
+    decay = high_decay = e.first > s.reference_day ? 0.0 : faded(e.last);
+  } else if (const PartialDate& attested = d.relation_attested(r); !attested.empty() && attested.last_day() <= s.reference_day) {
+    // Known by its attestation date: an ongoing tie still holds, an event happened by then.
+    decay = high_decay = type.ongoing ? 1.0 : faded(attested.last_day());
+  } else {
+    decay = 0;        // not known to exist yet at the reference date
+    high_decay = 1;   // the upper end: it may have held all along
+  }
+  c.decay = v.undated_high ? high_decay : decay;
+  const double magnitude = c.sign * c.type_weight * c.magnitude_factor * c.credence;
+  c.value = magnitude * c.decay;
+  c.high = magnitude * high_decay;
+  return c;
 }
 
-// Personalised PageRank from `seeds`, on the undirected network weighted by `value`, with the target
-// absorbing: its mass (and that of vertices with no weighted tie) restarts at the seeds.
-double reach(const Setup& s, const Network& net, const std::vector<double>& value, const std::vector<Vertex>& seeds, double damping) {
-  const std::size_t n = net.vertex_count();
-  const Vertex target = net.vertex(s.representative[s.target]);
-  if (seeds.empty() || target == Network::none || n == 0) return 0;
-  std::vector<double> link_weight(net.link_count(), 0), strength(n, 0);
-  for (std::uint32_t l = 0; l < net.link_count(); ++l)
-    for (RelationId r : net.evidence(l)) link_weight[l] += value[r];
-  for (Vertex v = 0; v < n; ++v)
-    for (const Link& l : net.out_links(v)) strength[v] += link_weight[l.id];
-  std::vector<double> restart(n, 0), x(n, 0), next(n);
-  for (Vertex v : seeds) restart[v] = 1.0 / static_cast<double>(seeds.size());
-  x = restart;
-  for (int iteration = 0; iteration < 10000; ++iteration) {
-    double stuck = 0;  // mass at the target and at vertices with no weighted tie
-    std::fill(next.begin(), next.end(), 0.0);
-    for (Vertex v = 0; v < n; ++v) {
-      if (v == target || strength[v] <= 0) {
-        stuck += x[v];
-        continue;
-      }
-      for (const Link& l : net.out_links(v)) next[l.other] += damping * x[v] * link_weight[l.id] / strength[v];
-    }
-    double moved = 0;
-    for (Vertex v = 0; v < n; ++v) {
-      next[v] += (1 - damping + damping * stuck) * restart[v];
-      moved += std::abs(next[v] - x[v]);
-    }
-    // The walk never takes a step from the target, so its value is the mass arriving there.
-    std::swap(x, next);
-    if (moved < 1e-13 * static_cast<double>(n)) break;
+// The cooperative and conflictual parts of a set of rows grouped into facts, with the row that
+// counts for each part.
+struct FactParts {
+  double cooperative = 0, conflictual = 0;
+  std::optional<std::size_t> cooperative_row, conflictual_row;  // indexes into the rows given
+};
+
+// Adds row i with value `value` to its fact's parts: a fact counts as its strongest row of each sign.
+void add_to_fact(FactParts& f, std::size_t i, double value) {
+  if (value > f.cooperative) {
+    f.cooperative = value;
+    f.cooperative_row = i;
+  } else if (-value > f.conflictual) {
+    f.conflictual = -value;
+    f.conflictual_row = i;
   }
-  return x[target];
 }
 
 struct Evaluation {
-  std::vector<BlocInfluence> blocs;
-  std::size_t undated = 0;
+  std::vector<PerDimension> net, cooperative, conflictual, share, dependence, facts;  // [bloc][dimension]
+  PerDimension balance{};
+  std::vector<PerDimension> partner_cooperative;  // [partner index][dimension]
+  std::vector<Contribution> parts;                // by tie
 };
 
-Evaluation evaluate(const Setup& s, const Network& net, const std::vector<std::vector<Vertex>>& seeds,
-                    const InfluenceParameters& p, const std::vector<BlocSpec>& specs, bool details) {
-  const Dataset& d = *s.d;
-  std::vector<Contribution> parts;
-  const std::vector<double> value = relation_values(s, p, parts);
+Evaluation evaluate(const Setup& s, const Variant& v) {
   Evaluation out;
-  std::vector<std::uint8_t> undated_counted(d.relation_count(), 0);
-  for (std::size_t b = 0; b < specs.size(); ++b) {
-    BlocInfluence bi;
-    bi.name = specs[b].name;
-    for (RelationId r = 0; r < d.relation_count(); ++r) {
-      if (!s.slice->has_relation(r) || parts[r].value <= 0) continue;
-      const ActorId u = d.relation_source(r), v = d.relation_target(r);
-      const bool linked = (s.in_bloc[b][u] && s.is_target[v]) || (s.in_bloc[b][v] && s.is_target[u]);
-      if (!linked) continue;
-      bi.direct += parts[r].value;
-      if (details) {
-        bi.by_type[d.types()[d.relation_type(r)].id] += parts[r].value;
-        bi.contributions.push_back(parts[r]);
-        if (!d.relation_extent(r).dated && !undated_counted[r]) {
-          undated_counted[r] = 1;
-          ++out.undated;
-        }
-      }
-    }
-    bi.reach = reach(s, net, value, seeds[b], p.damping);
-    bi.score = p.mix_direct * bi.direct + (1 - p.mix_direct) * p.network_scale * bi.reach;
-    std::stable_sort(bi.contributions.begin(), bi.contributions.end(),
-                     [](const Contribution& x, const Contribution& y) { return x.value > y.value; });
-    out.blocs.push_back(std::move(bi));
+  const std::size_t B = s.bloc_count;
+  out.net.assign(B, {});
+  out.cooperative.assign(B, {});
+  out.conflictual.assign(B, {});
+  out.share.assign(B, {});
+  out.dependence.assign(B, {});
+  out.facts.assign(B, {});
+  out.partner_cooperative.assign(s.partners.size(), {});
+  out.parts.reserve(s.ties.size());
+  for (const Tie& t : s.ties) {
+    Contribution c = contribution(s, v, t.relation);
+    if (!tie_kept(s, v, t.relation)) c.value = c.high = 0;
+    out.parts.push_back(c);
   }
-  double total = 0;
-  for (const auto& bi : out.blocs) total += bi.score;
-  for (auto& bi : out.blocs) bi.share = total > 0 ? bi.score / total : 0;
+  // Facts per bloc and per partner: map fact -> parts.
+  auto sum_facts = [&](auto&& member, PerDimension& coop, PerDimension& conf, PerDimension* count) {
+    std::map<RelationId, FactParts> facts;
+    for (std::size_t i = 0; i < s.ties.size(); ++i)
+      if (member(s.ties[i]) && out.parts[i].value != 0) add_to_fact(facts[s.fact_of[s.ties[i].relation]], i, out.parts[i].value);
+    for (const auto& [fact, f] : facts) {
+      if (f.cooperative_row) {
+        const auto dim = static_cast<std::size_t>(out.parts[*f.cooperative_row].dimension);
+        coop[dim] += f.cooperative;
+        coop[all_dimensions] += f.cooperative;
+        if (count) (*count)[dim] += 1;
+      }
+      if (f.conflictual_row) {
+        const auto dim = static_cast<std::size_t>(out.parts[*f.conflictual_row].dimension);
+        conf[dim] += f.conflictual;
+        conf[all_dimensions] += f.conflictual;
+        if (count && (!f.cooperative_row || out.parts[*f.cooperative_row].dimension != out.parts[*f.conflictual_row].dimension))
+          (*count)[dim] += 1;
+      }
+      if (count && (f.cooperative_row || f.conflictual_row)) (*count)[all_dimensions] += 1;
+    }
+  };
+  for (std::size_t b = 0; b < B; ++b) {
+    sum_facts([&](const Tie& t) { return t.bloc[b] != 0; }, out.cooperative[b], out.conflictual[b], &out.facts[b]);
+    for (std::size_t k = 0; k < D; ++k) out.net[b][k] = out.cooperative[b][k] - out.conflictual[b][k];
+  }
+  {
+    // Every partner at once: facts keyed by (partner, fact).
+    std::map<std::pair<std::size_t, RelationId>, FactParts> facts;
+    for (std::size_t i = 0; i < s.ties.size(); ++i)
+      if (out.parts[i].value != 0) add_to_fact(facts[{s.ties[i].partner_index, s.fact_of[s.ties[i].relation]}], i, out.parts[i].value);
+    for (const auto& [key, f] : facts)
+      if (f.cooperative_row) {
+        out.partner_cooperative[key.first][static_cast<std::size_t>(out.parts[*f.cooperative_row].dimension)] += f.cooperative;
+        out.partner_cooperative[key.first][all_dimensions] += f.cooperative;
+      }
+  }
+  PerDimension positive_total{}, partner_total{};
+  for (std::size_t k = 0; k < D; ++k) {
+    for (std::size_t b = 0; b < B; ++b) positive_total[k] += std::max(out.net[b][k], 0.0);
+    for (const auto& pc : out.partner_cooperative) partner_total[k] += pc[k];
+    for (std::size_t b = 0; b < B; ++b) {
+      out.share[b][k] = positive_total[k] > 0 ? std::max(out.net[b][k], 0.0) / positive_total[k] : 0;
+      out.dependence[b][k] = partner_total[k] > 0 ? out.cooperative[b][k] / partner_total[k] : 0;
+    }
+    if (B == 2) {
+      const double sum = std::abs(out.net[0][k]) + std::abs(out.net[1][k]);
+      out.balance[k] = sum > 0 ? (out.net[0][k] - out.net[1][k]) / sum : 0;
+    }
+  }
   return out;
 }
 
-std::optional<double> balance_of(const std::vector<BlocInfluence>& blocs) {
-  if (blocs.size() != 2) return std::nullopt;
-  const double sum = blocs[0].score + blocs[1].score;
-  return sum > 0 ? (blocs[0].score - blocs[1].score) / sum : 0.0;
+// Every figure of one evaluation, in a fixed order: for each bloc and dimension the score, share
+// and dependence, then the balances. The uncertainty parts are computed on these vectors.
+std::vector<double> figures(const Evaluation& e) {
+  std::vector<double> out;
+  for (std::size_t b = 0; b < e.net.size(); ++b)
+    for (std::size_t k = 0; k < D; ++k) {
+      out.push_back(e.net[b][k]);
+      out.push_back(e.share[b][k]);
+      out.push_back(e.dependence[b][k]);
+    }
+  if (e.net.size() == 2)
+    for (std::size_t k = 0; k < D; ++k) out.push_back(e.balance[k]);
+  return out;
+}
+
+// The q-quantile of sorted values, by linear interpolation between closest ranks.
+double quantile(const std::vector<double>& sorted, double q) {
+  if (sorted.empty()) return 0;
+  const double at = q * static_cast<double>(sorted.size() - 1);
+  const auto i = static_cast<std::size_t>(std::floor(at));
+  const std::size_t j = std::min(i + 1, sorted.size() - 1);
+  return sorted[i] + (at - static_cast<double>(i)) * (sorted[j] - sorted[i]);
+}
+
+// Uniform in [0, 1) from 53 bits: the same numbers with every standard library.
+double uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+// A parameter set drawn uniformly within every declared range of the types and units present.
+InfluenceParameters draw_parameters(const InfluenceParameters& base, const std::vector<std::string>& types,
+                                    const std::vector<std::string>& units, std::mt19937_64& rng) {
+  InfluenceParameters p = base;
+  auto draw = [&](InfluenceParameters::Range r) { return r.first + (r.second - r.first) * uniform(rng); };
+  for (const auto& t : types) {
+    p.weight[t] = draw(base.type_weight_range(t));
+    const auto h = base.type_half_life_range(t);
+    p.half_life[t] = std::isinf(h.second) ? (std::isinf(h.first) ? h.first : base.type_half_life(t)) : draw(h);
+  }
+  for (const auto& u : units) p.unit_scale[u] = draw(base.scale_range_of(u));
+  return p;
 }
 
 }  // namespace
@@ -281,7 +487,6 @@ InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const In
   }
   if (!slice.has_actor(o.target)) throw UsageError("the target '" + std::string(d.actor_id(o.target)) + "' is outside the slice");
 
-  Setup s{&d, &slice, o.target, 0, {}, {}, {}};
   InfluenceResult result;
   if (o.at) {
     result.at = *o.at;
@@ -292,77 +497,223 @@ InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const In
     }
     if (result.at.empty()) throw UsageError("the dataset has no dates: give the reference date with --at");
   }
-  s.reference_day = result.at.last_day();
 
+  Setup s;
+  s.d = &d;
+  s.reference_day = result.at.last_day();
+  s.bloc_count = o.blocs.size();
+
+  // Roll-up through affiliations: the network projection knows each actor's representative.
   NetworkOptions no;
   no.undirected = true;
   no.collapse = o.collapse;
   const Network net(d, slice, no);
-  s.representative.resize(d.actor_count());
-  for (ActorId a = 0; a < d.actor_count(); ++a) s.representative[a] = net.representative(a);
-  s.is_target.assign(d.actor_count(), 0);
-  for (ActorId a = 0; a < d.actor_count(); ++a) s.is_target[a] = a == o.target || s.representative[a] == o.target;
-  std::vector<std::vector<Vertex>> seeds;
+  std::vector<std::uint8_t> is_target(d.actor_count(), 0);
+  for (ActorId a = 0; a < d.actor_count(); ++a) is_target[a] = a == o.target || (o.collapse && net.representative(a) == o.target);
+  std::vector<std::vector<std::uint8_t>> in_bloc;
   for (const auto& b : o.blocs) {
     std::vector<std::uint8_t> member(d.actor_count(), 0);
     for (ActorId m : b.members) member[m] = 1;
-    auto& counts = s.in_bloc.emplace_back(d.actor_count(), 0);
-    for (ActorId a = 0; a < d.actor_count(); ++a) counts[a] = member[a] || member[s.representative[a]];
-    std::vector<Vertex> v;
-    for (ActorId m : b.members)
-      if (const Vertex x = net.vertex(s.representative[m]); x != Network::none && !s.is_target[m]) v.push_back(x);
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    seeds.push_back(std::move(v));
+    auto& counts = in_bloc.emplace_back(d.actor_count(), 0);
+    for (ActorId a = 0; a < d.actor_count(); ++a) counts[a] = !is_target[a] && (member[a] || (o.collapse && member[net.representative(a)]));
   }
 
-  Evaluation base = evaluate(s, net, seeds, o.parameters, o.blocs, true);
-  result.blocs = std::move(base.blocs);
-  result.undated_relations = base.undated;
-  result.balance = balance_of(result.blocs);
-  for (auto& b : result.blocs) b.share_min = b.share_max = b.share;
-  if (result.balance) result.balance_min = result.balance_max = *result.balance;
-  if (!o.sensitivity) return result;
-
-  // One parameter at a time, ×0.5 and ×1.5: the types present in the slice, and the scalars.
-  std::vector<std::uint8_t> present(d.types().size(), 0);
-  for (RelationId r = 0; r < d.relation_count(); ++r)
-    if (slice.has_relation(r)) present[d.relation_type(r)] = 1;
-  std::vector<InfluenceParameters> variants;
-  for (double f : {0.5, 1.5}) {
-    for (TypeId t = 0; t < d.types().size(); ++t) {
-      if (!present[t]) continue;
-      const std::string& id = d.types()[t].id;
-      InfluenceParameters w = o.parameters;
-      w.weight[id] = o.parameters.type_weight(id) * f;
-      variants.push_back(w);
-      InfluenceParameters h = o.parameters;
-      h.half_life[id] = o.parameters.type_half_life(id) * f;
-      variants.push_back(h);
+  // Facts: one `fact` id, or a part and its total, make one fact (union-find, smallest relation as root).
+  s.fact_of.resize(d.relation_count());
+  std::iota(s.fact_of.begin(), s.fact_of.end(), RelationId{0});
+  auto find = [&](RelationId r) {
+    while (s.fact_of[r] != r) r = s.fact_of[r] = s.fact_of[s.fact_of[r]];
+    return r;
+  };
+  auto unite = [&](RelationId a, RelationId b) {
+    a = find(a), b = find(b);
+    if (a != b) s.fact_of[std::max(a, b)] = std::min(a, b);
+  };
+  std::unordered_map<std::string_view, RelationId> by_fact;
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    if (const auto total = d.relation_part_of(r)) unite(r, *total);
+    if (const auto fact = d.relation_fact(r); !fact.empty()) {
+      const auto [it, inserted] = by_fact.emplace(fact, r);
+      if (!inserted) unite(r, it->second);
     }
-    InfluenceParameters v = o.parameters;
-    v.mix_direct = std::min(1.0, o.parameters.mix_direct * f);
-    variants.push_back(v);
-    v = o.parameters;
-    v.network_scale *= f;
-    variants.push_back(v);
-    v = o.parameters;
-    v.undated_factor = std::min(1.0, o.parameters.undated_factor * f);
-    variants.push_back(v);
-    v = o.parameters;
-    v.damping = std::min(0.99, o.parameters.damping * f);
-    variants.push_back(v);
   }
-  for (const auto& variant : variants) {
-    const Evaluation e = evaluate(s, net, seeds, variant, o.blocs, false);
-    for (std::size_t b = 0; b < e.blocs.size(); ++b) {
-      result.blocs[b].share_min = std::min(result.blocs[b].share_min, e.blocs[b].share);
-      result.blocs[b].share_max = std::max(result.blocs[b].share_max, e.blocs[b].share);
+  for (RelationId r = 0; r < d.relation_count(); ++r) s.fact_of[r] = find(r);
+
+  s.credence.assign(d.relation_count(), 1);
+  std::set<SourceId> cited;
+  std::set<ActorId> partners;
+  std::set<std::string> types_present, units_present;
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    if (!slice.has_relation(r)) continue;
+    const ActorId u = d.relation_source(r), v = d.relation_target(r);
+    if (is_target[u] == is_target[v]) continue;  // not a tie of the target, or internal to it
+    const ActorId other = is_target[u] ? v : u;
+    Tie t{r, o.collapse ? net.representative(other) : other, 0, {}};
+    for (const auto& bloc : in_bloc) t.bloc.push_back(bloc[other]);
+    // Claims that dispute each other are alternatives for one fact: k of them share its weight.
+    std::size_t claims = 1;
+    for (RelationId x : d.relation_disputes(r)) claims += slice.has_relation(x) ? 1 : 0;
+    s.credence[r] = 1.0 / static_cast<double>(claims);
+    for (SourceId x : d.relation_sources(r)) cited.insert(x);
+    partners.insert(t.partner);
+    types_present.insert(d.types()[d.relation_type(r)].id);
+    if (d.relation_magnitude(r).present()) units_present.insert(std::string(d.relation_field(r, "unit")));
+    s.ties.push_back(std::move(t));
+  }
+  s.sources.assign(cited.begin(), cited.end());
+  s.partners.assign(partners.begin(), partners.end());
+  for (Tie& t : s.ties) t.partner_index = static_cast<std::size_t>(std::lower_bound(s.partners.begin(), s.partners.end(), t.partner) - s.partners.begin());
+  result.sources = s.sources;
+
+  const InfluenceParameters& p = o.parameters;
+  const Evaluation base = evaluate(s, Variant{&p, false, nullptr});
+  const std::vector<double> point = figures(base);
+
+  // The details of the point estimate: rows, facts, types, sources.
+  for (std::size_t b = 0; b < o.blocs.size(); ++b) {
+    BlocInfluence bi;
+    bi.name = o.blocs[b].name;
+    bi.label = o.blocs[b].label.empty() ? o.blocs[b].name : o.blocs[b].label;
+    std::map<RelationId, FactContribution> facts;
+    std::map<RelationId, FactParts> parts, high_parts;
+    std::set<SourceId> bloc_sources;
+    for (std::size_t i = 0; i < s.ties.size(); ++i) {
+      if (!s.ties[i].bloc[b]) continue;
+      const Contribution& c = base.parts[i];
+      const RelationId r = c.relation;
+      bi.contributions.push_back(c);
+      if (d.relation_sources(r).empty()) ++bi.unsourced_rows;
+      for (SourceId x : d.relation_sources(r)) bloc_sources.insert(x);
+      FactContribution& f = facts[s.fact_of[r]];
+      f.rows.push_back(r);
+      add_to_fact(parts[s.fact_of[r]], i, c.value);
+      add_to_fact(high_parts[s.fact_of[r]], i, c.high);
     }
-    if (const auto bal = balance_of(e.blocs)) {
-      result.balance_min = std::min(result.balance_min, *bal);
-      result.balance_max = std::max(result.balance_max, *bal);
+    for (auto& [root, f] : facts) {
+      const RelationId first = f.rows.front();
+      f.id = !d.relation_fact(first).empty() ? std::string(d.relation_fact(first)) : std::string(d.relation_id(root));
+      for (RelationId r : f.rows)
+        if (!d.relation_fact(r).empty()) f.id = std::string(d.relation_fact(r));
+      const FactParts& fp = parts[root];
+      const FactParts& hp = high_parts[root];
+      if (fp.cooperative_row) f.counted = base.parts[*fp.cooperative_row].relation;
+      if (fp.conflictual_row) f.friction = base.parts[*fp.conflictual_row].relation;
+      f.value = fp.cooperative - fp.conflictual;
+      f.high = hp.cooperative - hp.conflictual;
+      for (const auto* row : {&fp.cooperative_row, &fp.conflictual_row})
+        if (*row) bi.by_type[d.types()[d.relation_type(base.parts[**row].relation)].id] += base.parts[**row].value;
+      bi.facts.push_back(std::move(f));
     }
+    std::stable_sort(bi.facts.begin(), bi.facts.end(), [](const FactContribution& x, const FactContribution& y) {
+      return std::abs(x.value) != std::abs(y.value) ? std::abs(x.value) > std::abs(y.value) : x.rows.front() < y.rows.front();
+    });
+    std::stable_sort(bi.contributions.begin(), bi.contributions.end(),
+                     [](const Contribution& x, const Contribution& y) { return std::abs(x.value) > std::abs(y.value); });
+    bi.sources.assign(bloc_sources.begin(), bloc_sources.end());
+    for (std::size_t k = 0; k < D; ++k) {
+      auto& dim = bi.dimensions[k];
+      dim.cooperative = base.cooperative[b][k];
+      dim.conflictual = base.conflictual[b][k];
+      dim.facts = static_cast<std::size_t>(base.facts[b][k]);
+    }
+    result.blocs.push_back(std::move(bi));
+  }
+  std::vector<std::uint8_t> undated_seen(d.relation_count(), 0);
+  for (std::size_t i = 0; i < s.ties.size(); ++i) {
+    const RelationId r = s.ties[i].relation;
+    const bool linked = std::any_of(s.ties[i].bloc.begin(), s.ties[i].bloc.end(), [](std::uint8_t x) { return x != 0; });
+    if (!linked || d.relation_extent(r).dated || undated_seen[r]) continue;
+    undated_seen[r] = 1;
+    ++result.undated_relations;
+    if (base.parts[i].decay == 0) ++result.not_yet_attested;
+  }
+  for (std::size_t q = 0; q < s.partners.size(); ++q) {
+    PartnerShare ps{s.partners[q], base.partner_cooperative[q], {}};
+    for (std::size_t k = 0; k < D; ++k) {
+      double total = 0;
+      for (const auto& pc : base.partner_cooperative) total += pc[k];
+      ps.share[k] = total > 0 ? ps.cooperative[k] / total : 0;
+    }
+    result.partners.push_back(ps);
+  }
+  {
+    std::set<RelationId> linked;
+    for (const auto& bi : result.blocs)
+      for (const auto& c : bi.contributions) linked.insert(c.relation);
+    for (auto& group : likely_double_counts(d)) {
+      std::vector<RelationId> in;
+      for (RelationId r : group)
+        if (linked.count(r)) in.push_back(r);
+      if (in.size() > 1) result.possible_double_counts.push_back(std::move(in));
+    }
+  }
+
+  // The uncertainty parts, each a list of figure vectors (or a range) over the same figures.
+  const std::size_t n = point.size();
+  std::vector<ValueRange> undated(n), loso(n), boot(n), params(n);
+  std::vector<std::vector<double>> leave_one_out(n);
+  for (std::size_t i = 0; i < n; ++i) undated[i] = loso[i] = boot[i] = params[i] = {point[i], point[i]};
+  if (o.uncertainty) {
+    const std::vector<double> high = figures(evaluate(s, Variant{&p, true, nullptr}));
+    for (std::size_t i = 0; i < n; ++i) undated[i] = {std::min(point[i], high[i]), std::max(point[i], high[i])};
+    std::vector<std::uint8_t> kept(d.source_count(), 0);
+    for (SourceId x : s.sources) kept[x] = 1;
+    for (SourceId x : s.sources) {
+      kept[x] = 0;
+      const std::vector<double> f = figures(evaluate(s, Variant{&p, false, &kept}));
+      kept[x] = 1;
+      for (std::size_t i = 0; i < n; ++i) leave_one_out[i].push_back(f[i]);
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      if (!leave_one_out[i].empty())
+        loso[i] = {*std::min_element(leave_one_out[i].begin(), leave_one_out[i].end()),
+                   *std::max_element(leave_one_out[i].begin(), leave_one_out[i].end())};
+    const std::vector<std::string> types(types_present.begin(), types_present.end()), units(units_present.begin(), units_present.end());
+    std::mt19937_64 rng(p.seed);
+    std::vector<std::vector<double>> boot_values(n), param_values(n);
+    for (std::size_t draw = 0; draw < p.draws; ++draw) {
+      // The bootstrap: as many sources as there are, drawn with replacement.
+      if (!s.sources.empty()) {
+        std::fill(kept.begin(), kept.end(), 0);
+        for (std::size_t j = 0; j < s.sources.size(); ++j)
+          kept[s.sources[static_cast<std::size_t>(uniform(rng) * static_cast<double>(s.sources.size()))]] = 1;
+        const std::vector<double> f = figures(evaluate(s, Variant{&p, false, &kept}));
+        for (std::size_t i = 0; i < n; ++i) boot_values[i].push_back(f[i]);
+      }
+      const InfluenceParameters drawn = draw_parameters(p, types, units, rng);
+      const std::vector<double> f = figures(evaluate(s, Variant{&drawn, false, nullptr}));
+      for (std::size_t i = 0; i < n; ++i) param_values[i].push_back(f[i]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      for (auto* values : {&boot_values[i], &param_values[i]}) std::sort(values->begin(), values->end());
+      if (!boot_values[i].empty()) boot[i] = {quantile(boot_values[i], 0.025), quantile(boot_values[i], 0.975)};
+      if (!param_values[i].empty()) params[i] = {quantile(param_values[i], 0.025), quantile(param_values[i], 0.975)};
+    }
+    result.draws = p.draws;
+    result.seed = p.seed;
+  }
+  auto estimate = [&](std::size_t i) {
+    Estimate e;
+    e.value = point[i];
+    e.undated = undated[i];
+    e.sources = loso[i];
+    e.bootstrap = boot[i];
+    e.parameters = params[i];
+    e.leave_one_out = leave_one_out[i];
+    e.low = std::min({e.value, e.undated.low, e.sources.low, e.bootstrap.low, e.parameters.low});
+    e.high = std::max({e.value, e.undated.high, e.sources.high, e.bootstrap.high, e.parameters.high});
+    return e;
+  };
+  std::size_t i = 0;
+  for (auto& bi : result.blocs)
+    for (std::size_t k = 0; k < D; ++k) {
+      bi.dimensions[k].score = estimate(i++);
+      bi.dimensions[k].share = estimate(i++);
+      bi.dimensions[k].dependence = estimate(i++);
+    }
+  if (o.blocs.size() == 2) {
+    result.balance.emplace();
+    for (std::size_t k = 0; k < D; ++k) (*result.balance)[k] = estimate(i++);
   }
   return result;
 }

@@ -6,8 +6,10 @@
 
 #include "actorgraph/analysis/influence.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 
 namespace actorgraph::cli {
@@ -31,6 +33,17 @@ std::string signed_number(double v) {
   return buf;
 }
 
+std::string link_of(const Dataset& d, RelationId rel) {
+  return std::string(d.actor_label(d.relation_source(rel))) + (d.relation_directed(rel) ? " -> " : " -- ") +
+         std::string(d.actor_label(d.relation_target(rel)));
+}
+
+std::string source_list(const Dataset& d, const std::vector<SourceId>& sources) {
+  std::string out;
+  for (SourceId s : sources) out.append(out.empty() ? "" : ", ").append(d.source_id(s));
+  return out;
+}
+
 void run(const InfluenceArgs& args) {
   const Dataset d = load(args.dataset);
   const Slice slice(d, args.slice.options());
@@ -52,51 +65,79 @@ void run(const InfluenceArgs& args) {
     write_influence_json(std::cout, d, o, r, slice.description());
     return;
   }
-  const ResultTable table = influence_table(d, o, r, args.format);
   if (args.format == "csv") {
-    table.write(std::cout, args.format);
+    influence_table(d, o, r, args.format).write(std::cout, args.format);
     return;
   }
-  std::cout << "influence on " << d.actor_label(o.target) << " (" << d.actor_id(o.target) << ") as of " << r.at.str()
-            << "; slice: " << slice.description() << "; collapse: " << (o.collapse ? "on" : "off") << "\n\n";
-  table.write(std::cout, args.format);
-  if (r.balance)
-    std::cout << "\nbalance " << r.blocs[0].name << " vs " << r.blocs[1].name << ": " << signed_number(*r.balance) << " (range "
-              << signed_number(r.balance_min) << " .. " << signed_number(r.balance_max)
-              << " when each weight and half-life varies by 50%)\n";
+  std::cout << "influence on " << d.actor_label(o.target) << " as of " << r.at.str()
+            << ": documented ties in these sources, each fact counted once, conflictual ties subtracted\n"
+            << "slice: " << slice.description() << "; collapse: " << (o.collapse ? "on" : "off") << "; " << r.sources.size()
+            << (r.sources.size() == 1 ? " source" : " sources") << " cited by the target's ties\n";
+  for (const auto& bi : r.blocs)
+    std::cout << "  " << bi.label << " rests on " << bi.sources.size() << (bi.sources.size() == 1 ? " source" : " sources")
+              << (bi.sources.empty() ? "" : " (" + source_list(d, bi.sources) + ")")
+              << (bi.unsourced_rows ? ", " + std::to_string(bi.unsourced_rows) + " rows without a source" : std::string()) << "\n";
+  std::cout << "\n";
+  influence_summary_table(r, args.format).write(std::cout, args.format);
+  if (r.balance) {
+    const Estimate& b = (*r.balance)[all_dimensions];
+    std::cout << "\nbalance " << r.blocs[0].label << " vs " << r.blocs[1].label << ": " << signed_number(b.value) << " (interval "
+              << signed_number(b.low) << " .. " << signed_number(b.high) << ")\n";
+  }
+  std::cout << "\nwhere each interval comes from (undated: undated relations left out before their attestation .. counted as "
+               "active; sources: leave one source out; boot: bootstrap over sources, 2.5-97.5%; params: "
+            << r.draws << " parameter draws within their ranges, 2.5-97.5%; seed " << r.seed << ")\n";
+  influence_parts_table(r, args.format).write(std::cout, args.format);
   if (r.undated_relations)
-    std::cout << r.undated_relations << " undated relations counted at the undated factor\n";
+    std::cout << "\n" << r.undated_relations << " undated relations; " << r.not_yet_attested
+              << " of them not attested by " << r.at.str() << " (they count only in the upper ends)\n";
+  for (const auto& group : r.possible_double_counts) {
+    std::string ids;
+    for (RelationId rel : group) ids.append(ids.empty() ? "" : ", ").append(d.relation_id(rel));
+    std::cout << "possible double count: " << ids << " (same actors, same quote, same dimension; give them one fact id if they are one fact)\n";
+  }
 
   ResultTable types;
   types.add_column("bloc");
+  types.add_column("dimension");
   types.add_column("type");
-  types.add_column("direct", true);
-  for (const auto& bi : r.blocs)
-    for (const auto& [type, v] : bi.by_type) types.add_row({bi.name, type, format_score(v, args.format)});
-  std::cout << "\nby relation type\n";
+  types.add_column("score", true);
+  for (const auto& bi : r.blocs) {
+    std::map<std::pair<std::string, std::string>, double> by;
+    for (const auto& [type, v] : bi.by_type) {
+      const auto t = d.types().find(type);
+      by[{std::string(dimension_name(o.parameters.type_dimension(d.types()[*t]))), type}] += v;
+    }
+    for (const auto& [key, v] : by) types.add_row({bi.label, key.first, key.second, format_score(v, args.format)});
+  }
+  std::cout << "\nby dimension and relation type (the type of each fact's counted row)\n";
   types.write(std::cout, args.format);
 
   if (args.explain > 0) {
     for (const auto& bi : r.blocs) {
-      std::cout << "\ntop relations for " << bi.name << "\n";
-      ResultTable top;
-      for (const char* c : {"relation", "link", "type", "dates"}) top.add_column(c);
-      for (const char* c : {"weight", "magnitude", "decay", "credence", "value"}) top.add_column(c, true);
-      top.add_column("sources");
-      for (std::size_t i = 0; i < bi.contributions.size() && i < args.explain; ++i) {
-        const auto& c = bi.contributions[i];
-        const RelationId rel = c.relation;
-        top.add_row({std::string(d.relation_id(rel)),
-                     std::string(d.actor_id(d.relation_source(rel))) + (d.relation_directed(rel) ? " -> " : " -- ") + std::string(d.actor_id(d.relation_target(rel))),
-                     d.types()[d.relation_type(rel)].id, relation_dates(d, rel), format_score(c.type_weight, args.format),
-                     format_score(c.magnitude_factor, args.format), format_score(c.decay, args.format),
-                     format_score(c.credence, args.format), format_score(c.value, args.format),
-                     relation_sources(d, rel)});
+      std::cout << "\nfacts that weigh most for " << bi.label << " (" << bi.facts.size() << " facts)\n";
+      for (std::size_t i = 0; i < bi.facts.size() && i < args.explain; ++i) {
+        const auto& f = bi.facts[i];
+        std::cout << "\nfact " << f.id << ": " << format_score(f.value, args.format) << " (upper end " << format_score(f.high, args.format)
+                  << "); counts " << (f.counted ? std::string(d.relation_id(*f.counted)) : std::string("no cooperative row"))
+                  << (f.friction ? ", friction " + std::string(d.relation_id(*f.friction)) : std::string()) << "\n";
+        ResultTable rows;
+        for (const char* c : {"relation", "link", "type", "dimension", "dates", "attested"}) rows.add_column(c);
+        for (const char* c : {"sign", "weight", "magnitude", "decay", "credence", "value"}) rows.add_column(c, true);
+        rows.add_column("sources");
+        for (RelationId rel : f.rows) {
+          const auto c = std::find_if(bi.contributions.begin(), bi.contributions.end(), [&](const Contribution& x) { return x.relation == rel; });
+          rows.add_row({std::string(d.relation_id(rel)), link_of(d, rel), d.types()[d.relation_type(rel)].id,
+                        std::string(dimension_name(c->dimension)), relation_dates(d, rel), d.relation_attested(rel).str(),
+                        c->sign > 0 ? "+" : c->sign < 0 ? "-" : "0", format_score(c->type_weight, args.format),
+                        format_score(c->magnitude_factor, args.format), format_score(c->decay, args.format),
+                        format_score(c->credence, args.format), format_score(c->value, args.format), relation_sources(d, rel)});
+        }
+        rows.write(std::cout, args.format);
+        for (RelationId rel : f.rows)
+          if (const auto quote = d.relation_field(rel, "quote"); !quote.empty())
+            std::cout << "  " << d.relation_id(rel) << ": \"" << quote << "\"\n";
       }
-      top.write(std::cout, args.format);
-      for (std::size_t i = 0; i < bi.contributions.size() && i < args.explain; ++i)
-        if (const auto quote = d.relation_field(bi.contributions[i].relation, "quote"); !quote.empty())
-          std::cout << "  " << d.relation_id(bi.contributions[i].relation) << ": \"" << quote << "\"\n";
     }
   }
 }
@@ -106,7 +147,7 @@ void run(const InfluenceArgs& args) {
 void add_influence_command(CLI::App& app) {
   auto args = std::make_shared<InfluenceArgs>();
   auto* cmd = app.add_subcommand("influence", "Competing influence of blocs on a target actor: scores, shares, balance, "
-                                 "breakdown, top relations, timeline, sensitivity (docs/influence.md)");
+                                 "intervals, facts, timeline (docs/influence.md)");
   add_dataset_argument(*cmd, args->dataset);
   cmd->add_option("--target", args->target, "The actor influenced (id, label or alias)")->required();
   cmd->add_option("--blocs", args->blocs, "Blocs from blocs.csv to compare, comma-separated (default: all of them)")->delimiter(',');
@@ -115,7 +156,7 @@ void add_influence_command(CLI::App& app) {
   cmd->add_flag("--no-collapse", args->no_collapse, "Count only the members themselves, not their officials, agencies and units");
   cmd->add_option("--params", args->params, "Parameter file (default: DATASET/influence.csv if present, else built-in defaults)")
       ->check(CLI::ExistingFile);
-  cmd->add_flag("--explain{5}", args->explain, "Show the 5 (or --explain=N) relations that contribute most to each bloc");
+  cmd->add_flag("--explain{5}", args->explain, "Show the 5 (or --explain=N) facts that weigh most for each bloc, with their rows and citations");
   cmd->add_option("--timeline", args->timeline, "Scores year by year, FROM:TO (e.g. 2000:2013)");
   add_format_option(*cmd, args->format);
   args->slice.add_to(*cmd, false);

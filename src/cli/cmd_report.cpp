@@ -215,11 +215,12 @@ void run(const ReportArgs& args) {
       for (std::size_t b = 0; b < r.blocs.size(); ++b) {
         const auto& bi = r.blocs[b];
         const auto colour = colours[b].find("fillcolor");
-        bars.push_back({bi.name, 100 * bi.share, 100 * bi.share_min, 100 * bi.share_max,
+        const Estimate& share = bi.dimensions[all_dimensions].share;
+        bars.push_back({bi.label, 100 * share.value, 100 * share.low, 100 * share.high,
                         colour == colours[b].end() ? std::string() : colour->second});
       }
       content.influence_chart_svg = bar_chart_svg(bars, "Share of influence on " + label_of(d, *target) + ", as of " + r.at.str(),
-                                                  "share of the combined score (%); whiskers: ±50% parameter range");
+                                                  "share of the blocs' documented ties (%); whiskers: the interval (docs/influence.md)");
 
       YearRange years{0, r.at.year()};
       if (!args.timeline.empty()) years = parse_year_range(args.timeline, "--timeline");
@@ -231,7 +232,7 @@ void run(const ReportArgs& args) {
       std::vector<Series> series;
       for (std::size_t b = 0; b < io.blocs.size(); ++b) {
         Series s{io.blocs[b].name, {}, bars[b].colour};
-        for (const auto& yr : by_year) s.values.push_back(yr.blocs[b].score);
+        for (const auto& yr : by_year) s.values.push_back(yr.blocs[b].dimensions[all_dimensions].score.value);
         series.push_back(std::move(s));
       }
       content.timeline_svg = line_chart_svg(labels, series, "Influence on " + label_of(d, *target) + " by year", "score");

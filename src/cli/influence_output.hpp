@@ -29,18 +29,28 @@ struct YearRange {
 };
 YearRange parse_year_range(const std::string& text, const std::string& option);
 
-// The scores at the end of each year of `years` (without sensitivity ranges).
+// The figures at the end of each year of `years`, each with its interval.
 std::vector<InfluenceResult> influence_by_year(const Dataset& d, const Slice& slice, InfluenceOptions options, YearRange years);
 
-// year, BLOC_score, BLOC_share..., balance (two blocs).
+// year, then for each bloc its combined score and share with their intervals, then the balance of
+// two blocs with its interval.
 ResultTable timeline_table(const std::vector<BlocSpec>& blocs, const std::vector<InfluenceResult>& years, YearRange range,
                            const std::string& format);
 
-// bloc, direct, reach, score, share, share_min, share_max, members.
+// Every figure as one row (the CSV output and the report's influence.csv): bloc_id, bloc, dimension,
+// measure (score, cooperative, conflictual, share, dependence, balance), value, low, high, and the
+// parts of the interval (undated, sources, bootstrap, parameters), facts and sources.
 ResultTable influence_table(const Dataset& d, const InfluenceOptions& o, const InfluenceResult& r, const std::string& format);
 
-// The whole result as one JSON document: target, date, slice, every bloc with its breakdown by
-// type and every contribution with its citation, the balance.
+// One row per bloc and dimension, for people: score, share and dependence with their intervals.
+ResultTable influence_summary_table(const InfluenceResult& r, const std::string& format);
+
+// The parts of each combined figure's interval (and of the balance by dimension), for people.
+ResultTable influence_parts_table(const InfluenceResult& r, const std::string& format);
+
+// The whole result as one JSON document: target, date, what is measured, the sources, every bloc
+// with its figures by dimension (each with its interval and parts), its facts with their rows and
+// citations, the balance, the partners' dependence shares. No NaN: undefined numbers are null.
 void write_influence_json(std::ostream& out, const Dataset& d, const InfluenceOptions& o, const InfluenceResult& r,
                           const std::string& slice_description);
 

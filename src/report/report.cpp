@@ -109,23 +109,31 @@ std::string report_html(const Dataset& d, const ReportContent& c) {
   if (c.influence && c.target) {
     const InfluenceResult& r = *c.influence;
     h += "<section id=\"influence\" class=\"pagebreak\">\n<h2>Influence on " + e(d.actor_label(*c.target)) + "</h2>\n";
-    h += "<p>Scores combine direct ties (weighted by type, size and age) and network reach (a random walk from the bloc "
-         "that arrives at the target); the method and every default are in docs/influence.md. The range is the share's "
-         "smallest and largest value when each weight and half-life varies by ±50%. The scores weigh the "
-         "<em>documented</em> ties: a dataset built from sources that describe one side's cooperation in detail "
-         "favours that side, so read them with the list of sources below. Parameters: " +
+    h += "<p>What is measured: the documented ties between each bloc and the target in these sources (" +
+         std::to_string(r.sources.size()) + " sources), each fact counted once, weighted by type, size and age, "
+         "conflictual ties subtracted; the method, every default and its limits are in docs/influence.md. "
+         "Intervals combine the undated relations' bounds, resampling the sources and drawing the parameters; "
+         "the CSV and JSON files give each part. Parameters: " +
          (c.influence_parameters.empty() ? std::string("the built-in defaults") : e(c.influence_parameters)) + ".</p>\n";
     if (!c.influence_chart_svg.empty()) h += "<figure>\n" + c.influence_chart_svg + "</figure>\n";
-    h += "<table>\n<tr><th>Bloc</th><th class=\"num\">Direct</th><th class=\"num\">Reach</th><th class=\"num\">Score</th>"
-         "<th class=\"num\">Share</th><th class=\"num\">Range</th></tr>\n";
-    for (const auto& b : r.blocs)
-      h += "<tr><td>" + e(b.name) + "</td><td class=\"num\">" + fixed(b.direct, 2) + "</td><td class=\"num\">" + fixed(b.reach, 4) +
-           "</td><td class=\"num\">" + fixed(b.score, 2) + "</td><td class=\"num\">" + fixed(100 * b.share, 1) + "%</td><td class=\"num\">" +
-           fixed(100 * b.share_min, 1) + "–" + fixed(100 * b.share_max, 1) + "%</td></tr>\n";
+    h += "<table>\n<tr><th>Bloc</th><th class=\"num\">Security</th><th class=\"num\">Political</th><th class=\"num\">Economic</th>"
+         "<th class=\"num\">Social</th><th class=\"num\">Score</th><th class=\"num\">Interval</th><th class=\"num\">Share</th>"
+         "<th class=\"num\">Interval</th><th class=\"num\">Dependence</th><th class=\"num\">Sources</th></tr>\n";
+    for (const auto& b : r.blocs) {
+      const auto& all = b.dimensions[all_dimensions];
+      h += "<tr><td>" + e(b.label) + "</td>";
+      for (std::size_t k = 0; k < dimension_count; ++k) h += "<td class=\"num\">" + fixed(b.dimensions[k].score.value, 2) + "</td>";
+      h += "<td class=\"num\">" + fixed(all.score.value, 2) + "</td><td class=\"num\">" + fixed(all.score.low, 2) + "–" +
+           fixed(all.score.high, 2) + "</td><td class=\"num\">" + fixed(100 * all.share.value, 1) + "%</td><td class=\"num\">" +
+           fixed(100 * all.share.low, 1) + "–" + fixed(100 * all.share.high, 1) + "%</td><td class=\"num\">" +
+           fixed(100 * all.dependence.value, 1) + "%</td><td class=\"num\">" + std::to_string(b.sources.size()) + "</td></tr>\n";
+    }
     h += "</table>\n";
-    if (r.balance)
-      h += "<p><strong>Balance " + e(r.blocs[0].name) + " vs " + e(r.blocs[1].name) + ": " + fixed(*r.balance, 3) + "</strong> (range " +
-           fixed(r.balance_min, 3) + " to " + fixed(r.balance_max, 3) + "; +1 all " + e(r.blocs[0].name) + ", −1 all " + e(r.blocs[1].name) + ").</p>\n";
+    if (r.balance) {
+      const Estimate& bal = (*r.balance)[all_dimensions];
+      h += "<p><strong>Balance " + e(r.blocs[0].label) + " vs " + e(r.blocs[1].label) + ": " + fixed(bal.value, 3) + "</strong> (interval " +
+           fixed(bal.low, 3) + " to " + fixed(bal.high, 3) + "; +1 all " + e(r.blocs[0].label) + ", −1 all " + e(r.blocs[1].label) + ").</p>\n";
+    }
     if (!c.timeline_svg.empty()) h += "<figure>\n" + c.timeline_svg + "<figcaption>Scores at the end of each year.</figcaption>\n</figure>\n";
     for (const auto& b : r.blocs) {
       h += "<h3>What weighs most for " + e(b.name) + "</h3>\n<table>\n<tr><th>Relation</th><th>Type</th><th>Dates</th>"

@@ -41,10 +41,10 @@ void check_applied(std::string_view text, const actorgraph::InfluenceParameters&
     if (group == "weight") in_effect = in_map(p.weight, key);
     else if (group == "half_life") in_effect = in_map(p.half_life, key);
     else if (group == "scale") in_effect = in_map(p.unit_scale, key);
-    else if (name == "mix.direct") in_effect = p.mix_direct;
-    else if (name == "network.scale") in_effect = p.network_scale;
-    else if (name == "network.damping") in_effect = p.damping;
-    else if (name == "undated.factor") in_effect = p.undated_factor;
+    else if (group == "valence" || group == "dimension") continue;  // words, not numbers: checked below
+    else if (name == "uncertainty.spread") in_effect = p.spread;
+    else if (name == "uncertainty.draws") in_effect = static_cast<double>(p.draws);
+    else if (name == "uncertainty.seed") in_effect = static_cast<double>(p.seed);
     else if (name == "default.weight") in_effect = p.default_weight;
     else if (name == "default.half_life") in_effect = p.default_half_life;
     fuzz::check(in_effect == value, "accepted parameter " + name + " is not in effect (" + std::to_string(value) + " read, " +
@@ -70,10 +70,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& [type, w] : parameters.weight) fuzz::check(std::isfinite(w) && w >= 0, "weight." + type + " out of range");
   for (const auto& [type, h] : parameters.half_life) fuzz::check(h > 0, "half_life." + type + " out of range");
   for (const auto& [unit, s] : parameters.unit_scale) fuzz::check(std::isfinite(s) && s > 0, "scale." + unit + " out of range");
-  fuzz::check(parameters.mix_direct >= 0 && parameters.mix_direct <= 1, "mix.direct out of range");
-  fuzz::check(parameters.damping > 0 && parameters.damping < 1, "network.damping out of range");
-  fuzz::check(std::isfinite(parameters.network_scale) && parameters.network_scale >= 0, "network.scale out of range");
-  fuzz::check(parameters.undated_factor >= 0 && parameters.undated_factor <= 1, "undated.factor out of range");
+  fuzz::check(parameters.spread >= 0 && parameters.spread < 1, "uncertainty.spread out of range");
+  fuzz::check(parameters.draws <= 100000, "uncertainty.draws out of range");
+  for (const auto& [type, range] : parameters.weight_range)
+    fuzz::check(range.first <= parameters.weight.at(type) && parameters.weight.at(type) <= range.second, "weight." + type + " outside its range");
   fuzz::check(std::isfinite(parameters.default_weight) && parameters.default_weight >= 0, "default.weight out of range");
   fuzz::check(parameters.default_half_life > 0, "default.half_life out of range");
   return 0;
