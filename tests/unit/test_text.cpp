@@ -92,3 +92,46 @@ TEST_CASE("terminal_safe text shows terminal controls as visible escapes and kee
                            "C:\\new \\x1b", "×2 — “quoted” ⬡ 🙂", "tab-free & <markup>"})
     CHECK(terminal_safe(kept) == kept);
 }
+
+TEST_CASE("NameSuggester gives what a comparison with every candidate gives", "[model][text]") {
+  // The reference: every candidate's full edit distance, as did_you_mean is defined.
+  const auto reference = [](std::string_view name, const std::vector<std::string_view>& candidates) {
+    const std::size_t length = count_code_points(fold_case(name));
+    const std::size_t budget = length < 3 ? 0 : std::max<std::size_t>(1, length / 3);
+    std::vector<std::pair<std::size_t, std::size_t>> matches;  // (distance, order)
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+      if (const std::size_t d = edit_distance(fold_case(name), fold_case(candidates[i])); d <= budget) matches.emplace_back(d, i);
+    std::sort(matches.begin(), matches.end());
+    std::vector<std::string> chosen;
+    std::string out;
+    for (const auto& [distance, i] : matches) {
+      const std::string folded = fold_case(candidates[i]);
+      if (chosen.size() == 3 || std::find(chosen.begin(), chosen.end(), folded) != chosen.end()) continue;
+      chosen.push_back(folded);
+      out += (out.empty() ? "" : ", ") + std::string("'") + std::string(candidates[i]) + "'";
+    }
+    if (const auto last = out.rfind(", "); chosen.size() > 1) out.replace(last, 2, " or ");
+    return out;
+  };
+  std::uint32_t seed = 12345;
+  const auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  const std::vector<std::string> alphabet{"a", "b", "c", "A", "é", "É", "ж", "Ж", "_"};
+  const auto random_name = [&] {
+    std::string s;
+    for (std::uint32_t n = next() % 9; n > 0; --n) s += alphabet[next() % alphabet.size()];
+    return s;
+  };
+  std::vector<std::string> names;
+  for (int i = 0; i < 400; ++i) names.push_back(random_name());
+  const std::vector<std::string_view> views(names.begin(), names.end());
+  const NameSuggester suggester(views);
+  int suggested = 0;
+  for (int q = 0; q < 300; ++q) {
+    const std::string query = random_name();
+    INFO("query '" << query << "'");
+    const std::string expected = reference(query, views);
+    CHECK(suggester.suggest(query) == expected);
+    suggested += expected.find(" or ") != std::string::npos;
+  }
+  CHECK(suggested > 50);  // the comparison covers lists of several suggestions, not only empty ones
+}
