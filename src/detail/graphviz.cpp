@@ -2,6 +2,9 @@
 
 #include "actorgraph/error.hpp"
 
+// Graphviz's layout records (Agraphinfo_t, GD_rank...): needed only by repair_dot_ranks.
+#include <graphviz/types.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -166,11 +169,38 @@ GVC_t* context() {
   return owner.gvc;
 }
 
-Layout::Layout(Agraph_t* g, const std::string& engine) : g_(g) {
+namespace {
+
+// Graphviz 2.42's dot keeps each rank's nodes twice: `v` (in use) and `av` (the allocation that
+// dot_cleanup frees), equal in the root graph once mincross is done. When a flat edge (both ends on
+// one rank) has a label, flat.c's make_vn_slot makes room for the label's virtual node in the rank
+// above by realloc'ing `v` only, so `av` is left pointing at the freed block and gvFreeLayout frees
+// it a second time whenever realloc moved the block: "double free or corruption", exit 134, or
+// silent heap corruption. Labelled edges with bloc clusters produce such flat edges in dot (issue
+// 10, item 6: graphs/tajikistan with --clusters --edge-labels). Pointing `av` at the live array
+// again before the cleanup frees each block once (a no-op where they agree). Clusters are left
+// alone: their `v` points into the root's arrays and their `av` is their own allocation.
+void repair_dot_ranks(Agraph_t* g) noexcept {
+  if (!agbindrec(g, c("Agraphinfo_t"), 0, 1)) return;
+  rank_t* ranks = GD_rank(g);
+  if (!ranks) return;
+  for (int r = GD_minrank(g); r <= GD_maxrank(g); ++r)
+    if (ranks[r].av != ranks[r].v) {
+      ranks[r].av = ranks[r].v;
+      ranks[r].an = ranks[r].n;
+    }
+}
+
+}  // namespace
+
+Layout::Layout(Agraph_t* g, const std::string& engine) : g_(g), dot_(engine == "dot") {
   if (gvLayout(context(), g, engine.c_str()) != 0) throw Error("Graphviz could not lay out the graph with '" + engine + "'");
 }
 
-Layout::~Layout() { gvFreeLayout(context(), g_); }
+Layout::~Layout() {
+  if (dot_) repair_dot_ranks(g_);
+  gvFreeLayout(context(), g_);
+}
 
 std::string Layout::render(const std::string& format) const {
   char* data = nullptr;

@@ -58,6 +58,7 @@ GVC_t* context();
 
 // Lays out `g` with `engine` (dot, neato, fdp, sfdp, circo, twopi) for as long as it lives; frees the
 // layout before the graph is closed. Throws Error when the engine is unknown or fails.
+// Works around a double free in Graphviz 2.42's dot (see repair_dot_ranks in graphviz.cpp).
 class Layout {
  public:
   Layout(Agraph_t* g, const std::string& engine);
@@ -70,6 +71,7 @@ class Layout {
 
  private:
   Agraph_t* g_;
+  bool dot_;
 };
 
 }  // namespace actorgraph::detail::gv
