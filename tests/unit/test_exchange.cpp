@@ -95,7 +95,7 @@ TEST_CASE("A dataset converted to DOT, GraphML or JSON and back gives the same f
   CHECK(names == std::vector<std::string>{"README.md", "influence.csv"});
 }
 
-TEST_CASE("Files that are not text are carried as base64; what no format can carry is listed", "[io][exchange]") {
+TEST_CASE("Files that are not text are carried as base64, and what no format can carry is listed", "[io][exchange]") {
   const std::string binary("\x89PNG\r\n\x1a\n\0\0\xff\xfe bytes", 18);
   TempDataset in({{"actors.csv", "id,label,kind\na,,state\n"},
                   {"relations.csv", "id,source,target,type\n"},
@@ -142,7 +142,7 @@ TEST_CASE("An embedded file must have a plain name that is not a dataset file", 
   CHECK(errors_of(with("\"actorgraph_file_base64:a\": \"not base64!\""), j) == "g: error: graph attribute actorgraph_file_base64:a: not valid base64\n");
 }
 
-TEST_CASE("GraphML and JSON give every relation its resolved direction; the directed cell reads back as it was", "[io][exchange]") {
+TEST_CASE("GraphML and JSON give every relation its resolved direction, and the directed cell reads back", "[io][exchange]") {
   // meeting is undirected by default, visit directed; r3 says so itself.
   TempDataset in({{"actors.csv", "id,label,kind\na,,state\nb,,state\n"},
                   {"relations.csv", "id,source,target,type,directed\nr1,a,b,meeting,\nr2,a,b,visit,\nr3,b,a,visit,false\n"}});

@@ -130,7 +130,7 @@ TEST_CASE("The import passes the dataset checks and is the same for plain, gzip,
   CHECK(cell(table(zip.result, "relations.csv"), "gdelt-200", "type") == "disapproval");
 }
 
-TEST_CASE("--strict stops at the first bad row with its position", "[io][import]") {
+TEST_CASE("Import with --strict stops at the first bad row with its position", "[io][import]") {
   EventImportOptions o;
   o.strict = true;
   try {
@@ -190,7 +190,7 @@ TEST_CASE("Filters count what they leave out, each row under the first filter th
   CHECK(run({"gdelt_mixed.tsv"}, o).result.summary.filtered_mentions == 11);
 }
 
-TEST_CASE("--keep-single counts one-actor events on their actor", "[io][import]") {
+TEST_CASE("Import with --keep-single counts one-actor events on their actor", "[io][import]") {
   EventImportOptions o;
   o.keep_single = true;
   const Run r = run({"gdelt_mixed.tsv"}, o);
