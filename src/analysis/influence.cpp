@@ -221,43 +221,6 @@ std::vector<BlocSpec> dataset_blocs(const Dataset& d) {
   return out;
 }
 
-std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
-  // Key: the unordered pair of actors, the quote, the dimension; rows already grouped by a fact id
-  // or part_of are one fact and are not listed.
-  std::vector<RelationId> group(d.relation_count());
-  std::iota(group.begin(), group.end(), RelationId{0});
-  auto find = [&](RelationId r) {
-    while (group[r] != r) r = group[r] = group[group[r]];
-    return r;
-  };
-  std::unordered_map<std::string_view, RelationId> by_fact;
-  for (RelationId r = 0; r < d.relation_count(); ++r) {
-    if (const auto total = d.relation_part_of(r)) group[find(r)] = find(*total);
-    if (const auto fact = d.relation_fact(r); !fact.empty()) {
-      const auto [it, inserted] = by_fact.emplace(fact, r);
-      if (!inserted) group[find(r)] = find(it->second);
-    }
-  }
-  std::map<std::tuple<ActorId, ActorId, std::string_view, Dimension>, std::vector<RelationId>> same;
-  for (RelationId r = 0; r < d.relation_count(); ++r) {
-    const std::string_view quote = d.relation_field(r, "quote");
-    if (quote.empty()) continue;
-    ActorId u = d.relation_source(r), v = d.relation_target(r);
-    if (v < u) std::swap(u, v);
-    same[{u, v, quote, d.types()[d.relation_type(r)].dimension}].push_back(r);
-  }
-  std::vector<std::vector<RelationId>> out;
-  for (auto& [key, rows] : same) {
-    std::vector<RelationId> kept;
-    std::set<RelationId> facts;
-    for (RelationId r : rows)
-      if (facts.insert(find(r)).second) kept.push_back(r);
-    if (kept.size() > 1) out.push_back(std::move(kept));
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 namespace {
 
 constexpr std::size_t D = dimension_count + 1;  // the dimensions and the combined figure

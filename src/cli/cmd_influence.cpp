@@ -5,6 +5,7 @@
 #include "cli/output.hpp"
 
 #include "actorgraph/analysis/influence.hpp"
+#include "actorgraph/model/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -69,19 +70,20 @@ void run(const InfluenceArgs& args) {
     influence_table(d, o, r, args.format).write(std::cout, args.format);
     return;
   }
-  std::cout << "influence on " << d.actor_label(o.target) << " as of " << r.at.str()
+  // Data in prose lines is made terminal-safe, as the tables are (docs/CLI.md).
+  std::cout << "influence on " << terminal_safe(d.actor_label(o.target)) << " as of " << r.at.str()
             << ": documented ties in these sources, each fact counted once, conflictual ties subtracted\n"
             << "slice: " << slice.description() << "; collapse: " << (o.collapse ? "on" : "off") << "; " << r.sources.size()
             << (r.sources.size() == 1 ? " source" : " sources") << " cited by the target's ties\n";
   for (const auto& bi : r.blocs)
-    std::cout << "  " << bi.label << " rests on " << bi.sources.size() << (bi.sources.size() == 1 ? " source" : " sources")
-              << (bi.sources.empty() ? "" : " (" + source_list(d, bi.sources) + ")")
+    std::cout << "  " << terminal_safe(bi.label) << " rests on " << bi.sources.size() << (bi.sources.size() == 1 ? " source" : " sources")
+              << (bi.sources.empty() ? "" : " (" + terminal_safe(source_list(d, bi.sources)) + ")")
               << (bi.unsourced_rows ? ", " + std::to_string(bi.unsourced_rows) + " rows without a source" : std::string()) << "\n";
   std::cout << "\n";
   influence_summary_table(r, args.format).write(std::cout, args.format);
   if (r.balance) {
     const Estimate& b = (*r.balance)[all_dimensions];
-    std::cout << "\nbalance " << r.blocs[0].label << " vs " << r.blocs[1].label << ": " << signed_number(b.value) << " (interval "
+    std::cout << "\nbalance " << terminal_safe(r.blocs[0].label) << " vs " << terminal_safe(r.blocs[1].label) << ": " << signed_number(b.value) << " (interval "
               << signed_number(b.low) << " .. " << signed_number(b.high) << ")\n";
   }
   std::cout << "\nwhere each interval comes from (undated: undated relations left out before their attestation .. counted as "
@@ -94,7 +96,7 @@ void run(const InfluenceArgs& args) {
   for (const auto& group : r.possible_double_counts) {
     std::string ids;
     for (RelationId rel : group) ids.append(ids.empty() ? "" : ", ").append(d.relation_id(rel));
-    std::cout << "possible double count: " << ids << " (same actors, same quote, same dimension; give them one fact id if they are one fact)\n";
+    std::cout << "possible double count: " << terminal_safe(ids) << " (same actors, same quote, same dimension; give them one fact id if they are one fact)\n";
   }
 
   ResultTable types;
@@ -115,10 +117,10 @@ void run(const InfluenceArgs& args) {
 
   if (args.explain > 0) {
     for (const auto& bi : r.blocs) {
-      std::cout << "\nfacts that weigh most for " << bi.label << " (" << bi.facts.size() << " facts)\n";
+      std::cout << "\nfacts that weigh most for " << terminal_safe(bi.label) << " (" << bi.facts.size() << " facts)\n";
       for (std::size_t i = 0; i < bi.facts.size() && i < args.explain; ++i) {
         const auto& f = bi.facts[i];
-        std::cout << "\nfact " << f.id << ": " << format_score(f.value, args.format) << " (upper end " << format_score(f.high, args.format)
+        std::cout << "\nfact " << terminal_safe(f.id) << ": " << format_score(f.value, args.format) << " (upper end " << format_score(f.high, args.format)
                   << "); counts " << (f.counted ? std::string(d.relation_id(*f.counted)) : std::string("no cooperative row"))
                   << (f.friction ? ", friction " + std::string(d.relation_id(*f.friction)) : std::string()) << "\n";
         ResultTable rows;
@@ -136,7 +138,7 @@ void run(const InfluenceArgs& args) {
         rows.write(std::cout, args.format);
         for (RelationId rel : f.rows)
           if (const auto quote = d.relation_field(rel, "quote"); !quote.empty())
-            std::cout << "  " << d.relation_id(rel) << ": \"" << quote << "\"\n";
+            std::cout << "  " << terminal_safe(d.relation_id(rel)) << ": \"" << terminal_safe(quote) << "\"\n";
       }
     }
   }

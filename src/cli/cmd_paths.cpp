@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 
 #include "actorgraph/analysis/paths.hpp"
+#include "actorgraph/model/text.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -41,17 +42,21 @@ void print_paths(const Network& n, const std::vector<Path>& paths, const std::st
       const Path& p = paths[i];
       std::cout << (i ? "\n" : "") << "path " << i + 1 << ": " << p.links.size() << (p.links.size() == 1 ? " hop" : " hops");
       if (p.length != static_cast<double>(p.links.size())) std::cout << ", length " << format_score(p.length, format);
-      std::cout << "\n  " << d.actor_label(n.actor(p.vertices[0]));
-      for (std::size_t h = 1; h < p.vertices.size(); ++h) std::cout << (n.directed() ? " -> " : " -- ") << d.actor_label(n.actor(p.vertices[h]));
+      // Data in prose lines is made terminal-safe, as the tables are (docs/CLI.md).
+      std::cout << "\n  " << terminal_safe(d.actor_label(n.actor(p.vertices[0])));
+      for (std::size_t h = 1; h < p.vertices.size(); ++h)
+        std::cout << (n.directed() ? " -> " : " -- ") << terminal_safe(d.actor_label(n.actor(p.vertices[h])));
       std::cout << "\n";
       for (std::size_t h = 0; h < p.links.size(); ++h) {
-        std::cout << "  " << d.actor_id(n.actor(p.vertices[h])) << (n.directed() ? " -> " : " -- ") << d.actor_id(n.actor(p.vertices[h + 1])) << "\n";
+        std::cout << "  " << terminal_safe(d.actor_id(n.actor(p.vertices[h]))) << (n.directed() ? " -> " : " -- ")
+                  << terminal_safe(d.actor_id(n.actor(p.vertices[h + 1]))) << "\n";
         for (RelationId r : n.evidence(p.links[h])) {
           const auto cells = evidence_cells(d, r);
-          std::cout << "    " << cells[0] << "  " << d.actor_id(d.relation_source(r)) << (d.relation_directed(r) ? " -> " : " -- ")
-                    << d.actor_id(d.relation_target(r)) << "  " << cells[1] << (cells[2].empty() ? "" : "  " + cells[2])
-                    << (cells[3].empty() ? "" : "  [" + cells[3] + "]") << "\n";
-          if (!cells[4].empty()) std::cout << "      \"" << cells[4] << "\"\n";
+          const std::string line = cells[0] + "  " + std::string(d.actor_id(d.relation_source(r))) +
+                                   (d.relation_directed(r) ? " -> " : " -- ") + std::string(d.actor_id(d.relation_target(r))) + "  " +
+                                   cells[1] + (cells[2].empty() ? "" : "  " + cells[2]) + (cells[3].empty() ? "" : "  [" + cells[3] + "]");
+          std::cout << "    " << terminal_safe(line) << "\n";
+          if (!cells[4].empty()) std::cout << "      \"" << terminal_safe(cells[4]) << "\"\n";
         }
       }
     }

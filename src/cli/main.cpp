@@ -1,84 +1,17 @@
 // actorgraph: the command-line tool over the actorgraph library. Exit codes: docs/CLI.md.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/streams.hpp"
 
 #include "actorgraph/error.hpp"
 #include "actorgraph/model/text.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <iostream>
-#include <streambuf>
-
-#include <unistd.h>
 
 using namespace actorgraph;
 using namespace actorgraph::cli;
 
 namespace {
-
-// Standard output through a buffer of our own, which remembers the first failed write and why: a
-// full disk or a closed pipe must fail the command, not pass for success (`actorgraph stats >
-// /dev/full`). Writes go to file descriptor 1 with write(2), every one checked.
-class CheckedOutput : public std::streambuf {
- public:
-  CheckedOutput() : line_buffered_(::isatty(1) == 1) { setp(buffer_, buffer_ + sizeof buffer_); }
-  ~CheckedOutput() override { sync(); }
-  int error() const noexcept { return error_; }
-  bool failed() const noexcept { return failed_; }
-
- protected:
-  int_type overflow(int_type c) override {
-    if (sync() != 0) return traits_type::eof();
-    if (!traits_type::eq_int_type(c, traits_type::eof())) {
-      *pptr() = traits_type::to_char_type(c);
-      pbump(1);
-    }
-    return traits_type::not_eof(c);
-  }
-  // On a terminal each line shows when it is complete, as with stdio.
-  std::streamsize xsputn(const char* text, std::streamsize n) override {
-    const std::streamsize written = std::streambuf::xsputn(text, n);
-    if (line_buffered_ && std::char_traits<char>::find(text, static_cast<std::size_t>(n), '\n') != nullptr) sync();
-    return written;
-  }
-  int sync() override {
-    const char* at = pbase();
-    while (at < pptr() && !failed_) {
-      const ssize_t n = ::write(1, at, static_cast<std::size_t>(pptr() - at));
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        failed_ = true;
-        error_ = errno;
-        break;
-      }
-      at += n;
-    }
-    setp(buffer_, buffer_ + sizeof buffer_);  // after a failure the rest is dropped, once
-    return failed_ ? -1 : 0;
-  }
-
- private:
-  char buffer_[1 << 16];
-  bool line_buffered_;
-  bool failed_ = false;
-  int error_ = 0;
-};
-
-// Flushes standard output and closes it, both checked. Returns the exit code to use.
-int finish_standard_output(CheckedOutput& out, int code) {
-  std::cout.flush();
-  int error = out.error();
-  bool failed = out.failed() || !std::cout;
-  if (!failed && ::close(1) != 0 && errno != EBADF) {
-    failed = true;
-    error = errno;
-  }
-  if (!failed) return code;
-  std::cerr << "actorgraph: error: cannot write standard output" << (error ? ": " + std::string(std::strerror(error)) : "")
-            << "\n";
-  return code == exit_ok ? exit_data : code;
-}
 
 int run(int argc, char** argv) {
   CLI::App app{"actorgraph: graph analysis of political actors and their relationships.\n"
@@ -147,10 +80,6 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CheckedOutput out;
-  std::cout.rdbuf(&out);
-  const int code = run(argc, argv);
-  const int final_code = finish_standard_output(out, code);
-  std::cout.rdbuf(nullptr);  // `out` goes before std::cout does
-  return final_code;
+  StandardStreams streams;  // checked standard output, terminal-safe standard error
+  return streams.finish(run(argc, argv));
 }

@@ -111,6 +111,7 @@ class DatasetBuilder {
   void check_parts();
   void check_duplicates();
   void check_similar_claims();
+  void check_double_counts();
   std::string describe(RelationId r) const;
 
   std::string folder_;
@@ -862,6 +863,23 @@ void DatasetBuilder::check_similar_claims() {
   }
 }
 
+// Rows that quote one sentence for the same actors and dimension without a fact id: likely one fact
+// that influence would count several times (model/dataset.hpp, likely_double_counts). Only on a
+// dataset without errors so far: the grouping needs every actor, type and part_of resolved.
+void DatasetBuilder::check_double_counts() {
+  if (count_errors(diagnostics_) > 0) return;
+  auto& f = *relations_file_;
+  for (const auto& group : likely_double_counts(d_)) {
+    std::string ids;
+    for (std::size_t i = 0; i < group.size(); ++i)
+      ids += (i == 0 ? "" : i + 1 == group.size() ? " and " : ", ") + std::string(d_.relation_id(group[i]));
+    report(f, field_offset(f, group[1], 0), Severity::warning,
+           "possible double count: " + ids + " quote the same sentence for the same actors in the " +
+               std::string(dimension_name(d_.types()[d_.relation_type(group[0])].dimension)) +
+               " dimension (if they state one fact, give them one fact id, or mark the parts with part_of)");
+  }
+}
+
 CheckResult DatasetBuilder::run() {
   std::error_code ec;
   if (!files_in_memory_ && !fs::is_directory(folder_, ec))
@@ -881,6 +899,7 @@ CheckResult DatasetBuilder::run() {
     check_parts();
     check_duplicates();
     check_similar_claims();
+    check_double_counts();
   } else {
     d_.rel_source_offsets_.assign(1, 0);
     d_.rel_dispute_offsets_.assign(1, 0);

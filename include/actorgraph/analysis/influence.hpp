@@ -171,8 +171,4 @@ InfluenceResult measure_influence(const Dataset& dataset, const Slice& slice, co
 // The blocs declared in blocs.csv, by id, labelled by their lead.
 std::vector<BlocSpec> dataset_blocs(const Dataset& dataset);
 
-// Groups of relations (in file order) that share two actors, a non-empty quote and a dimension
-// but no `fact` id or `part_of` link: likely one fact written as several rows.
-std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& dataset);
-
 }  // namespace actorgraph

@@ -232,6 +232,11 @@ class Dataset {
   Diagnostics warnings_;
 };
 
+// Groups of relations (in file order) that share two actors (either direction), a non-empty quote
+// and a dimension but no `fact` id or `part_of` link: likely one fact written as several rows, which
+// influence would count more than once. `check` warns about each group (docs/FORMAT.md, "Facts").
+std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& dataset);
+
 // A relation's dates as text: "2001", "2001..2005", "2001.." (still active: an ongoing type with no
 // end), or "" when undated; `to` is put between start and end ("..", or "–" in prose).
 std::string relation_dates(const Dataset& dataset, RelationId r, std::string_view to = "..");
