@@ -386,31 +386,33 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
 
 // cgraph orders subgraphs by id, and the id of a named subgraph is the address of its interned name,
 // so agwrite would list clusters in an order that depends on the heap. This id discipline gives the
-// cluster names ids that grow in creation order (addresses in one buffer laid out in that order) and
-// leaves every other object to cgraph's own discipline.
+// clusters the ids 2, 4, 6, ... in creation order and leaves every other object to cgraph's own
+// discipline, whose ids are odd (anonymous objects) or addresses (names), so they never meet ours.
+// A cluster's name is printed from a string interned in the graph's own dictionary (agstrdup): agwrite
+// reads the interned string's header to tell an HTML label from a plain one, and a name from any
+// other buffer once came out as <cluster_nato> at random.
 struct ClusterIds {
-  std::string names;                                      // each name NUL-terminated, at an even offset
-  std::vector<std::pair<std::string, std::size_t>> index;  // name, offset
-  void* base = nullptr;                                   // state of AgIdDisc
-  bool owns(IDTYPE id) const {
-    const auto* p = reinterpret_cast<const char*>(static_cast<std::uintptr_t>(id));
-    return !names.empty() && p >= names.data() && p < names.data() + names.size();
-  }
+  std::vector<std::string> names;  // in creation order; cluster k has id 2(k + 1)
+  std::vector<char*> interned;     // agstrdup'd on first print, freed with the graph's dictionary
+  Agraph_t* graph = nullptr;
+  void* base = nullptr;  // state of AgIdDisc
+  bool owns(IDTYPE id) const { return id % 2 == 0 && id >= 2 && id / 2 <= names.size(); }
 };
 ClusterIds* pending_ids = nullptr;  // handed from open_diagram_graph to ids_open
 
 void* ids_open(Agraph_t* g, Agdisc_t* disc) {
   ClusterIds* ids = pending_ids;
   pending_ids = nullptr;
+  ids->graph = g;
   ids->base = AgIdDisc.open(g, disc);
   return ids;
 }
 long ids_map(void* state, int objtype, char* str, IDTYPE* id, int createflag) {
   auto* ids = static_cast<ClusterIds*>(state);
   if (objtype == AGRAPH && str)
-    for (const auto& [name, offset] : ids->index)
-      if (name == str) {
-        *id = static_cast<IDTYPE>(reinterpret_cast<std::uintptr_t>(ids->names.data() + offset));
+    for (std::size_t k = 0; k < ids->names.size(); ++k)
+      if (ids->names[k] == str) {
+        *id = static_cast<IDTYPE>(2 * (k + 1));
         return 1;
       }
   return AgIdDisc.map(ids->base, objtype, str, id, createflag);
@@ -425,7 +427,10 @@ void ids_free(void* state, int objtype, IDTYPE id) {
 }
 char* ids_print(void* state, int objtype, IDTYPE id) {
   auto* ids = static_cast<ClusterIds*>(state);
-  return ids->owns(id) ? reinterpret_cast<char*>(static_cast<std::uintptr_t>(id)) : AgIdDisc.print(ids->base, objtype, id);
+  if (!ids->owns(id)) return AgIdDisc.print(ids->base, objtype, id);
+  const std::size_t k = id / 2 - 1;
+  if (!ids->interned[k]) ids->interned[k] = agstrdup(ids->graph, gv::c(ids->names[k]));
+  return ids->interned[k];
 }
 void ids_close(void* state) {
   auto* ids = static_cast<ClusterIds*>(state);
@@ -441,12 +446,8 @@ Agdisc_t diagram_disc = {&AgMemDisc, &cluster_id_disc, &AgIoDisc};
 // A new root graph whose subgraphs `clusters` (in this order) are written in this order.
 gv::GraphPtr open_diagram_graph(bool directed, const std::vector<std::string>& clusters) {
   auto ids = std::make_unique<ClusterIds>();
-  for (const auto& name : clusters) {
-    if (ids->names.size() % 2) ids->names += '\0';
-    ids->index.emplace_back(name, ids->names.size());
-    ids->names += name;
-    ids->names += '\0';
-  }
+  ids->names = clusters;
+  ids->interned.assign(clusters.size(), nullptr);
   pending_ids = ids.release();
   gv::GraphPtr g(agopen(gv::c("actorgraph"), directed ? Agdirected : Agundirected, &diagram_disc));
   if (pending_ids) {  // agopen failed before opening the discipline
