@@ -114,6 +114,11 @@ ParseError parse_error(const std::string& errors, const std::string& file) {
     }
   }
   std::string message = errors;
+  // Bison's "memory exhausted" is its parser stack: brackets or subgraphs nested too deeply. It comes
+  // with a syntax error after it, which alone would mislead.
+  if (errors.find("memory exhausted") != std::string::npos)
+    return ParseError(file, line, 0, "the graph nests subgraphs or brackets too deeply for Graphviz's DOT parser "
+                                     "(its stack ran out, \"memory exhausted\")");
   if (const auto at = message.find("syntax error"); at != std::string::npos) message = message.substr(at);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   if (message.empty()) message = "not a DOT graph";

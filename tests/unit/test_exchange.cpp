@@ -383,6 +383,11 @@ TEST_CASE("DOT syntax errors are reported as file:line with cgraph's message", "
   CHECK(errors_of("graph a { x }\ngraph b { y }\n", ExchangeFormat::dot) ==
         "g: error: the file holds more than one graph; actorgraph reads one graph per file (split it)\n");
   CHECK(errors_of("graph a { x }\n}\n", ExchangeFormat::dot) == "g:2: error: syntax error in line 2 near '}'\n");
+  // Nesting deeper than the parser's stack is named as such, not as a syntax error.
+  const std::string deep = "digraph { " + std::string(20000, '{') + "a" + std::string(20000, '}') + " }\n";
+  CHECK(errors_of(deep, ExchangeFormat::dot) ==
+        "g:1: error: the graph nests subgraphs or brackets too deeply for Graphviz's DOT parser (its stack ran out, \"memory exhausted\")\n");
+  CHECK(errors_of("graph a { x }\n}\n", ExchangeFormat::dot) == "g:2: error: syntax error in line 2 near '}'\n");  // and the next read is clean
   // The reads leave cgraph's lexer clean: the next file's lines count from 1 again.
   CHECK(messages(check_dataset_any(syntax).diagnostics) == syntax + ":3: error: syntax error in line 3 near '->'\n");
 }
