@@ -278,3 +278,16 @@ TEST_CASE("The CAMEO tables give distinct actor ids, and the rule file and actor
     CHECK(std::string(e.what()).find("code 'RUS' is mapped twice") != std::string::npos);
   }
 }
+
+TEST_CASE("A row that is not UTF-8 text is refused with its position, and the rest imports", "[io][import]") {
+  // Found by fuzz_gdelt: a SOURCEURL with a control character or a Latin-1 byte went into
+  // sources.csv, and the dataset failed its own check.
+  const Run r = run({"gdelt_not_text.tsv"});
+  CHECK(r.result.summary.rows_read == 3);
+  CHECK(r.result.summary.refused_bad_row == 2);
+  CHECK(r.result.summary.imported == 1);
+  CHECK(r.messages == std::vector<std::string>{
+                          "gdelt_not_text.tsv:1: control character 0x01 at byte 170; the row is not imported",
+                          "gdelt_not_text.tsv:2: invalid UTF-8 (byte 0xE9) at byte 173; the row is not imported"});
+  CHECK(cell(table(r.result, "sources.csv"), "gdelt-102", "url") == "http://example.org/caf\xC3\xA9");
+}

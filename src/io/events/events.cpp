@@ -301,6 +301,10 @@ class Importer {
         bad("the line is longer than 1 MiB");
         continue;
       }
+      if (const std::string problem = text_problem(line); !problem.empty()) {
+        bad(problem);  // the dataset it would go into is UTF-8 text without control characters
+        continue;
+      }
       if (o_.format == EventFormat::gdelt)
         gdelt_row(line);
       else
@@ -315,6 +319,27 @@ class Importer {
     ++s_.refused_bad_row;
     if (o_.strict) throw ParseError(*file_, line_, 0, message + " (--strict)");
     if (cb_.message) cb_.message(*file_ + ":" + std::to_string(line_) + ": " + message);
+  }
+
+  // "" when the row is UTF-8 text whose only control character is the tab; else what is wrong, with
+  // the column (1-based byte position) where. Most rows are ASCII: checked byte by byte first.
+  static std::string text_problem(std::string_view line) {
+    bool ascii = true;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(line[i]);
+      if ((byte < 0x20 && byte != '\t') || byte == 0x7F) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", byte);
+        return std::string("control character ") + hex + " at byte " + std::to_string(i + 1) + "; the row is not imported";
+      }
+      ascii = ascii && byte < 0x80;
+    }
+    if (ascii) return {};
+    const std::size_t at = find_invalid_utf8(line);
+    if (at == std::string_view::npos) return {};
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(line[at]));
+    return std::string("invalid UTF-8 (byte ") + hex + ") at byte " + std::to_string(at + 1) + "; the row is not imported";
   }
 
   // Splits at tabs; returns the number of fields (up to fields.size(); more are counted, not kept).
