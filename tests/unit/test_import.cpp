@@ -291,3 +291,11 @@ TEST_CASE("A row that is not UTF-8 text is refused with its position, and the re
                           "gdelt_not_text.tsv:2: invalid UTF-8 (byte 0xE9) at byte 173; the row is not imported"});
   CHECK(cell(table(r.result, "sources.csv"), "gdelt-102", "url") == "http://example.org/caf\xC3\xA9");
 }
+
+TEST_CASE("A DATEADDED that is not a real day is a bad row", "[io][import]") {
+  // Found by fuzz_gdelt: DATEADDED becomes the source's publication date, and month 13 failed check.
+  const Run r = run({"gdelt_bad_dateadded.tsv"});
+  CHECK(r.result.summary.refused_bad_row == 1);
+  CHECK(r.messages ==
+        std::vector<std::string>{"gdelt_bad_dateadded.tsv:1: DATEADDED '20161303120000' is not a date YYYYMMDD or YYYYMMDDHHMMSS"});
+}

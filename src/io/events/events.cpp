@@ -433,7 +433,9 @@ class Importer {
     if (!parse_double(f[34], e.tone)) return bad("AvgTone " + shown(f[34]) + " is not a number");
     e.has_counts = true;
     e.date_added = f[added];
-    if (!is_digits(e.date_added) || (e.date_added.size() != 8 && e.date_added.size() != 14))
+    Event added_day;  // its date becomes the source's publication date: it must be a real day
+    if (!is_digits(e.date_added) || (e.date_added.size() != 8 && e.date_added.size() != 14) ||
+        !parse_day(e.date_added.substr(0, 8), added_day, false))
       return bad("DATEADDED " + shown(e.date_added) + " is not a date YYYYMMDD or YYYYMMDDHHMMSS");
     if (url != 0) e.source_url = f[url];
     event(e);
