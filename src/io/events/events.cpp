@@ -324,17 +324,23 @@ class Importer {
   // "" when the row is UTF-8 text whose only control character is the tab; else what is wrong, with
   // the column (1-based byte position) where. Most rows are ASCII: checked byte by byte first.
   static std::string text_problem(std::string_view line) {
-    bool ascii = true;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      const auto byte = static_cast<unsigned char>(line[i]);
-      if ((byte < 0x20 && byte != '\t') || byte == 0x7F) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", byte);
-        return std::string("control character ") + hex + " at byte " + std::to_string(i + 1) + "; the row is not imported";
-      }
-      ascii = ascii && byte < 0x80;
+    // One pass without branches (the compiler vectorises it): any control byte, any byte >= 0x80.
+    unsigned control = 0, high = 0;
+    for (const char ch : line) {
+      const auto byte = static_cast<unsigned char>(ch);
+      control |= static_cast<unsigned>((byte < 0x20) & (byte != '\t')) | static_cast<unsigned>(byte == 0x7F);
+      high |= byte;
     }
-    if (ascii) return {};
+    if (control)
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(line[i]);
+        if ((byte < 0x20 && byte != '\t') || byte == 0x7F) {
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "0x%02X", byte);
+          return std::string("control character ") + hex + " at byte " + std::to_string(i + 1) + "; the row is not imported";
+        }
+      }
+    if (high < 0x80) return {};
     const std::size_t at = find_invalid_utf8(line);
     if (at == std::string_view::npos) return {};
     char hex[8];
@@ -650,7 +656,7 @@ class Importer {
         if (scheme != std::string::npos) host.erase(0, scheme + 3);
         host = host.substr(0, host.find('/'));
         if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-        sources_.push_back({"gdelt-" + std::string(e.id), std::string(e.source_url), host, date, std::string(e.source_url)});
+        sources_.push_back({"gdelt-" + std::string(e.id), std::string(), host, date, std::string(e.source_url)});
       }
       return it->second;
     }
@@ -780,7 +786,7 @@ class Importer {
   }
 
   struct SourceRow {
-    std::string id, title, publisher, date, url;
+    std::string id, title, publisher, date, url;  // an empty title is the URL's (kept once in memory)
   };
 
   const EventImportOptions& o_;
@@ -827,7 +833,8 @@ EventImportResult Importer::finish() {
   ImportedTable sources{"sources.csv", {"id", "title", "publisher", "date", "url"}, {}};
   for (std::size_t i = 0; i < sources_.size(); ++i) {
     source_ids[i] = fresh_id(sources_[i].id, o_.existing.sources, used_sources);
-    sources.rows.push_back({source_ids[i], sources_[i].title, sources_[i].publisher, sources_[i].date, sources_[i].url});
+    sources.rows.push_back({source_ids[i], sources_[i].title.empty() ? sources_[i].url : sources_[i].title, sources_[i].publisher,
+                            sources_[i].date, sources_[i].url});
   }
 
   // Relations: the events (or groups of them), then the affiliations of roles to their country.
