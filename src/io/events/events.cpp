@@ -548,14 +548,14 @@ class Importer {
     if (a1 == no_actor && a2 == no_actor) return void(++s_.refused_no_actor);
     if (a1 == no_actor || a2 == no_actor) {
       if (!o_.keep_single) return void(++s_.refused_one_actor);
-      if (!seen_events_.insert(std::string(e.id)).second) return void(++s_.refused_duplicate);
+      if (!first_sighting(e.id)) return void(++s_.refused_duplicate);
       Actor& a = actors_[static_cast<std::size_t>(a1 == no_actor ? a2 : a1)];
       ++a.single_events;
       use_actor(a1 == no_actor ? a2 : a1, e);
       return void(++s_.kept_single);
     }
     if (a1 == a2) return void(++s_.refused_same_actor);
-    if (!seen_events_.insert(std::string(e.id)).second) return void(++s_.refused_duplicate);
+    if (!first_sighting(e.id)) return void(++s_.refused_duplicate);
     ++s_.imported;
 
     // The relation type.
@@ -810,7 +810,16 @@ class Importer {
   std::vector<std::uint8_t> type_directed_;
   std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> group_index_;
   std::vector<Group> groups_;
+  // Event ids seen so far: GDELT's numeric ids as numbers (no allocation per event), others as text.
+  bool first_sighting(std::string_view id) {
+    const bool numeric = !id.empty() && id.size() <= 19 && is_digits(id) && (id[0] != '0' || id.size() == 1);
+    if (!numeric) return seen_events_.insert(std::string(id)).second;
+    std::uint64_t value = 0;
+    for (const char c : id) value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    return seen_numeric_events_.insert(value).second;
+  }
   std::unordered_set<std::string> seen_events_;
+  std::unordered_set<std::uint64_t> seen_numeric_events_;
   std::unordered_map<std::string, std::int32_t> source_index_;
   std::vector<SourceRow> sources_;
 };
