@@ -16,6 +16,17 @@ namespace actorgraph::detail::events {
 
 namespace {
 
+// Moves the unread bytes [begin, end) of `buffer` to its start, and doubles it when they fill it,
+// so that a read can append after them.
+void make_room(std::string& buffer, std::size_t& begin, std::size_t& end) {
+  if (begin > 0) {
+    std::memmove(buffer.data(), buffer.data() + begin, end - begin);
+    end -= begin;
+    begin = 0;
+  }
+  if (end == buffer.size()) buffer.resize(buffer.size() * 2);
+}
+
 constexpr std::size_t raw_buffer_size = 1 << 18;
 
 // The file's bytes as read, with a window that decoders peek into and consume.
@@ -55,12 +66,7 @@ class RawInput {
   // Reads more bytes, keeping the unconsumed ones; false at the end of the file.
   bool fill() {
     if (eof_) return false;
-    if (begin_ > 0) {
-      std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
-      end_ -= begin_;
-      begin_ = 0;
-    }
-    if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+    make_room(buffer_, begin_, end_);
     for (;;) {
       const ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
       if (n < 0 && errno == EINTR) continue;
@@ -280,12 +286,7 @@ LineReader::LineReader(ByteStream& stream, std::size_t max_line) : stream_(strea
 
 bool LineReader::fill() {
   if (eof_) return false;
-  if (begin_ > 0) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
-    end_ -= begin_;
-    begin_ = 0;
-  }
-  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+  make_room(buffer_, begin_, end_);
   const std::size_t n = stream_.read(buffer_.data() + end_, buffer_.size() - end_);
   if (n == 0) {
     eof_ = true;
