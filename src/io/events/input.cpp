@@ -18,7 +18,8 @@ namespace {
 
 // Moves the unread bytes [begin, end) of `buffer` to its start, and doubles it when they fill it,
 // so that a read can append after them.
-void make_room(std::string& buffer, std::size_t& begin, std::size_t& end) {
+template <class Buffer>  // std::string or std::vector<char>
+void make_room(Buffer& buffer, std::size_t& begin, std::size_t& end) {
   if (begin > 0) {
     std::memmove(buffer.data(), buffer.data() + begin, end - begin);
     end -= begin;
