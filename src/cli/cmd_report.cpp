@@ -109,7 +109,6 @@ void run(const ReportArgs& args) {
 
   // The folder is assembled beside the destination and replaces it only when complete.
   FolderWriter out(args.output);
-  check_replaceable(out.target());
   auto add_file = [&](const std::string& name, const std::string& text) {
     out.add_file(name, text);
     content.files.push_back(name);

@@ -2,6 +2,7 @@
 
 #include "cli/common.hpp"
 
+#include "actorgraph/io/output_file.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <cerrno>
@@ -15,18 +16,6 @@
 namespace actorgraph::cli {
 
 namespace {
-
-// Writes all of [data, data + size) to `fd`; returns 0 or the errno of the failure.
-int write_all(int fd, const char* data, std::size_t size) {
-  while (size > 0) {
-    const ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return errno;
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return 0;
-}
 
 // Standard output through a buffer that remembers the first failed write and why.
 class CheckedOutput : public std::streambuf {
@@ -52,7 +41,7 @@ class CheckedOutput : public std::streambuf {
   }
   int sync() override {
     if (!failed_ && pptr() > pbase()) {
-      error_ = write_all(1, pbase(), static_cast<std::size_t>(pptr() - pbase()));
+      error_ = write_to_descriptor(1, std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
       failed_ = error_ != 0;
     }
     setp(buffer_, buffer_ + sizeof buffer_);  // after a failure the rest is dropped
@@ -97,7 +86,7 @@ class SafeErrors : public std::streambuf {
   void emit(std::string_view end) {
     const std::string text = terminal_safe(line_) + std::string(end);
     line_.clear();
-    write_all(2, text.data(), text.size());  // nothing to report a failure of standard error to
+    write_to_descriptor(2, text);  // nothing to report a failure of standard error to
   }
   std::string line_;
 };

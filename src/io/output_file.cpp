@@ -114,24 +114,10 @@ void unregister_temporary(int slot) {
 
 std::string reason(int error) { return std::strerror(error); }
 
-// Writes all of `bytes`; returns 0 or the errno of the failure.
-int write_all(int fd, std::string_view bytes) {
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return errno;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  return 0;
-}
-
 // Writes, flushes to disk and closes a new file; returns 0 or the errno of the first failure. The
 // descriptor is closed in every case.
 int finish_file(int fd, std::string_view bytes, mode_t mode) {
-  int error = write_all(fd, bytes);
+  int error = write_to_descriptor(fd, bytes);
   if (error == 0 && ::fchmod(fd, mode) != 0) error = errno;
   if (error == 0 && ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
@@ -169,7 +155,7 @@ std::string parent_of(const std::string& path) {
 void write_in_place(const std::string& path, std::string_view bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (fd < 0) throw IoError(path + ": cannot write: " + reason(errno));
-  int error = write_all(fd, bytes);
+  int error = write_to_descriptor(fd, bytes);
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error) throw IoError(path + ": cannot write: " + reason(error));
 }
@@ -200,6 +186,19 @@ std::string resolve_chain(const std::string& path, bool& through_descriptor) {
 }
 
 }  // namespace
+
+int write_to_descriptor(int fd, std::string_view bytes) noexcept {
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
 
 std::string resolve_output_path(const std::string& path) {
   bool through_descriptor = false;

@@ -20,6 +20,10 @@
 
 namespace actorgraph {
 
+// Writes all of `bytes` to an open file descriptor, retrying short writes and EINTR. Returns 0, or
+// the errno of the write that failed. The one loop behind every write of actorgraph's outputs.
+int write_to_descriptor(int fd, std::string_view bytes) noexcept;
+
 // Writes `bytes` to `path` as described above. Throws IoError "PATH: cannot write: REASON".
 void write_file(const std::string& path, std::string_view bytes);
 
