@@ -64,6 +64,9 @@ int run(int argc, char** argv) {
     std::cerr << "actorgraph: error: the dataset has " << errors << (errors == 1 ? " error" : " errors")
               << "; nothing was computed\n";
     return exit_data;
+  } catch (const ParseError& e) {
+    std::cerr << e.what() << '\n';  // already "file:line: error: message"
+    return exit_data;
   } catch (const UsageError& e) {
     std::cerr << "actorgraph: error: " << e.what() << '\n';
     return exit_usage;
