@@ -186,7 +186,9 @@ std::string html_text(std::string_view html) {
 }
 
 // Values in a DOT file actorgraph wrote (it embeds the column headers): `\\` is a backslash and
-// `\n` a line break, in every attribute, name and id; any other backslash is kept. Line breaks are
+// `\n` a line break, in every attribute, name and id, and `\%` at the start is a percent sign (a
+// name or key cgraph would otherwise take as its own anonymous id, see dot_name); any other
+// backslash is kept. Line breaks are
 // written as `\n` because cgraph's lexer drops a real one standing alone between two escapes, and
 // Graphviz's line wrapping can put one there (ENGINE-NOTES 2.4, docs/EXCHANGE.md).
 std::string decode_actorgraph(std::string_view raw) {
@@ -197,6 +199,7 @@ std::string decode_actorgraph(std::string_view raw) {
       out += raw[++i] == 'n' ? '\n' : '\\';
       continue;
     }
+    if (i == 0 && raw.size() > 1 && raw[0] == '\\' && raw[1] == '%') continue;  // `\%` at the start
     out += raw[i];
   }
   return out;
@@ -249,6 +252,35 @@ void find_clusters(Agraph_t* graph, std::unordered_map<IDTYPE, std::string>& clu
   }
 }
 
+// cgraph takes a name or edge key beginning with `%` for one of its own anonymous ids and renames
+// it on reading (a node "%a" comes back as "%3", an edge key is dropped), so such a file cannot
+// be read without losing ids. actorgraph writes them `\%` (dot_name). Throws at the first quoted
+// string beginning with `%` when a node was `renamed`, else at the first such edge key, if any.
+void refuse_percent_names(std::string_view text, const std::string& origin, bool renamed) {
+  auto trimmed = [](std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+  };
+  auto is_key_value = [&](std::size_t quote) {  // `key = "%...`
+    std::string_view before = trimmed(text.substr(0, quote));
+    if (!before.ends_with('=')) return false;
+    before = trimmed(before.substr(0, before.size() - 1));
+    if (!before.ends_with("key")) return false;
+    before.remove_suffix(3);
+    return before.empty() || !(std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+  };
+  std::size_t at = text.find("\"%");
+  while (at != std::string_view::npos && !renamed && !is_key_value(at)) at = text.find("\"%", at + 1);
+  if (at == std::string_view::npos && !renamed) return;
+  std::uint64_t line = 0, column = 0;
+  if (at != std::string_view::npos) LineIndex(text).locate(at + 1, line, column);
+  const std::string what = renamed ? "a node name" : "an edge key";
+  const std::string how = renamed ? "gives it another name" : "drops it";
+  throw ParseError(origin, line, column,
+                   what + " beginning with '%' cannot be read: Graphviz's DOT reader takes it for an anonymous id and " + how +
+                       "; rename it, or write the '%' as '\\%' in a file with actorgraph's embedded tables");
+}
+
 GraphData read_dot_graph(std::string_view text, const std::string& origin) {
   // cgraph works on C strings and would cut a value at a NUL: refuse it, where it is.
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
@@ -284,6 +316,9 @@ GraphData read_dot_graph(std::string_view text, const std::string& origin) {
   if (!cluster.empty()) add_key(g.node_keys, cluster_key);
 
   std::vector<std::string> node_keys_used;
+  for (Agnode_t* n = agfstnode(root); n; n = agnxtnode(root, n))
+    if (agnameof(n)[0] == '%') refuse_percent_names(text, origin, true);
+  if (text.find("\"%") != std::string_view::npos) refuse_percent_names(text, origin, false);
   for (Agnode_t* n = agfstnode(root); n; n = agnxtnode(root, n)) {
     GraphNode node;
     node.id = dot_text(agnameof(n), ours);
@@ -974,14 +1009,26 @@ std::string dot_id(std::string_view s) {
   return out;
 }
 
-void append_dot_attributes(std::string& out, const std::vector<std::pair<std::string, std::string_view>>& attributes) {
+// A node name or edge key in a file that embeds its tables: as dot_id, except that a leading `%`
+// is written `\%`. cgraph takes a name beginning with `%` for one of its own anonymous ids and
+// gives the object another name on reading ("%a" comes back as "%3"; an edge key is dropped);
+// decode_actorgraph turns `\%` back into `%`.
+std::string dot_name(std::string_view s, bool embed_tables) {
+  std::string out = dot_id(s);
+  if (embed_tables && !s.empty() && s[0] == '%') out.insert(1, "\\");  // always quoted: '%' is no identifier
+  return out;
+}
+
+// ` [name=value, ...]`; the first attribute is the edge key when `key_first` (see dot_name).
+void append_dot_attributes(std::string& out, const std::vector<std::pair<std::string, std::string_view>>& attributes,
+                           bool key_first = false) {
   if (attributes.empty()) return;
   out += " [";
   for (std::size_t i = 0; i < attributes.size(); ++i) {
     if (i) out += ", ";
     out += dot_id(attributes[i].first);
     out += '=';
-    out += dot_id(attributes[i].second);
+    out += i == 0 && key_first ? dot_name(attributes[i].second, true) : dot_id(attributes[i].second);
   }
   out += ']';
 }
@@ -1123,7 +1170,7 @@ std::string to_dot(const Dataset& d, const DotOptions& options) {
     }
     for (const auto& [name, values] : options.node_attributes)
       if (!actors.column(name) && !values[a].empty()) attributes.emplace_back(name, values[a]);
-    out.append("  ").append(dot_id(d.actor_id(a)));
+    out.append("  ").append(dot_name(d.actor_id(a), options.embed_tables));
     append_dot_attributes(out, attributes);
     out += ";\n";
   }
@@ -1137,8 +1184,9 @@ std::string to_dot(const Dataset& d, const DotOptions& options) {
       if (is_edge_structure(column) || relations.cell(r, c).empty()) continue;
       attributes.emplace_back(column, relations.cell(r, c));
     }
-    out.append("  ").append(dot_id(d.actor_id(d.relation_source(r)))).append(" -> ").append(dot_id(d.actor_id(d.relation_target(r))));
-    append_dot_attributes(out, attributes);
+    out.append("  ").append(dot_name(d.actor_id(d.relation_source(r)), options.embed_tables));
+    out.append(" -> ").append(dot_name(d.actor_id(d.relation_target(r)), options.embed_tables));
+    append_dot_attributes(out, attributes, options.embed_tables);
     out += ";\n";
   }
   out += "}\n";
