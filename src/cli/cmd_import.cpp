@@ -3,7 +3,6 @@
 #include "cli/common.hpp"
 
 #include "actorgraph/io/dataset_reader.hpp"
-#include "actorgraph/io/dataset_writer.hpp"
 #include "actorgraph/io/events.hpp"
 #include "actorgraph/io/output_file.hpp"
 #include "actorgraph/io/text_file.hpp"
@@ -165,16 +164,16 @@ void run(const ImportArgs& args) {
     std::cerr << "import: would write " << made.str() << " (--dry-run: nothing written)\n";
     return;
   }
-  if (!curated) {
-    write_dataset(*check.dataset, args.output);
-  } else {
-    FolderWriter out(args.output);
-    for (const auto& [name, text] : files) out.add_file(name, text);
+  // The files as checked (the imported tables are canonical CSV already; curated ones are kept as
+  // they are), not serialised again from the dataset.
+  FolderWriter out(args.output);
+  for (const auto& [name, text] : files) out.add_file(name, text);
+  if (curated) {
     for (const DatasetFile& file : curated->other_files()) out.add_file(file.name, file.bytes);
     for (const auto& entry : curated->other_entries())
       std::cerr << "import: warning: " << entry << " of " << args.into << " is not carried into " << args.output << "\n";
-    out.commit();
   }
+  out.commit();
   std::cerr << "import: wrote " << args.output << ": " << made.str() << "\n";
 }
 

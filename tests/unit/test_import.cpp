@@ -78,6 +78,18 @@ TEST_CASE("Every GDELT row is detected by its layout and accounted for, bad rows
                           "gdelt_mixed.tsv:10: NumMentions 'x' is not a whole number"});
 }
 
+TEST_CASE("Duplicate events are found in any order of ids and across files", "[io][import]") {
+  // Ids arrive in increasing order in GDELT's files (kept in a sorted vector), but not across files
+  // or in a reversed file (kept in a set): every order finds the same duplicates.
+  const Run forward = run({"gdelt_mixed.tsv"});
+  const Run reversed = run({"gdelt_reversed.tsv"});
+  CHECK(reversed.result.summary.imported == forward.result.summary.imported);
+  CHECK(reversed.result.summary.refused_duplicate == 1);
+  const Run twice = run({"gdelt_mixed.tsv", "gdelt_reversed.tsv"});
+  CHECK(twice.result.summary.imported == forward.result.summary.imported);
+  CHECK(twice.result.summary.refused_duplicate == 1 + forward.result.summary.imported + 1);
+}
+
 TEST_CASE("CAMEO codes become actors, roles sub-actors affiliated to their country, events typed relations", "[io][import]") {
   const Run r = run({"gdelt_mixed.tsv"});
   const auto& actors = table(r.result, "actors.csv");

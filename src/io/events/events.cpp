@@ -827,15 +827,23 @@ class Importer {
   std::unordered_map<GroupKey, std::uint32_t, GroupKeyHash> group_index_;
   std::vector<Group> groups_;
   // Event ids seen so far: GDELT's numeric ids as numbers (no allocation per event), others as text.
+  // GDELT files list their events by increasing id, so a numeric id above every earlier one is
+  // appended to a sorted vector (no hashing); the others are looked up there and kept in a set.
   bool first_sighting(std::string_view id) {
     const bool numeric = !id.empty() && id.size() <= 19 && is_digits(id) && (id[0] != '0' || id.size() == 1);
     if (!numeric) return seen_events_.insert(std::string(id)).second;
     std::uint64_t value = 0;
     for (const char c : id) value = value * 10 + static_cast<std::uint64_t>(c - '0');
-    return seen_numeric_events_.insert(value).second;
+    if (ascending_events_.empty() || value > ascending_events_.back()) {
+      ascending_events_.push_back(value);
+      return true;
+    }
+    if (std::binary_search(ascending_events_.begin(), ascending_events_.end(), value)) return false;
+    return other_numeric_events_.insert(value).second;
   }
   std::unordered_set<std::string> seen_events_;
-  std::unordered_set<std::uint64_t> seen_numeric_events_;
+  std::vector<std::uint64_t> ascending_events_;           // strictly increasing
+  std::unordered_set<std::uint64_t> other_numeric_events_;  // not in ascending_events_
   std::deque<SourceRow> sources_;
   std::unordered_map<std::string_view, std::int32_t> source_index_;  // views of sources_' URLs or ids
   std::string story_key_;
@@ -1069,8 +1077,12 @@ std::map<std::string, std::string> imported_csv(const std::vector<ImportedTable>
   std::map<std::string, std::string> files;
   for (const auto& table : tables) {
     std::string text;
-    append_csv_record(text, std::vector<std::string_view>(table.columns.begin(), table.columns.end()));
-    for (const auto& row : table.rows) append_csv_record(text, std::vector<std::string_view>(row.begin(), row.end()));
+    std::vector<std::string_view> record(table.columns.begin(), table.columns.end());
+    append_csv_record(text, record);
+    for (const auto& row : table.rows) {
+      record.assign(row.begin(), row.end());
+      append_csv_record(text, record);
+    }
     files[table.name] = std::move(text);
   }
   return files;
