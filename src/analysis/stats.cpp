@@ -1,6 +1,9 @@
 #include "actorgraph/analysis/stats.hpp"
 
 #include "actorgraph/analysis/components.hpp"
+#include "actorgraph/model/slice_graph.hpp"
+
+#include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
 #include <map>
@@ -49,20 +52,21 @@ Stats compute_stats(const Dataset& d, const Slice& slice) {
   s.sources_cited = static_cast<std::size_t>(std::count(cited.begin(), cited.end(), 1));
 
   // Linked pairs: each actor's distinct neighbours (either direction) of higher number.
-  const Graph& g = d.graph();
+  const SliceGraph g = slice_graph(d, slice);
   std::vector<ActorId> seen(d.actor_count(), static_cast<ActorId>(-1));
+  auto visit = [&](ActorId a, ActorId other, bool& linked) {
+    if (other == a) return;
+    linked = true;
+    if (other > a && seen[other] != a) {
+      seen[other] = a;
+      ++s.linked_pairs;
+    }
+  };
   for (ActorId a = 0; a < d.actor_count(); ++a) {
     if (!slice.has_actor(a)) continue;
     bool linked = false;
-    for (const auto arcs : {g.out_arcs(a), g.in_arcs(a)})
-      for (const Arc& arc : arcs) {
-        if (!slice.has_relation(arc.relation) || arc.other == a) continue;
-        linked = true;
-        if (arc.other > a && seen[arc.other] != a) {
-          seen[arc.other] = a;
-          ++s.linked_pairs;
-        }
-      }
+    for (const auto& arc : boost::make_iterator_range(out_edges(a, g))) visit(a, static_cast<ActorId>(target(arc, g)), linked);
+    for (const auto& arc : boost::make_iterator_range(in_edges(a, g))) visit(a, static_cast<ActorId>(source(arc, g)), linked);
     if (!linked) ++s.isolated_actors;
   }
   const double n = static_cast<double>(s.actors);

@@ -1,4 +1,5 @@
 #include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/model/graph.hpp"
 
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/io/text_file.hpp"
@@ -930,7 +931,7 @@ CheckResult DatasetBuilder::run() {
 
   CheckResult result;
   if (count_errors(diagnostics_) == 0) {
-    d_.graph_ = Graph::build(d_.actor_count(), d_.rel_source_, d_.rel_target_, d_.rel_directed_);
+    d_.graph_ = std::make_unique<const Graph>(Graph::build(d_.actor_count(), d_.rel_source_, d_.rel_target_, d_.rel_directed_));
     d_.warnings_ = diagnostics_;
     result.dataset.emplace(std::move(d_));
   }

@@ -1,5 +1,7 @@
 #include "actorgraph/model/dataset.hpp"
 
+#include "actorgraph/model/graph.hpp"
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -8,6 +10,11 @@
 #include <unordered_map>
 
 namespace actorgraph {
+
+Dataset::Dataset() : graph_(std::make_unique<const Graph>()) {}
+Dataset::~Dataset() = default;
+Dataset::Dataset(Dataset&&) noexcept = default;
+Dataset& Dataset::operator=(Dataset&&) noexcept = default;
 
 Table::Table(std::string name, std::vector<std::string> columns)
     : name_(std::move(name)), columns_(std::move(columns)), cells_(columns_.size()) {}

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+
 using namespace actorgraph;
 using actorgraph::test::TempDataset;
 
@@ -19,6 +21,24 @@ static const char* kRelations =
     "id,source,target,type,start,end\n"
     "r1,a,b,visit,2001,\nr2,b,c,visit,2002,\nr3,c,a,visit,2003,\nr4,c,d,visit,2004,\n"
     "r5,e,f,meeting,,\nr6,a,b,funding,1999,2008\n";
+
+TEST_CASE("Strong components of a 50,000-actor chain and cycle: no recursion limit", "[analysis][components]") {
+  // a0 -> a1 -> ... -> a49999: every actor its own strong component, one weak component; closing
+  // the chain (a49999 -> a0) makes one strong component. BGL's depth-first search has no recursion.
+  const int n = 50000;
+  std::string actors = "id,label,kind\n", relations = "id,source,target,type\n";
+  for (int i = 0; i < n; ++i) actors += "a" + std::to_string(i) + ",,state\n";
+  for (int i = 0; i + 1 < n; ++i) relations += "r" + std::to_string(i) + ",a" + std::to_string(i) + ",a" + std::to_string(i + 1) + ",visit\n";
+  TempDataset chain({{"actors.csv", actors}, {"relations.csv", relations}});
+  const Dataset d = load_dataset(chain.path());
+  CHECK(strong_components(d, Slice(d)).count() == static_cast<std::size_t>(n));
+  CHECK(weak_components(d, Slice(d)).count() == 1);
+  TempDataset cycle({{"actors.csv", actors}, {"relations.csv", relations + "back,a" + std::to_string(n - 1) + ",a0,visit\n"}});
+  const Dataset c = load_dataset(cycle.path());
+  const Components strong = strong_components(c, Slice(c));
+  CHECK(strong.count() == 1);
+  CHECK(strong.largest() == static_cast<std::size_t>(n));
+}
 
 TEST_CASE("Weak and strong components, numbered by their first actor", "[analysis][components]") {
   TempDataset t({{"actors.csv", kActors}, {"relations.csv", kRelations}});

@@ -25,10 +25,11 @@ struct Components {
   std::size_t largest() const noexcept;
 };
 
-// Union-find over the slice's relations: O(m α(n)).
+// Union-find over the slice's relations (BGL's incremental_components): O(m α(n)).
 Components weak_components(const Dataset& dataset, const Slice& slice);
 
-// Tarjan's algorithm, iterative (no recursion depth limit): O(n + m).
+// BGL's strong_components, Tarjan's algorithm over a depth-first search without recursion (no depth
+// limit): O(n + m).
 Components strong_components(const Dataset& dataset, const Slice& slice);
 
 }  // namespace actorgraph

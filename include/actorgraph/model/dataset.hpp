@@ -8,12 +8,12 @@
 
 #include "actorgraph/error.hpp"
 #include "actorgraph/model/date.hpp"
-#include "actorgraph/model/graph.hpp"
 #include "actorgraph/model/relation_types.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +27,8 @@ using ActorId = std::uint32_t;
 using RelationId = std::uint32_t;
 using SourceId = std::uint32_t;
 using KindId = std::uint16_t;
+
+class Graph;  // model/graph.hpp: the Boost.Graph graph of all relations
 
 // One CSV file as read: its columns in input order and every cell as text.
 class Table {
@@ -103,12 +105,13 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 class Dataset {
  public:
-  Dataset() = default;
+  Dataset();
+  ~Dataset();
   // Not copyable: the indexes hold views into the tables' text. Moves keep them valid.
   Dataset(const Dataset&) = delete;
   Dataset& operator=(const Dataset&) = delete;
-  Dataset(Dataset&&) noexcept = default;
-  Dataset& operator=(Dataset&&) noexcept = default;
+  Dataset(Dataset&&) noexcept;
+  Dataset& operator=(Dataset&&) noexcept;
 
   // Where the dataset was read from, as given by the caller.
   const std::string& path() const noexcept { return path_; }
@@ -186,8 +189,8 @@ class Dataset {
   const std::vector<Bloc>& blocs() const noexcept { return blocs_; }
   const Bloc* find_bloc(std::string_view id) const noexcept;
 
-  // The compressed sparse row graph of all relations (model/graph.hpp).
-  const Graph& graph() const noexcept { return graph_; }
+  // The Boost.Graph graph of all relations, vertices the actors (include model/graph.hpp to use it).
+  const Graph& graph() const noexcept { return *graph_; }
 
   // Warnings found while loading (an invalid dataset is never returned: see load_dataset).
   const Diagnostics& warnings() const noexcept { return warnings_; }
@@ -228,7 +231,7 @@ class Dataset {
   detail::StringMap<SourceId> source_by_id_;
   RelationTypes types_;
   std::vector<Bloc> blocs_;
-  Graph graph_;
+  std::unique_ptr<const Graph> graph_;  // null only in a moved-from dataset
   Diagnostics warnings_;
 };
 
