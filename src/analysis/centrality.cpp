@@ -3,14 +3,19 @@
 // values agree to rounding; docs/ANALYSES.md gives the formulas.
 #include "actorgraph/analysis/centrality.hpp"
 
+#include "actorgraph/analysis/network_graph.hpp"
 #include "analysis/detail/centrality_sources.hpp"
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/dijkstra_shortest_paths_no_color_map.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/property_map/function_property_map.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <numeric>
-#include <queue>
 #include <random>
 #include <string>
 
@@ -283,72 +288,57 @@ std::vector<std::uint32_t> in_degree_offsets(const Adjacency& out) {
 
 // ---------------------------------------------------------------------------------------------
 // Closeness and harmonic closeness: a search from each source u gives d(u, v) for every v it
-// reaches, that is, v's incoming distances, which both measures use.
+// reaches, that is, v's incoming distances, which both measures use. The searches are BGL's
+// breadth-first search (unweighted) and Dijkstra (weighted: lengths as `length` reads them) on the
+// network without its links of infinite length. Dijkstra's distances do not depend on the order it
+// settles ties in: each is the least rounded sum over the vertex's in-links, a unique fixed point.
+
+// Links a search may take: those of finite length (a zero weight read as a strength has none).
+struct FiniteLength {
+  bool weighted = false;
+  WeightAs as = WeightAs::measure_default;
+  bool operator()(const NetworkArc& e) const { return !weighted || length(*e.link, as) != infinity; }
+};
 
 class IncomingDistances {
  public:
-  IncomingDistances(const Adjacency& out, bool weighted) : out_(out), weighted_(weighted) {
-    dist_.assign(out.size(), infinity);
-    order_.reserve(out.size());
+  IncomingDistances(const Network& network, const CentralityOptions& o)
+      : graph_(network, FiniteLength{o.weighted, o.weight_as}), weighted_(o.weighted), as_(o.weight_as) {
+    dist_.assign(network.vertex_count(), infinity);
+    color_.resize(network.vertex_count());
   }
 
   // sums[0][v] += 1 (u reaches v), sums[1][v] += d(u, v), sums[2][v] += 1 / d(u, v) (0 when d = 0,
   // as networkx skips zero distances), for every v ≠ u that u reaches.
   void operator()(Vertex u, detail::Sums& sums) {
-    if (weighted_) dijkstra(u); else bfs(u);
-    for (const Vertex v : order_) {
+    const auto index = boost::typed_identity_property_map<Vertex>();
+    const auto dist = boost::make_iterator_property_map(dist_.begin(), index);
+    if (weighted_) {
+      const WeightAs as = as_;
+      const auto lengths = boost::make_function_property_map<NetworkArc, double>([as](const NetworkArc& e) { return length(*e.link, as); });
+      boost::dijkstra_shortest_paths_no_color_map(graph_, u, boost::distance_map(dist).weight_map(lengths).distance_inf(infinity).distance_zero(0.0));
+    } else {
+      std::fill(dist_.begin(), dist_.end(), infinity);
+      dist_[u] = 0;
+      boost::breadth_first_search(graph_, u,
+                                  boost::visitor(boost::make_bfs_visitor(boost::record_distances(dist, boost::on_tree_edge())))
+                                      .color_map(boost::make_iterator_property_map(color_.begin(), index)));
+    }
+    for (Vertex v = 0; v < dist_.size(); ++v) {
       const double d = dist_[v];
-      dist_[v] = infinity;
-      if (v == u) continue;
+      if (d == infinity || v == u) continue;
       sums[0][v] += 1;
       sums[1][v] += d;
       if (d != 0) sums[2][v] += 1 / d;
     }
-    order_.clear();
   }
 
  private:
-  void bfs(Vertex s) {
-    dist_[s] = 0;
-    order_.push_back(s);
-    for (std::size_t head = 0; head < order_.size(); ++head) {
-      const Vertex v = order_[head];
-      for (std::uint32_t i = out_.offsets[v]; i < out_.offsets[v + 1]; ++i) {
-        const Vertex w = out_.heads[i];
-        if (dist_[w] == infinity) {
-          dist_[w] = dist_[v] + 1;
-          order_.push_back(w);
-        }
-      }
-    }
-  }
-
-  void dijkstra(Vertex s) {
-    using Entry = std::pair<double, Vertex>;
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
-    dist_[s] = 0;
-    heap.push({0, s});
-    order_.push_back(s);
-    while (!heap.empty()) {
-      const auto [d, v] = heap.top();
-      heap.pop();
-      if (d > dist_[v]) continue;
-      for (std::uint32_t i = out_.offsets[v]; i < out_.offsets[v + 1]; ++i) {
-        const Vertex w = out_.heads[i];
-        const double dw = d + out_.values[i];
-        if (dw < dist_[w]) {
-          if (dist_[w] == infinity) order_.push_back(w);
-          dist_[w] = dw;
-          heap.push({dw, w});
-        }
-      }
-    }
-  }
-
-  const Adjacency& out_;
+  boost::filtered_graph<Network, FiniteLength> graph_;
   bool weighted_;
+  WeightAs as_;
   std::vector<double> dist_;
-  std::vector<Vertex> order_;
+  std::vector<boost::default_color_type> color_;
 };
 
 // Per vertex: number of others reaching it, sum of their distances, sum of inverse distances,
@@ -357,11 +347,9 @@ class IncomingDistances {
 detail::Sums incoming_distance_sums(const Network& network, const CentralityOptions& o, const char* measure) {
   const std::size_t n = network.vertex_count();
   check_samples(n, o.samples, measure);
-  const Adjacency out = adjacency(network, false, o, Use::length);
   const bool sampled = o.samples > 0 && o.samples < n;
   const std::vector<Vertex> sources = sampled ? sample_sources(n, o.samples, o.random_seed) : all_vertices(n);
-  detail::Sums sums = detail::sum_over_sources(n, 3, sources, o.threads, o.progress,
-                                               [&] { return IncomingDistances(out, o.weighted); });
+  detail::Sums sums = detail::sum_over_sources(n, 3, sources, o.threads, o.progress, [&] { return IncomingDistances(network, o); });
   if (sampled) {
     std::vector<std::uint8_t> is_source(n, 0);
     for (const Vertex s : sources) is_source[s] = 1;

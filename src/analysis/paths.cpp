@@ -2,13 +2,22 @@
 //
 // Every search here reads the Network's CSR lists, which are sorted by neighbour: visiting them in
 // order is what makes the results deterministic. Shortest paths are found in two passes: distances
-// *to* the target over in-links (BFS or Dijkstra), then a forward walk from the source that takes,
+// *to* the target over in-links (BGL's breadth_first_search or Dijkstra on the reversed network,
+// analysis/network_graph.hpp), then a forward walk from the source that takes,
 // at each step, the smallest-numbered neighbour that stays on a shortest path. That walk yields the
 // lexicographically smallest shortest path, which a parent-pointer search does not (a BFS that keeps
 // the first parent found builds smallest-*suffix* chains, not smallest prefixes).
 #include "actorgraph/analysis/paths.hpp"
 
+#include "actorgraph/analysis/network_graph.hpp"
+
 #include "actorgraph/error.hpp"
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/dijkstra_shortest_paths_no_color_map.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <boost/property_map/function_property_map.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -17,7 +26,6 @@
 #include <exception>
 #include <limits>
 #include <mutex>
-#include <queue>
 #include <set>
 #include <string>
 #include <system_error>
@@ -77,12 +85,40 @@ struct Mask {
   bool removed_link(std::uint32_t id) const noexcept { return !link.empty() && link[id] != 0; }
 };
 
+// The network as a search may use it: without the mask's vertices and links, and without links of
+// infinite length (a zero weight read as a strength). A BGL filtered_graph view, no copy.
+struct UsableLink {
+  const Mask* mask = nullptr;
+  LinkLength length;
+  bool operator()(const NetworkArc& e) const { return !mask->removed_link(e.link->id) && length(*e.link) != infinity; }
+};
+struct KeptVertex {
+  const Mask* mask = nullptr;
+  bool operator()(Vertex v) const { return !mask->removed_vertex(v); }
+};
+using UsableNetwork = boost::filtered_graph<Network, UsableLink, KeptVertex>;
+
+// Sets dist(head) = dist(tail) + 1 on every tree edge of a breadth-first search.
+template <class Distances>
+struct HopRecorder : boost::default_bfs_visitor {
+  Distances* dist;
+  explicit HopRecorder(Distances& d) : dist(&d) {}
+  template <class Edge, class Graph>
+  void tree_edge(const Edge& e, const Graph& g) const {
+    (*dist)[target(e, g)] = (*dist)[source(e, g)] + 1;
+  }
+};
+
 // Shortest paths from any vertex to one target, reusing its arrays between searches (Yen runs one
 // search per spur vertex).
 class Searcher {
  public:
   Searcher(const Network& network, LinkLength length)
-      : network_(network), length_(length), dist_(network.vertex_count(), infinity), mark_(network.vertex_count(), 0) {}
+      : network_(network),
+        length_(length),
+        dist_(network.vertex_count(), infinity),
+        mark_(network.vertex_count(), 0),
+        color_(network.vertex_count()) {}
 
   // The lexicographically smallest shortest path from `from` to `to` avoiding `mask`, or nullopt.
   // `from` and `to` must not be removed.
@@ -91,7 +127,7 @@ class Searcher {
     if (length_.weighted)
       dijkstra_to(to, mask);
     else
-      bfs_to(to, from, mask);
+      bfs_to(to, mask);
     if (dist_[from] == infinity) return std::nullopt;
     return walk(from, to, mask);
   }
@@ -109,54 +145,38 @@ class Searcher {
   }
 
   void reset() {
-    for (const Vertex v : touched_) {
-      dist_[v] = infinity;
-      mark_[v] = 0;
-    }
-    touched_.clear();
+    std::fill(dist_.begin(), dist_.end(), infinity);
+    std::fill(mark_.begin(), mark_.end(), std::uint8_t{0});
   }
 
-  void set(Vertex v, double d) {
-    if (dist_[v] == infinity) touched_.push_back(v);
-    dist_[v] = d;
+  // Hops to `to` over in-links: BGL's breadth-first search on the reversed usable network. O(V + E).
+  void bfs_to(Vertex to, const Mask& mask) {
+    const UsableNetwork usable(network_, UsableLink{&mask, length_}, KeptVertex{&mask});
+    const auto reversed = boost::make_reverse_graph(usable);
+    dist_[to] = 0;
+    boost::breadth_first_search(reversed, to, boost::visitor(HopRecorder<std::vector<double>>(dist_)).color_map(color_map()));
   }
 
-  // Hops to `to` over in-links; stops after the level of `from`, the last one the walk needs.
-  // O(V + E).
-  void bfs_to(Vertex to, Vertex from, const Mask& mask) {
-    set(to, 0);
-    queue_.clear();
-    queue_.push_back(to);
-    for (std::size_t head = 0; head < queue_.size(); ++head) {
-      const Vertex x = queue_[head];
-      if (dist_[from] != infinity && dist_[x] >= dist_[from]) break;
-      for (const Link& l : network_.in_links(x))
-        if (usable(l, mask) && dist_[l.other] == infinity) {
-          set(l.other, dist_[x] + 1);
-          queue_.push_back(l.other);
-        }
-    }
-  }
-
-  // Lengths to `to` over in-links, Dijkstra with a binary heap and lazy deletion. O((V + E) log V).
+  // Lengths to `to` over in-links: BGL's Dijkstra on the reversed usable network. O((V + E) log V).
   void dijkstra_to(Vertex to, const Mask& mask) {
-    using Entry = std::pair<double, Vertex>;
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
-    set(to, 0);
-    heap.emplace(0.0, to);
-    while (!heap.empty()) {
-      const auto [d, x] = heap.top();
-      heap.pop();
-      if (d > dist_[x]) continue;
-      for (const Link& l : network_.in_links(x)) {
-        if (!usable(l, mask)) continue;
-        const double candidate = d + length_(l);
-        if (candidate < dist_[l.other]) {
-          set(l.other, candidate);
-          heap.emplace(candidate, l.other);
-        }
-      }
-    }
+    const UsableNetwork usable(network_, UsableLink{&mask, length_}, KeptVertex{&mask});
+    const auto reversed = boost::make_reverse_graph(usable);
+    using ReversedArc = boost::graph_traits<decltype(reversed)>::edge_descriptor;
+    const LinkLength length = length_;
+    const auto link_of = get(boost::edge_underlying, reversed);
+    const auto lengths =
+        boost::make_function_property_map<ReversedArc, double>([&](const ReversedArc& e) { return length(*get(link_of, e).link); });
+    boost::dijkstra_shortest_paths_no_color_map(
+        reversed, to,
+        boost::distance_map(boost::make_iterator_property_map(dist_.begin(), get(boost::vertex_index, network_)))
+            .weight_map(lengths)
+            .distance_inf(infinity)
+            .distance_zero(0.0));
+  }
+
+  boost::iterator_property_map<std::vector<boost::default_color_type>::iterator, boost::typed_identity_property_map<Vertex>> color_map() {
+    std::fill(color_.begin(), color_.end(), boost::white_color);
+    return boost::make_iterator_property_map(color_.begin(), boost::typed_identity_property_map<Vertex>());
   }
 
   // Whether some tight link x -> y has d(y) >= d(x): links of length 0 (or below the tolerance)
@@ -165,8 +185,9 @@ class Searcher {
   // so the walk never revisits a vertex and never gets stuck. O(E).
   bool has_plateaus(const Mask& mask) const {
     if (!length_.weighted) return false;
-    for (const Vertex x : touched_)
-      for (const Link& l : network_.out_links(x))
+    for (Vertex x = 0; x < network_.vertex_count(); ++x)
+      if (dist_[x] != infinity)
+        for (const Link& l : network_.out_links(x))
         if (usable(l, mask) && dist_[l.other] >= dist_[x] && tight(x, l.other, length_(l))) return true;
     return false;
   }
@@ -225,24 +246,16 @@ class Searcher {
   LinkLength length_;
   std::vector<double> dist_;
   std::vector<std::uint8_t> mark_;  // walk with plateaus: 1 on the path, 2 cannot finish
-  std::vector<Vertex> touched_;     // vertices whose dist_ or mark_ is set
-  std::vector<Vertex> queue_;
+  std::vector<boost::default_color_type> color_;  // the breadth-first search's
 };
 
-// Hops from `to` backwards (in-links): the fewest links from each vertex to `to`. O(V + E).
+// Hops from `to` backwards (in-links): the fewest links from each vertex to `to`, by BGL's
+// breadth-first search on the reversed network. O(V + E).
 std::vector<std::size_t> hops_to(const Network& n, Vertex to) {
   constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
   std::vector<std::size_t> hops(n.vertex_count(), unreached);
-  std::vector<Vertex> queue{to};
   hops[to] = 0;
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const Vertex x = queue[head];
-    for (const Link& l : n.in_links(x))
-      if (hops[l.other] == unreached) {
-        hops[l.other] = hops[x] + 1;
-        queue.push_back(l.other);
-      }
-  }
+  boost::breadth_first_search(boost::make_reverse_graph(n), to, boost::visitor(HopRecorder<std::vector<std::size_t>>(hops)));
   return hops;
 }
 
@@ -391,7 +404,8 @@ std::vector<Path> all_simple_paths(const Network& network, Vertex from, Vertex t
 // BFS from the centre up to `depth`, then for each vertex reached, its links from the previous
 // level (in-links; with either_way also out-links, i.e. links followed against their direction).
 // On an undirected network in-links and out-links are the same edges: duplicates are removed.
-// O(V + E).
+// O(V + E) at most, and only what lies within `depth`: our own loop, because BGL's
+// breadth_first_search has no depth limit and would visit everything reachable.
 std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std::size_t depth, bool either_way) {
   check_vertex(network, centre, "centre");
   constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
@@ -432,7 +446,8 @@ std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std:
   return result;
 }
 
-// One BFS per source over out-links: O(V · (V + E)) time, O(V) memory per thread. Above 2000
+// One BGL breadth-first search per source over out-links: O(V · (V + E)) time, O(V) memory per
+// thread. Above 2000
 // vertices the sources are shared among threads in blocks; the totals are integers, so the result
 // does not depend on the number of threads or the order blocks finish in.
 DistanceStats distance_stats(const Network& network, const Progress& progress) {
@@ -458,9 +473,10 @@ DistanceStats distance_stats(const Network& network, const Progress& progress) {
 
   const auto work = [&] {
     try {
-      std::vector<std::uint32_t> dist(n, std::numeric_limits<std::uint32_t>::max());
-      std::vector<Vertex> queue;
-      queue.reserve(n);
+      constexpr std::uint32_t unreached = std::numeric_limits<std::uint32_t>::max();
+      std::vector<std::uint32_t> dist(n, unreached);
+      std::vector<boost::default_color_type> color(n);
+      const auto colors = boost::make_iterator_property_map(color.begin(), get(boost::vertex_index, network));
       for (;;) {
         const std::size_t b = next_block.fetch_add(1);
         if (b >= blocks) break;
@@ -471,22 +487,15 @@ DistanceStats distance_stats(const Network& network, const Progress& progress) {
         Totals partial;
         const std::size_t end = std::min(n, (b + 1) * block);
         for (std::size_t s = b * block; s < end; ++s) {
-          queue.clear();
-          queue.push_back(static_cast<Vertex>(s));
+          std::fill(dist.begin(), dist.end(), unreached);
           dist[s] = 0;
-          for (std::size_t head = 0; head < queue.size(); ++head) {
-            const Vertex x = queue[head];
-            for (const Link& l : network.out_links(x))
-              if (dist[l.other] == std::numeric_limits<std::uint32_t>::max()) {
-                dist[l.other] = dist[x] + 1;
-                queue.push_back(l.other);
-              }
-          }
-          partial.pairs += queue.size() - 1;
-          for (const Vertex v : queue) {
+          boost::breadth_first_search(network, static_cast<Vertex>(s),
+                                      boost::visitor(HopRecorder<std::vector<std::uint32_t>>(dist)).color_map(colors));
+          for (Vertex v = 0; v < n; ++v) {
+            if (dist[v] == unreached || v == s) continue;
+            ++partial.pairs;
             partial.sum += dist[v];
             partial.diameter = std::max<std::size_t>(partial.diameter, dist[v]);
-            dist[v] = std::numeric_limits<std::uint32_t>::max();
           }
         }
         const std::lock_guard lock(mutex);

@@ -12,6 +12,14 @@
 //   everywhere (strength measures then use 1/w).
 // - Disconnected networks and isolated actors: see each measure.
 // - Ranking ties are broken by actor number (the order of actors.csv), so results are deterministic.
+// - Algorithms: closeness and harmonic closeness run BGL's breadth-first search and Dijkstra on the
+//   Network (analysis/network_graph.hpp). Betweenness is our own Brandes, because BGL's
+//   brandes_betweenness_centrality has no way to sample sources, to run sources on several threads
+//   or to settle Dijkstra's ties in networkx's order (which decides sigma on weighted networks), and
+//   counts parallel links as separate paths. PageRank (weighted, with a tolerance and networkx's
+//   dangling policy), eigenvector and Katz centrality are our own power iterations: BGL's page_rank
+//   is unweighted, drops the dangling nodes' mass and stops after a fixed count; BGL has no
+//   eigenvector or Katz centrality.
 #pragma once
 
 #include "actorgraph/analysis/network.hpp"
