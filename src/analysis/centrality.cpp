@@ -300,45 +300,67 @@ struct FiniteLength {
   bool operator()(const NetworkArc& e) const { return !weighted || length(*e.link, as) != infinity; }
 };
 
+// Records the vertices a search discovers (to reset only those) and, in a breadth-first search,
+// their hop distances.
+struct DiscoveredByBfs : boost::default_bfs_visitor {
+  std::vector<Vertex>* order;
+  std::vector<double>* dist;
+  void discover_vertex(Vertex v, const Network&) const { order->push_back(v); }
+  void tree_edge(const NetworkArc& e, const Network&) const { (*dist)[e.head] = (*dist)[e.tail] + 1; }
+};
+struct DiscoveredByDijkstra : boost::default_dijkstra_visitor {
+  std::vector<Vertex>* order;
+  template <class Graph>
+  void discover_vertex(Vertex v, const Graph&) const { order->push_back(v); }
+};
+
 class IncomingDistances {
  public:
   IncomingDistances(const Network& network, const CentralityOptions& o)
-      : graph_(network, FiniteLength{o.weighted, o.weight_as}), weighted_(o.weighted), as_(o.weight_as) {
+      : network_(network), finite_(network, FiniteLength{o.weighted, o.weight_as}), weighted_(o.weighted), as_(o.weight_as) {
     dist_.assign(network.vertex_count(), infinity);
-    color_.resize(network.vertex_count());
+    color_.assign(network.vertex_count(), boost::white_color);
+    order_.reserve(network.vertex_count());
   }
 
   // sums[0][v] += 1 (u reaches v), sums[1][v] += d(u, v), sums[2][v] += 1 / d(u, v) (0 when d = 0,
-  // as networkx skips zero distances), for every v ≠ u that u reaches.
+  // as networkx skips zero distances), for every v ≠ u that u reaches. The searches start from the
+  // arrays as the last one left them, reset where it went: O(what u reaches), not O(V).
   void operator()(Vertex u, detail::Sums& sums) {
     const auto index = boost::typed_identity_property_map<Vertex>();
     const auto dist = boost::make_iterator_property_map(dist_.begin(), index);
+    dist_[u] = 0;
     if (weighted_) {
       const WeightAs as = as_;
       const auto lengths = boost::make_function_property_map<NetworkArc, double>([as](const NetworkArc& e) { return length(*e.link, as); });
-      boost::dijkstra_shortest_paths_no_color_map(graph_, u, boost::distance_map(dist).weight_map(lengths).distance_inf(infinity).distance_zero(0.0));
+      boost::dijkstra_shortest_paths_no_color_map_no_init(finite_, u, boost::dummy_property_map(), dist, lengths, index, std::less<double>(),
+                                                          boost::closed_plus<double>(infinity), infinity, 0.0,
+                                                          DiscoveredByDijkstra{{}, &order_});
     } else {
-      std::fill(dist_.begin(), dist_.end(), infinity);
-      dist_[u] = 0;
-      boost::breadth_first_search(graph_, u,
-                                  boost::visitor(boost::make_bfs_visitor(boost::record_distances(dist, boost::on_tree_edge())))
-                                      .color_map(boost::make_iterator_property_map(color_.begin(), index)));
+      boost::queue<Vertex> queue;
+      boost::breadth_first_visit(network_, u, queue, DiscoveredByBfs{{}, &order_, &dist_},
+                                 boost::make_iterator_property_map(color_.begin(), index));
     }
-    for (Vertex v = 0; v < dist_.size(); ++v) {
+    for (const Vertex v : order_) {
       const double d = dist_[v];
-      if (d == infinity || v == u) continue;
+      dist_[v] = infinity;
+      color_[v] = boost::white_color;
+      if (v == u) continue;
       sums[0][v] += 1;
       sums[1][v] += d;
       if (d != 0) sums[2][v] += 1 / d;
     }
+    order_.clear();
   }
 
  private:
-  boost::filtered_graph<Network, FiniteLength> graph_;
+  const Network& network_;
+  boost::filtered_graph<Network, FiniteLength> finite_;
   bool weighted_;
   WeightAs as_;
   std::vector<double> dist_;
   std::vector<boost::default_color_type> color_;
+  std::vector<Vertex> order_;
 };
 
 // Per vertex: number of others reaching it, sum of their distances, sum of inverse distances,
