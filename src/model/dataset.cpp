@@ -145,4 +145,25 @@ std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
   return out;
 }
 
+const std::vector<std::string_view>& status_names() {
+  static const std::vector<std::string_view> names{"held", "planned", "intended"};
+  return names;
+}
+
+std::optional<Status> parse_status(std::string_view text) noexcept {
+  if (text.empty() || text == "held") return Status::held;
+  if (text == "planned") return Status::planned;
+  if (text == "intended") return Status::intended;
+  return std::nullopt;
+}
+
+std::string_view status_name(Status status) noexcept {
+  switch (status) {
+    case Status::planned: return "planned";
+    case Status::intended: return "intended";
+    case Status::held: break;
+  }
+  return "held";
+}
+
 }  // namespace actorgraph
