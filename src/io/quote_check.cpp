@@ -52,7 +52,10 @@ std::vector<Word> words_of(std::string_view text) {
   while (i < text.size()) {
     char32_t cp;
     std::size_t len = decode_utf8(text, i, cp);
-    if (len == 0) cp = 0xFFFD, len = 1;
+    if (len == 0) {  // not UTF-8: one byte, never a space
+      cp = 0xFFFD;
+      len = 1;
+    }
     if (is_space(cp)) close(i);
     else if (start == std::string_view::npos) start = i;
     i += len;
@@ -171,7 +174,11 @@ std::string closest_passage(std::string_view text, std::string_view quote) {
     if (i >= n) add(words[i - n], -1);
     if (i + 1 < n || shared == 0 || shared < best) continue;
     const long placed = in_place(i + 1 - n);
-    if (shared > best || placed > best_in_place) best = shared, best_in_place = placed, best_start = i + 1 - n;
+    if (shared > best || placed > best_in_place) {
+      best = shared;
+      best_in_place = placed;
+      best_start = i + 1 - n;
+    }
   }
   if (best == 0) return {};
   std::string out;
