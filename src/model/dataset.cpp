@@ -105,7 +105,8 @@ std::string relation_dates(const Dataset& d, RelationId r, std::string_view to) 
   const PartialDate& end = d.relation_end(r);
   if (start.empty()) return {};
   if (!end.empty()) return start.str() + std::string(to) + end.str();
-  return d.relation_extent(r).last == Extent::open ? start.str() + std::string(to) : start.str();
+  // Open-ended, or an event series known to run past its start period (docs/FORMAT.md, "Time").
+  return d.relation_extent(r).last > start.last_day() ? start.str() + std::string(to) : start.str();
 }
 
 std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {

@@ -169,6 +169,11 @@ TEST_CASE("Rows that state one fact share a fact id or a part_of link", "[tajiki
   // The Pakistani delegation's visit with its meetings; the transit agreement with ISAF's part.
   for (const char* id : {"r097", "r098", "r102", "r103", "r104"}) CHECK(fact_of(d, id) == "pakistan_visit_2006");
   for (const char* id : {"r081", "r141", "r195"}) CHECK(fact_of(d, id) == "transit_agreement_2004");
+  // One sentence naming three NATO science programmes; Tajik scientists and the TTU in SPS.
+  for (const char* id : {"r073", "r074", "r075"}) CHECK(fact_of(d, id) == "nato_science_programmes");
+  CHECK(fact_of(d, "r071") == fact_of(d, "r072"));
+  // A visit and the agreement signed during it stay two facts.
+  CHECK(fact_of(d, "r088").empty());
   CHECK(likely_double_counts(d).empty());
 }
 

@@ -253,8 +253,9 @@ class Dataset {
 // influence would count more than once. `check` warns about each group (docs/FORMAT.md, "Facts").
 std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& dataset);
 
-// A relation's dates as text: "2001", "2001..2005", "2001.." (still active: an ongoing type with no
-// end), or "" when undated; `to` is put between start and end ("..", or "–" in prose).
+// A relation's dates as text: "2001", "2001..2005", "2001.." (no end: an ongoing type, or an event
+// series its source attests after its start), or "" when undated; `to` is put between start and
+// end ("..", or "–" in prose).
 std::string relation_dates(const Dataset& dataset, RelationId r, std::string_view to = "..");
 
 }  // namespace actorgraph
