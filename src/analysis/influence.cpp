@@ -80,6 +80,15 @@ InfluenceParameters::Range InfluenceParameters::scale_range_of(const std::string
 Valence InfluenceParameters::type_valence(const RelationType& type) const { return lookup(valence, type.id, type.valence); }
 Dimension InfluenceParameters::type_dimension(const RelationType& type) const { return lookup(dimension, type.id, type.dimension); }
 
+double InfluenceParameters::status_factor(Status status) const noexcept {
+  switch (status) {
+    case Status::planned: return planned_factor;
+    case Status::intended: return intended_factor;
+    case Status::held: break;
+  }
+  return 1;
+}
+
 void InfluenceParameters::load(const std::string& path, const RelationTypes& types) {
   const std::string text = read_text_file(path, "the parameter file");
   Diagnostics problems;
@@ -101,8 +110,8 @@ void InfluenceParameters::load(const std::string& path, const RelationTypes& typ
     if (fields[i].value == "low") c_low = i;
     if (fields[i].value == "high") c_high = i;
   }
-  const std::vector<std::string_view> scalars{"default.weight", "default.half_life", "uncertainty.spread", "uncertainty.draws",
-                                              "uncertainty.seed"};
+  const std::vector<std::string_view> scalars{"default.weight", "default.half_life", "status.planned", "status.intended",
+                                              "uncertainty.spread", "uncertainty.draws", "uncertainty.seed"};
   while (reader.next(fields, syntax)) {
     for (const auto& p : syntax) report(p.offset, p.message);
     syntax.clear();
@@ -191,6 +200,8 @@ void InfluenceParameters::load(const std::string& path, const RelationTypes& typ
       else ranges.erase(key);
     } else if (name == "default.weight") {
       if (in_range(fields[1], *value, 0, infinity, false, name)) default_weight = *value;
+    } else if (name == "status.planned" || name == "status.intended") {
+      if (in_range(fields[1], *value, 0, 1, false, name)) (name == "status.planned" ? planned_factor : intended_factor) = *value;
     } else if (name == "default.half_life") {
       if (in_range(fields[1], *value, 0, infinity, true, name)) default_half_life = *value;
     } else if (name == "uncertainty.spread") {
@@ -207,8 +218,8 @@ void InfluenceParameters::load(const std::string& path, const RelationTypes& typ
       std::vector<std::string_view> known(scalars.begin(), scalars.end());
       const std::string hint = did_you_mean(name, known);
       report(fields[0].offset, "unknown parameter '" + name + "'" +
-             (hint.empty() ? " (expected weight.TYPE, half_life.TYPE, scale.UNIT, valence.TYPE, dimension.TYPE, default.weight, "
-                             "default.half_life, uncertainty.spread, uncertainty.draws or uncertainty.seed)"
+             (hint.empty() ? " (expected weight.TYPE, half_life.TYPE, scale.UNIT, valence.TYPE, dimension.TYPE, status.planned, "
+                             "status.intended, default.weight, default.half_life, uncertainty.spread, uncertainty.draws or uncertainty.seed)"
                            : " (did you mean " + hint + "?)"));
     }
   }
@@ -268,6 +279,7 @@ Contribution contribution(const Setup& s, const Variant& v, RelationId r) {
   c.relation = r;
   c.type_weight = p.type_weight(type.id);
   c.credence = s.credence[r];
+  c.status_factor = p.status_factor(d.relation_status(r));
   c.dimension = p.type_dimension(type);
   Valence valence = p.type_valence(type);
   switch (d.relation_stance(r)) {
@@ -297,7 +309,7 @@ Contribution contribution(const Setup& s, const Variant& v, RelationId r) {
     high_decay = 1;   // the upper end: it may have held all along
   }
   c.decay = v.undated_high ? high_decay : decay;
-  const double magnitude = c.sign * c.type_weight * c.magnitude_factor * c.credence;
+  const double magnitude = c.sign * c.type_weight * c.magnitude_factor * c.credence * c.status_factor;
   c.value = magnitude * c.decay;
   c.high = magnitude * high_decay;
   return c;

@@ -45,6 +45,12 @@ std::string source_list(const Dataset& d, const std::vector<SourceId>& sources) 
   return out;
 }
 
+// "held", or the status with the factor it counts with ("planned 0.5").
+std::string status_cell(Status status, double factor, const std::string& format) {
+  if (status == Status::held) return "held";
+  return std::string(status_name(status)) + " " + format_score(factor, format);
+}
+
 void run(const InfluenceArgs& args) {
   const Dataset d = load(args.dataset);
   const Slice slice(d, args.slice.options());
@@ -125,7 +131,9 @@ void run(const InfluenceArgs& args) {
                   << (f.friction ? ", friction " + std::string(d.relation_id(*f.friction)) : std::string()) << "\n";
         ResultTable rows;
         for (const char* c : {"relation", "link", "type", "dimension", "dates", "attested"}) rows.add_column(c);
-        for (const char* c : {"sign", "weight", "magnitude", "decay", "credence", "value"}) rows.add_column(c, true);
+        for (const char* c : {"sign", "weight", "magnitude", "decay", "credence"}) rows.add_column(c, true);
+        rows.add_column("status");
+        rows.add_column("value", true);
         rows.add_column("sources");
         for (RelationId rel : f.rows) {
           const auto c = std::find_if(bi.contributions.begin(), bi.contributions.end(), [&](const Contribution& x) { return x.relation == rel; });
@@ -133,7 +141,8 @@ void run(const InfluenceArgs& args) {
                         std::string(dimension_name(c->dimension)), relation_dates(d, rel), d.relation_attested(rel).str(),
                         c->sign > 0 ? "+" : c->sign < 0 ? "-" : "0", format_score(c->type_weight, args.format),
                         format_score(c->magnitude_factor, args.format), format_score(c->decay, args.format),
-                        format_score(c->credence, args.format), format_score(c->value, args.format), relation_sources(d, rel)});
+                        format_score(c->credence, args.format), status_cell(d.relation_status(rel), c->status_factor, args.format),
+                        format_score(c->value, args.format), relation_sources(d, rel)});
         }
         rows.write(std::cout, args.format);
         for (RelationId rel : f.rows)

@@ -266,7 +266,8 @@ void write_influence_json(std::ostream& out, const Dataset& d, const InfluenceOp
             << ", \"dates\": " << json_string(relation_dates(d, rel)) << ", \"attested\": " << json_string(d.relation_attested(rel).str())
             << ", \"sign\": " << c->sign << ", \"weight\": " << json_number(c->type_weight)
             << ", \"magnitude_factor\": " << json_number(c->magnitude_factor) << ", \"decay\": " << json_number(c->decay)
-            << ", \"credence\": " << json_number(c->credence) << ", \"value\": " << json_number(c->value)
+            << ", \"credence\": " << json_number(c->credence) << ", \"status\": " << json_string(status_name(d.relation_status(rel)))
+            << ", \"status_factor\": " << json_number(c->status_factor) << ", \"value\": " << json_number(c->value)
             << ", \"high\": " << json_number(c->high) << ", \"sources\": " << json_string(relation_sources(d, rel))
             << ", \"quote\": " << json_string(d.relation_field(rel, "quote")) << "}";
       }

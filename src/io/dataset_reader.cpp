@@ -95,6 +95,8 @@ class DatasetBuilder {
   std::optional<ActorId> lookup_actor(SourceFile& f, const CsvField& field, std::string_view what);
   void lookup_sources(SourceFile& f, const CsvField& field, std::vector<SourceId>& out);
   PartialDate parse_date(SourceFile& f, const CsvField& field, std::string_view what);
+  // The `status` field (empty: held); an unknown value is an error with a suggestion.
+  Status parse_status_field(SourceFile& f, const CsvField& field);
   // " (did you mean 'x'?)" for the first max_suggested_names unknown names; the suggester is built
   // from `candidates` on first use.
   std::string unknown_hint(std::string_view name, std::unique_ptr<NameSuggester>& suggester,
@@ -361,6 +363,14 @@ PartialDate DatasetBuilder::parse_date(SourceFile& f, const CsvField& field, std
   return {};
 }
 
+Status DatasetBuilder::parse_status_field(SourceFile& f, const CsvField& field) {
+  if (const auto status = parse_status(field.value)) return *status;
+  const std::string hint = did_you_mean(field.value, status_names());
+  report(f, field.offset, Severity::error, "status must be held, planned, intended or empty (held), found " + in_quotes(field.value) +
+         (hint.empty() ? "" : " (did you mean " + hint + "?)"));
+  return Status::held;
+}
+
 void DatasetBuilder::read_types() {
   auto& f = *files_.emplace_back(std::make_unique<SourceFile>(&types_file, folder_ + "/types.csv"));
   std::set<std::string, std::less<>> seen;
@@ -462,7 +472,7 @@ void DatasetBuilder::read_sources() {
 void DatasetBuilder::read_relations() {
   auto& f = *files_.emplace_back(std::make_unique<SourceFile>(&relations_file, folder_ + "/relations.csv"));
   relations_file_ = &f;
-  std::optional<std::size_t> c_start, c_end, c_directed, c_weight, c_magnitude, c_sources, c_fact, c_stance, c_attested;
+  std::optional<std::size_t> c_start, c_end, c_directed, c_weight, c_magnitude, c_sources, c_fact, c_stance, c_attested, c_status;
   std::vector<SourceId> sources;
   std::optional<TypeId> last_type;
   d_.rel_source_offsets_.push_back(0);
@@ -477,6 +487,7 @@ void DatasetBuilder::read_relations() {
       c_fact = d_.relations_.column("fact");
       c_stance = d_.relations_.column("stance");
       c_attested = d_.relations_.column("attested");
+      c_status = d_.relations_.column("status");
     }
     static const CsvField empty_field{};
     auto field = [&](const std::optional<std::size_t>& c) -> const CsvField& { return c ? v[*c] : empty_field; };
@@ -488,7 +499,9 @@ void DatasetBuilder::read_relations() {
     double weight = 1;
     Magnitude magnitude;
     Stance stance = Stance::unstated;
+    Status status = Status::held;
     PartialDate attested;
+    bool attested_stated = false;  // the `attested` column is filled (not the publication date)
     sources.clear();
     if (ok) {
       check_id(f, v[0], "relation id");
@@ -562,7 +575,11 @@ void DatasetBuilder::read_relations() {
         else if (fs.value == "neutral") stance = Stance::neutral;
         else report(f, fs.offset, Severity::error, "stance must be positive, negative, neutral or empty (the type's valence), found " + in_quotes(fs.value));
       }
+      status = parse_status_field(f, field(c_status));
       attested = parse_date(f, field(c_attested), "attested");
+      attested_stated = !attested.empty();
+      if (attested_stated && !start.empty() && attested.last_day() < start.first_day())
+        report(f, field(c_attested).offset, Severity::error, "attested " + attested.str() + " is before start " + start.str());
       // Without a stated date the relation is attested by its earliest source's publication.
       if (attested.empty())
         for (SourceId s : sources)
@@ -584,12 +601,16 @@ void DatasetBuilder::read_relations() {
       extent.dated = true;
       extent.first = start.first_day();
       extent.last = !end.empty() ? end.last_day() : d_.types_[type].ongoing ? Extent::open : start.last_day();
+      // An event series with a start and no end ("meetings take place since 2003") is known to
+      // continue until the date its source attests it (docs/FORMAT.md, "Time").
+      if (end.empty() && attested_stated && extent.last != Extent::open) extent.last = std::max(extent.last, attested.last_day());
     }
     d_.rel_extent_.push_back(extent);
     d_.rel_directed_.push_back(directed ? 1 : 0);
     d_.rel_weight_.push_back(weight);
     d_.rel_magnitude_.push_back(magnitude);
     d_.rel_stance_.push_back(stance);
+    d_.rel_status_.push_back(status);
     d_.rel_attested_.push_back(attested);
     d_.rel_sources_.insert(d_.rel_sources_.end(), sources.begin(), sources.end());
     d_.rel_source_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_sources_.size()));

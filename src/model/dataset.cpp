@@ -112,7 +112,8 @@ std::string relation_dates(const Dataset& d, RelationId r, std::string_view to) 
   const PartialDate& end = d.relation_end(r);
   if (start.empty()) return {};
   if (!end.empty()) return start.str() + std::string(to) + end.str();
-  return d.relation_extent(r).last == Extent::open ? start.str() + std::string(to) : start.str();
+  // Open-ended, or an event series known to run past its start period (docs/FORMAT.md, "Time").
+  return d.relation_extent(r).last > start.last_day() ? start.str() + std::string(to) : start.str();
 }
 
 std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
@@ -150,6 +151,27 @@ std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+const std::vector<std::string_view>& status_names() {
+  static const std::vector<std::string_view> names{"held", "planned", "intended"};
+  return names;
+}
+
+std::optional<Status> parse_status(std::string_view text) noexcept {
+  if (text.empty() || text == "held") return Status::held;
+  if (text == "planned") return Status::planned;
+  if (text == "intended") return Status::intended;
+  return std::nullopt;
+}
+
+std::string_view status_name(Status status) noexcept {
+  switch (status) {
+    case Status::planned: return "planned";
+    case Status::intended: return "intended";
+    case Status::held: break;
+  }
+  return "held";
 }
 
 }  // namespace actorgraph

@@ -57,6 +57,8 @@ char32_t fold(char32_t c) noexcept {
 
 }  // namespace
 
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) noexcept { return decode(text, i, cp); }
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

@@ -347,3 +347,25 @@ TEST_CASE("Invalid fact, part_of, stance, attested, valence and dimension values
         Lines{"m/types.csv:2:16: error: valence must be cooperative, conflictual, neutral or empty (cooperative), found 'hostile'",
               "m/types.csv:3:17: error: dimension must be security, political, economic, social or empty (political), found 'military'"});
 }
+
+TEST_CASE("status loads into the model, empty meaning held", "[io][dataset]") {
+  const Dataset d = load_dataset_files("m", {{"actors.csv", two_actors},
+                                             {"relations.csv", "id,source,target,type,status\n"
+                                                               "r1,a,b,exercise,\nr2,a,b,exercise,planned\n"
+                                                               "r3,a,b,exercise,intended\nr4,a,b,exercise,held\n"}});
+  CHECK(d.relation_status(0) == Status::held);
+  CHECK(d.relation_status(1) == Status::planned);
+  CHECK(d.relation_status(2) == Status::intended);
+  CHECK(d.relation_status(3) == Status::held);
+  CHECK(status_name(Status::planned) == "planned");
+  CHECK_FALSE(parse_status("Planned"));
+}
+
+TEST_CASE("An unknown status is an error at its position with a suggestion, every one at once", "[io][dataset][errors]") {
+  CHECK(diagnostics_in_memory({{"actors.csv", two_actors},
+                               {"relations.csv", "id,source,target,type,status\n"
+                                                 "r1,a,b,exercise,planed\nr2,a,b,exercise,future\nr3,a,b,exercise,intendet\n"}}) ==
+        Lines{"m/relations.csv:2:17: error: status must be held, planned, intended or empty (held), found 'planed' (did you mean 'planned'?)",
+              "m/relations.csv:3:17: error: status must be held, planned, intended or empty (held), found 'future'",
+              "m/relations.csv:4:17: error: status must be held, planned, intended or empty (held), found 'intendet' (did you mean 'intended'?)"});
+}

@@ -145,6 +145,39 @@ TEST_CASE("A negative stance lowers the bloc's score and a statement without one
   CHECK(score(measure_influence(d, Slice(d, visits), options(d, {"a", "b"}, "t")), "a") == 2);
 }
 
+//   a --visit(2)----------> t <--funding(7)---------- b
+//   a --exercise(5) planned-^ ^--training(6) intended-- b          (all in 2010)
+// planned counts half (status.planned 0.5), intended a quarter (status.intended 0.25) by default.
+TEST_CASE("Planned and intended relations count with their status factor", "[analysis][influence]") {
+  TempDataset t({{"actors.csv", "id,label,kind\na,A,state\nb,B,state\nt,T,state\n"},
+                 {"relations.csv", "id,source,target,type,start,status,fact\nr1,a,t,visit,2010,,\nr2,a,t,exercise,2010,planned,\n"
+                                   "r3,b,t,funding,2010,,\nr4,b,t,training,2010,intended,\n"
+                                   "r5,b,t,exercise,2010,planned,f1\nr6,b,t,funding,2010,planned,f1\n"},
+                 {"params.csv", "parameter,value\nstatus.planned,0\nstatus.intended,1\n"},
+                 {"bad.csv", "parameter,value\nstatus.planned,1.5\nstatus.plannd,1\n"}});
+  const Dataset d = load_dataset(t.path());
+  const InfluenceResult r = measure_influence(d, Slice(d), options(d, {"a", "b"}, "t"));
+  CHECK(score(r, "a") == Approx(2 + 5 * 0.5).epsilon(1e-12));  // 4.5
+  // r3 7 + r4 6 · 0.25 + the planned fact f1 of two rows at its strongest, funding 7 · 0.5.
+  CHECK(score(r, "b") == Approx(7 + 1.5 + 3.5).epsilon(1e-12));  // 12
+  for (const auto& c : bloc(r, "a").contributions)
+    CHECK(c.status_factor == (d.relation_id(c.relation) == "r2" ? 0.5 : 1.0));
+  // The parameter file can leave planned rows out and count intended ones in full.
+  InfluenceOptions o = options(d, {"a", "b"}, "t");
+  o.parameters.load(t.path() + "/params.csv", d.types());
+  const InfluenceResult r2 = measure_influence(d, Slice(d), o);
+  CHECK(score(r2, "a") == 2);
+  CHECK(score(r2, "b") == 13);  // 7 + 6; f1 counts 0
+  try {
+    o.parameters.load(t.path() + "/bad.csv", d.types());
+    FAIL("expected a DataError");
+  } catch (const DataError& e) {
+    REQUIRE(e.diagnostics().size() == 2);
+    CHECK(e.diagnostics()[0].message == "status.planned must be at least 0 and at most 1, found 1.5");
+    CHECK(e.diagnostics()[1].message == "unknown parameter 'status.plannd' (did you mean 'status.planned'?)");
+  }
+}
+
 // tests/data/influence/attested: r1 Alpha–Target cooperation, undated, cited by an article of
 // 2010-06; r2 Beta–Target cooperation, undated, the same article saying it existed in 2004.
 TEST_CASE("An undated relation attested in 2010 counts only in the high end at 2005", "[analysis][influence]") {

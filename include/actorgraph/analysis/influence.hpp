@@ -3,7 +3,7 @@
 // record, by dimension, signed, dated, with every fact behind the number and an interval taken from
 // the evidence. docs/influence.md gives the formula, the reason for each choice and its limits.
 //
-//   v(r)    = sign(r) · w(type r) · m(r) · decay(r, t) · c(r)           one relation (row)
+//   v(r)    = sign(r) · w(type r) · m(r) · decay(r, t) · c(r) · s(r)    one relation (row)
 //   F(f, B) = max over the fact's cooperative rows of v  −  max over its conflictual rows of |v|
 //   S_d(B)  = Σ over the facts f between B and the target whose counted row is in dimension d of F
 //   S(B)    = Σ_d S_d(B)
@@ -19,6 +19,8 @@
 //   source's publication date): ongoing types as active, events as ended on that date. Before it is
 //   attested it counts 0 in the estimate and fully in the upper end of the undated range.
 // - c(r) = 1 / k when r is one of k claims that dispute each other (`disputes`).
+// - s(r): the factor of the relation's `status`: 1 when held, status.planned (0.5) when planned,
+//   status.intended (0.25) when intended: an announced event is not yet a tie, and may not happen.
 // - Facts: rows with the same `fact` id, and a row with the relation its `part_of` names, are one
 //   fact; it counts once (its strongest row), so a sentence split into rows is not counted twice.
 // - Roll-up: bloc members and the target include the actors that roll up to them through
@@ -44,8 +46,8 @@ namespace actorgraph {
 // The editable parameters: a CSV file `parameter,value[,low,high][,notes]` (influence.csv in the
 // dataset folder, or --params FILE); low and high give the range the Monte Carlo draws from.
 // Parameters: weight.TYPE, half_life.TYPE (years, or "none"), scale.UNIT, valence.TYPE,
-// dimension.TYPE, default.weight, default.half_life, uncertainty.spread, uncertainty.draws,
-// uncertainty.seed.
+// dimension.TYPE, status.planned, status.intended, default.weight, default.half_life,
+// uncertainty.spread, uncertainty.draws, uncertainty.seed.
 struct InfluenceParameters {
   using Range = std::pair<double, double>;  // low, high
   std::map<std::string, double> weight;      // by relation type; types not listed weigh `default_weight`
@@ -56,6 +58,10 @@ struct InfluenceParameters {
   std::map<std::string, Dimension> dimension;  // overrides the type's dimension
   double default_weight = 1;
   double default_half_life = 3;
+  // The share of its value a planned or intended relation counts with, in [0, 1] (0: left out).
+  // Not drawn in the parameter part of the interval: it is a rule of counting, not a measured weight.
+  double planned_factor = 0.5;
+  double intended_factor = 0.25;
   // A parameter without a declared range varies within ×(1 − spread) .. ×(1 + spread).
   double spread = 0.5;
   std::size_t draws = 200;  // bootstrap and Monte Carlo draws each (0: neither)
@@ -72,6 +78,8 @@ struct InfluenceParameters {
   Range scale_range_of(const std::string& unit) const;
   Valence type_valence(const RelationType& type) const;
   Dimension type_dimension(const RelationType& type) const;
+  // 1 for held, planned_factor or intended_factor.
+  double status_factor(Status status) const noexcept;
 };
 
 struct BlocSpec {
@@ -112,8 +120,9 @@ struct Contribution {
   RelationId relation;
   double type_weight, magnitude_factor, decay;
   double credence;  // 1 / (number of claims in its dispute group), see `disputes` in docs/FORMAT.md
+  double status_factor;  // 1 held, else the parameter of its status (planned, intended)
   int sign;         // +1 cooperative, −1 conflictual, 0 neutral
-  double value;     // sign · weight · magnitude · decay · credence, at the reference date
+  double value;     // sign · weight · magnitude · decay · credence · status factor, at the reference date
   double high;      // the same with an undated relation counted as active (= value when dated or attested)
   Dimension dimension;
 };

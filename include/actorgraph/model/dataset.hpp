@@ -91,6 +91,19 @@ struct Extent {
 // "Soviet standards are no worse" is a statement about NATO with a negative stance.
 enum class Stance : std::uint8_t { unstated, positive, negative, neutral };
 
+// Whether the relation took place (the `status` column, docs/FORMAT.md "Status"):
+// - held: it happened or holds, as the source states it (the default: an empty `status`);
+// - planned: the source announces it for a date or period, as arranged between the parties, but
+//   does not report it as held ("will commence exercises at the Lohur training ground on April 4");
+// - intended: the source reports an intention, expectation or wish of one side, with no arrangement
+//   stated ("expected to hold similar drills ... in the summer", "envisages closer links").
+enum class Status : std::uint8_t { held, planned, intended };
+// The status named by `text`: "held", "planned", "intended", or "" (held); nullopt otherwise.
+std::optional<Status> parse_status(std::string_view text) noexcept;
+std::string_view status_name(Status status) noexcept;
+// The names parse_status accepts, for messages and suggestions.
+const std::vector<std::string_view>& status_names();
+
 namespace detail {
 class DatasetBuilder;
 
@@ -169,6 +182,8 @@ class Dataset {
   std::optional<RelationId> relation_part_of(RelationId r) const noexcept;
   // The `stance` column (Stance::unstated when empty).
   Stance relation_stance(RelationId r) const noexcept { return rel_stance_[r]; }
+  // The `status` column (Status::held when empty).
+  Status relation_status(RelationId r) const noexcept { return rel_status_[r]; }
   // The date by which the evidence attests the relation: the `attested` column when filled, else the
   // earliest publication date of its sources, else the empty date (nothing says when it was known).
   const PartialDate& relation_attested(RelationId r) const noexcept { return rel_attested_[r]; }
@@ -223,6 +238,7 @@ class Dataset {
   std::vector<RelationId> rel_disputes_;
   std::unordered_map<std::string_view, RelationId> relation_by_id_;
   std::vector<Stance> rel_stance_;
+  std::vector<Status> rel_status_;
   std::vector<PartialDate> rel_attested_;
   std::vector<RelationId> rel_part_of_;      // none: no_relation
   static constexpr RelationId no_relation = std::numeric_limits<RelationId>::max();
@@ -240,8 +256,9 @@ class Dataset {
 // influence would count more than once. `check` warns about each group (docs/FORMAT.md, "Facts").
 std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& dataset);
 
-// A relation's dates as text: "2001", "2001..2005", "2001.." (still active: an ongoing type with no
-// end), or "" when undated; `to` is put between start and end ("..", or "–" in prose).
+// A relation's dates as text: "2001", "2001..2005", "2001.." (no end: an ongoing type, or an event
+// series its source attests after its start), or "" when undated; `to` is put between start and
+// end ("..", or "–" in prose).
 std::string relation_dates(const Dataset& dataset, RelationId r, std::string_view to = "..");
 
 }  // namespace actorgraph

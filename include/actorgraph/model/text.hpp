@@ -37,6 +37,10 @@ class TextColumn {
 // and code points past U+10FFFF are invalid), or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view text, std::size_t from = 0) noexcept;
 
+// Decodes the code point starting at byte `i` of `text` into `cp`; returns its length in bytes, or 0
+// when the bytes there are not valid UTF-8 (as find_invalid_utf8 judges them).
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) noexcept;
+
 // Appends the UTF-8 encoding of code point `cp` (which the caller has checked is a valid scalar value).
 void append_utf8(std::string& out, char32_t cp);
 

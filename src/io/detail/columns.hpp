@@ -21,12 +21,12 @@ struct FileSpec {
 };
 
 inline constexpr std::array<ColumnSpec, 4> actor_columns{{{"id", true}, {"label", true}, {"kind", true}, {"aliases", false}}};
-inline constexpr std::array<ColumnSpec, 19> relation_columns{{{"id", true}, {"source", true}, {"target", true},
+inline constexpr std::array<ColumnSpec, 20> relation_columns{{{"id", true}, {"source", true}, {"target", true},
     {"type", true}, {"start", false}, {"end", false}, {"directed", false}, {"weight", false}, {"magnitude", false},
     {"unit", false}, {"role", false}, {"sources", false}, {"quote", false}, {"notes", false}, {"disputes", false},
-    {"fact", false}, {"part_of", false}, {"stance", false}, {"attested", false}}};
-inline constexpr std::array<ColumnSpec, 5> source_columns{{{"id", true}, {"title", true}, {"publisher", false},
-    {"date", false}, {"url", false}}};
+    {"fact", false}, {"part_of", false}, {"stance", false}, {"attested", false}, {"status", false}}};
+inline constexpr std::array<ColumnSpec, 6> source_columns{{{"id", true}, {"title", true}, {"publisher", false},
+    {"date", false}, {"url", false}, {"text", false}}};
 inline constexpr std::array<ColumnSpec, 6> type_columns{{{"id", true}, {"description", true}, {"directed", true},
     {"ongoing", true}, {"valence", false}, {"dimension", false}}};
 inline constexpr std::array<ColumnSpec, 5> bloc_columns{{{"bloc", true}, {"actor", true}, {"role", true},
