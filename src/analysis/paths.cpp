@@ -12,6 +12,7 @@
 #include "actorgraph/analysis/network_graph.hpp"
 
 #include "actorgraph/error.hpp"
+#include "analysis/detail/parallel.hpp"
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/dijkstra_shortest_paths_no_color_map.hpp>
@@ -20,16 +21,11 @@
 #include <boost/property_map/function_property_map.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdint>
-#include <exception>
 #include <limits>
-#include <mutex>
 #include <set>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <tuple>
 #include <utility>
 
@@ -447,9 +443,8 @@ std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std:
 }
 
 // One BGL breadth-first search per source over out-links: O(V · (V + E)) time, O(V) memory per
-// thread. Above 2000
-// vertices the sources are shared among threads in blocks; the totals are integers, so the result
-// does not depend on the number of threads or the order blocks finish in.
+// thread. Above 2000 vertices the sources run on the analyses' thread pool (detail/parallel.hpp);
+// the totals are integers, so the result does not depend on the number of threads.
 DistanceStats distance_stats(const Network& network, const Progress& progress) {
   const std::size_t n = network.vertex_count();
   DistanceStats stats;
@@ -458,76 +453,41 @@ DistanceStats distance_stats(const Network& network, const Progress& progress) {
     if (progress) progress(n, n);
     return stats;
   }
-
   struct Totals {
     std::uint64_t pairs = 0, sum = 0;
     std::size_t diameter = 0;
   };
-  const std::size_t block = 64;
-  const std::size_t blocks = (n + block - 1) / block;
-  std::atomic<std::size_t> next_block{0};
-  std::mutex mutex;  // guards `total`, `done`, `shown`, `error` and calls to `progress`
+  constexpr std::uint32_t unreached = std::numeric_limits<std::uint32_t>::max();
+  struct State {
+    std::vector<std::uint32_t> dist;
+    std::vector<boost::default_color_type> color;
+    Totals partial;
+  };
   Totals total;
-  std::size_t done = 0, shown = 0;
-  std::exception_ptr error;
-
-  const auto work = [&] {
-    try {
-      constexpr std::uint32_t unreached = std::numeric_limits<std::uint32_t>::max();
-      std::vector<std::uint32_t> dist(n, unreached);
-      std::vector<boost::default_color_type> color(n);
-      const auto colors = boost::make_iterator_property_map(color.begin(), get(boost::vertex_index, network));
-      for (;;) {
-        const std::size_t b = next_block.fetch_add(1);
-        if (b >= blocks) break;
-        {
-          const std::lock_guard lock(mutex);
-          if (error) break;
-        }
-        Totals partial;
-        const std::size_t end = std::min(n, (b + 1) * block);
-        for (std::size_t s = b * block; s < end; ++s) {
-          std::fill(dist.begin(), dist.end(), unreached);
-          dist[s] = 0;
-          boost::breadth_first_search(network, static_cast<Vertex>(s),
-                                      boost::visitor(HopRecorder<std::vector<std::uint32_t>>(dist)).color_map(colors));
-          for (Vertex v = 0; v < n; ++v) {
-            if (dist[v] == unreached || v == s) continue;
-            ++partial.pairs;
-            partial.sum += dist[v];
-            partial.diameter = std::max<std::size_t>(partial.diameter, dist[v]);
-          }
-        }
-        const std::lock_guard lock(mutex);
-        total.pairs += partial.pairs;
-        total.sum += partial.sum;
-        total.diameter = std::max(total.diameter, partial.diameter);
-        done += end - b * block;
-        // About a hundred reports, never concurrently.
-        if (progress && (done == n || done - shown >= std::max<std::size_t>(n / 100, 1))) {
-          shown = done;
-          progress(done, n);
-        }
+  const auto work = [&](std::size_t begin, std::size_t end, State& st) {
+    const auto colors = boost::make_iterator_property_map(st.color.begin(), get(boost::vertex_index, network));
+    for (std::size_t s = begin; s < end; ++s) {
+      std::fill(st.dist.begin(), st.dist.end(), unreached);
+      st.dist[s] = 0;
+      boost::breadth_first_search(network, static_cast<Vertex>(s),
+                                  boost::visitor(HopRecorder<std::vector<std::uint32_t>>(st.dist)).color_map(colors));
+      for (Vertex v = 0; v < n; ++v) {
+        if (st.dist[v] == unreached || v == s) continue;
+        ++st.partial.pairs;
+        st.partial.sum += st.dist[v];
+        st.partial.diameter = std::max<std::size_t>(st.partial.diameter, st.dist[v]);
       }
-    } catch (...) {
-      const std::lock_guard lock(mutex);
-      if (!error) error = std::current_exception();
     }
   };
-
-  std::vector<std::thread> threads;
-  if (n > 2000) {
-    const unsigned hw = std::thread::hardware_concurrency();
-    const std::size_t wanted = std::min<std::size_t>(hw == 0 ? 1 : hw, blocks) - 1;  // this thread works too
-    try {
-      for (std::size_t t = 0; t < wanted; ++t) threads.emplace_back(work);
-    } catch (const std::system_error&) {
-      // No more threads available: the ones started and this one share the blocks.
-    }
-  }
-  work();
-  for (auto& t : threads) t.join();
-  if (error) std::rethrow_exception(error);
+  const auto merge = [&](State& st) {
+    total.pairs += st.partial.pairs;
+    total.sum += st.partial.sum;
+    total.diameter = std::max(total.diameter, st.partial.diameter);
+    st.partial = {};
+  };
+  detail::run_blocks(
+      n, n > 2000 ? 0 : 1, progress, [&] { return State{std::vector<std::uint32_t>(n), std::vector<boost::default_color_type>(n), {}}; }, work,
+      merge);
 
   stats.reachable_pairs = static_cast<std::size_t>(total.pairs);
   stats.diameter = total.diameter;

@@ -1,0 +1,98 @@
+// Private: the one thread pool of the analyses. Work items (source vertices, mostly: one BFS or
+// Dijkstra each) are cut into blocks that depend only on their number, never on the thread count;
+// each thread works on a block with its own state, then merges that state into the result under a
+// lock strictly in block order. With one thread or many, the result is merged as
+// ((block 0) + block 1) + block 2 ..., so floating-point sums come out bit for bit the same
+// (addition is not associative: per-thread partial sums would change the last bits).
+#pragma once
+
+#include "actorgraph/analysis/centrality.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace actorgraph::detail {
+
+// `requested`, or one thread per core when 0.
+inline unsigned worker_threads(unsigned requested) {
+  if (requested != 0) return requested;
+  const unsigned hw = std::thread::hardware_concurrency();
+  return hw == 0 ? 1 : hw;
+}
+
+// Runs items 0..total-1 in at most 256 blocks on `threads` threads (0: one per core). Each thread
+// makes its state with make_state(), calls work(begin, end, state) for each block it takes, then
+// merge(state) in block order (merge must leave the state ready for the next block). `progress`
+// gets (items done, total) when the percentage changes, never concurrently, possibly from a worker
+// thread. The first exception thrown by any call stops the work and is rethrown here.
+template <class MakeState, class Work, class Merge>
+void run_blocks(std::size_t total, unsigned threads, const Progress& progress, MakeState make_state, Work work, Merge merge) {
+  constexpr std::size_t max_blocks = 256;
+  const std::size_t blocks = std::min(total, max_blocks);
+  if (blocks == 0) return;
+  const auto block_begin = [&](std::size_t b) { return b * total / blocks; };
+
+  std::mutex mutex;
+  std::condition_variable merged_cv;
+  std::size_t merged = 0;  // blocks merged so far
+  std::size_t next = 0;    // next block to hand out (under mutex)
+  bool failed = false;
+  std::exception_ptr error;
+  long shown = -1;
+
+  auto body = [&] {
+    try {
+      auto state = make_state();
+      for (;;) {
+        std::size_t b;
+        {
+          std::lock_guard lock(mutex);
+          if (failed || next == blocks) return;
+          b = next++;
+        }
+        work(block_begin(b), block_begin(b + 1), state);
+        std::unique_lock lock(mutex);
+        merged_cv.wait(lock, [&] { return merged == b || failed; });
+        if (failed) return;
+        merge(state);
+        ++merged;
+        const std::size_t done = block_begin(merged);
+        const long percent = static_cast<long>(100 * done / total);
+        if (progress && percent != shown) {
+          shown = percent;
+          progress(done, total);
+        }
+        merged_cv.notify_all();
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      if (!failed) error = std::current_exception();
+      failed = true;
+      merged_cv.notify_all();
+    }
+  };
+
+  const unsigned count = static_cast<unsigned>(std::min<std::size_t>(worker_threads(threads), blocks));
+  if (count <= 1) {
+    body();
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(count);
+    // When the system refuses more threads, the ones already running do all the blocks.
+    try {
+      for (unsigned t = 0; t < count; ++t) pool.emplace_back(body);
+    } catch (const std::system_error&) {
+      if (pool.empty()) body();
+    }
+    for (auto& t : pool) t.join();
+  }
+  if (error) std::rethrow_exception(error);
+}
+
+}  // namespace actorgraph::detail
