@@ -2,7 +2,11 @@
 
 #include "actorgraph/error.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <new>
 #include <limits>
 
 namespace actorgraph {
@@ -37,22 +41,6 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
   }
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return len;
-}
-
-char32_t fold(char32_t c) noexcept {
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;                  // Latin-1
-  if (c == 0x178) return 0xFF;
-  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149)  // Latin Extended-A
-    return ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) ? (c % 2 ? c + 1 : c) : (c % 2 ? c : c + 1);
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;                  // Greek
-  if (c >= 0x410 && c <= 0x42F) return c + 32;                                // Cyrillic А-Я
-  if (c >= 0x400 && c <= 0x40F) return c + 80;                                // Cyrillic Ѐ-Џ
-  if (c >= 0x460 && c <= 0x4FF && c != 0x482 && !(c >= 0x483 && c <= 0x489) && c != 0x4C0) {
-    if (c >= 0x4C1 && c <= 0x4CE) return c % 2 ? c + 1 : c;                   // Cyrillic pairs, odd-first block
-    return c % 2 ? c : c + 1;                                                  // Cyrillic pairs (Ғ, Қ, Ҳ, Ҷ, Ӣ, Ӯ…)
-  }
-  return c;
 }
 
 }  // namespace
@@ -107,17 +95,31 @@ std::size_t count_code_points(std::string_view text) noexcept {
 }
 
 std::string fold_case(std::string_view text) {
+  // ASCII, by far the most common case (ids), needs no table.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+  }
+  // Valid UTF-8 runs through utf8proc (full case folding, then NFC); invalid bytes are kept.
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp;
-    const std::size_t len = decode(text, i, cp);
-    if (len == 0) {
-      out += text[i++];
-      continue;
+  while (!text.empty()) {
+    const std::size_t bad = find_invalid_utf8(text);
+    const std::string_view run = text.substr(0, bad);
+    if (!run.empty()) {
+      utf8proc_uint8_t* mapped = nullptr;
+      const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(run.data()), static_cast<utf8proc_ssize_t>(run.size()),
+                                              &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+      if (n == UTF8PROC_ERROR_NOMEM) throw std::bad_alloc();
+      if (n < 0) out.append(run);  // a run utf8proc refuses (find_invalid_utf8 let it pass) stays as it is
+      else out.append(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
+      std::free(mapped);
     }
-    append_utf8(out, fold(cp));
-    i += len;
+    if (bad == std::string_view::npos) break;
+    out += text[bad];
+    text.remove_prefix(bad + 1);
   }
   return out;
 }

@@ -114,6 +114,17 @@ TEST_CASE("Actors resolve by id, label or alias, ignoring case", "[io][dataset]"
   CHECK(d.resolve_actor(" alliance ") == *d.find_actor("nato"));
 }
 
+TEST_CASE("Actor names match across case in Vietnamese, Greek, Armenian and German", "[io][dataset]") {
+  TempDataset t({{"actors.csv", "id,label,kind,aliases\nvnm,Việt Nam,state,\ngrc,Ελλάδα,state,\narm,Հայաստան,state,\n"
+                                "strasse,Hauptstraße,place,\n"},
+                 {"relations.csv", "id,source,target,type\n"}});
+  const Dataset d = load_dataset(t.path());
+  CHECK(d.resolve_actor("VIỆT NAM") == *d.find_actor("vnm"));
+  CHECK(d.resolve_actor("ΕΛΛΆΔΑ") == *d.find_actor("grc"));
+  CHECK(d.resolve_actor("ՀԱՅԱՍՏԱՆ") == *d.find_actor("arm"));
+  CHECK(d.resolve_actor("HAUPTSTRASSE") == *d.find_actor("strasse"));
+}
+
 TEST_CASE("An unknown actor name suggests close names, an ambiguous one lists the candidates", "[io][dataset]") {
   const Dataset d = load_dataset(data_path("small"));
   CHECK_THROWS_MATCHES(d.resolve_actor("tajkistan"), UsageError,

@@ -31,12 +31,22 @@ TEST_CASE("Invalid UTF-8 is found at its first byte", "[model][text]") {
   CHECK(find_invalid_utf8("12345678\xE9") == 8);
 }
 
-TEST_CASE("Case folding covers Latin and Cyrillic letters", "[model][text]") {
+TEST_CASE("Case folding is Unicode case folding with composition, in every script", "[model][text]") {
   CHECK(fold_case("NATO") == "nato");
   CHECK(fold_case("ТОҶИКИСТОН") == "тоҷикистон");
   CHECK(fold_case("Ёқ Ғ Ӯ Ӣ Ҳ") == "ёқ ғ ӯ ӣ ҳ");
   CHECK(fold_case("ÉLYSÉE") == "élysée");
   CHECK(fold_case("ŁÓDŹ") == "łódź");
+  // Full Unicode case folding and composition (utf8proc): Vietnamese with stacked accents, Greek
+  // with tonos and final sigma, Armenian, German sharp s, and a decomposed accent.
+  CHECK(fold_case("VIỆT NAM") == fold_case("Việt Nam"));
+  CHECK(fold_case("ΕΛΛΆΔΑ") == fold_case("Ελλάδα"));
+  CHECK(fold_case("ΟΔΥΣΣΕΥΣ") == fold_case("Οδυσσευς"));
+  CHECK(fold_case("ՀԱՅԱՍՏԱՆ") == fold_case("Հայաստան"));
+  CHECK(fold_case("STRASSE") == fold_case("Straße"));
+  CHECK(fold_case("E\xCC\x81" "lyse\xCC\x81" "e") == "élysée");  // E + combining acute, composed
+  // Invalid UTF-8 bytes are kept; the valid text around them is folded.
+  CHECK(fold_case("A\xFF\xC3\x89") == "a\xFF\xC3\xA9");
 }
 
 TEST_CASE("Natural order compares digit runs as numbers", "[model][text]") {

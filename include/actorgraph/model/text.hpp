@@ -47,8 +47,10 @@ void append_utf8(std::string& out, char32_t cp);
 // Number of code points in valid UTF-8; each invalid byte counts as one.
 std::size_t count_code_points(std::string_view text) noexcept;
 
-// Lower-cases ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic letters (simple one-to-one
-// mappings), which covers the names in the datasets this tool is built for. Other text is unchanged.
+// Unicode full case folding followed by canonical composition (NFC), by utf8proc: two names that
+// differ only in case, or in composed versus decomposed accents, fold to the same text ("VIỆT NAM"
+// and "Việt Nam", "ΕΛΛΆΔΑ" and "Ελλάδα", "STRASSE" and "Straße", "ՀԱՅԱՍՏԱՆ" and "Հայաստան").
+// Bytes that are not valid UTF-8 are kept as they are. ASCII text takes a fast path.
 std::string fold_case(std::string_view text);
 
 // Compares ids so that digit runs compare as numbers: "r2" < "r10" < "r10a". Ties (e.g. "r01" and
