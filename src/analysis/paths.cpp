@@ -442,6 +442,82 @@ std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std:
   return result;
 }
 
+namespace {
+
+// Records each vertex's predecessor and link on the search tree, and the order in which vertices
+// are final: discovered (breadth-first) or settled (Dijkstra), so that a vertex comes after its
+// predecessor.
+struct TreeRecorder {
+  std::vector<Vertex>* predecessor;
+  std::vector<std::uint32_t>* link;
+  std::vector<Vertex>* order;
+  void record(const NetworkArc& e) const {
+    (*predecessor)[e.head] = e.tail;
+    (*link)[e.head] = e.link->id;
+  }
+};
+
+struct BfsTree : boost::default_bfs_visitor, TreeRecorder {
+  std::vector<double>* dist;
+  template <class Graph>
+  void discover_vertex(Vertex v, const Graph&) const { order->push_back(v); }
+  template <class Graph>
+  void tree_edge(const NetworkArc& e, const Graph&) const {
+    (*dist)[e.head] = (*dist)[e.tail] + 1;
+    record(e);
+  }
+};
+
+struct DijkstraTree : boost::default_dijkstra_visitor, TreeRecorder {
+  template <class Graph>
+  void examine_vertex(Vertex v, const Graph&) const { order->push_back(v); }
+  template <class Graph>
+  void edge_relaxed(const NetworkArc& e, const Graph&) const { record(e); }
+};
+
+}  // namespace
+
+std::vector<Reached> single_source_distances(const Network& network, Vertex source, const PathOptions& options, std::size_t max_hops) {
+  check_vertex(network, source, "source");
+  const std::size_t n = network.vertex_count();
+  const LinkLength length = link_length(options);
+  const Mask none;
+  const UsableNetwork usable(network, UsableLink{&none, length}, KeptVertex{&none});
+  std::vector<double> dist(n, infinity);
+  std::vector<Vertex> predecessor(n, Network::none), order;
+  std::vector<std::uint32_t> link(n, 0);
+  const auto index = boost::typed_identity_property_map<Vertex>();
+  dist[source] = 0;
+  if (options.weighted) {
+    const auto lengths = boost::make_function_property_map<NetworkArc, double>([&](const NetworkArc& e) { return length(*e.link); });
+    boost::dijkstra_shortest_paths_no_color_map(
+        usable, source,
+        boost::distance_map(boost::make_iterator_property_map(dist.begin(), index))
+            .weight_map(lengths)
+            .distance_inf(infinity)
+            .distance_zero(0.0)
+            .visitor(DijkstraTree{{}, {&predecessor, &link, &order}}));
+  } else {
+    std::vector<boost::default_color_type> color(n);
+    BfsTree visitor;
+    visitor.predecessor = &predecessor;
+    visitor.link = &link;
+    visitor.order = &order;
+    visitor.dist = &dist;
+    boost::breadth_first_search(usable, source, boost::visitor(visitor).color_map(boost::make_iterator_property_map(color.begin(), index)));
+  }
+  // Hops along the tree, in the order vertices became final (a predecessor does before).
+  std::vector<std::size_t> hops(n, 0);
+  std::vector<Reached> out;
+  out.reserve(order.size());
+  for (const Vertex v : order) {
+    if (v != source) hops[v] = hops[predecessor[v]] + 1;
+    if (max_hops == 0 || hops[v] <= max_hops) out.push_back({v, dist[v], hops[v], predecessor[v], link[v]});
+  }
+  std::sort(out.begin(), out.end(), [](const Reached& a, const Reached& b) { return std::tie(a.distance, a.vertex) < std::tie(b.distance, b.vertex); });
+  return out;
+}
+
 // One BGL breadth-first search per source over out-links: O(V · (V + E)) time, O(V) memory per
 // thread. Above 2000 vertices the sources run on the analyses' thread pool (detail/parallel.hpp);
 // the totals are integers, so the result does not depend on the number of threads.

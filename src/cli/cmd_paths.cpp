@@ -1,4 +1,4 @@
-// actorgraph path / links / neighbors: how actors are connected, and on what evidence.
+// actorgraph path / links / neighbors / distances: how actors are connected, and on what evidence.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/output.hpp"
@@ -174,6 +174,50 @@ void run_neighbors(const NeighborsArgs& args) {
   table.write(std::cout, args.format);
 }
 
+struct DistancesArgs {
+  std::string dataset;
+  std::vector<std::string> from;
+  std::string format = "table";
+  std::size_t max_hops = 0;
+  SliceArgs slice;
+  NetworkArgs network;
+};
+
+// One row per actor each source reaches: the distance, the hops of the path found, and its last hop
+// with the relations behind it.
+void run_distances(const DistancesArgs& args) {
+  const Dataset d = load(args.dataset);
+  const Slice slice(d, args.slice.options());
+  note_slice(slice);
+  const Network n(d, slice, args.network.options());
+  std::vector<Vertex> sources;
+  for (const std::string& name : args.from) sources.push_back(network_vertex(n, name));
+  PathOptions o;
+  o.weighted = args.network.weight;
+  o.weight_as = args.network.weight_meaning();
+  ResultTable table;
+  table.add_column("from");
+  table.add_column("id");
+  table.add_column("label");
+  table.add_column("distance", true);
+  table.add_column("hops", true);
+  table.add_column("predecessor");
+  table.add_column("relations");
+  for (const Vertex s : sources)
+    for (const Reached& r : single_source_distances(n, s, o, args.max_hops)) {
+      const ActorId a = n.actor(r.vertex);
+      std::string predecessor, relations;
+      if (r.predecessor != Network::none) {
+        predecessor = d.actor_id(n.actor(r.predecessor));
+        for (RelationId rel : n.evidence(r.link)) relations.append(relations.empty() ? "" : "|").append(d.relation_id(rel));
+      }
+      table.add_row({std::string(d.actor_id(n.actor(s))), std::string(d.actor_id(a)), std::string(d.actor_label(a)),
+                     o.weighted ? format_score(r.distance, args.format) : std::to_string(r.hops), std::to_string(r.hops), predecessor,
+                     relations});
+    }
+  table.write(std::cout, args.format);
+}
+
 }  // namespace
 
 void add_path_commands(CLI::App& app) {
@@ -213,6 +257,19 @@ void add_path_commands(CLI::App& app) {
     args->slice.add_to(*cmd);
     args->network.add_to(*cmd);
     cmd->callback([args] { run_neighbors(*args); });
+  }
+  {
+    auto args = std::make_shared<DistancesArgs>();
+    auto* cmd = app.add_subcommand("distances", "Every actor reachable from one or more actors, with its distance, the hops and the last "
+                                                "hop of a shortest path (BFS, or Dijkstra with --weight)");
+    add_dataset_argument(*cmd, args->dataset);
+    cmd->add_option("--from", args->from, "The source actors (id, label or alias), comma-separated")->required()->delimiter(',');
+    add_format_option(*cmd, args->format);
+    cmd->add_option("--max-hops", args->max_hops, "Only actors whose shortest path found has at most this many relations")
+        ->check(CLI::Range(1, 1000));
+    args->slice.add_to(*cmd);
+    args->network.add_to(*cmd);
+    cmd->callback([args] { run_distances(*args); });
   }
 }
 

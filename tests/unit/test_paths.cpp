@@ -401,6 +401,59 @@ TEST_CASE("A neighbourhood in an undirected network lists each link once", "[ana
   }
 }
 
+TEST_CASE("Single-source distances: hops by breadth-first search, lengths by Dijkstra, with the last hop", "[analysis][paths]") {
+  //      a ----10---- b
+  //      |            |
+  //      1            1
+  //      |            |
+  //      c ----1----- d
+  const Tiny t("a b c d", "a-b:10 a-c:1 c-d:1 d-b:1");
+  auto listed = [&](const std::vector<Reached>& reached) {
+    std::string out;
+    for (const Reached& r : reached)
+      out.append(out.empty() ? "" : " ")
+          .append(t.ids({r.vertex}))
+          .append("=")
+          .append(std::to_string(static_cast<int>(r.distance)))
+          .append("/")
+          .append(std::to_string(r.hops))
+          .append(r.predecessor == Network::none ? std::string() : "<" + t.ids({r.predecessor}) + ":" + t.evidence(r.link));
+    return out;
+  };
+  // Unweighted: b and c are one hop away, reached from a; d two, first reached from b (b's links
+  // are visited before c's, in neighbour order).
+  CHECK(listed(single_source_distances(t.network(), t["a"])) == "a=0/0 b=1/1<a:r1 c=1/1<a:r2 d=2/2<b:r4");
+  // Weighted (lengths): b is 3 away over c and d, 3 hops.
+  CHECK(listed(single_source_distances(t.network(), t["a"], weighted())) == "a=0/0 c=1/1<a:r2 d=2/2<c:r3 b=3/3<d:r4");
+  // --max-hops keeps the actors whose path found has at most that many links.
+  CHECK(listed(single_source_distances(t.network(), t["a"], weighted(), 2)) == "a=0/0 c=1/1<a:r2 d=2/2<c:r3");
+  // Directed links are followed one way; a zero weight read as a strength is no link.
+  const Tiny chain("a b c", "a>b b>c");
+  CHECK(listed(single_source_distances(chain.network(), chain["c"])) == "c=0/0");
+  const Tiny zero("a b c", "a-b:0 b-c:1");
+  CHECK(single_source_distances(zero.network(), zero["a"], weighted(WeightAs::strength)).size() == 1);
+  CHECK_THROWS_AS(single_source_distances(t.network(), 99), UsageError);
+}
+
+TEST_CASE("Single-source distances add up to NetworkX's average shortest path length", "[analysis][paths]") {
+  for (const char* name : {"florentine", "karate", "lesmis"}) {
+    INFO(name);
+    const std::string folder = actorgraph::test::data_path(std::string("reference/") + name);
+    std::ifstream info(folder + "/graph-info.csv");
+    std::map<std::string, std::string> values;
+    for (std::string line; std::getline(info, line);)
+      if (const auto comma = line.find(','); comma != std::string::npos) values[line.substr(0, comma)] = line.substr(comma + 1);
+    REQUIRE(values.count("average_shortest_path_length") == 1);
+    const Dataset d = load_dataset(folder);
+    const Network net(d, Slice(d));
+    const double n = static_cast<double>(net.vertex_count());
+    double sum = 0;
+    for (Vertex s = 0; s < net.vertex_count(); ++s)
+      for (const Reached& r : single_source_distances(net, s)) sum += r.distance;
+    CHECK(sum / (n * (n - 1)) == Approx(std::stod(values["average_shortest_path_length"])).epsilon(1e-12));
+  }
+}
+
 TEST_CASE("Distance statistics of a path of four actors", "[analysis][paths]") {
   //  a --- b --- c --- d
   // Ordered pairs: 12, distances 1 2 3 1 2 1 each way: sum 20, mean 20/12, diameter 3.

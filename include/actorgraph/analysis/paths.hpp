@@ -1,5 +1,5 @@
 // Paths between actors: shortest paths, the k shortest simple paths (Yen), every simple path up to a
-// number of hops, neighbourhoods, and the distance statistics of a network.
+// number of hops, single-source distances, neighbourhoods, and the distance statistics of a network.
 //
 // Paths follow link direction on a directed network and either way on an undirected one. Unweighted,
 // a path's length is its number of links; weighted, the sum of link lengths (link weights, or their
@@ -48,6 +48,29 @@ struct Neighbour {
 // The vertices within `depth` hops of `centre` (following direction unless `either_way`), by
 // distance then vertex number; the centre itself is not included.
 std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std::size_t depth, bool either_way = false);
+
+// One actor reached from a source: its distance, the number of links on the shortest path found,
+// and the last hop of that path (the predecessor and the link from it).
+struct Reached {
+  Vertex vertex;
+  double distance;              // hops, or the sum of link lengths when weighted
+  std::size_t hops;             // links on the path found (= distance when unweighted)
+  Vertex predecessor;           // Network::none for the source itself
+  std::uint32_t link;           // the link predecessor -> vertex (Network::evidence); unused for the source
+};
+
+// Single-source distances (networkx.single_source_shortest_path_length, or
+// single_source_dijkstra_path_length when weighted): every vertex `source` reaches, following
+// direction, nearest first (distance, then vertex number), the source itself first at distance 0.
+// Unweighted: BGL's breadth-first search; the predecessor is the vertex the search reached it from
+// first (the smallest-numbered one of the previous level that links to it, as links are visited in
+// neighbour order). Weighted: BGL's Dijkstra over link lengths as in PathOptions (links of infinite
+// length are not taken); the predecessor is the one whose link gave the final distance first. The
+// predecessors form a tree, so following them gives a shortest path. max_hops > 0 keeps the vertices
+// whose path found has at most that many links (weighted: it does not search for a longer but
+// shorter-hopped path).
+std::vector<Reached> single_source_distances(const Network& network, Vertex source, const PathOptions& options = {},
+                                             std::size_t max_hops = 0);
 
 struct DistanceStats {
   // Over ordered pairs (u, v), u ≠ v, where v is reachable from u (unweighted hops).
