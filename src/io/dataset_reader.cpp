@@ -846,23 +846,24 @@ void DatasetBuilder::check_duplicates() {
 void DatasetBuilder::check_similar_claims() {
   auto& f = *relations_file_;
   const std::size_t m = d_.relation_count();
-  std::vector<RelationId> order;
-  order.reserve(m);
-  for (RelationId r = 0; r < m; ++r)
-    if (resolved_[r]) order.push_back(r);
-  auto key = [&](RelationId r) {
+  // (type, actors, direction) computed once per relation, then sorted with the relation number.
+  using Key = std::tuple<TypeId, ActorId, ActorId, std::uint8_t, RelationId>;
+  std::vector<Key> keys;
+  keys.reserve(m);
+  for (RelationId r = 0; r < m; ++r) {
+    if (!resolved_[r]) continue;
     ActorId u = d_.relation_source(r), v = d_.relation_target(r);
     if (!d_.relation_directed(r) && v < u) std::swap(u, v);
-    return std::make_tuple(d_.relation_type(r), u, v, d_.relation_directed(r));
-  };
-  std::sort(order.begin(), order.end(), [&](RelationId a, RelationId b) {
-    const auto ka = key(a), kb = key(b);
-    return ka != kb ? ka < kb : a < b;
-  });
+    keys.emplace_back(d_.relation_type(r), u, v, d_.relation_directed(r) ? 1 : 0, r);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<RelationId> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) order[i] = std::get<4>(keys[i]);
+  auto key = [&](std::size_t i) { return std::make_tuple(std::get<0>(keys[i]), std::get<1>(keys[i]), std::get<2>(keys[i]), std::get<3>(keys[i])); };
   constexpr std::size_t max_group = 64;  // beyond this a pair of actors is a series, not one claim
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
-    while (j < order.size() && key(order[j]) == key(order[i])) ++j;
+    while (j < order.size() && key(j) == key(i)) ++j;
     if (j - i > 1 && j - i <= max_group) {
       for (std::size_t x = i; x < j; ++x)
         for (std::size_t y = x + 1; y < j; ++y) {

@@ -133,21 +133,43 @@ std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
       if (!inserted) group[find(r)] = find(it->second);
     }
   }
-  std::map<std::tuple<ActorId, ActorId, std::string_view, Dimension>, std::vector<RelationId>> same;
+  // Quoted rows sorted by (pair of actors, dimension), then each run of one pair and dimension by
+  // quote: strings are compared only within a pair, and every group lists its rows in file order.
+  struct Row {
+    ActorId u, v;
+    Dimension dimension;
+    RelationId r;
+    std::string_view quote;
+  };
+  std::vector<Row> rows;
   for (RelationId r = 0; r < d.relation_count(); ++r) {
     const std::string_view quote = d.relation_field(r, "quote");
     if (quote.empty()) continue;
     ActorId u = d.relation_source(r), v = d.relation_target(r);
     if (v < u) std::swap(u, v);
-    same[{u, v, quote, d.types()[d.relation_type(r)].dimension}].push_back(r);
+    rows.push_back({u, v, d.types()[d.relation_type(r)].dimension, r, quote});
   }
+  const auto pair_key = [](const Row& x) { return std::make_tuple(x.u, x.v, x.dimension); };
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return std::make_tuple(a.u, a.v, a.dimension, a.r) < std::make_tuple(b.u, b.v, b.dimension, b.r); });
   std::vector<std::vector<RelationId>> out;
-  for (auto& [key, rows] : same) {
-    std::vector<RelationId> kept;
-    std::set<RelationId> facts;
-    for (RelationId r : rows)
-      if (facts.insert(find(r)).second) kept.push_back(r);
-    if (kept.size() > 1) out.push_back(std::move(kept));
+  for (std::size_t i = 0; i < rows.size();) {
+    std::size_t j = i + 1;
+    while (j < rows.size() && pair_key(rows[j]) == pair_key(rows[i])) ++j;
+    if (j - i > 1) {
+      std::stable_sort(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(j),
+                       [](const Row& a, const Row& b) { return a.quote < b.quote; });
+      for (std::size_t x = i; x < j;) {
+        std::size_t y = x + 1;
+        while (y < j && rows[y].quote == rows[x].quote) ++y;
+        std::vector<RelationId> kept;
+        std::set<RelationId> facts;
+        for (std::size_t k = x; k < y; ++k)
+          if (facts.insert(find(rows[k].r)).second) kept.push_back(rows[k].r);
+        if (kept.size() > 1) out.push_back(std::move(kept));
+        x = y;
+      }
+    }
+    i = j;
   }
   std::sort(out.begin(), out.end());
   return out;
