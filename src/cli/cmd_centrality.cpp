@@ -31,7 +31,7 @@ struct CentralityArgs {
 };
 
 void run(const CentralityArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const Network network(d, slice, args.network.options());

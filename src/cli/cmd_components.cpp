@@ -23,7 +23,7 @@ struct ComponentsArgs {
 // One row per actor: its component, numbered by size (largest first, ties by first actor), and the
 // component's size.
 void run(const ComponentsArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const Components c = args.strong ? strong_components(d, slice) : weak_components(d, slice);

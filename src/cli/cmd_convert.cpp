@@ -26,7 +26,7 @@ void run(const ConvertArgs& args) {
   else format = exchange_format(args.output);
   if (to_stdout && format == ExchangeFormat::folder) throw UsageError("a folder cannot be written to standard output; give its path");
 
-  const Dataset d = load(args.input);
+  const Dataset& d = load(args.input);
   // What the target cannot hold is named, never dropped in silence.
   for (const ExchangeLoss& loss : exchange_losses(d, format))
     std::cerr << "actorgraph: warning: " << loss.name << " is not carried into " << (to_stdout ? "the output" : args.output) << ": "

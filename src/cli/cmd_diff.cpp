@@ -33,7 +33,7 @@ std::vector<std::size_t> ranks(const Network& n, const Scores& s, std::size_t ac
 void run(const DiffArgs& args) {
   if (args.at.size() != 2)
     throw UsageError("diff needs two dates, --at D1 --at D2; " + std::to_string(args.at.size()) + (args.at.size() == 1 ? " was given" : " were given"));
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   SliceOptions o1 = args.slice.options(), o2 = o1;
   o1.at = PartialDate::parse_or_throw(args.at[0], "--at");
   o2.at = PartialDate::parse_or_throw(args.at[1], "--at");

@@ -24,7 +24,7 @@ void run(const FormatArgs& args) {
   if (exchange_format(args.dataset) != ExchangeFormat::folder)
     throw UsageError(args.dataset + ": format rewrites a dataset folder; to turn a graph file into one, run 'actorgraph convert " +
                      args.dataset + " FOLDER'");
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   if (args.check) {
     std::size_t differ = 0;
     for (const Table* t : {&d.actors_table(), &d.relations_table(), &d.sources_table(), &d.types_table(), &d.blocs_table()}) {

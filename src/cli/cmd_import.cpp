@@ -109,10 +109,10 @@ void run(const ImportArgs& args) {
   if (!args.actors.empty()) o.actor_map = read_actor_map(args.actors);
   if (!args.event_types.empty()) o.type_rules = read_event_type_rules(args.event_types);
 
-  std::optional<Dataset> curated;
+  const Dataset* curated = nullptr;
   std::map<std::string, std::string> curated_files;
   if (!args.into.empty()) {
-    curated = load(args.into);
+    curated = &load(args.into);
     for (std::size_t a = 0; a < curated->actor_count(); ++a) o.existing.actors.emplace(curated->actor_id(static_cast<ActorId>(a)));
     for (std::size_t r = 0; r < curated->relation_count(); ++r)
       o.existing.relations.emplace(curated->relation_id(static_cast<RelationId>(r)));

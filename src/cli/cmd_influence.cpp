@@ -52,7 +52,7 @@ std::string status_cell(Status status, double factor, const std::string& format)
 }
 
 void run(const InfluenceArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   InfluenceOptions o;
   o.target = d.resolve_actor(args.target);

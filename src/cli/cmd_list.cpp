@@ -27,7 +27,7 @@ std::vector<ActorId> resolve_all(const Dataset& d, const std::vector<std::string
 
 // actors: the slice's actors; with --actor, those actors and their partners in the slice.
 void run_actors(const ListArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const auto named = resolve_all(d, args.actors);
@@ -63,7 +63,7 @@ void run_actors(const ListArgs& args) {
 // relations: the slice's relations; with --actor A, those touching A; with two or more, those
 // among them.
 void run_relations(const ListArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const auto named = resolve_all(d, args.actors);

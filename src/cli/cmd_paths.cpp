@@ -80,7 +80,7 @@ void print_paths(const Network& n, const std::vector<Path>& paths, const std::st
 }
 
 void run_path(const PathArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const Network n(d, slice, args.network.options());
@@ -110,7 +110,7 @@ struct LinksArgs {
 
 // Every relation between the two actors, either direction, with its evidence and source titles.
 void run_links(const LinksArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   NetworkOptions no;
@@ -148,7 +148,7 @@ struct NeighborsArgs {
 };
 
 void run_neighbors(const NeighborsArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const Network n(d, slice, args.network.options());
@@ -186,7 +186,7 @@ struct DistancesArgs {
 // One row per actor each source reaches: the distance, the hops of the path found, and its last hop
 // with the relations behind it.
 void run_distances(const DistancesArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const Network n(d, slice, args.network.options());

@@ -78,7 +78,7 @@ void run(const RenderArgs& args) {
     }
   }
 
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const Network network(d, slice, args.network.options());

@@ -24,7 +24,7 @@ struct StatsArgs {
 constexpr std::size_t max_distance_actors = 20000;
 
 void run(const StatsArgs& args) {
-  const Dataset d = load(args.dataset);
+  const Dataset& d = load(args.dataset);
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const Stats s = compute_stats(d, slice);

@@ -17,11 +17,7 @@ struct TypesArgs {
 
 void run(const TypesArgs& args) {
   RelationTypes types;
-  std::optional<Dataset> d;
-  if (!args.dataset.empty()) {
-    d.emplace(load(args.dataset));
-    types = d->types();
-  }
+  if (!args.dataset.empty()) types = load(args.dataset).types();
   ResultTable table;
   for (const char* c : {"id", "directed", "ongoing", "valence", "dimension", "origin", "description"}) table.add_column(c);
   for (const auto& t : types.all())

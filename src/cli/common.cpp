@@ -5,9 +5,10 @@
 
 #include <charconv>
 #include <chrono>
-#include <memory>
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <unistd.h>
 
 namespace actorgraph::cli {
@@ -107,16 +108,20 @@ void add_format_option(CLI::App& command, std::string& format) {
   command.add_option("--format", format, "Output format")->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
 }
 
-Dataset load(const std::string& path) {
+const Dataset& load(const std::string& path) {
+  // Loaded once per process and path: `batch` runs many queries on one load. Commands never change
+  // a loaded dataset (format and convert write new files from it).
+  static std::map<std::string, std::unique_ptr<const Dataset>> loaded;
+  if (const auto it = loaded.find(path); it != loaded.end()) return *it->second;
   // A folder, or a DOT, GraphML or JSON file converted through the same validated loader; a syntax
   // error in a graph file is one diagnostic (file:line[:column]), reported like a CSV error.
   CheckResult checked = check_dataset_any(path);
   if (!checked.dataset) throw DataError(std::move(checked.diagnostics));
-  Dataset d = std::move(*checked.dataset);
-  if (const std::size_t n = count_warnings(d.warnings()); n > 0)
+  auto d = std::make_unique<const Dataset>(std::move(*checked.dataset));
+  if (const std::size_t n = count_warnings(d->warnings()); n > 0)
     std::cerr << "actorgraph: note: " << path << " has " << n << (n == 1 ? " warning" : " warnings")
               << " (run 'actorgraph check " << path << "' to list them)\n";
-  return d;
+  return *loaded.emplace(path, std::move(d)).first->second;
 }
 
 void note_slice(const Slice& slice) {

@@ -68,8 +68,9 @@ void add_dataset_argument(CLI::App& command, std::string& path);
 // Registers --format table|csv|json.
 void add_format_option(CLI::App& command, std::string& format);
 
-// Loads a dataset (DataError on any error) and notes its warnings on stderr in one line.
-Dataset load(const std::string& path);
+// Loads a dataset (DataError on any error) and notes its warnings on stderr in one line; a path
+// loaded before in this process is not read again (the dataset lives until the process ends).
+const Dataset& load(const std::string& path);
 
 // Notes on stderr what a date window left out.
 void note_slice(const Slice& slice);

@@ -1,88 +1,16 @@
 // actorgraph: the command-line tool over the actorgraph library. Exit codes: docs/CLI.md.
 #include "cli/commands.hpp"
-#include "cli/common.hpp"
 #include "cli/streams.hpp"
 
-#include "actorgraph/error.hpp"
-#include "actorgraph/model/text.hpp"
-
-#include <iostream>
-
-using namespace actorgraph;
-using namespace actorgraph::cli;
-
-namespace {
-
-int run(int argc, char** argv) {
-  CLI::App app{"actorgraph: graph analysis of political actors and their relationships.\n"
-               "Run 'actorgraph COMMAND --help' for a command's options; docs/CLI.md has them all."};
-  app.set_version_flag("--version", std::string("actorgraph ") + ACTORGRAPH_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough(false);
-  add_check_command(app);
-  add_stats_command(app);
-  add_actors_command(app);
-  add_relations_command(app);
-  add_centrality_command(app);
-  add_path_commands(app);
-  add_components_command(app);
-  add_diff_command(app);
-  add_influence_command(app);
-  add_report_command(app, std::vector<std::string>(argv + 1, argv + argc));
-  add_render_command(app);
-  add_convert_command(app);
-  add_types_command(app);
-  add_format_command(app);
-  add_import_command(app);
-
-  // CLI11 reports an unknown command as a missing one; name it, with a suggestion.
-  if (argc > 1 && argv[1][0] != '-') {
-    std::vector<std::string_view> names;
-    bool known = false;
-    for (const auto* sub : app.get_subcommands({})) {
-      names.push_back(sub->get_name());
-      known = known || sub->get_name() == argv[1];
-    }
-    if (!known) {
-      const std::string hint = did_you_mean(argv[1], names);
-      std::cerr << "actorgraph: error: unknown command '" << argv[1] << "'"
-                << (hint.empty() ? "" : " (did you mean " + hint + "?)") << "\nRun with --help for the list of commands.\n";
-      return exit_usage;
-    }
-  }
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);  // prints help, version or the error
-    return code == 0 ? exit_ok : exit_usage;
-  } catch (const Exit& e) {
-    return e.code;
-  } catch (const DataError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
-    const std::size_t errors = count_errors(e.diagnostics());
-    std::cerr << "actorgraph: error: the dataset has " << errors << (errors == 1 ? " error" : " errors")
-              << "; nothing was computed\n";
-    return exit_data;
-  } catch (const ParseError& e) {
-    std::cerr << e.what() << '\n';  // already "file:line: error: message"
-    return exit_data;
-  } catch (const UsageError& e) {
-    std::cerr << "actorgraph: error: " << e.what() << '\n';
-    return exit_usage;
-  } catch (const Error& e) {
-    std::cerr << "actorgraph: error: " << e.what() << '\n';
-    return exit_data;
-  } catch (const std::exception& e) {
-    std::cerr << "actorgraph: internal error: " << e.what() << " (please report this)\n";
-    return exit_internal;
-  }
-  return exit_ok;
-}
-
-}  // namespace
+#include <string>
+#include <vector>
 
 int main(int argc, char** argv) {
+  using namespace actorgraph::cli;
   StandardStreams streams;  // checked standard output, terminal-safe standard error
-  return streams.finish(run(argc, argv));
+  const std::vector<std::string> arguments(argv + 1, argv + argc);
+  const auto app = make_app(arguments);
+  if (!arguments.empty() && arguments[0][0] != '-')
+    if (const int code = refuse_unknown_command(*app, arguments[0]); code != 0) return streams.finish(code);
+  return streams.finish(run_reporting_errors(*app, [&] { app->parse(argc, argv); }));
 }
