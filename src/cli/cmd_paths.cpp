@@ -139,7 +139,7 @@ void run_links(const LinksArgs& args) {
 }
 
 struct NeighborsArgs {
-  std::string dataset, actor;
+  std::string dataset, actors;
   std::string format = "table";
   std::size_t depth = 1;
   bool outgoing = false;
@@ -152,31 +152,37 @@ void run_neighbors(const NeighborsArgs& args) {
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const Network n(d, slice, args.network.options());
-  const Vertex centre = network_vertex(n, args.actor);
+  const std::vector<Vertex> centres = network_vertices(n, args.actors);
+  // With several centres, a first column names the centre of each row.
+  const bool several = centres.size() > 1;
   ResultTable table;
-  table.add_column("id");
-  table.add_column("label");
-  table.add_column("kind");
+  if (several) table.add_column("centre");
+  for (const char* c : {"id", "label", "kind"}) table.add_column(c);
   table.add_column("distance", true);
   table.add_column("relations");
-  for (const Neighbour& nb : neighbourhood(n, centre, args.depth, !args.outgoing)) {
-    const ActorId a = n.actor(nb.vertex);
-    // A relation can back both directions of an undirected pair: list each once, in dataset order.
-    std::vector<RelationId> evidence;
-    for (std::uint32_t link : nb.links)
-      for (RelationId r : n.evidence(link)) evidence.push_back(r);
-    std::sort(evidence.begin(), evidence.end());
-    evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
-    std::string relations;
-    for (RelationId r : evidence) relations.append(relations.empty() ? "" : "|").append(d.relation_id(r));
-    table.add_row({std::string(d.actor_id(a)), std::string(d.actor_label(a)), d.kind_name(d.actor_kind(a)), std::to_string(nb.distance), relations});
-  }
+  for (const Vertex centre : centres)
+    for (const Neighbour& nb : neighbourhood(n, centre, args.depth, !args.outgoing)) {
+      const ActorId a = n.actor(nb.vertex);
+      // A relation can back both directions of an undirected pair: list each once, in dataset order.
+      std::vector<RelationId> evidence;
+      for (std::uint32_t link : nb.links)
+        for (RelationId r : n.evidence(link)) evidence.push_back(r);
+      std::sort(evidence.begin(), evidence.end());
+      evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
+      std::string relations;
+      for (RelationId r : evidence) relations.append(relations.empty() ? "" : "|").append(d.relation_id(r));
+      std::vector<std::string> row;
+      if (several) row.emplace_back(d.actor_id(n.actor(centre)));
+      for (auto cell : {std::string(d.actor_id(a)), std::string(d.actor_label(a)), d.kind_name(d.actor_kind(a)), std::to_string(nb.distance),
+                        relations})
+        row.push_back(std::move(cell));
+      table.add_row(std::move(row));
+    }
   table.write(std::cout, args.format);
 }
 
 struct DistancesArgs {
-  std::string dataset;
-  std::vector<std::string> from;
+  std::string dataset, from;
   std::string format = "table";
   std::size_t max_hops = 0;
   SliceArgs slice;
@@ -190,8 +196,7 @@ void run_distances(const DistancesArgs& args) {
   const Slice slice(d, args.slice.options());
   note_slice(slice);
   const Network n(d, slice, args.network.options());
-  std::vector<Vertex> sources;
-  for (const std::string& name : args.from) sources.push_back(network_vertex(n, name));
+  const std::vector<Vertex> sources = network_vertices(n, args.from);
   PathOptions o;
   o.weighted = args.network.weight;
   o.weight_as = args.network.weight_meaning();
@@ -250,7 +255,7 @@ void add_path_commands(CLI::App& app) {
     auto args = std::make_shared<NeighborsArgs>();
     auto* cmd = app.add_subcommand("neighbors", "Actors within K relations of an actor, with the relations that reach them");
     add_dataset_argument(*cmd, args->dataset);
-    cmd->add_option("ACTOR", args->actor, "The centre")->required();
+    cmd->add_option("ACTOR", args->actors, "The centre, or several separated by commas (a first column then names each row's)")->required();
     add_format_option(*cmd, args->format);
     cmd->add_option("--depth", args->depth, "How many relations away")->check(CLI::Range(1, 100))->capture_default_str();
     cmd->add_flag("--outgoing", args->outgoing, "Follow relations only in their direction (default: either way)");
@@ -263,7 +268,7 @@ void add_path_commands(CLI::App& app) {
     auto* cmd = app.add_subcommand("distances", "Every actor reachable from one or more actors, with its distance, the hops and the last "
                                                 "hop of a shortest path (BFS, or Dijkstra with --weight)");
     add_dataset_argument(*cmd, args->dataset);
-    cmd->add_option("--from", args->from, "The source actors (id, label or alias), comma-separated")->required()->delimiter(',');
+    cmd->add_option("--from", args->from, "The source actors (id, label or alias), comma-separated")->required();
     add_format_option(*cmd, args->format);
     cmd->add_option("--max-hops", args->max_hops, "Only actors whose shortest path found has at most this many relations")
         ->check(CLI::Range(1, 1000));

@@ -2,6 +2,7 @@
 
 #include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/io/exchange.hpp"
+#include "actorgraph/model/text.hpp"
 
 #include <charconv>
 #include <chrono>
@@ -98,6 +99,21 @@ Vertex network_vertex(const Network& network, const std::string& name) {
     throw UsageError("actor '" + name + "' is collapsed into '" + std::string(d.actor_id(network.representative(a))) +
                      "'; name that actor, or drop --collapse");
   throw UsageError("actor '" + name + "' is outside the slice (see --kinds)");
+}
+
+std::vector<Vertex> network_vertices(const Network& network, const std::string& names) {
+  if (names.find(',') == std::string::npos || network.dataset().match_actor(trim(names)).size() == 1)
+    return {network_vertex(network, names)};
+  std::vector<Vertex> out;
+  std::size_t start = 0;
+  for (std::size_t comma = names.find(','); start <= names.size(); comma = names.find(',', start)) {
+    if (comma == std::string::npos) comma = names.size();
+    const std::string name(trim(std::string_view(names).substr(start, comma - start)));
+    if (!name.empty()) out.push_back(network_vertex(network, name));
+    start = comma + 1;
+  }
+  if (out.empty()) throw UsageError("no actor named in '" + names + "'");
+  return out;
 }
 
 void add_dataset_argument(CLI::App& command, std::string& path) {

@@ -61,6 +61,9 @@ std::string relation_sources(const Dataset& d, RelationId r);
 // An actor given on the command line, as a vertex of the network; UsageError when it is outside the
 // slice or collapsed into another actor.
 Vertex network_vertex(const Network& network, const std::string& name);
+// Actors given as one name or several separated by commas: the whole text when it names one actor
+// (a label may hold a comma), else each part, in the order given.
+std::vector<Vertex> network_vertices(const Network& network, const std::string& names);
 
 // Registers the DATASET positional argument.
 void add_dataset_argument(CLI::App& command, std::string& path);
