@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -183,6 +184,9 @@ std::string print_to_pdf(const std::string& browser, const std::string& html) {
   return read_text_file((dir / "report.pdf").string());
 }
 
+// The smallest text size of a diagram on the printed page, in points.
+constexpr double min_print_font_pt = 6;
+
 // Where the report is built: the dataset, the slices, the options and the folder being written.
 struct ReportRun {
   const ReportArgs& args;
@@ -202,14 +206,36 @@ struct ReportRun {
   }
 
   // Lays the diagram out (in a child process: render_diagrams) and writes STEM.dot, .svg, .png.
+  // Returns the SVG to show inline.
   std::string draw(const Network& net, const DiagramOptions& o, const std::string& stem) {
     std::cerr << "actorgraph: drawing " << stem << "\n";
-    add_file(stem + ".dot", render_diagram(net, o, "dot"));
     const std::vector<std::string> formats = args.no_png ? std::vector<std::string>{"svg"} : std::vector<std::string>{"svg", "png"};
     std::vector<std::string> drawn_files = render_diagrams(net, o, formats);  // one layout for both files
+    add_file(stem + ".dot", render_diagram(net, o, "dot"));
     add_file(stem + ".svg", drawn_files.front());
     if (!args.no_png) add_file(stem + ".png", drawn_files.back());
     return inline_svg(drawn_files.front());
+  }
+
+  // A diagram for the page (the files beside the report have the title and legend that `render`
+  // draws): no title and legend (the report gives them in HTML), every label at one size, and
+  // the drawing scaled to the page. When that puts the labels under min_print_font_pt, the drawing
+  // is made again with larger labels (a drawing grows less than its labels do), up to three times.
+  std::string draw_for_page(const Network& net, const DiagramOptions& options, const std::string& stem) {
+    draw(net, options, stem);  // the files: with title and legend, for the screen
+    DiagramOptions o = options;
+    o.legend = false;
+    o.title = false;  // the caption says what the drawing shows
+    o.font_size = 14;
+    std::string svg;
+    double scale = 1;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      svg = fit_svg(inline_svg(render_diagram(net, o, "svg")), page_width_pt, page_height_pt, scale);
+      const double printed = smallest_font_size(svg) * scale;
+      if (printed >= min_print_font_pt) break;
+      o.font_size = std::ceil(o.font_size * min_print_font_pt / printed);
+    }
+    return svg;
   }
 };
 
@@ -247,8 +273,11 @@ void add_diagrams(ReportRun& run, const Network& network, const Network& rolled_
   DiagramOptions overview = run.diagram;
   overview.size_by = pagerank(rolled_up).value;
   overview.slice += "; officials, agencies and units rolled up";
+  overview.layout = run.args.layout.empty() ? "fdp" : run.args.layout;
+  // Labels close together (the defaults leave 8 points around each) so that the drawing fits a page.
+  if (overview.style.graph().count("sep") == 0) overview.style.set(StyleTarget::graph, "", "sep", "+1");
   try {
-    run.content.overview_svg = run.draw(rolled_up, overview, "overview");
+    run.content.overview_svg = run.draw_for_page(rolled_up, overview, "overview");
   } catch (const UsageError& e) {
     std::cerr << "actorgraph: warning: the overview is not drawn: " << e.what() << "\n";
   }
@@ -276,7 +305,7 @@ void add_diagrams(ReportRun& run, const Network& network, const Network& rolled_
     ego.slice += "; officials, agencies and units rolled up";
     run.content.ego_collapsed = true;
   }
-  run.content.ego_svg = run.draw(ego_network, ego, "ego");
+  run.content.ego_svg = run.draw_for_page(ego_network, ego, "ego");
   run.content.ego_depth = run.args.depth;
 }
 
@@ -396,6 +425,7 @@ void run(const ReportArgs& args) {
   content.slice_description = drawn.description() + (args.collapse ? "; officials, agencies and units rolled up" : "");
   content.stats = compute_stats(d, drawn);
   content.explain = args.explain;
+  if (at) content.as_of = at->str();
   content.paper = args.paper;
   content.generated_with = std::string("Made with actorgraph ") + ACTORGRAPH_VERSION + ": " + portable_command(args.command_line);
   std::optional<ActorId> target;
@@ -424,6 +454,18 @@ void run(const ReportArgs& args) {
     for (const auto& b : influence_blocs(d, *target, args.blocs, args.ad_hoc)) compared.push_back(b.name);
   content.bloc_colours = assign_bloc_colours(d, compared, report.diagram.style);
 
+  for (const auto& [kind, n] : content.stats.actors_by_kind)
+    content.legend_kinds.emplace_back(kind, report.diagram.style.kind(kind)["shape"]);
+  std::vector<std::string> type_ids;
+  for (const auto& [type, n] : content.stats.relations_by_type) type_ids.push_back(type);
+  const auto type_styles = report.diagram.style.types(type_ids);
+  for (std::size_t i = 0; i < type_ids.size(); ++i) {
+    auto get = [&](const char* name, const char* fallback) {
+      const auto it = type_styles[i].find(name);
+      return it == type_styles[i].end() ? std::string(fallback) : it->second;
+    };
+    content.legend_types.push_back({type_ids[i], get("color", "#333333"), get("style", "solid"), std::atof(get("penwidth", "1.5").c_str())});
+  }
   content.centrality_rolled_up = !args.unrolled_centrality;
   add_centrality(report, args.unrolled_centrality ? network : rolled_up);
   add_diagrams(report, network, rolled_up);

@@ -297,9 +297,11 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
 
   std::string html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
   const double scale = legend_scale(plan.vertices.size());
-  html += "<tr><td align=\"left\"><font point-size=\"" + number(16 * scale) + "\"><b>" + html_text(o.dataset.empty() ? dataset_name(d) : o.dataset) +
-          "</b></font></td></tr>";
-  html += "<tr><td align=\"left\">" + html_text(subtitle) + "</td></tr>";
+  if (o.title) {
+    html += "<tr><td align=\"left\"><font point-size=\"" + number(16 * scale) + "\"><b>" +
+            html_text(o.dataset.empty() ? dataset_name(d) : o.dataset) + "</b></font></td></tr>";
+    html += "<tr><td align=\"left\">" + html_text(subtitle) + "</td></tr>";
+  }
   if (!o.legend) return html + "</table>";
 
   // One flat table, a pair of columns per section (symbol, meaning), so that rows line up and no
@@ -499,7 +501,8 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
   Agraph_t* g = graph.get();
 
   // Graph defaults, by layout, then the style sheet's graph rules over them.
-  StyleAttributes ga = {{"fontname", font},   {"fontsize", number(11 * legend_scale(plan.vertices.size()))}, {"labelloc", "t"},   {"labeljust", "l"},
+  const double title_size = o.font_size > 0 ? o.font_size : 11 * legend_scale(plan.vertices.size());
+  StyleAttributes ga = {{"fontname", font},   {"fontsize", number(title_size)}, {"labelloc", "t"},   {"labeljust", "l"},
                         {"outputorder", "edgesfirst"}, {"pad", "0.3"}, {"bgcolor", "white"}, {"linelength", "0"}};
   const bool large = plan.vertices.size() > 300;
   if (plan.layout == "dot") {
@@ -516,13 +519,13 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
   const std::string fontname = ga["fontname"];
 
   set_default(g, AGNODE, "fontname", fontname);
-  set_default(g, AGNODE, "fontsize", "10");
+  set_default(g, AGNODE, "fontsize", o.font_size > 0 ? number(o.font_size) : "10");
   set_default(g, AGNODE, "style", "filled");
   set_default(g, AGNODE, "fillcolor", "white");
   set_default(g, AGNODE, "color", "#333333");
   set_default(g, AGNODE, "margin", "0.08,0.04");
   set_default(g, AGEDGE, "fontname", fontname);
-  set_default(g, AGEDGE, "fontsize", "8");
+  set_default(g, AGEDGE, "fontsize", o.font_size > 0 ? number(o.font_size) : "8");
   set_default(g, AGEDGE, "fontcolor", "#333333");
   set_default(g, AGEDGE, "arrowsize", "0.7");
 
@@ -532,7 +535,7 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
   const auto bloc_style = o.style.blocs(bloc_ids);
   const auto type_style = o.style.types(type_ids);
 
-  set_html_graph_label(g, title_and_legend(n, o, plan, bloc_style, type_style));
+  if (o.title || o.legend) set_html_graph_label(g, title_and_legend(n, o, plan, bloc_style, type_style));
 
   double max_score = 0;
   if (!o.size_by.empty())
@@ -562,7 +565,7 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
       const double s = max_score > 0 && std::isfinite(o.size_by[v]) ? std::sqrt(std::max(0.0, o.size_by[v]) / max_score) : 0;
       gv::set(x, "width", number(0.6 + 1.4 * s));
       gv::set(x, "height", number(0.35 + 0.65 * s));
-      gv::set(x, "fontsize", number(9 + 9 * s));
+      if (o.font_size <= 0) gv::set(x, "fontsize", number(9 + 9 * s));
     }
     gv::set(x, "tooltip", tooltip);
   }

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -75,6 +77,9 @@ blockquote { margin: 0.2em 0 0.2em 1em; color: #333; font-style: italic; }
 section.sources li { margin-bottom: 0.3em; }
 div.note { font-size: 8pt; color: #555; }
 div.block { break-inside: avoid; page-break-inside: avoid; }
+div.legend { font-size: 8.5pt; break-inside: avoid; page-break-inside: avoid; }
+div.legend p { margin: 0.2em 0; }
+div.legend span.item { white-space: nowrap; margin-right: 0.6em; }
 @media print {
   body { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
@@ -169,7 +174,7 @@ std::string weighs_most(const Dataset& d, const ReportContent& c, const BlocInfl
     const RelationId rel = f.counted ? *f.counted : f.friction ? *f.friction : f.rows.front();
     h += "<tr><td>" + arrow(d, rel) + "</td><td>" + e(d.types()[d.relation_type(rel)].id) + "</td><td>" + e(dates(d, rel)) +
          "</td><td class=\"num\">" + fixed(f.value, 2) + "</td><td class=\"num\">" + (score != 0 ? percent(f.value / score) : std::string("–")) +
-         "</td><td>" + e(d.relation_id(rel)) + " · " + citation(d, rel) + evidence(d, rel) + "</td></tr>\n";
+         "</td><td>" + e(d.relation_id(rel)) + " · " + citation(d, rel) + "</td></tr>\n";
   }
   return h + "</table></div>\n";
 }
@@ -197,15 +202,38 @@ std::string influence_section(const Dataset& d, const ReportContent& c) {
   return h + "</section>\n";
 }
 
+// The legend of the diagrams: bloc fills, actor shapes, relation lines (colour and line style, so
+// that types stay apart in black-and-white print too), each as one wrapping line.
+std::string legend_html(const Dataset& d, const ReportContent& c) {
+  std::string h = "<div class=\"legend\">\n<p><strong>Fill: bloc.</strong> ";
+  for (const auto& [bloc, colour] : c.bloc_colours) {
+    std::string label = bloc;
+    for (const Bloc& b : d.blocs())
+      if (b.id == bloc) label = std::string(d.actor_label(b.lead));
+    h += "<span class=\"item\"><span class=\"swatch\" style=\"background:" + e(colour) + "\"></span>" + e(label) + "</span> ";
+  }
+  h += "<span class=\"item\"><span class=\"swatch\" style=\"background:white\"></span>no bloc</span></p>\n<p><strong>Shape: kind.</strong> ";
+  for (std::size_t i = 0; i < c.legend_kinds.size(); ++i)
+    h += (i ? ", " : "") + e(c.legend_kinds[i].first) + " " + e(c.legend_kinds[i].second);
+  h += ".</p>\n<p><strong>Line: relation type.</strong> ";
+  for (const LegendLine& l : c.legend_types) {
+    const std::string dash = l.style.find("dashed") != std::string::npos ? " stroke-dasharray=\"5,2\""
+                             : l.style.find("dotted") != std::string::npos ? " stroke-dasharray=\"1,3\"" : "";
+    h += "<span class=\"item\"><svg width=\"30\" height=\"8\" viewBox=\"0 0 30 8\"><line x1=\"0\" y1=\"4\" x2=\"30\" y2=\"4\" stroke=\"" +
+         e(l.colour) + "\" stroke-width=\"" + fixed(l.width, 1) + "\"" + dash + "/></svg> " + e(l.type) + "</span> ";
+  }
+  return h + "</p>\n</div>\n";
+}
+
 std::string diagram_sections(const Dataset& d, const ReportContent& c) {
   std::string h;
   if (!c.overview_svg.empty() || !c.network_file.empty()) {
     h += "<section id=\"network\" class=\"pagebreak\">\n<h2>The network</h2>\n";
     if (!c.overview_svg.empty())
-      h += "<figure>\n" + c.overview_svg +
-           "<figcaption>Overview: every actor of the slice, officials, agencies and units drawn as the state or organisation they "
-           "belong to. Shape: kind of actor; fill: bloc; edge colour and line style: relation type."
-           "<span class=\"screen-only\"> Hover an edge for its citation.</span></figcaption>\n</figure>\n";
+      h += "<figure class=\"diagram\">\n" + c.overview_svg +
+           "<figcaption>Overview: every actor of the slice (" + e(c.slice_description) + (c.as_of.empty() ? "" : ", relations begun by " + e(c.as_of)) +
+           "), officials, agencies and units drawn as the state or organisation they belong to; ×N: N relations merged into one line.<span class=\"screen-only\"> Hover an edge for its citation.</span>"
+           "</figcaption>\n</figure>\n" + legend_html(d, c);
     if (!c.network_file.empty()) {
       const std::string name = c.link_files ? "<a href=\"" + e(c.network_file) + "\">" + e(c.network_file) + "</a>" : e(c.network_file);
       h += "<p>Every actor in detail: " + name + " beside this report (also as PNG and DOT).</p>\n";
@@ -213,13 +241,14 @@ std::string diagram_sections(const Dataset& d, const ReportContent& c) {
     h += "</section>\n";
   }
   if (!c.ego_svg.empty() && c.target)
-    h += "<section id=\"ego\" class=\"pagebreak\">\n<h2>" + e(d.actor_label(*c.target)) + " and its partners</h2>\n<figure>\n" + c.ego_svg +
+    h += "<section id=\"ego\" class=\"pagebreak\">\n<h2>" + e(d.actor_label(*c.target)) + " and its partners</h2>\n<figure class=\"diagram\">\n" + c.ego_svg +
          "<figcaption>" +
          (c.ego_depth == 1 ? std::string("The actors directly linked to ") + e(d.actor_label(*c.target))
                            : "The actors within " + std::to_string(c.ego_depth) + " relations of " + e(d.actor_label(*c.target))) +
-         ", and the relations among them" +
+         ", and the relations among them" + (c.as_of.empty() ? std::string() : ", relations begun by " + e(c.as_of)) +
          (c.ego_collapsed ? std::string("; officials, agencies and units are drawn as the state or organisation they belong to") : "") +
-         ".<span class=\"screen-only\"> Hover an edge for its citation.</span></figcaption>\n</figure>\n</section>\n";
+         ". Fills, shapes and lines as in the overview's legend.<span class=\"screen-only\"> Hover an edge for its citation.</span>"
+         "</figcaption>\n</figure>\n</section>\n";
   return h;
 }
 
@@ -247,6 +276,7 @@ std::string centrality_section(const Dataset& d, const ReportContent& c) {
   return h + "</ul>\n</section>\n";
 }
 
+// A partner with every relation, its quote and notes.
 std::string partner_block(const Dataset& d, const PartnerSection& p) {
   std::string h = "<div class=\"block\">\n<h3>" + e(d.actor_label(p.partner)) + " <small>(" + e(d.kind_name(d.actor_kind(p.partner))) +
                   ")</small></h3>\n<table>\n<tr><th>Relation</th><th>Type</th><th>Dates</th><th>Evidence</th></tr>\n";
@@ -338,9 +368,19 @@ std::string sources_section(const Dataset& d) {
 std::string appendix_and_files(const Dataset& d, const ReportContent& c) {
   std::string h;
   if (c.target && c.partners.size() > c.partner_detail) {
-    h += "<section id=\"appendix\" class=\"pagebreak\">\n<h2>Appendix: the other partners</h2>\n";
-    for (std::size_t i = c.partner_detail; i < c.partners.size(); ++i) h += partner_block(d, c.partners[i]);
-    h += "</section>\n";
+    h += "<section id=\"appendix\" class=\"pagebreak\">\n<h2>Appendix: the other partners</h2>\n<p>Each relation with the sources that "
+         "state it; the quotes are in the dataset's relations.csv.</p>\n<table>\n<tr><th>Partner</th><th>Relation</th><th>Type</th>"
+         "<th>Dates</th><th>Sources</th></tr>\n";
+    for (std::size_t i = c.partner_detail; i < c.partners.size(); ++i) {
+      const PartnerSection& p = c.partners[i];
+      for (std::size_t k = 0; k < p.relations.size(); ++k) {
+        const RelationId r = p.relations[k];
+        h += "<tr><td>" + (k == 0 ? e(d.actor_label(p.partner)) + " <small>(" + e(d.kind_name(d.actor_kind(p.partner))) + ")</small>" : std::string()) +
+             "</td><td>" + arrow(d, r) + "</td><td>" + e(d.types()[d.relation_type(r)].id) + "</td><td>" + e(dates(d, r)) + "</td><td>" +
+             e(d.relation_id(r)) + " · " + citation(d, r) + "</td></tr>\n";
+      }
+    }
+    h += "</table>\n</section>\n";
   }
   if (!c.files.empty()) {
     h += "<section id=\"files\">\n<h2>Files</h2>\n<p>Beside this report: ";
@@ -353,12 +393,46 @@ std::string appendix_and_files(const Dataset& d, const ReportContent& c) {
 
 }  // namespace
 
+std::string fit_svg(const std::string& svg, double max_width, double max_height, double& scale) {
+  scale = 1;
+  const auto open = svg.find("<svg");
+  if (open == std::string::npos) return svg;
+  const auto close = svg.find('>', open);
+  std::string tag = svg.substr(open, close - open);
+  auto attribute = [&](const char* name, std::size_t& at, std::size_t& end) -> double {
+    at = tag.find(std::string(" ") + name + "=\"");
+    if (at == std::string::npos) return 0;
+    at += std::strlen(name) + 3;
+    end = tag.find('"', at);
+    return std::atof(tag.substr(at, end - at).c_str());
+  };
+  std::size_t wa = 0, we = 0, ha = 0, he = 0;
+  const double width = attribute("width", wa, we), height = attribute("height", ha, he);
+  if (width <= 0 || height <= 0) return svg;
+  scale = std::min({1.0, max_width / width, max_height / height});
+  if (scale >= 1) return svg;
+  // Height first: it comes after the width, so the width's position stays valid.
+  tag.replace(ha, he - ha, fixed(height * scale, 1) + "pt");
+  tag.replace(wa, we - wa, fixed(width * scale, 1) + "pt");
+  return svg.substr(0, open) + tag + svg.substr(close);
+}
+
+double smallest_font_size(const std::string& svg) {
+  double smallest = 0;
+  for (auto at = svg.find("font-size=\""); at != std::string::npos; at = svg.find("font-size=\"", at + 1)) {
+    const double size = std::atof(svg.c_str() + at + 11);
+    if (size > 0 && (smallest == 0 || size < smallest)) smallest = size;
+  }
+  return smallest;
+}
+
 std::size_t facts_to_list(const BlocInfluence& bloc, std::size_t at_least, double cover) {
   double total = 0;
   for (const auto& f : bloc.facts) total += std::abs(f.value);
   std::size_t n = 0;
   double listed = 0;
-  while (n < bloc.facts.size() && (n < at_least || listed < cover * total)) listed += std::abs(bloc.facts[n++].value);
+  while (n < bloc.facts.size() && (n < at_least || (listed < cover * total && n < std::max(at_least, max_facts_listed))))
+    listed += std::abs(bloc.facts[n++].value);
   return n;
 }
 

@@ -17,6 +17,7 @@ std::string percent(double share) {
 }
 
 std::string range_text(double low, double high) { return signed_number(low) + " to " + signed_number(high); }
+std::string between(double low, double high) { return "between " + signed_number(low) + " and " + signed_number(high); }
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
   std::string out;
@@ -124,7 +125,7 @@ std::vector<std::string> caveat_sentences(const InfluenceResult& r) {
     if (r.balance) {
       const Estimate& bal = (*r.balance)[all_dimensions];
       if (bal.sources.low != bal.sources.high)
-        s += " Leaving out any one source moves the balance between " + range_text(bal.sources.low, bal.sources.high) + ".";
+        s += " Leaving out any one source moves the balance " + between(bal.sources.low, bal.sources.high) + ".";
     }
     out.push_back(std::move(s));
   }
@@ -134,8 +135,8 @@ std::vector<std::string> caveat_sentences(const InfluenceResult& r) {
     if (r.balance) {
       const Estimate& bal = (*r.balance)[all_dimensions];
       s += bal.undated.low == bal.undated.high ? ": counting them as active does not change the balance."
-                                               : ": counting them all as active moves the balance between " +
-                                                     range_text(bal.undated.low, bal.undated.high) + ".";
+                                               : ": counting them all as active moves the balance " +
+                                                     between(bal.undated.low, bal.undated.high) + ".";
     } else {
       s += ".";
     }

@@ -166,9 +166,9 @@ TEST_CASE("The caveats say how lopsided the sources are and what the undated tie
   REQUIRE(caveats.size() == 2);
   CHECK(caveats[0] == "The ties rest on 5 sources: NATO's on 4 sources, Russia's on 1 source. The sources are lopsided: the comparison "
                       "leans on what the better-covered bloc's sources chose to report. Leaving out any one source moves the balance "
-                      "between \u22120.10 to +0.40.");
+                      "between \u22120.10 and +0.40.");
   CHECK(caveats[1] == "3 ties are undated (1 not attested by the reference date): counting them all as active moves the balance between "
-                      "+0.20 to +0.35.");
+                      "+0.20 and +0.35.");
 }
 
 TEST_CASE("Bloc colours: the compared blocs first, a colour from blocs.csv as given, and the style sheet agrees", "[report][colour]") {
@@ -221,4 +221,9 @@ TEST_CASE("What weighs most lists facts until they cover 80% of the score", "[re
   CHECK(facts_to_list(b, 5) == 5);
   CHECK(facts_to_list(b, 1, 1.0) == 6);
   CHECK(facts_to_list(BlocInfluence{}, 5) == 0);
+  // Never more than max_facts_listed, unless more are asked for.
+  BlocInfluence many;
+  for (int i = 0; i < 100; ++i) many.facts.push_back(b.facts.back());
+  CHECK(facts_to_list(many, 1) == max_facts_listed);
+  CHECK(facts_to_list(many, 30) == 30);
 }
