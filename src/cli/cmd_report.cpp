@@ -218,24 +218,35 @@ struct ReportRun {
   }
 
   // A diagram for the page (the files beside the report have the title and legend that `render`
-  // draws): no title and legend (the report gives them in HTML), every label at one size, and
-  // the drawing scaled to the page. When that puts the labels under min_print_font_pt, the drawing
-  // is made again with larger labels (a drawing grows less than its labels do), up to three times.
+  // draws): no title and legend (the report gives them in HTML), every label at one size, and the
+  // drawing scaled to the page. The label size is the first of 14, 16, ... 24 pt at which the labels
+  // print at min_print_font_pt or more (a drawing grows with its labels, but not in proportion: dot
+  // widens its ranks for long labels); when none does, the one that prints largest, with a warning.
   std::string draw_for_page(const Network& net, const DiagramOptions& options, const std::string& stem) {
-    draw(net, options, stem);  // the files: with title and legend, for the screen
+    draw(net, options, stem);
     DiagramOptions o = options;
     o.legend = false;
     o.title = false;  // the caption says what the drawing shows
-    o.font_size = 14;
-    std::string svg;
-    double scale = 1;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-      svg = fit_svg(inline_svg(render_diagram(net, o, "svg")), page_width_pt, page_height_pt, scale);
+    // fdp fills a page's shape where dot lays a star out as a few long ranks; labels close together
+    // (the defaults leave 8 points around each).
+    if (args.layout.empty()) o.layout = "fdp";
+    if (o.layout == "fdp" && o.style.graph().count("sep") == 0) o.style.set(StyleTarget::graph, "", "sep", "+1");
+    std::string best;
+    double best_printed = 0;
+    for (double size = 14; size <= 24; size += 2) {
+      o.font_size = size;
+      double scale = 1;
+      std::string svg = fit_svg(inline_svg(render_diagram(net, o, "svg")), page_width_pt, page_height_pt, scale);
       const double printed = smallest_font_size(svg) * scale;
-      if (printed >= min_print_font_pt) break;
-      o.font_size = std::ceil(o.font_size * min_print_font_pt / printed);
+      if (printed >= min_print_font_pt) return svg;
+      if (printed > best_printed) {
+        best_printed = printed;
+        best = std::move(svg);
+      }
     }
-    return svg;
+    std::cerr << "actorgraph: warning: the " << stem << " diagram's labels print at " << best_printed << " pt on A4, under "
+              << min_print_font_pt << " pt: open " << stem << ".svg to read it\n";
+    return best;
   }
 };
 
@@ -273,9 +284,6 @@ void add_diagrams(ReportRun& run, const Network& network, const Network& rolled_
   DiagramOptions overview = run.diagram;
   overview.size_by = pagerank(rolled_up).value;
   overview.slice += "; officials, agencies and units rolled up";
-  overview.layout = run.args.layout.empty() ? "fdp" : run.args.layout;
-  // Labels close together (the defaults leave 8 points around each) so that the drawing fits a page.
-  if (overview.style.graph().count("sep") == 0) overview.style.set(StyleTarget::graph, "", "sep", "+1");
   try {
     run.content.overview_svg = run.draw_for_page(rolled_up, overview, "overview");
   } catch (const UsageError& e) {
