@@ -43,7 +43,8 @@ std::string header(int width, int height, const std::string& title) {
 }  // namespace
 
 std::string bar_chart_svg(const std::vector<Bar>& bars, const std::string& title, const std::string& axis_label) {
-  const int left = 140, right = 30, top = 34, bar_height = 26, gap = 12;
+  // Room on the right for the value written after the longest whisker; thinner bars when there are many.
+  const int left = 140, right = 60, top = 34, bar_height = bars.size() > 4 ? 16 : 26, gap = bars.size() > 4 ? 6 : 12;
   const int plot_width = 460, width = left + plot_width + right;
   const int height = top + static_cast<int>(bars.size()) * (bar_height + gap) + 50;
   double max = 0;

@@ -76,7 +76,7 @@ blockquote { margin: 0.2em 0 0.2em 1em; color: #333; font-style: italic; }
 .facts td:first-child { width: 30%; }
 section.sources li { margin-bottom: 0.3em; }
 div.note { font-size: 8pt; color: #555; }
-div.block { break-inside: avoid; page-break-inside: avoid; }
+div.block, section.keep { break-inside: avoid; page-break-inside: avoid; }
 div.legend { font-size: 8.5pt; break-inside: avoid; page-break-inside: avoid; }
 div.legend p { margin: 0.2em 0; }
 div.legend span.item { white-space: nowrap; margin-right: 0.6em; }
@@ -255,7 +255,7 @@ std::string diagram_sections(const Dataset& d, const ReportContent& c) {
 // The measures side by side: one row per rank, one column per measure.
 std::string centrality_section(const Dataset& d, const ReportContent& c) {
   if (c.centrality.empty()) return {};
-  std::string h = "<section id=\"centrality\">\n<h2>Who is central</h2>\n<p>" +
+  std::string h = "<section id=\"centrality\" class=\"keep\">\n<h2>Who is central</h2>\n<p>" +
                   std::string(c.centrality_rolled_up ? "States and organisations, with their officials, agencies and units counted in them."
                                                      : "Every actor on its own (officials, agencies and units not rolled up).") +
                   " The full table is centrality.csv.</p>\n<table>\n<tr><th class=\"num\">#</th>";
@@ -278,7 +278,8 @@ std::string centrality_section(const Dataset& d, const ReportContent& c) {
 
 // A partner with every relation, its quote and notes.
 std::string partner_block(const Dataset& d, const PartnerSection& p) {
-  std::string h = "<div class=\"block\">\n<h3>" + e(d.actor_label(p.partner)) + " <small>(" + e(d.kind_name(d.actor_kind(p.partner))) +
+  // A short block is kept on one page; a long one may break between rows.
+  std::string h = std::string(p.relations.size() <= 6 ? "<div class=\"block\">" : "<div>") + "\n<h3>" + e(d.actor_label(p.partner)) + " <small>(" + e(d.kind_name(d.actor_kind(p.partner))) +
                   ")</small></h3>\n<table>\n<tr><th>Relation</th><th>Type</th><th>Dates</th><th>Evidence</th></tr>\n";
   for (RelationId r : p.relations)
     h += "<tr><td>" + arrow(d, r) + "</td><td>" + e(d.types()[d.relation_type(r)].id) + "</td><td>" + e(dates(d, r)) + "</td><td>" +
@@ -287,7 +288,7 @@ std::string partner_block(const Dataset& d, const PartnerSection& p) {
 }
 
 std::string partners_section(const Dataset& d, const ReportContent& c) {
-  std::string h = "<section id=\"partners\" class=\"pagebreak\">\n<h2>Who is linked to " + e(d.actor_label(*c.target)) + "</h2>\n";
+  std::string h = "<section id=\"partners\">\n<h2>Who is linked to " + e(d.actor_label(*c.target)) + "</h2>\n";
   if (c.partners.empty()) return h + "<p>No direct partner in this slice.</p>\n</section>\n";
   h += "<p>" + std::to_string(c.partners.size()) + " partners. The " + std::to_string(std::min(c.partner_detail, c.partners.size())) +
        " with the most relations follow with every relation; the others are in the appendix.</p>\n"
@@ -340,10 +341,15 @@ std::string warnings_section(const Dataset& d, const ReportContent& c) {
   std::string disputes;
   for (const auto& [a, b] : pairs) disputes += "<li>" + claim(d, a) + " But " + claim(d, b) + "</li>\n";
   h += disputes.empty() ? "<p>No relation disputes another (the <code>disputes</code> column).</p>\n" : "<ul>\n" + disputes + "</ul>\n";
-  if (!c.warnings.empty()) {
+  // check's "sources disagree" warnings name the disputes written out above; the others follow.
+  std::vector<const Diagnostic*> others;
+  for (const auto& w : c.warnings)
+    if (w.message.rfind("sources disagree", 0) != 0) others.push_back(&w);
+  if (!others.empty()) {
     h += "<h3>What actorgraph check points out</h3>\n<ul>\n";
-    for (const auto& w : c.warnings)
-      h += "<li class=\"warning\">" + e(w.message) + " <small>(" + e(w.file) + (w.line ? ":" + std::to_string(w.line) : std::string()) + ")</small></li>\n";
+    for (const Diagnostic* w : others)
+      h += "<li class=\"warning\">" + e(w->message) + " <small>(" + e(w->file) + (w->line ? ":" + std::to_string(w->line) : std::string()) +
+           ")</small></li>\n";
     h += "</ul>\n";
   }
   return h + "</section>\n";
@@ -368,7 +374,7 @@ std::string sources_section(const Dataset& d) {
 std::string appendix_and_files(const Dataset& d, const ReportContent& c) {
   std::string h;
   if (c.target && c.partners.size() > c.partner_detail) {
-    h += "<section id=\"appendix\" class=\"pagebreak\">\n<h2>Appendix: the other partners</h2>\n<p>Each relation with the sources that "
+    h += "<section id=\"appendix\">\n<h2>Appendix: the other partners</h2>\n<p>Each relation with the sources that "
          "state it; the quotes are in the dataset's relations.csv.</p>\n<table>\n<tr><th>Partner</th><th>Relation</th><th>Type</th>"
          "<th>Dates</th><th>Sources</th></tr>\n";
     for (std::size_t i = c.partner_detail; i < c.partners.size(); ++i) {
