@@ -430,7 +430,9 @@ void run(const ReportArgs& args) {
 
   ReportContent content;
   content.dataset_name = dataset_display_name(d);
-  content.slice_description = drawn.description() + (args.collapse ? "; officials, agencies and units rolled up" : "");
+  // Said in words rather than as Slice::description's "active ...2003".
+  content.slice_description = slice.description() + (at ? "; relations begun by " + at->str() + " (undated relations left out)" : "") +
+                              (args.collapse ? "; officials, agencies and units rolled up" : "");
   content.stats = compute_stats(d, drawn);
   content.explain = args.explain;
   if (at) content.as_of = at->str();

@@ -231,7 +231,7 @@ std::string diagram_sections(const Dataset& d, const ReportContent& c) {
     h += "<section id=\"network\" class=\"pagebreak\">\n<h2>The network</h2>\n";
     if (!c.overview_svg.empty())
       h += "<figure class=\"diagram\">\n" + c.overview_svg +
-           "<figcaption>Overview: every actor of the slice (" + e(c.slice_description) + (c.as_of.empty() ? "" : ", relations begun by " + e(c.as_of)) +
+           "<figcaption>Overview: every actor of the slice (" + e(c.slice_description) +
            "), officials, agencies and units drawn as the state or organisation they belong to; ×N: N relations merged into one line.<span class=\"screen-only\"> Hover an edge for its citation.</span>"
            "</figcaption>\n</figure>\n" + legend_html(d, c);
     if (!c.network_file.empty()) {
@@ -245,7 +245,7 @@ std::string diagram_sections(const Dataset& d, const ReportContent& c) {
          "<figcaption>" +
          (c.ego_depth == 1 ? std::string("The actors directly linked to ") + e(d.actor_label(*c.target))
                            : "The actors within " + std::to_string(c.ego_depth) + " relations of " + e(d.actor_label(*c.target))) +
-         ", and the relations among them" + (c.as_of.empty() ? std::string() : ", relations begun by " + e(c.as_of)) +
+         ", and the relations among them" + (c.as_of.empty() ? std::string() : " that began by " + e(c.as_of)) +
          (c.ego_collapsed ? std::string("; officials, agencies and units are drawn as the state or organisation they belong to") : "") +
          ". Fills, shapes and lines as in the overview's legend.<span class=\"screen-only\"> Hover an edge for its citation.</span>"
          "</figcaption>\n</figure>\n</section>\n";
