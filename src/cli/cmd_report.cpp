@@ -484,6 +484,7 @@ void run(const ReportArgs& args) {
     add_partners(report);
   }
   content.warnings = dataset_relative(warnings, d.path());
+  if (!browser.empty()) content.files.push_back("report.pdf");
   std::sort(content.files.begin(), content.files.end());
   const std::string html = report_html(d, content);
   out.add_file("report.html", html);

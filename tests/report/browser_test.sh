@@ -120,4 +120,15 @@ fi
 "$bin" report "$dataset" -o "$work/again" --target tajikistan --blocs nato,russia >/dev/null 2>&1
 sed -i "s| -o again | -o report |" "$work/again/report.html"
 diff -r "$work/report" "$work/again" >&2 || fail "a second run gave another report"
+# report --pdf prints the same report to report.pdf (Letter here), listed in the report, with no path.
+"$bin" report "$dataset" -o "$work/printed" --target tajikistan --blocs nato,russia --pdf --paper letter >/dev/null 2>&1 \
+  || fail "report --pdf failed"
+[[ "$(head -c 4 "$work/printed/report.pdf")" == "%PDF" ]] || fail "report --pdf wrote no PDF"
+grep -q '<a href="report.pdf">' "$work/printed/report.html" || fail "report.html does not list report.pdf"
+for needle in "$work" "file://" "/tmp/"; do
+  if grep -qaF -- "$needle" "$work/printed/report.pdf"; then fail "report.pdf names an absolute path ($needle)"; fi
+done
+if command -v pdfinfo >/dev/null; then
+  grep -q "^Page size:.*(letter)" <(pdfinfo "$work/printed/report.pdf") || fail "report --paper letter did not print on Letter"
+fi
 echo "ok: $svgs drawings, $nodes diagram nodes, $pages A4 pages; screenshot $work/report.png, print $work/report.pdf"
