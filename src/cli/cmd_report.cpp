@@ -120,9 +120,6 @@ std::string inline_svg(const std::string& svg) {
   return open == std::string::npos ? svg : svg.substr(open);
 }
 
-// Exit code of `report --pdf` when no Chromium is installed (docs/CLI.md, "Exit codes").
-constexpr int exit_no_browser = 4;
-
 // The headless browser that prints the report: the first of chromium, chromium-browser and
 // google-chrome on PATH. Prints how to get one and ends with exit_no_browser when there is none.
 std::string find_browser() {

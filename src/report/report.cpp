@@ -176,6 +176,21 @@ std::string weighs_most(const Dataset& d, const ReportContent& c, const BlocInfl
          "</td><td class=\"num\">" + fixed(f.value, 2) + "</td><td class=\"num\">" + (score != 0 ? percent(f.value / score) : std::string("–")) +
          "</td><td>" + e(d.relation_id(rel)) + " · " + citation(d, rel) + "</td></tr>\n";
   }
+  if (n < b.facts.size()) {
+    // The rest in one row, by type, so that the table accounts for the whole score.
+    std::map<std::string, double> by_type;
+    double rest = 0;
+    for (std::size_t i = n; i < b.facts.size(); ++i) {
+      const FactContribution& f = b.facts[i];
+      const RelationId rel = f.counted ? *f.counted : f.friction ? *f.friction : f.rows.front();
+      by_type[d.types()[d.relation_type(rel)].id] += f.value;
+      rest += f.value;
+    }
+    std::string types;
+    for (const auto& [type, value] : by_type) types += (types.empty() ? "" : ", ") + type + " " + fixed(value, 2);
+    h += "<tr><td colspan=\"3\"><em>The other " + std::to_string(b.facts.size() - n) + " facts</em> (" + e(types) + ")</td><td class=\"num\">" +
+         fixed(rest, 2) + "</td><td class=\"num\">" + (score != 0 ? percent(rest / score) : std::string("–")) + "</td><td></td></tr>\n";
+  }
   return h + "</table></div>\n";
 }
 
