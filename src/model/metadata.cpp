@@ -61,6 +61,10 @@ std::optional<std::string> dataset_title(const Dataset& dataset) {
 
 std::string dataset_display_name(const Dataset& dataset) {
   if (auto title = dataset_title(dataset)) return *title;
+  return dataset_folder_name(dataset);
+}
+
+std::string dataset_folder_name(const Dataset& dataset) {
   // "graphs/tajikistan/", "." and ".." name the folder by its own name.
   std::filesystem::path p = std::filesystem::path(dataset.path()).lexically_normal();
   if (p.empty() || p.filename() == "." || p.filename() == "..") p = std::filesystem::absolute(p).lexically_normal();

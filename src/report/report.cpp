@@ -2,6 +2,7 @@
 
 #include "actorgraph/report/charts.hpp"
 #include "actorgraph/report/summary.hpp"
+#include "actorgraph/model/metadata.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
@@ -95,12 +96,12 @@ std::string swatch(const ReportContent& c, const std::string& bloc) {
 
 std::string percent(double share) { return fixed(100 * share, 1) + "%"; }
 
-std::string head(const ReportContent& c) {
+std::string head(const Dataset& d, const ReportContent& c) {
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + e(c.title) + "</title>\n<style>" + kStyle +
                   "@page { size: " + (c.paper == "letter" ? "letter" : "A4") + "; }\n</style>\n</head>\n<body>\n";
   h += "<h1>" + e(c.title) + "</h1>\n";
   if (!c.subtitle.empty()) h += "<p class=\"subtitle\">" + e(c.subtitle) + "</p>\n";
-  h += "<p class=\"meta\">Dataset: " + e(c.dataset_name) + " · Slice: " + e(c.slice_description);
+  h += "<p class=\"meta\">Dataset: " + e(dataset_folder_name(d)) + " · Slice: " + e(c.slice_description);
   if (c.influence) h += " · As of " + e(c.influence->at.str());
   return h + "</p>\n";
 }
@@ -458,7 +459,7 @@ std::size_t facts_to_list(const BlocInfluence& bloc, std::size_t at_least, doubl
 }
 
 std::string report_html(const Dataset& d, const ReportContent& c) {
-  std::string h = head(c) + summary_section(c);
+  std::string h = head(d, c) + summary_section(c);
   if (c.influence && c.target) h += influence_section(d, c);
   h += diagram_sections(d, c) + centrality_section(d, c);
   if (c.target) h += partners_section(d, c);

@@ -203,6 +203,10 @@ TEST_CASE("The dataset's title is the README's first-line heading", "[report][me
   const std::string long_title = "# " + std::string(201, 'x');
   CHECK(readme_title(long_title) == std::nullopt);
   CHECK(count(readme_title_problem(long_title), "201 characters, more than 200") == 1);
+  const Dataset hostile = load_dataset(test::data_path("hostile"));
+  CHECK(dataset_title(hostile) == std::nullopt);  // no README
+  CHECK(dataset_display_name(hostile) == "hostile");
+  CHECK(dataset_folder_name(hostile) == "hostile");
   CHECK(is_hex_colour("#80B9d9"));
   CHECK_FALSE(is_hex_colour("80B9D9"));
   CHECK_FALSE(is_hex_colour("#80B9D"));

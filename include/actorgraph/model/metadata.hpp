@@ -26,8 +26,11 @@ std::string readme_title_problem(std::string_view readme);
 // otherwise (callers then name the dataset by its folder's name).
 std::optional<std::string> dataset_title(const Dataset& dataset);
 
-// How a report names the dataset: its title, else the last part of its path (the folder's or
-// file's name, never the folders above it).
+// The last part of the dataset's path: the folder's (or graph file's) name, never the folders above
+// it; "." and ".." are named by the folder they stand for.
+std::string dataset_folder_name(const Dataset& dataset);
+
+// How a report names the dataset: its title, else dataset_folder_name.
 std::string dataset_display_name(const Dataset& dataset);
 
 // True for a colour written #RRGGBB (six hexadecimal digits, either case): the form blocs.csv
