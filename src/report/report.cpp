@@ -166,7 +166,7 @@ std::string weighs_most(const Dataset& d, const ReportContent& c, const BlocInfl
   const std::size_t n = facts_to_list(b, c.explain);
   double listed = 0;
   for (std::size_t i = 0; i < n; ++i) listed += b.facts[i].value;
-  std::string h = "<div class=\"block\"><h3>" + swatch(c, b.name) + "What weighs most for " + e(b.label) + "</h3>\n<p>The " + std::to_string(n) +
+  std::string h = "<div><h3>" + swatch(c, b.name) + "What weighs most for " + e(b.label) + "</h3>\n<p>The " + std::to_string(n) +
                   " largest of " + std::to_string(b.facts.size()) + " facts";
   if (score != 0) h += ", " + percent(listed / score) + " of the score " + fixed(score, 2);
   h += ".</p>\n<table>\n<tr><th>Fact</th><th>Type</th><th>Dates</th><th class=\"num\">Value</th><th class=\"num\">Part of the score</th><th>Evidence</th></tr>\n";

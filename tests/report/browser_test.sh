@@ -14,7 +14,7 @@
 #   with its sign;
 # - a diagram's text would print under 6 pt on A4 (its smallest font-size times its printed width
 #   over its viewBox width, the printed width being at most the page's 515 pt);
-# - the A4 print has more than MAX_PAGES pages (the report of graphs/tajikistan had 18 when this
+# - the A4 print has more than MAX_PAGES pages (the report of graphs/tajikistan had 17 when this
 #   bound was set; 22 before issue 15) or a page with almost no text (pdftotext, when installed);
 # - a second run does not give a byte-identical folder (every layout included).
 # Leaves report.png (screenshot) and report.pdf (A4 print) in WORKDIR for a human to look at.
