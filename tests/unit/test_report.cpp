@@ -231,3 +231,18 @@ TEST_CASE("What weighs most lists facts until they cover 80% of the score", "[re
   CHECK(facts_to_list(many, 1) == max_facts_listed);
   CHECK(facts_to_list(many, 30) == 30);
 }
+
+TEST_CASE("A colour in blocs.csv is the bloc's colour everywhere, and the title comes from README.md", "[report][colour]") {
+  const test::TempDataset folder({{"actors.csv", "id,label,kind\na,Alpha,state\nb,Beta,state\nt,Target,state\n"},
+                                  {"relations.csv", "id,source,target,type\nr1,a,t,visit\nr2,b,t,visit\n"},
+                                  {"blocs.csv", "bloc,actor,role,colour\nnato,a,lead,\nrussia,b,lead,#123456\n"},
+                                  {"README.md", "# Two blocs and a target\n\nText.\n"}});
+  const Dataset d = load_dataset(folder.path());
+  StyleSheet style;
+  const auto colours = assign_bloc_colours(d, {"russia", "nato"}, style);
+  CHECK(colours.at("russia") == "#123456");
+  // nato keeps its well-known blue although russia is compared first.
+  CHECK(colours.at("nato") == StyleSheet().blocs({"nato"}).front().at("fillcolor"));
+  CHECK(style.blocs({"nato", "russia"})[1].at("fillcolor") == "#123456");
+  CHECK(dataset_display_name(d) == "Two blocs and a target");
+}
