@@ -248,8 +248,8 @@ struct ReportRun {
 };
 
 // Centrality on the rolled-up network (states and organisations) unless --unrolled-centrality;
-// the whole table goes to centrality.csv. Returns the PageRank scores of `ranked`.
-std::vector<double> add_centrality(ReportRun& run, const Network& ranked) {
+// the whole table goes to centrality.csv, ordered by PageRank.
+void add_centrality(ReportRun& run, const Network& ranked) {
   std::vector<Scores> scores;
   ResultTable table;
   table.add_column("id");
@@ -272,7 +272,6 @@ std::vector<double> add_centrality(ReportRun& run, const Network& ranked) {
     table.add_row(std::move(row));
   }
   run.add_file("centrality.csv", table_text(table, "csv"));
-  return rank_by.value;
 }
 
 // The diagrams: the overview (rolled up, inline), the whole network in detail (files, linked), and
@@ -400,6 +399,21 @@ void add_partners(ReportRun& run) {
                    [](const PartnerSection& a, const PartnerSection& b) { return a.relations.size() > b.relations.size(); });
 }
 
+// The diagrams' legend for the HTML: the shape of each kind and the line of each type in the data.
+void add_legend(ReportContent& content, const StyleSheet& style) {
+  for (const auto& [kind, n] : content.stats.actors_by_kind) content.legend_kinds.emplace_back(kind, style.kind(kind)["shape"]);
+  std::vector<std::string> type_ids;
+  for (const auto& [type, n] : content.stats.relations_by_type) type_ids.push_back(type);
+  const auto type_styles = style.types(type_ids);
+  for (std::size_t i = 0; i < type_ids.size(); ++i) {
+    auto get = [&](const char* name, const char* fallback) {
+      const auto it = type_styles[i].find(name);
+      return it == type_styles[i].end() ? std::string(fallback) : it->second;
+    };
+    content.legend_types.push_back({type_ids[i], get("color", "#333333"), get("style", "solid"), std::atof(get("penwidth", "1.5").c_str())});
+  }
+}
+
 void run(const ReportArgs& args) {
   check_replaceable(resolve_output_path(args.output));  // before the work, and again before the swap
   const std::string browser = args.pdf ? find_browser() : std::string();
@@ -461,18 +475,7 @@ void run(const ReportArgs& args) {
     for (const auto& b : influence_blocs(d, *target, args.blocs, args.ad_hoc)) compared.push_back(b.name);
   content.bloc_colours = assign_bloc_colours(d, compared, report.diagram.style);
 
-  for (const auto& [kind, n] : content.stats.actors_by_kind)
-    content.legend_kinds.emplace_back(kind, report.diagram.style.kind(kind)["shape"]);
-  std::vector<std::string> type_ids;
-  for (const auto& [type, n] : content.stats.relations_by_type) type_ids.push_back(type);
-  const auto type_styles = report.diagram.style.types(type_ids);
-  for (std::size_t i = 0; i < type_ids.size(); ++i) {
-    auto get = [&](const char* name, const char* fallback) {
-      const auto it = type_styles[i].find(name);
-      return it == type_styles[i].end() ? std::string(fallback) : it->second;
-    };
-    content.legend_types.push_back({type_ids[i], get("color", "#333333"), get("style", "solid"), std::atof(get("penwidth", "1.5").c_str())});
-  }
+  add_legend(content, report.diagram.style);
   content.centrality_rolled_up = !args.unrolled_centrality;
   add_centrality(report, args.unrolled_centrality ? network : rolled_up);
   add_diagrams(report, network, rolled_up);
@@ -514,7 +517,7 @@ void add_report_command(CLI::App& app, const std::vector<std::string>& command_l
   cmd->add_option("--timeline", args->timeline, "Years of the influence timeline, FROM:TO (default: the dataset's first year to --at)");
   cmd->add_option("--depth", args->depth, "Depth of the target's ego network")->check(CLI::Range(1, 5))->capture_default_str();
   cmd->add_option("--top", args->top, "Actors listed per centrality measure")->check(CLI::Range(1, 1000))->capture_default_str();
-  cmd->add_option("--explain", args->explain, "Contributing relations listed per bloc")->check(CLI::Range(0, 1000))->capture_default_str();
+  cmd->add_option("--explain", args->explain, "Facts listed at least per bloc under 'What weighs most' (more until they cover 80% of its score)")->check(CLI::Range(0, 1000))->capture_default_str();
   cmd->add_option("--layout", args->layout, "Graphviz layout of the diagrams (default: dot up to 40 actors, fdp up to 300, sfdp above)")
       ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo", "twopi"}));
   cmd->add_option("--style", args->style, "Style sheet for the diagrams (docs/RENDER.md)")->check(CLI::ExistingFile);

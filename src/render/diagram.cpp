@@ -404,7 +404,7 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
 // plain one, and a name from any other buffer once came out as <cluster_nato> at random.
 struct ClusterIds {
   std::vector<std::string> names;  // clusters, then nodes, in creation order; name k has id 2(k + 1)
-  std::unordered_map<std::string, std::size_t> index;  // name -> k (clusters and nodes have separate names)
+  std::unordered_map<std::string, std::size_t> nodes;  // a node's name -> its k
   std::vector<char*> interned;     // agstrdup'd on first print, freed with the graph's dictionary
   std::size_t clusters = 0;        // names[0, clusters) are the clusters
   Agraph_t* graph = nullptr;
@@ -429,11 +429,10 @@ long ids_map(void* state, int objtype, char* str, IDTYPE* id, int createflag) {
         return 1;
       }
   if (objtype == AGNODE && str) {
-    const std::string key = std::string("n:") + str;
-    auto it = ids->index.find(key);
-    if (it == ids->index.end()) {
+    auto it = ids->nodes.find(str);
+    if (it == ids->nodes.end()) {
       if (!createflag) return 0;
-      it = ids->index.emplace(key, ids->names.size()).first;
+      it = ids->nodes.emplace(str, ids->names.size()).first;
       ids->names.emplace_back(str);
       ids->interned.push_back(nullptr);
     }
