@@ -59,6 +59,7 @@ p.subtitle { font-size: 13pt; margin: 0 0 0.3em 0; color: #333; }
 h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.4em; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 11.5pt; margin-top: 1em; break-after: avoid; page-break-after: avoid; }
 h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
+h2 + p, h3 + p { break-after: avoid; page-break-after: avoid; }
 p.meta { color: #555; margin-top: 0; font-size: 9pt; }
 div.answer p { margin: 0.35em 0; }
 div.answer p.lead { font-size: 11.5pt; font-weight: bold; }
