@@ -224,6 +224,7 @@ struct ReportRun {
     DiagramOptions o = options;
     o.legend = false;
     o.title = false;  // the caption says what the drawing shows
+    o.count_labels = false;  // "×3" labels pile up where many relations meet; line widths show the counts
     // fdp fills a page's shape where dot lays a star out as a few long ranks; labels close together
     // (the defaults leave 8 points around each).
     if (args.layout.empty()) o.layout = "fdp";

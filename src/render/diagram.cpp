@@ -357,7 +357,7 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
                                    html_text(d.types()[t].id));
   }
   if (directed && undirected) type_section.rows.emplace_back("──▸", "directed: acting actor → actor acted upon");
-  if (merged) type_section.rows.emplace_back("×N", "N relations merged");
+  if (merged && o.count_labels) type_section.rows.emplace_back("×N", "N relations merged");
   sections.push_back(std::move(type_section));
 
   if (!o.size_by.empty())
@@ -602,7 +602,7 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
       label = d.types()[e.type].id;
       if (const std::string y = years(d, e.relations); !y.empty()) label += " " + y;
     }
-    if (count > 1) label += (label.empty() ? "×" : " ×") + std::to_string(count);
+    if (count > 1 && o.count_labels) label += (label.empty() ? "×" : " ×") + std::to_string(count);
 
     std::string tooltip, url;
     for (RelationId r : e.relations) {

@@ -249,7 +249,7 @@ std::string diagram_sections(const Dataset& d, const ReportContent& c) {
     if (!c.overview_svg.empty())
       h += "<figure class=\"diagram\">\n" + c.overview_svg +
            "<figcaption>Overview: every actor of the slice (" + e(c.slice_description) +
-           "), officials, agencies and units drawn as the state or organisation they belong to; ×N: N relations merged into one line.<span class=\"screen-only\"> Hover an edge for its citation.</span>"
+           "), officials, agencies and units drawn as the state or organisation they belong to; relations of one type between two actors are one line, thicker the more there are.<span class=\"screen-only\"> Hover an edge for its citation.</span>"
            "</figcaption>\n</figure>\n" + legend_html(d, c);
     if (!c.network_file.empty()) {
       const std::string name = c.link_files ? "<a href=\"" + e(c.network_file) + "\">" + e(c.network_file) + "</a>" : e(c.network_file);

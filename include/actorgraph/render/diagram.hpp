@@ -54,6 +54,7 @@ struct DiagramOptions {
   bool clusters = false;     // group each bloc's members in a box (dot and fdp only)
   bool legend = true;
   bool title = true;  // the title above the drawing (dataset, slice, selection, as of, counts)
+  bool count_labels = true;  // label a merged edge with its count ("×3"); its width shows the count either way
   // > 0: every label (actors, edges, title and legend) at this size in points, whatever the node's
   // size, so that a drawing scaled to a page keeps its text at a known size; 0: the defaults (actors
   // 10 pt, or 9 to 18 pt with size_by; edges 8 pt; title and legend 11 pt, more on large drawings).
