@@ -83,37 +83,6 @@ void check_replaceable(const fs::path& target) {
 
 std::string label_of(const Dataset& d, ActorId a) { return std::string(d.actor_label(a)); }
 
-// The command line as the report shows it: every path reduced to its last part (the dataset's and
-// the report's folder names, a parameter file's name), so the report names no folder of the machine
-// it was made on. "--params=/x/y.csv" keeps its option.
-std::string portable_command(const std::vector<std::string>& arguments) {
-  std::string command = "actorgraph";
-  for (const std::string& a : arguments) {
-    const auto eq = a.rfind("--", 0) == 0 ? a.find('=') : std::string::npos;
-    const std::string option = eq == std::string::npos ? "" : a.substr(0, eq + 1);
-    std::string value = eq == std::string::npos ? a : a.substr(eq + 1);
-    if (value.find('/') != std::string::npos) {
-      fs::path p = fs::path(value).lexically_normal();
-      if (!p.has_filename()) p = p.parent_path();
-      value = p.filename().string();
-    }
-    command += " " + option + value;
-  }
-  return command;
-}
-
-// check's warnings with their files named inside the dataset ("relations.csv"), not by the path
-// they were read from.
-Diagnostics dataset_relative(const Diagnostics& diagnostics, const std::string& dataset_path) {
-  Diagnostics out;
-  for (Diagnostic diag : diagnostics) {
-    const fs::path relative = fs::path(diag.file).lexically_relative(dataset_path);
-    diag.file = relative.empty() || *relative.begin() == ".." ? fs::path(diag.file).filename().string() : relative.string();
-    out.push_back(std::move(diag));
-  }
-  return out;
-}
-
 // The SVG of a drawing as it goes inline: without the XML prologue and doctype of a standalone file.
 std::string inline_svg(const std::string& svg) {
   const auto open = svg.find("<svg");
@@ -449,7 +418,7 @@ void run(const ReportArgs& args) {
   content.explain = args.explain;
   if (at) content.as_of = at->str();
   content.paper = args.paper;
-  content.generated_with = std::string("Made with actorgraph ") + ACTORGRAPH_VERSION + ": " + portable_command(args.command_line);
+  content.generated_with = std::string("Made with actorgraph ") + ACTORGRAPH_VERSION + ": " + portable_command_line(args.command_line);
   std::optional<ActorId> target;
   if (!args.target.empty()) {
     target = d.resolve_actor(args.target);
@@ -484,7 +453,7 @@ void run(const ReportArgs& args) {
     add_influence(report);
     add_partners(report);
   }
-  content.warnings = dataset_relative(warnings, d.path());
+  content.warnings = relative_to_dataset(warnings, d.path());
   if (!browser.empty()) content.files.push_back("report.pdf");
   std::sort(content.files.begin(), content.files.end());
   const std::string html = report_html(d, content);

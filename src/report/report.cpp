@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -415,6 +416,32 @@ std::string appendix_and_files(const Dataset& d, const ReportContent& c) {
 }
 
 }  // namespace
+
+std::string portable_command_line(const std::vector<std::string>& arguments) {
+  std::string command = "actorgraph";
+  for (const std::string& a : arguments) {
+    const auto eq = a.rfind("--", 0) == 0 ? a.find('=') : std::string::npos;
+    const std::string option = eq == std::string::npos ? "" : a.substr(0, eq + 1);
+    std::string value = eq == std::string::npos ? a : a.substr(eq + 1);
+    if (value.find('/') != std::string::npos) {
+      std::filesystem::path p = std::filesystem::path(value).lexically_normal();
+      if (!p.has_filename()) p = p.parent_path();
+      value = p.filename().string();
+    }
+    command += " " + option + value;
+  }
+  return command;
+}
+
+Diagnostics relative_to_dataset(const Diagnostics& diagnostics, const std::string& dataset_path) {
+  Diagnostics out;
+  for (Diagnostic diag : diagnostics) {
+    const std::filesystem::path relative = std::filesystem::path(diag.file).lexically_relative(dataset_path);
+    diag.file = relative.empty() || *relative.begin() == ".." ? std::filesystem::path(diag.file).filename().string() : relative.string();
+    out.push_back(std::move(diag));
+  }
+  return out;
+}
 
 std::string fit_svg(const std::string& svg, double max_width, double max_height, double& scale) {
   scale = 1;

@@ -246,3 +246,18 @@ TEST_CASE("A colour in blocs.csv is the bloc's colour everywhere, and the title 
   CHECK(style.blocs({"nato", "russia"})[1].at("fillcolor") == "#123456");
   CHECK(dataset_display_name(d) == "Two blocs and a target");
 }
+
+TEST_CASE("The report's command line and warnings name no folder of the machine", "[report]") {
+  CHECK(portable_command_line({"report", "/home/ana/graphs/tajikistan", "-o", "/tmp/out/", "--params=/etc/x/influence.csv", "--target",
+                               "tajikistan", "--style", "./style.csv"}) ==
+        "actorgraph report tajikistan -o out --params=influence.csv --target tajikistan --style style.csv");
+  CHECK(portable_command_line({}) == "actorgraph");
+  Diagnostics in(2);
+  in[0].file = "/home/ana/graphs/tajikistan/relations.csv";
+  in[0].line = 54;
+  in[1].file = "/etc/style.csv";
+  const Diagnostics out = relative_to_dataset(in, "/home/ana/graphs/tajikistan");
+  CHECK(out[0].file == "relations.csv");
+  CHECK(out[0].line == 54);
+  CHECK(out[1].file == "style.csv");
+}

@@ -77,6 +77,16 @@ struct ReportContent {
 inline constexpr std::size_t max_facts_listed = 25;
 std::size_t facts_to_list(const BlocInfluence& bloc, std::size_t at_least, double cover = 0.8);
 
+// The command line as the report shows it: "actorgraph" and the arguments, every argument that
+// holds a '/' taken for a path and reduced to its last part (the dataset's and the report's folder
+// names, a parameter file's name; "--params=/x/y.csv" keeps its option), so the report names no
+// folder of the machine it was made on.
+std::string portable_command_line(const std::vector<std::string>& arguments);
+
+// Diagnostics with their files named inside the dataset ("relations.csv", not the path they were
+// read from); a file outside the dataset folder is named by its file name.
+Diagnostics relative_to_dataset(const Diagnostics& diagnostics, const std::string& dataset_path);
+
 // The page area every drawing of the report must fit, in points: the width and height left by the
 // report's margins on both A4 and Letter, less room for a heading and a caption.
 inline constexpr double page_width_pt = 515, page_height_pt = 560;
