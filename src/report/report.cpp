@@ -53,7 +53,6 @@ std::string arrow(const Dataset& d, RelationId r) {
 // margin, headings kept with what follows, figures and table rows not split, screen-only hints hidden.
 const char* kStyle = R"(
 @page { margin: 16mm 14mm 18mm 14mm; @bottom-center { content: "page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", Arial, sans-serif; color: #555; } }
-@page landscape { size: landscape; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; line-height: 1.4; color: #1a1a1a; max-width: 180mm; margin: 0 auto; padding: 1em; }
 h1 { font-size: 20pt; margin-bottom: 0.1em; }
 p.subtitle { font-size: 13pt; margin: 0 0 0.3em 0; color: #333; }
