@@ -120,7 +120,8 @@ std::vector<std::string> caveat_sentences(const InfluenceResult& r) {
       most = std::max(most, b.sources.size());
       fewest = std::min(fewest, b.sources.size());
     }
-    std::string s = "The ties rest on " + std::to_string(r.sources.size()) + " sources: " + join(parts, ", ") + ".";
+    std::string s = "The ties rest on " + std::to_string(r.sources.size()) + (r.sources.size() == 1 ? " source: " : " sources: ") +
+                    join(parts, ", ") + ".";
     if (fewest == 0 || most >= 2 * fewest) s += " The sources are lopsided: the comparison leans on what the better-covered bloc's sources chose to report.";
     if (r.balance) {
       const Estimate& bal = (*r.balance)[all_dimensions];
