@@ -20,6 +20,7 @@ enum ExitCode : int {
   exit_data = 1,      // invalid dataset, failed check, unreadable or unwritable file
   exit_usage = 2,     // bad command line: unknown option, command, actor or type
   exit_internal = 3,  // a bug: please report it
+  exit_no_browser = 4,  // report --pdf: no headless Chromium to print with
 };
 
 // Thrown by a command to end with a given exit code after printing what it had to.

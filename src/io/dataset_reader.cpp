@@ -1,5 +1,6 @@
 #include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/model/graph.hpp"
+#include "actorgraph/model/metadata.hpp"
 
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/io/text_file.hpp"
@@ -636,6 +637,9 @@ void DatasetBuilder::read_blocs() {
     if (!lead && v[2].value != "member")
       report(f, v[2].offset, Severity::error, "role must be lead or member, found " + in_quotes(v[2].value));
     if (const auto c = c_sources()) lookup_sources(f, v[*c], unused);
+    for (const char* name : {"colour", "color"})
+      if (const auto c = d_.blocs_table_.column(name); c && !v[*c].value.empty() && !is_hex_colour(v[*c].value))
+        report(f, v[*c].offset, Severity::error, std::string(name) + " must be a colour #RRGGBB, found " + in_quotes(v[*c].value));
     if (id_ok && actor) rows.push_back({std::string(v[0].value), *actor, lead, row});
   });
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.bloc < b.bloc; });
@@ -695,6 +699,9 @@ void DatasetBuilder::read_other_files() {
     }
     std::string why;
     if (auto bytes = try_read_file(path, why)) {
+      if (name == "README.md")
+        if (const std::string problem = readme_title_problem(*bytes); !problem.empty())
+          diagnostics_.push_back(Diagnostic{path, 1, 1, Severity::warning, problem});
       d_.other_files_.push_back(DatasetFile{std::move(name), std::move(*bytes)});
     } else {
       diagnostics_.push_back(Diagnostic{path, 0, 0, Severity::warning,

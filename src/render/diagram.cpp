@@ -1,5 +1,6 @@
 #include "actorgraph/render/diagram.hpp"
 
+#include "actorgraph/io/output_file.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include "actorgraph/error.hpp"
@@ -10,11 +11,17 @@
 #include <cstdio>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <cerrno>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace actorgraph {
 
@@ -290,9 +297,11 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
 
   std::string html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
   const double scale = legend_scale(plan.vertices.size());
-  html += "<tr><td align=\"left\"><font point-size=\"" + number(16 * scale) + "\"><b>" + html_text(o.dataset.empty() ? dataset_name(d) : o.dataset) +
-          "</b></font></td></tr>";
-  html += "<tr><td align=\"left\">" + html_text(subtitle) + "</td></tr>";
+  if (o.title) {
+    html += "<tr><td align=\"left\"><font point-size=\"" + number(16 * scale) + "\"><b>" +
+            html_text(o.dataset.empty() ? dataset_name(d) : o.dataset) + "</b></font></td></tr>";
+    html += "<tr><td align=\"left\">" + html_text(subtitle) + "</td></tr>";
+  }
   if (!o.legend) return html + "</table>";
 
   // One flat table, a pair of columns per section (symbol, meaning), so that rows line up and no
@@ -348,7 +357,7 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
                                    html_text(d.types()[t].id));
   }
   if (directed && undirected) type_section.rows.emplace_back("──▸", "directed: acting actor → actor acted upon");
-  if (merged) type_section.rows.emplace_back("×N", "N relations merged");
+  if (merged && o.count_labels) type_section.rows.emplace_back("×N", "N relations merged");
   sections.push_back(std::move(type_section));
 
   if (!o.size_by.empty())
@@ -384,16 +393,20 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
   return html + "</table>";
 }
 
-// cgraph orders subgraphs by id, and the id of a named subgraph is the address of its interned name,
-// so agwrite would list clusters in an order that depends on the heap. This id discipline gives the
-// clusters the ids 2, 4, 6, ... in creation order and leaves every other object to cgraph's own
-// discipline, whose ids are odd (anonymous objects) or addresses (names), so they never meet ours.
-// A cluster's name is printed from a string interned in the graph's own dictionary (agstrdup): agwrite
-// reads the interned string's header to tell an HTML label from a plain one, and a name from any
-// other buffer once came out as <cluster_nato> at random.
+// cgraph orders subgraphs, nodes and edges by id, and the id of a named object is the address of its
+// interned name, so agwrite would list clusters in an order that depends on the heap, and dot's
+// layout varied from run to run with address-space randomisation (the ego diagram of graphs/tajikistan
+// in about one run of eight). This id discipline gives the clusters the ids 2, 4, 6, ... in creation
+// order, then the nodes the next even ids in creation order, and leaves every other object to
+// cgraph's own discipline, whose ids are odd (anonymous objects) or addresses (the root graph's
+// name), so they never meet ours. A name is printed from a string interned in the graph's own
+// dictionary (agstrdup): agwrite reads the interned string's header to tell an HTML label from a
+// plain one, and a name from any other buffer once came out as <cluster_nato> at random.
 struct ClusterIds {
-  std::vector<std::string> names;  // in creation order; cluster k has id 2(k + 1)
+  std::vector<std::string> names;  // clusters, then nodes, in creation order; name k has id 2(k + 1)
+  std::unordered_map<std::string, std::size_t> nodes;  // a node's name -> its k
   std::vector<char*> interned;     // agstrdup'd on first print, freed with the graph's dictionary
+  std::size_t clusters = 0;        // names[0, clusters) are the clusters
   Agraph_t* graph = nullptr;
   void* base = nullptr;  // state of AgIdDisc
   bool owns(IDTYPE id) const { return id % 2 == 0 && id >= 2 && id / 2 <= names.size(); }
@@ -410,11 +423,22 @@ void* ids_open(Agraph_t* g, Agdisc_t* disc) {
 long ids_map(void* state, int objtype, char* str, IDTYPE* id, int createflag) {
   auto* ids = static_cast<ClusterIds*>(state);
   if (objtype == AGRAPH && str)
-    for (std::size_t k = 0; k < ids->names.size(); ++k)
+    for (std::size_t k = 0; k < ids->clusters; ++k)
       if (ids->names[k] == str) {
         *id = static_cast<IDTYPE>(2 * (k + 1));
         return 1;
       }
+  if (objtype == AGNODE && str) {
+    auto it = ids->nodes.find(str);
+    if (it == ids->nodes.end()) {
+      if (!createflag) return 0;
+      it = ids->nodes.emplace(str, ids->names.size()).first;
+      ids->names.emplace_back(str);
+      ids->interned.push_back(nullptr);
+    }
+    *id = static_cast<IDTYPE>(2 * (it->second + 1));
+    return 1;
+  }
   return AgIdDisc.map(ids->base, objtype, str, id, createflag);
 }
 long ids_alloc(void* state, int objtype, IDTYPE id) {
@@ -447,6 +471,7 @@ Agdisc_t diagram_disc = {&AgMemDisc, &cluster_id_disc, &AgIoDisc};
 gv::GraphPtr open_diagram_graph(bool directed, const std::vector<std::string>& clusters) {
   auto ids = std::make_unique<ClusterIds>();
   ids->names = clusters;
+  ids->clusters = clusters.size();
   ids->interned.assign(clusters.size(), nullptr);
   pending_ids = ids.release();
   gv::GraphPtr g(agopen(gv::c("actorgraph"), directed ? Agdirected : Agundirected, &diagram_disc));
@@ -475,7 +500,8 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
   Agraph_t* g = graph.get();
 
   // Graph defaults, by layout, then the style sheet's graph rules over them.
-  StyleAttributes ga = {{"fontname", font},   {"fontsize", number(11 * legend_scale(plan.vertices.size()))}, {"labelloc", "t"},   {"labeljust", "l"},
+  const double title_size = o.font_size > 0 ? o.font_size : 11 * legend_scale(plan.vertices.size());
+  StyleAttributes ga = {{"fontname", font},   {"fontsize", number(title_size)}, {"labelloc", "t"},   {"labeljust", "l"},
                         {"outputorder", "edgesfirst"}, {"pad", "0.3"}, {"bgcolor", "white"}, {"linelength", "0"}};
   const bool large = plan.vertices.size() > 300;
   if (plan.layout == "dot") {
@@ -492,13 +518,13 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
   const std::string fontname = ga["fontname"];
 
   set_default(g, AGNODE, "fontname", fontname);
-  set_default(g, AGNODE, "fontsize", "10");
+  set_default(g, AGNODE, "fontsize", o.font_size > 0 ? number(o.font_size) : "10");
   set_default(g, AGNODE, "style", "filled");
   set_default(g, AGNODE, "fillcolor", "white");
   set_default(g, AGNODE, "color", "#333333");
   set_default(g, AGNODE, "margin", "0.08,0.04");
   set_default(g, AGEDGE, "fontname", fontname);
-  set_default(g, AGEDGE, "fontsize", "8");
+  set_default(g, AGEDGE, "fontsize", o.font_size > 0 ? number(o.font_size) : "8");
   set_default(g, AGEDGE, "fontcolor", "#333333");
   set_default(g, AGEDGE, "arrowsize", "0.7");
 
@@ -508,7 +534,7 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
   const auto bloc_style = o.style.blocs(bloc_ids);
   const auto type_style = o.style.types(type_ids);
 
-  set_html_graph_label(g, title_and_legend(n, o, plan, bloc_style, type_style));
+  if (o.title || o.legend) set_html_graph_label(g, title_and_legend(n, o, plan, bloc_style, type_style));
 
   double max_score = 0;
   if (!o.size_by.empty())
@@ -538,7 +564,7 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
       const double s = max_score > 0 && std::isfinite(o.size_by[v]) ? std::sqrt(std::max(0.0, o.size_by[v]) / max_score) : 0;
       gv::set(x, "width", number(0.6 + 1.4 * s));
       gv::set(x, "height", number(0.35 + 0.65 * s));
-      gv::set(x, "fontsize", number(9 + 9 * s));
+      if (o.font_size <= 0) gv::set(x, "fontsize", number(9 + 9 * s));
     }
     gv::set(x, "tooltip", tooltip);
   }
@@ -576,7 +602,7 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
       label = d.types()[e.type].id;
       if (const std::string y = years(d, e.relations); !y.empty()) label += " " + y;
     }
-    if (count > 1) label += (label.empty() ? "×" : " ×") + std::to_string(count);
+    if (count > 1 && o.count_labels) label += (label.empty() ? "×" : " ×") + std::to_string(count);
 
     std::string tooltip, url;
     for (RelationId r : e.relations) {
@@ -616,6 +642,90 @@ class CaptureMessages {
   agusererrf previous_;
 };
 
+// Lays `g` out with `layout` and renders it in each format. Throws Error with Graphviz's messages.
+std::vector<std::string> lay_out_and_render(Agraph_t* g, const std::string& layout_name, const std::vector<std::string>& formats) {
+  std::string log;
+  std::vector<std::string> out;
+  CaptureMessages capture(log);
+  try {
+    // Graphviz draws random numbers from libc's two generators: rand() (sfdp) and drand48()
+    // (neato, fdp, overlap removal), seeded from `start` only by some layouts. Seeding both makes
+    // the drawing independent of what ran before in the process.
+    std::srand(1);
+    ::srand48(1);
+    const gv::Layout layout(g, layout_name);
+    for (const std::string& format : formats)
+      out.push_back(format == "svg" ? fix_svg_links(layout.render(format)) : layout.render(format));
+  } catch (const Error& e) {
+    while (!log.empty() && log.back() == '\n') log.pop_back();
+    throw Error(std::string(e.what()) + (log.empty() ? "" : ": " + log));
+  }
+  return out;
+}
+
+// Runs `work` (a layout and its renders) in a child process and returns its strings. Graphviz keeps
+// state from one layout to the next in a process (text measurement through pango, which loads fonts
+// in a thread of its own after the first render), so a second diagram drawn in one process differed
+// from run to run; a child forked before any layout starts from the same state every time
+// (docs/RENDER.md, "Determinism"). The parent never lays out, so it has no Graphviz thread when it
+// forks. The child sends each string as an 8-byte length and its bytes, or a 0xFF..FF length and
+// the error message, then exits without running destructors (the parent's temporary files stay the
+// parent's).
+template <class Work>
+std::vector<std::string> in_child_process(Work work) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) throw Error(std::string("cannot lay out the diagram: pipe: ") + std::strerror(errno));
+  std::fflush(nullptr);
+  const pid_t child = ::fork();
+  if (child < 0) {
+    const int error = errno;
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    throw Error(std::string("cannot lay out the diagram: fork: ") + std::strerror(error));
+  }
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    std::string message;
+    auto put = [&](std::uint64_t size, std::string_view bytes) {
+      message.append(reinterpret_cast<const char*>(&size), sizeof size);
+      message.append(bytes);
+    };
+    try {
+      for (const std::string& s : work()) put(s.size(), s);
+    } catch (const std::exception& e) {
+      message.clear();
+      put(~std::uint64_t{0}, e.what());
+    }
+    ::_exit(write_to_descriptor(pipe_fds[1], message) == 0 ? 0 : 1);
+  }
+  ::close(pipe_fds[1]);
+  std::string received;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
+    if (n > 0) received.append(buffer, static_cast<std::size_t>(n));
+    else if (n == 0 || errno != EINTR) break;
+  }
+  ::close(pipe_fds[0]);
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw Error("the layout process failed (" + std::string(WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                                                                 : "exit " + std::to_string(WEXITSTATUS(status))) + ")");
+  std::vector<std::string> out;
+  for (std::size_t at = 0; at + sizeof(std::uint64_t) <= received.size();) {
+    std::uint64_t size = 0;
+    std::memcpy(&size, received.data() + at, sizeof size);
+    at += sizeof size;
+    if (size == ~std::uint64_t{0}) throw Error(received.substr(at));
+    if (size > received.size() - at) throw Error("the layout process sent a truncated result");
+    out.push_back(received.substr(at, size));
+    at += size;
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<LayoutLimit>& layout_limits() {
@@ -653,24 +763,9 @@ std::vector<std::string> render_diagrams(const Network& network, const DiagramOp
     throw UsageError(message);
   }
   const gv::GraphPtr g = build_graph(network, options, plan);
-  std::string log;
-  std::vector<std::string> out;
-  {
-    CaptureMessages capture(log);
-    try {
-      // Graphviz draws random numbers from libc's two generators: rand() (sfdp) and drand48()
-      // (neato, fdp, overlap removal), seeded from `start` only by some layouts. Seeding both makes
-      // the drawing independent of what ran before in the process.
-      std::srand(1);
-      ::srand48(1);
-      const gv::Layout layout(g.get(), plan.layout);
-      for (const std::string& format : formats)
-        out.push_back(format == "svg" ? fix_svg_links(layout.render(format)) : layout.render(format));
-    } catch (const Error& e) {
-      while (!log.empty() && log.back() == '\n') log.pop_back();
-      throw Error(std::string(e.what()) + (log.empty() ? "" : ": " + log));
-    }
-  }
+  std::vector<std::string> out = in_child_process([&] { return lay_out_and_render(g.get(), plan.layout, formats); });
+  if (out.size() != formats.size()) throw Error("the layout process sent " + std::to_string(out.size()) + " of " +
+                                                std::to_string(formats.size()) + " drawings");
   return out;
 }
 

@@ -43,7 +43,8 @@ std::string header(int width, int height, const std::string& title) {
 }  // namespace
 
 std::string bar_chart_svg(const std::vector<Bar>& bars, const std::string& title, const std::string& axis_label) {
-  const int left = 140, right = 30, top = 34, bar_height = 26, gap = 12;
+  // Room on the right for the value written after the longest whisker; thinner bars when there are many.
+  const int left = 140, right = 60, top = 34, bar_height = bars.size() > 4 ? 16 : 26, gap = bars.size() > 4 ? 6 : 12;
   const int plot_width = 460, width = left + plot_width + right;
   const int height = top + static_cast<int>(bars.size()) * (bar_height + gap) + 50;
   double max = 0;
@@ -92,10 +93,11 @@ std::string line_chart_svg(const std::vector<std::string>& x_labels, const std::
   const int width = left + plot_width + right, height = top + plot_height + 60;
   double low = 0, high = 0;
   for (const auto& s : series)
-    for (double v : s.values) {
-      low = std::min(low, v);
-      high = std::max(high, v);
-    }
+    for (const auto* values : {&s.values, &s.low, &s.high})
+      for (double v : *values) {
+        low = std::min(low, v);
+        high = std::max(high, v);
+      }
   const double step = nice_step(high - low, 5);
   const double y_min = std::floor(low / step) * step, y_max = high > y_min ? std::ceil(high / step) * step : y_min + 1;
   const std::size_t n = x_labels.size();
@@ -117,6 +119,14 @@ std::string line_chart_svg(const std::vector<std::string>& x_labels, const std::
          xml_escape(y_label) + "</text>\n";
   for (std::size_t s = 0; s < series.size(); ++s) {
     const std::string colour = series[s].colour.empty() ? kPalette[s % 8] : series[s].colour;
+    if (series[s].low.size() == series[s].values.size() && series[s].high.size() == series[s].values.size()) {
+      // The band: the upper ends left to right, then the lower ends back.
+      std::string band;
+      const std::size_t m = std::min(series[s].values.size(), n);
+      for (std::size_t i = 0; i < m; ++i) band += (i ? " " : "") + num(x(i)) + "," + num(y(series[s].high[i]));
+      for (std::size_t i = m; i-- > 0;) band += " " + num(x(i)) + "," + num(y(series[s].low[i]));
+      svg += "<polygon class=\"band\" fill=\"" + xml_escape(colour) + "\" fill-opacity=\"0.3\" stroke=\"none\" points=\"" + band + "\"/>\n";
+    }
     std::string points;
     for (std::size_t i = 0; i < series[s].values.size() && i < n; ++i) points += (i ? " " : "") + num(x(i)) + "," + num(y(series[s].values[i]));
     svg += "<polyline fill=\"none\" stroke=\"" + xml_escape(colour) + "\" stroke-width=\"2.5\" points=\"" + points + "\"/>\n";

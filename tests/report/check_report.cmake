@@ -101,3 +101,16 @@ if(NOT EXISTS "${WORK}/thesis/chapter1.tex")
   message(FATAL_ERROR "the refused folder lost its file")
 endif()
 file(REMOVE_RECURSE "${WORK}")
+
+# --pdf without a browser: exit 4 with a message saying how to get one, before any work.
+file(MAKE_DIRECTORY "${WORK}/no-browser-path")
+execute_process(COMMAND ${CMAKE_COMMAND} -E env "PATH=${WORK}/no-browser-path" "${BINARY}" report "${DATA}/hostile" -o "${WORK}/pdf"
+                        --target target --pdf
+                RESULT_VARIABLE code OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
+if(NOT code EQUAL 4)
+  message(FATAL_ERROR "report --pdf without Chromium: exit ${code}, expected 4\n${stderr}")
+endif()
+string(FIND "${stderr}" "none is installed" at)
+if(at EQUAL -1 OR EXISTS "${WORK}/pdf")
+  message(FATAL_ERROR "report --pdf without Chromium: no message, or a folder was written\n${stderr}")
+endif()

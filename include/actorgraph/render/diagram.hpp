@@ -23,7 +23,8 @@
 // bytes) percent-encoded (RFC 3986, section 2.1), which does not change what they point to.
 //
 // Determinism: the same network and options give byte-identical DOT and SVG (nodes and edges in a
-// fixed order, attributes sorted, a fixed random seed `start=1` for neato, fdp and sfdp).
+// fixed order, attributes sorted, a fixed random seed `start=1` for neato, fdp and sfdp, cgraph ids
+// in creation order, and each layout made in a child process of its own: docs/RENDER.md).
 //
 // Not thread-safe: Graphviz keeps global state. Render from one thread at a time.
 #pragma once
@@ -52,6 +53,12 @@ struct DiagramOptions {
   bool separate = false;     // one edge per relation instead of one per (pair, type, direction)
   bool clusters = false;     // group each bloc's members in a box (dot and fdp only)
   bool legend = true;
+  bool title = true;  // the title above the drawing (dataset, slice, selection, as of, counts)
+  bool count_labels = true;  // label a merged edge with its count ("×3"); its width shows the count either way
+  // > 0: every label (actors, edges, title and legend) at this size in points, whatever the node's
+  // size, so that a drawing scaled to a page keeps its text at a known size; 0: the defaults (actors
+  // 10 pt, or 9 to 18 pt with size_by; edges 8 pt; title and legend 11 pt, more on large drawings).
+  double font_size = 0;
   // Title parts. dataset: the dataset's name (default: the last part of Dataset::path()); slice:
   // Slice::description() of the slice the network was built from; selection: what the caller chose
   // to draw, e.g. "around Tajikistan, depth 2"; as_of: the date the diagram describes (default: the

@@ -25,9 +25,12 @@ struct Series {
   std::string name;
   std::vector<double> values;  // one per x label
   std::string colour;
+  // The interval of each value, drawn as a translucent band around the line; empty: no band.
+  std::vector<double> low, high;
 };
 
-// Lines over the x labels (e.g. years), a y axis from min(0, smallest) to the largest value, a legend.
+// Lines over the x labels (e.g. years) with their bands, a y axis from min(0, smallest value or band
+// end) to the largest, a legend.
 std::string line_chart_svg(const std::vector<std::string>& x_labels, const std::vector<Series>& series,
                            const std::string& title, const std::string& y_label);
 
