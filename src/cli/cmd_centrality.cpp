@@ -31,10 +31,10 @@ struct CentralityArgs {
 };
 
 void run(const CentralityArgs& args) {
-  const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
-  note_slice(slice);
-  const Network network(d, slice, args.network.options());
+  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const Dataset& d = in.dataset;
+  const Slice& slice = in.slice;
+  const Network& network = in.network;
 
   CentralityOptions o;
   o.weighted = args.network.weight;

@@ -80,10 +80,8 @@ void print_paths(const Network& n, const std::vector<Path>& paths, const std::st
 }
 
 void run_path(const PathArgs& args) {
-  const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
-  note_slice(slice);
-  const Network n(d, slice, args.network.options());
+  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const Network& n = in.network;
   const Vertex from = network_vertex(n, args.from), to = network_vertex(n, args.to);
   PathOptions o;
   o.weighted = args.network.weight;
@@ -148,10 +146,9 @@ struct NeighborsArgs {
 };
 
 void run_neighbors(const NeighborsArgs& args) {
-  const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
-  note_slice(slice);
-  const Network n(d, slice, args.network.options());
+  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const Dataset& d = in.dataset;
+  const Network& n = in.network;
   const std::vector<Vertex> centres = network_vertices(n, args.actors);
   // With several centres, a first column names the centre of each row.
   const bool several = centres.size() > 1;
@@ -192,10 +189,9 @@ struct DistancesArgs {
 // One row per actor each source reaches: the distance, the hops of the path found, and its last hop
 // with the relations behind it.
 void run_distances(const DistancesArgs& args) {
-  const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
-  note_slice(slice);
-  const Network n(d, slice, args.network.options());
+  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const Dataset& d = in.dataset;
+  const Network& n = in.network;
   const std::vector<Vertex> sources = network_vertices(n, args.from);
   PathOptions o;
   o.weighted = args.network.weight;

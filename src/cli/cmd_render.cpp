@@ -78,10 +78,10 @@ void run(const RenderArgs& args) {
     }
   }
 
-  const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
-  note_slice(slice);
-  const Network network(d, slice, args.network.options());
+  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const Dataset& d = in.dataset;
+  const Slice& slice = in.slice;
+  const Network& network = in.network;
 
   DiagramOptions o;
   o.layout = args.layout;

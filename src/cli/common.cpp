@@ -145,4 +145,14 @@ void note_slice(const Slice& slice) {
     std::cerr << "actorgraph: note: the date window leaves out " << n << (n == 1 ? " undated relation" : " undated relations") << "\n";
 }
 
+namespace {
+const Slice& noted(const Slice& slice) {
+  note_slice(slice);
+  return slice;
+}
+}  // namespace
+
+SlicedNetwork::SlicedNetwork(const std::string& path, const SliceArgs& slice_args, const NetworkArgs& network_args)
+    : dataset(load(path)), slice(dataset, slice_args.options()), network(dataset, noted(slice), network_args.options()) {}
+
 }  // namespace actorgraph::cli

@@ -79,4 +79,13 @@ const Dataset& load(const std::string& path);
 // Notes on stderr what a date window left out.
 void note_slice(const Slice& slice);
 
+// What an analysis command works on: the dataset (load), the slice its options ask for (with the
+// note of what a date window left out) and the network projected from that slice.
+struct SlicedNetwork {
+  SlicedNetwork(const std::string& path, const SliceArgs& slice_args, const NetworkArgs& network_args);
+  const Dataset& dataset;
+  const Slice slice;
+  const Network network;
+};
+
 }  // namespace actorgraph::cli
