@@ -488,7 +488,7 @@ std::size_t facts_to_list(const BlocInfluence& bloc, std::size_t at_least, doubl
 std::string report_html(const Dataset& d, const ReportContent& c) {
   std::string h = head(d, c) + summary_section(c);
   if (c.influence && c.target) h += influence_section(d, c);
-  h += diagram_sections(d, c) + centrality_section(d, c);
+  h += centrality_section(d, c) + diagram_sections(d, c);  // the table fills the page the influence section ends on
   if (c.target) h += partners_section(d, c);
   h += warnings_section(d, c) + sources_section(d) + appendix_and_files(d, c);
   return h + "<p class=\"meta\">" + e(c.generated_with) + "</p>\n</body>\n</html>\n";
