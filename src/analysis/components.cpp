@@ -7,7 +7,6 @@
 #include <boost/pending/disjoint_sets.hpp>
 
 #include <algorithm>
-#include <numeric>
 
 namespace actorgraph {
 
