@@ -10,6 +10,7 @@
 #include <memory>
 
 extern "C" void aglexbad(void);  // exported by libcgraph but not declared in cgraph.h
+extern "C" int aaglex_destroy(void);  // flex's yylex_destroy for cgraph's lexer: exported, not declared
 
 namespace actorgraph::detail::gv {
 
@@ -127,6 +128,19 @@ ParseError parse_error(const std::string& errors, const std::string& file) {
 
 }  // namespace
 
+namespace {
+
+// cgraph's flex lexer keeps its buffer and its start condition between reads: text that ends inside
+// a quoted string (`digraph {} "`) left it scanning a string, and the next file read in the process
+// failed with "syntax error in line 1 near '\"'" (found by fuzz_dot). aglexbad() drops the buffer;
+// aaglex_destroy() also resets the start condition; the lexer initialises itself on its next call.
+void reset_lexer() {
+  aglexbad();
+  aaglex_destroy();
+}
+
+}  // namespace
+
 GraphPtr read_dot(const std::string& text, const std::string& file) {
   context();
   std::string errors;
@@ -137,16 +151,16 @@ GraphPtr read_dot(const std::string& text, const std::string& file) {
   std::unique_ptr<FILE, FileCloser> in(fmemopen(const_cast<char*>(text.data()), text.size(), "r"));
   if (!in) throw Error("cannot read " + file + " from memory");
   agsetfile(c(file));
-  aglexbad();  // the lexer keeps its buffer between reads: start clean
+  reset_lexer();
   agreadline(1);
   GraphPtr g(agread(in.get(), nullptr));
   if (!g) {
-    aglexbad();
+    reset_lexer();
     throw parse_error(errors, file);
   }
   // The lexer's line count runs on, so an error in trailing text gets its real line.
   GraphPtr next(agread(in.get(), nullptr));
-  aglexbad();
+  reset_lexer();
   if (next)
     throw ParseError(file, 0, 0, "the file holds more than one graph; actorgraph reads one graph per file (split it)");
   if (!errors.empty()) throw parse_error(errors, file);

@@ -410,6 +410,10 @@ TEST_CASE("DOT syntax errors are reported as file:line with cgraph's message", "
   CHECK(errors_of(deep, ExchangeFormat::dot) ==
         "g:1: error: the graph nests subgraphs or brackets too deeply for Graphviz's DOT parser (its stack ran out, \"memory exhausted\")\n");
   CHECK(errors_of("graph a { x }\n}\n", ExchangeFormat::dot) == "g:2: error: syntax error in line 2 near '}'\n");  // and the next read is clean
+  // A file that ends inside a quoted string after its graph left the lexer scanning a string, and the
+  // next file failed to parse (found by fuzz_dot); the lexer is reset after every read.
+  check_dataset_text("digraph { a }\n\"", ExchangeFormat::dot, "g");
+  CHECK(load_text("digraph { b -> c }", ExchangeFormat::dot).actor_count() == 2);
   // The reads leave cgraph's lexer clean: the next file's lines count from 1 again.
   CHECK(messages(check_dataset_any(syntax).diagnostics) == syntax + ":3: error: syntax error in line 3 near '->'\n");
 }
