@@ -300,14 +300,7 @@ struct FiniteLength {
   bool operator()(const NetworkArc& e) const { return !weighted || length(*e.link, as) != infinity; }
 };
 
-// Records the vertices a search discovers (to reset only those) and, in a breadth-first search,
-// their hop distances.
-struct DiscoveredByBfs : boost::default_bfs_visitor {
-  std::vector<Vertex>* order;
-  std::vector<double>* dist;
-  void discover_vertex(Vertex v, const Network&) const { order->push_back(v); }
-  void tree_edge(const NetworkArc& e, const Network&) const { (*dist)[e.head] = (*dist)[e.tail] + 1; }
-};
+// Records the vertices Dijkstra discovers, to reset only those (breadth-first: HopVisitor).
 struct DiscoveredByDijkstra : boost::default_dijkstra_visitor {
   std::vector<Vertex>* order;
   template <class Graph>
@@ -338,7 +331,7 @@ class IncomingDistances {
                                                           DiscoveredByDijkstra{{}, &order_});
     } else {
       boost::queue<Vertex> queue;
-      boost::breadth_first_visit(network_, u, queue, DiscoveredByBfs{{}, &order_, &dist_},
+      boost::breadth_first_visit(network_, u, queue, HopVisitor<std::vector<double>>{{}, &dist_, &order_},
                                  boost::make_iterator_property_map(color_.begin(), index));
     }
     for (const Vertex v : order_) {

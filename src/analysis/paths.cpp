@@ -94,16 +94,6 @@ struct KeptVertex {
 };
 using UsableNetwork = boost::filtered_graph<Network, UsableLink, KeptVertex>;
 
-// Sets dist(head) = dist(tail) + 1 on every tree edge of a breadth-first search.
-template <class Distances>
-struct HopRecorder : boost::default_bfs_visitor {
-  Distances* dist;
-  explicit HopRecorder(Distances& d) : dist(&d) {}
-  template <class Edge, class Graph>
-  void tree_edge(const Edge& e, const Graph& g) const {
-    (*dist)[target(e, g)] = (*dist)[source(e, g)] + 1;
-  }
-};
 
 // Shortest paths from any vertex to one target, reusing its arrays between searches (Yen runs one
 // search per spur vertex).
@@ -150,7 +140,7 @@ class Searcher {
     const UsableNetwork usable(network_, UsableLink{&mask, length_}, KeptVertex{&mask});
     const auto reversed = boost::make_reverse_graph(usable);
     dist_[to] = 0;
-    boost::breadth_first_search(reversed, to, boost::visitor(HopRecorder<std::vector<double>>(dist_)).color_map(color_map()));
+    boost::breadth_first_search(reversed, to, boost::visitor(HopVisitor<std::vector<double>>{{}, &dist_, nullptr}).color_map(color_map()));
   }
 
   // Lengths to `to` over in-links: BGL's Dijkstra on the reversed usable network. O((V + E) log V).
@@ -251,7 +241,7 @@ std::vector<std::size_t> hops_to(const Network& n, Vertex to) {
   constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
   std::vector<std::size_t> hops(n.vertex_count(), unreached);
   hops[to] = 0;
-  boost::breadth_first_search(boost::make_reverse_graph(n), to, boost::visitor(HopRecorder<std::vector<std::size_t>>(hops)));
+  boost::breadth_first_search(boost::make_reverse_graph(n), to, boost::visitor(HopVisitor<std::vector<std::size_t>>{{}, &hops, nullptr}));
   return hops;
 }
 
@@ -537,22 +527,25 @@ DistanceStats distance_stats(const Network& network, const Progress& progress) {
   struct State {
     std::vector<std::uint32_t> dist;
     std::vector<boost::default_color_type> color;
+    std::vector<Vertex> order;  // what the last search reached: only that is reset
     Totals partial;
   };
   Totals total;
   const auto work = [&](std::size_t begin, std::size_t end, State& st) {
     const auto colors = boost::make_iterator_property_map(st.color.begin(), get(boost::vertex_index, network));
     for (std::size_t s = begin; s < end; ++s) {
-      std::fill(st.dist.begin(), st.dist.end(), unreached);
       st.dist[s] = 0;
-      boost::breadth_first_search(network, static_cast<Vertex>(s),
-                                  boost::visitor(HopRecorder<std::vector<std::uint32_t>>(st.dist)).color_map(colors));
-      for (Vertex v = 0; v < n; ++v) {
-        if (st.dist[v] == unreached || v == s) continue;
-        ++st.partial.pairs;
+      boost::queue<Vertex> queue;
+      boost::breadth_first_visit(network, static_cast<Vertex>(s), queue, HopVisitor<std::vector<std::uint32_t>>{{}, &st.dist, &st.order},
+                                 colors);
+      st.partial.pairs += st.order.size() - 1;
+      for (const Vertex v : st.order) {
         st.partial.sum += st.dist[v];
         st.partial.diameter = std::max<std::size_t>(st.partial.diameter, st.dist[v]);
+        st.dist[v] = unreached;
+        st.color[v] = boost::white_color;
       }
+      st.order.clear();
     }
   };
   const auto merge = [&](State& st) {
@@ -562,8 +555,9 @@ DistanceStats distance_stats(const Network& network, const Progress& progress) {
     st.partial = {};
   };
   detail::run_blocks(
-      n, n > 2000 ? 0 : 1, progress, [&] { return State{std::vector<std::uint32_t>(n), std::vector<boost::default_color_type>(n), {}}; }, work,
-      merge);
+      n, n > 2000 ? 0 : 1, progress,
+      [&] { return State{std::vector<std::uint32_t>(n, unreached), std::vector<boost::default_color_type>(n, boost::white_color), {}, {}}; },
+      work, merge);
 
   stats.reachable_pairs = static_cast<std::size_t>(total.pairs);
   stats.diameter = total.diameter;

@@ -14,6 +14,16 @@ namespace actorgraph::test {
 
 inline std::string data_path(const std::string& name) { return std::string(ACTORGRAPH_TEST_DATA) + "/" + name; }
 
+// NetworkX's figures for a reference network (tests/data/reference/NAME/graph-info.csv: key,value
+// rows, written by scripts/networkx-reference).
+inline std::map<std::string, std::string> reference_info(const std::string& name) {
+  std::ifstream in(data_path("reference/" + name + "/graph-info.csv"));
+  std::map<std::string, std::string> values;
+  for (std::string line; std::getline(in, line);)
+    if (const auto comma = line.find(','); comma != std::string::npos) values[line.substr(0, comma)] = line.substr(comma + 1);
+  return values;
+}
+
 // A file's bytes, or "" when it cannot be read (the comparison that follows then fails).
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -304,8 +304,7 @@ TEST_CASE("Every measure matches NetworkX on the reference networks", "[analysis
   no.merge = Merge::sum;
   const Network network(d, Slice(d), no);
 
-  std::map<std::string, std::string> info;
-  for (const auto& row : read_plain_csv(folder + "/graph-info.csv")) info[row.at(0)] = row.at(1);
+  const auto info = test::reference_info(name);
   REQUIRE(network.directed() == (info.at("directed") == "true"));
   REQUIRE(network.vertex_count() == std::stoul(info.at("actors")));
   REQUIRE(network.link_count() == std::stoul(info.at("links")));

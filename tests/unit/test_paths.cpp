@@ -439,10 +439,7 @@ TEST_CASE("Single-source distances add up to NetworkX's average shortest path le
   for (const char* name : {"florentine", "karate", "lesmis"}) {
     INFO(name);
     const std::string folder = actorgraph::test::data_path(std::string("reference/") + name);
-    std::ifstream info(folder + "/graph-info.csv");
-    std::map<std::string, std::string> values;
-    for (std::string line; std::getline(info, line);)
-      if (const auto comma = line.find(','); comma != std::string::npos) values[line.substr(0, comma)] = line.substr(comma + 1);
+    auto values = actorgraph::test::reference_info(name);
     REQUIRE(values.count("average_shortest_path_length") == 1);
     const Dataset d = load_dataset(folder);
     const Network net(d, Slice(d));
@@ -539,11 +536,7 @@ TEST_CASE("Distance statistics match NetworkX on the reference networks", "[anal
   for (const char* name : {"florentine", "karate", "lesmis"}) {
     INFO(name);
     const std::string folder = actorgraph::test::data_path(std::string("reference/") + name);
-    std::ifstream info(folder + "/graph-info.csv");
-    REQUIRE(info);
-    std::map<std::string, std::string> values;
-    for (std::string line; std::getline(info, line);)
-      if (const auto comma = line.find(','); comma != std::string::npos) values[line.substr(0, comma)] = line.substr(comma + 1);
+    auto values = actorgraph::test::reference_info(name);
     REQUIRE(values.count("diameter") == 1);
     const Dataset d = load_dataset(folder);
     const Network net(d, Slice(d));

@@ -15,6 +15,7 @@
 
 #include "actorgraph/analysis/network.hpp"
 
+#include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/graph_traits.hpp>
 #include <boost/graph/properties.hpp>
 #include <boost/iterator/counting_iterator.hpp>
@@ -22,6 +23,7 @@
 #include <boost/property_map/property_map.hpp>
 
 #include <utility>
+#include <vector>
 
 namespace actorgraph {
 
@@ -65,6 +67,23 @@ inline std::pair<boost::counting_iterator<Vertex>, boost::counting_iterator<Vert
 }
 inline std::size_t num_vertices(const Network& g) { return g.vertex_count(); }
 inline boost::typed_identity_property_map<Vertex> get(boost::vertex_index_t, const Network&) { return {}; }
+
+// A breadth-first search's hop distances: dist(head) = dist(tail) + 1 on every tree edge (the
+// caller sets the source's to 0); with `order`, the vertices in the order they were discovered (to
+// reset only those before the next search). Works on the Network and on BGL's views of it.
+template <class Distances>
+struct HopVisitor : boost::default_bfs_visitor {
+  Distances* dist = nullptr;
+  std::vector<Vertex>* order = nullptr;
+  template <class Graph>
+  void discover_vertex(Vertex v, const Graph&) const {
+    if (order) order->push_back(v);
+  }
+  template <class Edge, class Graph>
+  void tree_edge(const Edge& e, const Graph& g) const {
+    (*dist)[target(e, g)] = (*dist)[source(e, g)] + 1;
+  }
+};
 
 }  // namespace actorgraph
 
