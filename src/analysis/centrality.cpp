@@ -28,7 +28,7 @@ constexpr double infinity = std::numeric_limits<double>::infinity();
 // One direction of the network as plain arrays, with each link's weight already turned into the
 // number the measure needs (a strength or a length). Links of infinite length are left out.
 struct Adjacency {
-  std::vector<std::uint32_t> offsets;  // n + 1
+  std::vector<std::uint32_t> offsets;  // vertex_bound() + 1 (an actor outside the network has no links)
   std::vector<Vertex> heads;
   std::vector<double> values;          // empty when unweighted (every value 1)
 
@@ -45,8 +45,7 @@ std::string number(double x) {
 std::string link_name(const Network& network, Vertex u, Vertex v) {
   const Dataset& d = network.dataset();
   if (!network.directed() && v < u) std::swap(u, v);
-  return "'" + std::string(d.actor_id(network.actor(u))) + "' " + (network.directed() ? "->" : "--") + " '" +
-         std::string(d.actor_id(network.actor(v))) + "'";
+  return "'" + std::string(d.actor_id(u)) + "' " + (network.directed() ? "->" : "--") + " '" + std::string(d.actor_id(v)) + "'";
 }
 
 // Link weight as a strength (degree, PageRank, eigenvector, Katz).
@@ -70,11 +69,11 @@ enum class Use { strength, length };
 
 // in = true: each vertex's in-links (the tails of its links), else its out-links.
 Adjacency adjacency(const Network& network, bool in, const CentralityOptions& o, Use use) {
-  const std::size_t n = network.vertex_count();
+  const std::size_t bound = network.vertex_bound();
   Adjacency a;
-  a.offsets.reserve(n + 1);
+  a.offsets.reserve(bound + 1);
   a.offsets.push_back(0);
-  for (Vertex v = 0; v < n; ++v) {
+  for (Vertex v = 0; v < bound; ++v) {
     for (const Link& l : in ? network.in_links(v) : network.out_links(v)) {
       if (o.weighted) {
         const double x = use == Use::strength ? strength(network, in ? l.other : v, in ? v : l.other, l.weight, o.weight_as)
@@ -89,17 +88,15 @@ Adjacency adjacency(const Network& network, bool in, const CentralityOptions& o,
   return a;
 }
 
-std::vector<Vertex> all_vertices(std::size_t n) {
-  std::vector<Vertex> v(n);
-  std::iota(v.begin(), v.end(), Vertex{0});
-  return v;
-}
+std::vector<Vertex> all_vertices(const Network& network) { return {network.vertices().begin(), network.vertices().end()}; }
 
-// `samples` distinct vertices, drawn with a partial Fisher–Yates shuffle driven by mt19937_64 (the
-// draw uses `engine() % range` rather than std::uniform_int_distribution, whose algorithm differs
-// between standard libraries), in increasing order.
-std::vector<Vertex> sample_sources(std::size_t n, std::size_t samples, std::uint64_t seed) {
-  std::vector<Vertex> v = all_vertices(n);
+// `samples` distinct vertices of the network, drawn with a partial Fisher–Yates shuffle of the
+// vertex list (in actor order) driven by mt19937_64 (the draw uses `engine() % range` rather than
+// std::uniform_int_distribution, whose algorithm differs between standard libraries), in
+// increasing order.
+std::vector<Vertex> sample_sources(const Network& network, std::size_t samples, std::uint64_t seed) {
+  std::vector<Vertex> v = all_vertices(network);
+  const std::size_t n = v.size();
   std::mt19937_64 engine(seed);
   for (std::size_t i = 0; i < samples; ++i) std::swap(v[i], v[i + engine() % (n - i)]);
   v.resize(samples);
@@ -111,6 +108,38 @@ void check_samples(std::size_t n, std::size_t samples, const char* measure) {
   if (samples > n)
     throw UsageError(std::string(measure) + ": cannot sample " + std::to_string(samples) + " source actors from a network of " +
                      std::to_string(n) + "; use at most " + std::to_string(n) + " (or 0 for the exact value)");
+}
+
+// Scores over the network's vertices: `value` has an entry per actor, NaN for actors outside the
+// network, `fill` for its vertices.
+Scores make_scores(const Network& network, double fill) {
+  Scores s;
+  s.vertices = all_vertices(network);
+  s.value.assign(network.vertex_bound(), std::numeric_limits<double>::quiet_NaN());
+  for (const Vertex v : s.vertices) s.value[v] = fill;
+  return s;
+}
+
+// Scores whose values for the network's vertices are in `values` (an entry per actor; the others
+// are set to NaN).
+Scores make_scores(const Network& network, std::vector<double> values) {
+  Scores s;
+  s.vertices = all_vertices(network);
+  std::vector<std::uint8_t> keep(network.vertex_bound(), 0);
+  for (const Vertex v : s.vertices) keep[v] = 1;
+  for (std::size_t a = 0; a < values.size(); ++a)
+    if (!keep[a]) values[a] = std::numeric_limits<double>::quiet_NaN();
+  s.value = std::move(values);
+  return s;
+}
+
+// A vector indexed by actor: `fill` for the network's vertices, 0 for the other actors. The power
+// iterations keep those at 0, so they change no sum or norm: the results are those of the vertices
+// alone.
+std::vector<double> vertex_vector(const Network& network, double fill) {
+  std::vector<double> x(network.vertex_bound(), 0.0);
+  for (const Vertex v : network.vertices()) x[v] = fill;
+  return x;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,8 +340,8 @@ class IncomingDistances {
  public:
   IncomingDistances(const Network& network, const CentralityOptions& o)
       : network_(network), finite_(network, FiniteLength{o.weighted, o.weight_as}), weighted_(o.weighted), as_(o.weight_as) {
-    dist_.assign(network.vertex_count(), infinity);
-    color_.assign(network.vertex_count(), boost::white_color);
+    dist_.assign(network.vertex_bound(), infinity);
+    color_.assign(network.vertex_bound(), boost::white_color);
     order_.reserve(network.vertex_count());
   }
 
@@ -363,13 +392,14 @@ detail::Sums incoming_distance_sums(const Network& network, const CentralityOpti
   const std::size_t n = network.vertex_count();
   check_samples(n, o.samples, measure);
   const bool sampled = o.samples > 0 && o.samples < n;
-  const std::vector<Vertex> sources = sampled ? sample_sources(n, o.samples, o.random_seed) : all_vertices(n);
-  detail::Sums sums = detail::sum_over_sources(n, 3, sources, o.threads, o.progress, [&] { return IncomingDistances(network, o); });
+  const std::vector<Vertex> sources = sampled ? sample_sources(network, o.samples, o.random_seed) : all_vertices(network);
+  detail::Sums sums =
+      detail::sum_over_sources(network.vertex_bound(), 3, sources, o.threads, o.progress, [&] { return IncomingDistances(network, o); });
   if (sampled) {
-    std::vector<std::uint8_t> is_source(n, 0);
+    std::vector<std::uint8_t> is_source(network.vertex_bound(), 0);
     for (const Vertex s : sources) is_source[s] = 1;
     const double k = static_cast<double>(sources.size());
-    for (Vertex v = 0; v < n; ++v) {
+    for (const Vertex v : network.vertices()) {
       const double scale = static_cast<double>(n - 1) / (is_source[v] ? k - 1 : k);
       for (auto& a : sums) a[v] *= scale;
     }
@@ -410,7 +440,7 @@ double pull(const Adjacency& in, const std::vector<double>& x, Vertex v) {
 }  // namespace
 
 std::vector<Vertex> Scores::ranking(std::size_t k) const {
-  std::vector<Vertex> order = all_vertices(value.size());
+  std::vector<Vertex> order = vertices;
   // NaN (a sampled estimate networkx also leaves undefined) goes last.
   const auto before = [this](Vertex a, Vertex b) {
     const double x = value[a], y = value[b];
@@ -430,22 +460,21 @@ std::vector<Vertex> Scores::ranking(std::size_t k) const {
 
 Scores degree_centrality(const Network& network, DegreeMode mode, const CentralityOptions& o) {
   const std::size_t n = network.vertex_count();
-  Scores s;
-  s.value.assign(n, 0.0);
+  Scores s = make_scores(network, 0.0);
   const auto add = [&](Vertex v, std::span<const Link> links, bool in) {
     for (const Link& l : links)
       s.value[v] += o.weighted ? strength(network, in ? l.other : v, in ? v : l.other, l.weight, o.weight_as) : 1.0;
   };
-  for (Vertex v = 0; v < n; ++v) {
+  for (const Vertex v : network.vertices()) {
     if (!network.directed() || mode != DegreeMode::in) add(v, network.out_links(v), false);
     if (network.directed() && mode != DegreeMode::out) add(v, network.in_links(v), true);
   }
   if (o.normalized) {
     if (n <= 1) {
-      std::fill(s.value.begin(), s.value.end(), 1.0);  // networkx's convention for a single actor
+      for (const Vertex v : s.vertices) s.value[v] = 1.0;  // networkx's convention for a single actor
     } else {
       const double scale = 1.0 / (static_cast<double>(n) - 1.0);
-      for (double& x : s.value) x *= scale;
+      for (const Vertex v : s.vertices) s.value[v] *= scale;
     }
   }
   return s;
@@ -457,10 +486,9 @@ Scores betweenness_centrality(const Network& network, const CentralityOptions& o
   const Adjacency out = adjacency(network, false, o, Use::length);
   const std::vector<std::uint32_t> pred_offsets = in_degree_offsets(out);
   const bool sampled = o.samples > 0 && o.samples < n;  // networkx: k == n is the exact computation
-  const std::vector<Vertex> sources = sampled ? sample_sources(n, o.samples, o.random_seed) : all_vertices(n);
-  Scores s;
-  s.value = std::move(detail::sum_over_sources(n, 1, sources, o.threads, o.progress,
-                                               [&] { return Brandes(out, pred_offsets, o.weighted); })[0]);
+  const std::vector<Vertex> sources = sampled ? sample_sources(network, o.samples, o.random_seed) : all_vertices(network);
+  Scores s = make_scores(network, std::move(detail::sum_over_sources(network.vertex_bound(), 1, sources, o.threads, o.progress,
+                                                                     [&] { return Brandes(out, pred_offsets, o.weighted); })[0]));
 
   // networkx _rescale with endpoints=False: N = n − 1 possible sources per vertex (it is never an
   // inner vertex of its own paths); of k sampled sources, a sampled vertex saw only k − 1.
@@ -475,22 +503,21 @@ Scores betweenness_centrality(const Network& network, const CentralityOptions& o
   if (!sampled) {
     const double f = scale(big_n);
     if (f != 1)
-      for (double& x : s.value) x *= f;
+      for (const Vertex v : s.vertices) s.value[v] *= f;
     return s;
   }
-  std::vector<std::uint8_t> is_source(n, 0);
+  std::vector<std::uint8_t> is_source(network.vertex_bound(), 0);
   for (const Vertex v : sources) is_source[v] = 1;
   const double f_source = scale(k - 1), f_other = scale(k);
-  for (Vertex v = 0; v < n; ++v) s.value[v] *= is_source[v] ? f_source : f_other;
+  for (const Vertex v : s.vertices) s.value[v] *= is_source[v] ? f_source : f_other;
   return s;
 }
 
 Scores closeness_centrality(const Network& network, const CentralityOptions& o) {
   const std::size_t n = network.vertex_count();
   const detail::Sums sums = incoming_distance_sums(network, o, "closeness");
-  Scores s;
-  s.value.assign(n, 0.0);
-  for (Vertex v = 0; v < n; ++v) {
+  Scores s = make_scores(network, 0.0);
+  for (const Vertex v : s.vertices) {
     const double r = sums[0][v], total = sums[1][v];
     if (total > 0 && n > 1) s.value[v] = (r / total) * (r / (static_cast<double>(n) - 1));
   }
@@ -500,56 +527,52 @@ Scores closeness_centrality(const Network& network, const CentralityOptions& o) 
 Scores harmonic_centrality(const Network& network, const CentralityOptions& o) {
   const std::size_t n = network.vertex_count();
   detail::Sums sums = incoming_distance_sums(network, o, "harmonic");
-  Scores s;
-  s.value = std::move(sums[2]);
+  Scores s = make_scores(network, std::move(sums[2]));
   if (o.normalized && n > 1)
-    for (double& x : s.value) x /= static_cast<double>(n) - 1;
+    for (const Vertex v : s.vertices) s.value[v] /= static_cast<double>(n) - 1;
   return s;
 }
 
 Scores eigenvector_centrality(const Network& network, const CentralityOptions& o) {
   const std::size_t n = network.vertex_count();
-  Scores s;
-  if (n == 0) return s;
+  if (n == 0) return make_scores(network, 0.0);
   const Adjacency in = adjacency(network, true, o, Use::strength);
   const double needed = static_cast<double>(n) * o.tolerance;
-  std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
+  std::vector<double> x = vertex_vector(network, 1.0 / static_cast<double>(n)), next(network.vertex_bound(), 0.0);
   double change = 0;
   for (std::size_t it = 0; it < o.max_iterations; ++it) {
-    for (Vertex v = 0; v < n; ++v) next[v] = x[v] + pull(in, x, v);  // (A + I)ᵀ x
+    for (const Vertex v : network.vertices()) next[v] = x[v] + pull(in, x, v);  // (A + I)ᵀ x
     double norm = euclidean_norm(next);
     if (norm == 0) norm = 1;
     for (double& v : next) v /= norm;
     change = l1_change(next, x);
     std::swap(x, next);
-    if (change < needed) {
-      s.value = std::move(x);
-      return s;
-    }
+    if (change < needed) return make_scores(network, std::move(x));
   }
   not_converged("eigenvector centrality", o.max_iterations, change, needed, "");
 }
 
 Scores pagerank(const Network& network, const CentralityOptions& o) {
   const std::size_t n = network.vertex_count();
-  Scores s;
-  if (n == 0) return s;
+  if (n == 0) return make_scores(network, 0.0);
   for (const Vertex v : o.seeds)
-    if (v >= n) throw UsageError("pagerank: seed vertex " + std::to_string(v) + " is not in the network of " + std::to_string(n) + " actors");
+    if (!network.contains(v))
+      throw UsageError("pagerank: seed actor " + std::to_string(v) + " is not in the network of " + std::to_string(n) + " actors");
 
   const Adjacency in = adjacency(network, true, o, Use::strength);
   // Out-strength of every vertex; 0 marks a dangling vertex.
-  std::vector<double> out_strength(n, 0.0);
-  for (Vertex v = 0; v < n; ++v)
+  const std::size_t bound = network.vertex_bound();
+  std::vector<double> out_strength(bound, 0.0);
+  for (const Vertex v : network.vertices())
     for (std::uint32_t i = in.offsets[v]; i < in.offsets[v + 1]; ++i) out_strength[in.heads[i]] += in.weighted() ? in.values[i] : 1.0;
-  std::vector<double> inverse(n, 0.0);  // networkx scales each row by 1/strength, then multiplies
+  std::vector<double> inverse(bound, 0.0);  // networkx scales each row by 1/strength, then multiplies
   std::vector<Vertex> dangling;
-  for (Vertex v = 0; v < n; ++v) {
+  for (const Vertex v : network.vertices()) {
     if (out_strength[v] != 0) inverse[v] = 1 / out_strength[v];
     else dangling.push_back(v);
   }
 
-  std::vector<double> p(n, 1.0 / static_cast<double>(n));
+  std::vector<double> p = vertex_vector(network, 1.0 / static_cast<double>(n));
   if (!o.seeds.empty()) {
     std::fill(p.begin(), p.end(), 0.0);
     for (const Vertex v : o.seeds) p[v] = 1;
@@ -558,12 +581,12 @@ Scores pagerank(const Network& network, const CentralityOptions& o) {
   }
 
   const double alpha = o.damping, needed = static_cast<double>(n) * o.tolerance;
-  std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
+  std::vector<double> x = vertex_vector(network, 1.0 / static_cast<double>(n)), next(bound, 0.0);
   double change = 0;
   for (std::size_t it = 0; it < o.max_iterations; ++it) {
     double dangling_sum = 0;
     for (const Vertex v : dangling) dangling_sum += x[v];
-    for (Vertex v = 0; v < n; ++v) {
+    for (const Vertex v : network.vertices()) {
       double flow = 0;
       for (std::uint32_t i = in.offsets[v]; i < in.offsets[v + 1]; ++i) {
         const Vertex u = in.heads[i];
@@ -573,24 +596,20 @@ Scores pagerank(const Network& network, const CentralityOptions& o) {
     }
     change = l1_change(next, x);
     std::swap(x, next);
-    if (change < needed) {
-      s.value = std::move(x);
-      return s;
-    }
+    if (change < needed) return make_scores(network, std::move(x));
   }
   not_converged("pagerank", o.max_iterations, change, needed, "");
 }
 
 Scores katz_centrality(const Network& network, const CentralityOptions& o) {
   const std::size_t n = network.vertex_count();
-  Scores s;
-  if (n == 0) return s;
+  if (n == 0) return make_scores(network, 0.0);
   const Adjacency in = adjacency(network, true, o, Use::strength);
   const double needed = static_cast<double>(n) * o.tolerance;
-  std::vector<double> x(n, 0.0), next(n);
+  std::vector<double> x = vertex_vector(network, 0.0), next = x;
   double change = 0, first_change = 0;
   for (std::size_t it = 0; it < o.max_iterations; ++it) {
-    for (Vertex v = 0; v < n; ++v) next[v] = o.katz_alpha * pull(in, x, v) + o.katz_beta;
+    for (const Vertex v : network.vertices()) next[v] = o.katz_alpha * pull(in, x, v) + o.katz_beta;
     change = l1_change(next, x);
     std::swap(x, next);
     // The first change is n·β; a convergent series' changes shrink geometrically after a transient,
@@ -605,8 +624,7 @@ Scores katz_centrality(const Network& network, const CentralityOptions& o) {
         if (norm != 0)
           for (double& v : x) v /= norm;
       }
-      s.value = std::move(x);
-      return s;
+      return make_scores(network, std::move(x));
     }
   }
   not_converged("katz centrality", o.max_iterations, change, needed,
@@ -614,12 +632,10 @@ Scores katz_centrality(const Network& network, const CentralityOptions& o) {
 }
 
 Scores clustering_coefficient(const Network& network) {
-  const std::size_t n = network.vertex_count();
-  Scores s;
-  s.value.assign(n, 0.0);
+  Scores s = make_scores(network, 0.0);
   // mark_in[k] == v + 1: k → v is a link; mark_out[k] == v + 1: v → k is a link.
-  std::vector<Vertex> mark_in(n, 0), mark_out(n, 0);
-  for (Vertex v = 0; v < n; ++v) {
+  std::vector<Vertex> mark_in(network.vertex_bound(), 0), mark_out(network.vertex_bound(), 0);
+  for (const Vertex v : s.vertices) {
     const Vertex stamp = v + 1;
     if (!network.directed()) {
       // networkx: Σ over neighbours w of |N(v) ∩ N(w)| = twice the triangles, over d(d − 1).

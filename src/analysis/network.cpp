@@ -57,11 +57,11 @@ Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) 
     representative_.resize(n);
     std::iota(representative_.begin(), representative_.end(), ActorId{0});
   }
-  vertex_of_.assign(n, none);
+  member_.assign(n, 0);
   for (ActorId a = 0; a < n; ++a) {
     if (!slice.has_actor(a) || representative_[a] != a) continue;
-    vertex_of_[a] = static_cast<Vertex>(actors_.size());
-    actors_.push_back(a);
+    member_[a] = 1;
+    vertices_.push_back(a);
   }
 
   directed_ = false;
@@ -76,8 +76,8 @@ Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) 
   pairs.reserve(slice.relation_count() * 2);
   for (RelationId r = 0; r < d.relation_count(); ++r) {
     if (!slice.has_relation(r)) continue;
-    Vertex u = vertex_of_[representative_[d.relation_source(r)]], v = vertex_of_[representative_[d.relation_target(r)]];
-    if (u == v || u == none || v == none) continue;
+    Vertex u = representative_[d.relation_source(r)], v = representative_[d.relation_target(r)];
+    if (u == v || !member_[u] || !member_[v]) continue;
     if (directed_) {
       pairs.push_back({u, v, r});
       if (!d.relation_directed(r)) pairs.push_back({v, u, r});
@@ -111,8 +111,9 @@ Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) 
     i = j;
   }
 
-  // CSR in both directions; an undirected edge appears in both endpoints' lists, and in == out.
-  const std::size_t nv = actors_.size();
+  // CSR in both directions, indexed by actor; an undirected edge appears in both endpoints' lists,
+  // and in == out.
+  const std::size_t nv = n;
   auto fill = [&](bool forward, std::vector<std::uint32_t>& offsets, std::vector<Link>& out) {
     offsets.assign(nv + 1, 0);
     for (const auto& l : links) {
@@ -127,7 +128,7 @@ Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) 
       if (forward || !directed_) out[cursor[l.u]++] = {l.v, l.weight, id};
       if (!forward || !directed_) out[cursor[l.v]++] = {l.u, l.weight, id};
     }
-    for (std::size_t v = 0; v < nv; ++v)
+    for (const Vertex v : vertices_)
       std::sort(out.begin() + offsets[v], out.begin() + offsets[v + 1], [](const Link& a, const Link& b) { return a.other < b.other; });
   };
   fill(true, out_offsets_, out_);

@@ -68,9 +68,9 @@ struct LinkLength {
 LinkLength link_length(const PathOptions& o) noexcept { return {o.weighted, o.weight_as == WeightAs::strength}; }
 
 void check_vertex(const Network& n, Vertex v, const char* what) {
-  if (v >= n.vertex_count())
-    throw UsageError(std::string("the ") + what + " vertex " + std::to_string(v) + " is not in the network (it has " +
-                     std::to_string(n.vertex_count()) + " vertices)");
+  if (!n.contains(v))
+    throw UsageError(std::string("the ") + what + " vertex, actor " + std::to_string(v) +
+                     ", is not in the network (it is outside the slice or collapsed into another actor)");
 }
 
 // What a restricted search may not use: Yen's spur searches remove the root path's vertices and
@@ -102,9 +102,9 @@ class Searcher {
   Searcher(const Network& network, LinkLength length)
       : network_(network),
         length_(length),
-        dist_(network.vertex_count(), infinity),
-        mark_(network.vertex_count(), 0),
-        color_(network.vertex_count()) {}
+        dist_(network.vertex_bound(), infinity),
+        mark_(network.vertex_bound(), 0),
+        color_(network.vertex_bound()) {}
 
   // The lexicographically smallest shortest path from `from` to `to` avoiding `mask`, or nullopt.
   // `from` and `to` must not be removed.
@@ -171,7 +171,7 @@ class Searcher {
   // so the walk never revisits a vertex and never gets stuck. O(E).
   bool has_plateaus(const Mask& mask) const {
     if (!length_.weighted) return false;
-    for (Vertex x = 0; x < network_.vertex_count(); ++x)
+    for (const Vertex x : network_.vertices())
       if (dist_[x] != infinity)
         for (const Link& l : network_.out_links(x))
         if (usable(l, mask) && dist_[l.other] >= dist_[x] && tight(x, l.other, length_(l))) return true;
@@ -183,7 +183,7 @@ class Searcher {
   bool can_finish(Vertex v, Vertex to, const Mask& mask) {
     if (mark_[v] == 2) return false;
     std::vector<Vertex> stack{v};
-    std::vector<std::uint8_t> was(network_.vertex_count(), 0);
+    std::vector<std::uint8_t> was(network_.vertex_bound(), 0);
     was[v] = 1;
     while (!stack.empty()) {
       const Vertex x = stack.back();
@@ -239,7 +239,7 @@ class Searcher {
 // breadth-first search on the reversed network. O(V + E).
 std::vector<std::size_t> hops_to(const Network& n, Vertex to) {
   constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
-  std::vector<std::size_t> hops(n.vertex_count(), unreached);
+  std::vector<std::size_t> hops(n.vertex_bound(), unreached);
   hops[to] = 0;
   boost::breadth_first_search(boost::make_reverse_graph(n), to, boost::visitor(HopVisitor<std::vector<std::size_t>>{{}, &hops, nullptr}));
   return hops;
@@ -276,7 +276,7 @@ std::vector<Path> k_shortest_paths(const Network& network, Vertex from, Vertex t
   const LinkLength length = link_length(options);
   Searcher searcher(network, length);
   Mask mask;
-  mask.vertex.assign(network.vertex_count(), 0);
+  mask.vertex.assign(network.vertex_bound(), 0);
   mask.link.assign(network.link_count(), 0);
   auto first = searcher.shortest(from, to, mask);
   if (!first) return found;
@@ -286,7 +286,7 @@ std::vector<Path> k_shortest_paths(const Network& network, Vertex from, Vertex t
   std::vector<Path> candidates;
   // Link lengths by id, to sum a candidate's length from its first link on.
   std::vector<double> link_length_of(network.link_count(), infinity);
-  for (Vertex v = 0; v < network.vertex_count(); ++v)
+  for (const Vertex v : network.vertices())
     for (const Link& l : network.out_links(v)) link_length_of[l.id] = length(l);
 
   while (found.size() < k) {
@@ -336,7 +336,7 @@ std::vector<Path> all_simple_paths(const Network& network, Vertex from, Vertex t
   const auto hops = hops_to(network, to);
   if (hops[from] > max_hops) return paths;
 
-  std::vector<std::uint8_t> on_path(network.vertex_count(), 0);
+  std::vector<std::uint8_t> on_path(network.vertex_bound(), 0);
   Path current;
   current.vertices.push_back(from);
   on_path[from] = 1;
@@ -395,7 +395,7 @@ std::vector<Path> all_simple_paths(const Network& network, Vertex from, Vertex t
 std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std::size_t depth, bool either_way) {
   check_vertex(network, centre, "centre");
   constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
-  std::vector<std::size_t> dist(network.vertex_count(), unreached);
+  std::vector<std::size_t> dist(network.vertex_bound(), unreached);
   std::vector<Vertex> queue{centre};
   dist[centre] = 0;
   for (std::size_t head = 0; head < queue.size(); ++head) {
@@ -469,7 +469,7 @@ struct DijkstraTree : boost::default_dijkstra_visitor, TreeRecorder {
 
 std::vector<Reached> single_source_distances(const Network& network, Vertex source, const PathOptions& options, std::size_t max_hops) {
   check_vertex(network, source, "source");
-  const std::size_t n = network.vertex_count();
+  const std::size_t n = network.vertex_bound();  // arrays are indexed by actor
   const LinkLength length = link_length(options);
   const Mask none;
   const UsableNetwork usable(network, UsableLink{&none, length}, KeptVertex{&none});
@@ -533,10 +533,11 @@ DistanceStats distance_stats(const Network& network, const Progress& progress) {
   Totals total;
   const auto work = [&](std::size_t begin, std::size_t end, State& st) {
     const auto colors = boost::make_iterator_property_map(st.color.begin(), get(boost::vertex_index, network));
-    for (std::size_t s = begin; s < end; ++s) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const Vertex s = network.vertices()[i];
       st.dist[s] = 0;
       boost::queue<Vertex> queue;
-      boost::breadth_first_visit(network, static_cast<Vertex>(s), queue, HopVisitor<std::vector<std::uint32_t>>{{}, &st.dist, &st.order},
+      boost::breadth_first_visit(network, s, queue, HopVisitor<std::vector<std::uint32_t>>{{}, &st.dist, &st.order},
                                  colors);
       st.partial.pairs += st.order.size() - 1;
       for (const Vertex v : st.order) {
@@ -556,7 +557,10 @@ DistanceStats distance_stats(const Network& network, const Progress& progress) {
   };
   detail::run_blocks(
       n, n > 2000 ? 0 : 1, progress,
-      [&] { return State{std::vector<std::uint32_t>(n, unreached), std::vector<boost::default_color_type>(n, boost::white_color), {}, {}}; },
+      [&] {
+        const std::size_t bound = network.vertex_bound();  // arrays are indexed by actor
+        return State{std::vector<std::uint32_t>(bound, unreached), std::vector<boost::default_color_type>(bound, boost::white_color), {}, {}};
+      },
       work, merge);
 
   stats.reachable_pairs = static_cast<std::size_t>(total.pairs);

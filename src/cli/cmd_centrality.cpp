@@ -48,11 +48,10 @@ void run(const CentralityArgs& args) {
   o.random_seed = args.random_seed;
   for (const auto& name : args.seeds) {
     const ActorId a = d.resolve_actor(name);
-    const Vertex v = network.vertex(a);
-    if (v == Network::none)
+    if (!network.contains(a))
       throw UsageError("seed actor '" + name + "' is not in the network (outside the slice, or collapsed into '" +
                        std::string(d.actor_id(network.representative(a))) + "')");
-    o.seeds.push_back(v);
+    o.seeds.push_back(a);
   }
   if (o.samples > network.vertex_count()) o.samples = network.vertex_count();
 
@@ -67,13 +66,13 @@ void run(const CentralityArgs& args) {
     DotOptions dot;
     dot.embed_tables = false;
     dot.actors.assign(d.actor_count(), false);
-    for (ActorId a = 0; a < d.actor_count(); ++a) dot.actors[a] = network.vertex(a) != Network::none;
+    for (ActorId a = 0; a < d.actor_count(); ++a) dot.actors[a] = network.contains(a);
     dot.relations.assign(d.relation_count(), false);
     for (RelationId r = 0; r < d.relation_count(); ++r) dot.relations[r] = slice.has_relation(r);
     for (std::size_t m = 0; m < args.measures.size(); ++m) {
       std::vector<std::string> values(d.actor_count());
       for (ActorId a = 0; a < d.actor_count(); ++a)
-        if (const Vertex v = network.vertex(a); v != Network::none) values[a] = format_score(results[m].value[v], "csv");
+        if (network.contains(a)) values[a] = format_score(results[m].value[a], "csv");
       dot.node_attributes[args.measures[m]] = std::move(values);
     }
     std::cout << to_dot(d, dot);
@@ -85,10 +84,9 @@ void run(const CentralityArgs& args) {
   table.add_column("label");
   table.add_column("kind");
   for (const auto& m : args.measures) table.add_column(m, true);
-  for (Vertex v : results.front().ranking(args.top)) {
-    const ActorId a = network.actor(v);
+  for (const ActorId a : results.front().ranking(args.top)) {
     std::vector<std::string> row{std::string(d.actor_id(a)), std::string(d.actor_label(a)), d.kind_name(d.actor_kind(a))};
-    for (const auto& r : results) row.push_back(format_score(r.value[v], args.format));
+    for (const auto& r : results) row.push_back(format_score(r.value[a], args.format));
     table.add_row(std::move(row));
   }
   table.write(std::cout, args.format);

@@ -23,10 +23,10 @@ struct DiffArgs {
 };
 
 // The rank (1 = first) of every actor in a slice's network; 0 for actors not in it.
-std::vector<std::size_t> ranks(const Network& n, const Scores& s, std::size_t actors) {
+std::vector<std::size_t> ranks(const Scores& s, std::size_t actors) {
   std::vector<std::size_t> out(actors, 0);
   std::size_t rank = 0;
-  for (Vertex v : s.ranking()) out[n.actor(v)] = ++rank;
+  for (const ActorId a : s.ranking()) out[a] = ++rank;
   return out;
 }
 
@@ -54,18 +54,17 @@ void run(const DiffArgs& args) {
   co.weight_as = args.network.weight_meaning();
   const Network n1(d, s1, args.network.options()), n2(d, s2, args.network.options());
   const Scores sc1 = centrality(n1, args.measure, co), sc2 = centrality(n2, args.measure, co);
-  const auto r1 = ranks(n1, sc1, d.actor_count()), r2 = ranks(n2, sc2, d.actor_count());
+  const auto r1 = ranks(sc1, d.actor_count()), r2 = ranks(sc2, d.actor_count());
   ResultTable moves;
   for (const char* c : {"id", "label"}) moves.add_column(c);
   for (const char* c : {"rank_1", "rank_2", "moved", "score_1", "score_2"}) moves.add_column(c, true);
   std::size_t shown = 0;
-  for (Vertex v : sc2.ranking()) {
-    const ActorId a = n2.actor(v);
+  // Vertices are actor numbers in both networks: the two slices' scores compare directly.
+  for (const ActorId a : sc2.ranking()) {
     if (args.top && ++shown > args.top) break;
-    const Vertex v1 = n1.vertex(a);
     moves.add_row({std::string(d.actor_id(a)), std::string(d.actor_label(a)), r1[a] ? std::to_string(r1[a]) : "",
                    std::to_string(r2[a]), r1[a] ? std::to_string(static_cast<long long>(r1[a]) - static_cast<long long>(r2[a])) : "",
-                   v1 == Network::none ? "" : format_score(sc1.value[v1], args.format), format_score(sc2.value[v], args.format)});
+                   n1.contains(a) ? format_score(sc1.value[a], args.format) : "", format_score(sc2.value[a], args.format)});
   }
   if (args.format == "table") {
     std::cout << "relations that began or ended between " << args.at[0] << " and " << args.at[1] << "\n";

@@ -43,13 +43,13 @@ void print_paths(const Network& n, const std::vector<Path>& paths, const std::st
       std::cout << (i ? "\n" : "") << "path " << i + 1 << ": " << p.links.size() << (p.links.size() == 1 ? " hop" : " hops");
       if (p.length != static_cast<double>(p.links.size())) std::cout << ", length " << format_score(p.length, format);
       // Data in prose lines is made terminal-safe, as the tables are (docs/CLI.md).
-      std::cout << "\n  " << terminal_safe(d.actor_label(n.actor(p.vertices[0])));
+      std::cout << "\n  " << terminal_safe(d.actor_label(p.vertices[0]));
       for (std::size_t h = 1; h < p.vertices.size(); ++h)
-        std::cout << (n.directed() ? " -> " : " -- ") << terminal_safe(d.actor_label(n.actor(p.vertices[h])));
+        std::cout << (n.directed() ? " -> " : " -- ") << terminal_safe(d.actor_label(p.vertices[h]));
       std::cout << "\n";
       for (std::size_t h = 0; h < p.links.size(); ++h) {
-        std::cout << "  " << terminal_safe(d.actor_id(n.actor(p.vertices[h]))) << (n.directed() ? " -> " : " -- ")
-                  << terminal_safe(d.actor_id(n.actor(p.vertices[h + 1]))) << "\n";
+        std::cout << "  " << terminal_safe(d.actor_id(p.vertices[h])) << (n.directed() ? " -> " : " -- ")
+                  << terminal_safe(d.actor_id(p.vertices[h + 1])) << "\n";
         for (RelationId r : n.evidence(p.links[h])) {
           const auto cells = evidence_cells(d, r);
           const std::string line = cells[0] + "  " + std::string(d.actor_id(d.relation_source(r))) +
@@ -71,8 +71,8 @@ void print_paths(const Network& n, const std::vector<Path>& paths, const std::st
   for (std::size_t i = 0; i < paths.size(); ++i)
     for (std::size_t h = 0; h < paths[i].links.size(); ++h)
       for (RelationId r : n.evidence(paths[i].links[h])) {
-        std::vector<std::string> row{std::to_string(i + 1), std::to_string(h + 1), std::string(d.actor_id(n.actor(paths[i].vertices[h]))),
-                                     std::string(d.actor_id(n.actor(paths[i].vertices[h + 1])))};
+        std::vector<std::string> row{std::to_string(i + 1), std::to_string(h + 1), std::string(d.actor_id(paths[i].vertices[h])),
+                                     std::string(d.actor_id(paths[i].vertices[h + 1]))};
         for (auto& c : evidence_cells(d, r)) row.push_back(std::move(c));
         table.add_row(std::move(row));
       }
@@ -159,7 +159,7 @@ void run_neighbors(const NeighborsArgs& args) {
   table.add_column("relations");
   for (const Vertex centre : centres)
     for (const Neighbour& nb : neighbourhood(n, centre, args.depth, !args.outgoing)) {
-      const ActorId a = n.actor(nb.vertex);
+      const ActorId a = nb.vertex;
       // A relation can back both directions of an undirected pair: list each once, in dataset order.
       std::vector<RelationId> evidence;
       for (std::uint32_t link : nb.links)
@@ -169,7 +169,7 @@ void run_neighbors(const NeighborsArgs& args) {
       std::string relations;
       for (RelationId r : evidence) relations.append(relations.empty() ? "" : "|").append(d.relation_id(r));
       std::vector<std::string> row;
-      if (several) row.emplace_back(d.actor_id(n.actor(centre)));
+      if (several) row.emplace_back(d.actor_id(centre));
       for (auto cell : {std::string(d.actor_id(a)), std::string(d.actor_label(a)), d.kind_name(d.actor_kind(a)), std::to_string(nb.distance),
                         relations})
         row.push_back(std::move(cell));
@@ -206,13 +206,13 @@ void run_distances(const DistancesArgs& args) {
   table.add_column("relations");
   for (const Vertex s : sources)
     for (const Reached& r : single_source_distances(n, s, o, args.max_hops)) {
-      const ActorId a = n.actor(r.vertex);
+      const ActorId a = r.vertex;
       std::string predecessor, relations;
       if (r.predecessor != Network::none) {
-        predecessor = d.actor_id(n.actor(r.predecessor));
+        predecessor = d.actor_id(r.predecessor);
         for (RelationId rel : n.evidence(r.link)) relations.append(relations.empty() ? "" : "|").append(d.relation_id(rel));
       }
-      table.add_row({std::string(d.actor_id(n.actor(s))), std::string(d.actor_id(a)), std::string(d.actor_label(a)),
+      table.add_row({std::string(d.actor_id(s)), std::string(d.actor_id(a)), std::string(d.actor_label(a)),
                      o.weighted ? format_score(r.distance, args.format) : std::to_string(r.hops), std::to_string(r.hops), predecessor,
                      relations});
     }

@@ -95,17 +95,17 @@ void run(const RenderArgs& args) {
   o.style = std::move(style);
 
   std::vector<std::string> selection;
-  std::vector<std::uint8_t> candidate(network.vertex_count(), 1);
+  std::vector<std::uint8_t> candidate(network.vertex_bound(), 1);
   if (!args.around.empty()) {
     const Vertex centre = network_vertex(network, args.around);
-    candidate.assign(network.vertex_count(), 0);
+    candidate.assign(network.vertex_bound(), 0);
     candidate[centre] = 1;
     for (const Neighbour& nb : neighbourhood(network, centre, args.depth, true)) candidate[nb.vertex] = 1;
-    selection.push_back("around " + std::string(d.actor_label(network.actor(centre))) + ", depth " + std::to_string(args.depth));
+    selection.push_back("around " + std::string(d.actor_label(centre)) + ", depth " + std::to_string(args.depth));
   }
   if (args.top > 0) {
     const Scores scores = compute(network, args.by, args.network);
-    std::vector<std::uint8_t> keep(network.vertex_count(), 0);
+    std::vector<std::uint8_t> keep(network.vertex_bound(), 0);
     std::size_t kept = 0;
     for (Vertex v : scores.ranking()) {
       if (kept == args.top) break;
@@ -117,7 +117,7 @@ void run(const RenderArgs& args) {
     selection.push_back("top " + std::to_string(args.top) + " by " + args.by);
   }
   if (!args.around.empty() || args.top > 0) {
-    for (Vertex v = 0; v < network.vertex_count(); ++v)
+    for (const Vertex v : network.vertices())
       if (candidate[v]) o.vertices.push_back(v);
     if (o.vertices.empty()) throw UsageError("nothing to draw: the selection is empty");
   }

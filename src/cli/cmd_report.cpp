@@ -231,14 +231,13 @@ void add_centrality(ReportRun& run, const Network& ranked) {
     scores.push_back(centrality(ranked, m.name, o));
     table.add_column(m.name, true);
     CentralitySection section{m.name, m.definition, {}};
-    for (Vertex v : scores.back().ranking(run.args.top)) section.top.push_back({ranked.actor(v), scores.back().value[v]});
+    for (const ActorId a : scores.back().ranking(run.args.top)) section.top.push_back({a, scores.back().value[a]});
     run.content.centrality.push_back(std::move(section));
   }
   const Scores& rank_by = scores[2];  // PageRank orders the CSV
-  for (Vertex v : rank_by.ranking()) {
-    const ActorId a = ranked.actor(v);
+  for (const ActorId a : rank_by.ranking()) {
     std::vector<std::string> row{std::string(run.d.actor_id(a)), std::string(run.d.actor_label(a)), run.d.kind_name(run.d.actor_kind(a))};
-    for (const auto& s : scores) row.push_back(format_score(s.value[v], "csv"));
+    for (const auto& s : scores) row.push_back(format_score(s.value[a], "csv"));
     table.add_row(std::move(row));
   }
   run.add_file("centrality.csv", table_text(table, "csv"));
@@ -269,7 +268,7 @@ void add_diagrams(ReportRun& run, const Network& network, const Network& rolled_
   // or organisation (unless the target is itself one of those, which would disappear).
   const bool collapse_ego = rolled_up.representative(*run.target) == *run.target;
   const Network& ego_network = collapse_ego ? rolled_up : network;
-  const Vertex centre = ego_network.vertex(*run.target);
+  const Vertex centre = *run.target;
   DiagramOptions ego = run.diagram;
   ego.size_by = pagerank(ego_network).value;
   for (const Neighbour& nb : neighbourhood(ego_network, centre, run.args.depth, true)) ego.vertices.push_back(nb.vertex);
@@ -359,9 +358,8 @@ void add_partners(ReportRun& run) {
   either_way.undirected = true;
   either_way.collapse = false;
   const Network partners(run.d, run.drawn, either_way);
-  const Vertex t = partners.vertex(*run.target);
-  for (const Link& l : partners.out_links(t)) {
-    PartnerSection p{partners.actor(l.other), {}};
+  for (const Link& l : partners.out_links(*run.target)) {
+    PartnerSection p{l.other, {}};
     for (RelationId rel : partners.evidence(l.id)) p.relations.push_back(rel);
     run.content.partners.push_back(std::move(p));
   }

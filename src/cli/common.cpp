@@ -93,8 +93,7 @@ std::string relation_sources(const Dataset& d, RelationId r) {
 Vertex network_vertex(const Network& network, const std::string& name) {
   const Dataset& d = network.dataset();
   const ActorId a = d.resolve_actor(name);
-  const Vertex v = network.vertex(a);
-  if (v != Network::none) return v;
+  if (network.contains(a)) return a;
   if (network.representative(a) != a)
     throw UsageError("actor '" + name + "' is collapsed into '" + std::string(d.actor_id(network.representative(a))) +
                      "'; name that actor, or drop --collapse");

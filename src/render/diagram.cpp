@@ -202,16 +202,16 @@ struct Plan {
 Plan make_plan(const Network& n, const DiagramOptions& o) {
   const Dataset& d = n.dataset();
   Plan plan;
-  std::vector<std::uint8_t> drawn(n.vertex_count(), o.vertices.empty() ? 1 : 0);
+  std::vector<std::uint8_t> drawn(n.vertex_bound(), o.vertices.empty() ? 1 : 0);
   for (Vertex v : o.vertices) {
-    if (v >= n.vertex_count()) throw UsageError("vertex " + std::to_string(v) + " is not in the network");
+    if (!n.contains(v)) throw UsageError("vertex " + std::to_string(v) + " is not in the network");
     drawn[v] = 1;
   }
-  for (Vertex v = 0; v < n.vertex_count(); ++v)
+  for (const Vertex v : n.vertices())
     if (drawn[v]) plan.vertices.push_back(v);
-  if (!o.size_by.empty() && o.size_by.size() != n.vertex_count())
-    throw UsageError("size_by has " + std::to_string(o.size_by.size()) + " scores for a network of " +
-                     std::to_string(n.vertex_count()) + " vertices");
+  if (!o.size_by.empty() && o.size_by.size() != n.vertex_bound())
+    throw UsageError("size_by has " + std::to_string(o.size_by.size()) + " scores for a dataset of " +
+                     std::to_string(n.vertex_bound()) + " actors");
 
   static const std::vector<std::string> layouts = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
   plan.layout = o.layout;
@@ -224,14 +224,14 @@ Plan make_plan(const Network& n, const DiagramOptions& o) {
   if (o.clusters && !draws_clusters(plan.layout))
     throw UsageError("clusters are drawn by the dot and fdp layouts only, not " + plan.layout);
 
-  plan.bloc_of.assign(n.vertex_count(), d.blocs().size());
+  plan.bloc_of.assign(n.vertex_bound(), d.blocs().size());
   for (std::size_t b = d.blocs().size(); b-- > 0;)
     for (ActorId a : d.blocs()[b].members)
-      if (const Vertex v = n.vertex(a); v != Network::none) plan.bloc_of[v] = b;
+      if (n.contains(a)) plan.bloc_of[a] = b;
 
   // Each link once, by its endpoints, in link order (links are numbered in endpoint order).
   std::vector<std::pair<Vertex, Vertex>> ends(n.link_count(), {Network::none, Network::none});
-  for (Vertex v = 0; v < n.vertex_count(); ++v)
+  for (const Vertex v : n.vertices())
     for (const Link& l : n.out_links(v))
       if (n.directed() || v < l.other) ends[l.id] = {v, l.other};
   for (std::uint32_t id = 0; id < n.link_count(); ++id) {
@@ -313,7 +313,7 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
   std::vector<Section> sections;
 
   std::vector<std::size_t> kind_count(d.kinds().size(), 0);
-  for (Vertex v : plan.vertices) ++kind_count[d.actor_kind(n.actor(v))];
+  for (Vertex v : plan.vertices) ++kind_count[d.actor_kind(v)];
   std::vector<KindId> kinds;
   for (KindId k = 0; k < d.kinds().size(); ++k)
     if (kind_count[k] > 0) kinds.push_back(k);
@@ -541,9 +541,9 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
     for (Vertex v : plan.vertices)
       if (std::isfinite(o.size_by[v])) max_score = std::max(max_score, o.size_by[v]);
 
-  std::vector<Agnode_t*> node(n.vertex_count(), nullptr);
-  for (Vertex v : plan.vertices) {
-    const ActorId a = n.actor(v);
+  std::vector<Agnode_t*> node(n.vertex_bound(), nullptr);
+  for (const ActorId a : plan.vertices) {
+    const Vertex v = a;
     Agnode_t* x = agnode(g, gv::c(std::string(d.actor_id(a))), 1);
     node[v] = x;
     StyleAttributes na = o.style.kind(d.kind_name(d.actor_kind(a)));

@@ -1,9 +1,12 @@
 #include "actorgraph/analysis/network.hpp"
+#include "actorgraph/analysis/centrality.hpp"
 #include "actorgraph/io/dataset_reader.hpp"
 
 #include "fixtures.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <cmath>
 
 using namespace actorgraph;
 using actorgraph::test::TempDataset;
@@ -14,8 +17,8 @@ namespace {
 std::vector<std::tuple<std::string, double, std::size_t>> out(const Network& n, std::string_view id) {
   std::vector<std::tuple<std::string, double, std::size_t>> result;
   const Dataset& d = n.dataset();
-  const Vertex v = n.vertex(*d.find_actor(id));
-  for (const Link& l : n.out_links(v)) result.emplace_back(d.actor_id(n.actor(l.other)), l.weight, n.evidence(l.id).size());
+  const Vertex v = *d.find_actor(id);
+  for (const Link& l : n.out_links(v)) result.emplace_back(d.actor_id(l.other), l.weight, n.evidence(l.id).size());
   return result;
 }
 
@@ -70,7 +73,7 @@ TEST_CASE("Collapse rolls officials and agencies up to their state", "[analysis]
   o.collapse = true;
   const Network n(d, Slice(d), o);
   CHECK(n.vertex_count() == 3);
-  CHECK(n.vertex(*d.find_actor("official")) == Network::none);
+  CHECK_FALSE(n.contains(*d.find_actor("official")));
   CHECK(d.actor_id(n.representative(*d.find_actor("official"))) == "state_a");
   // The official's visit to B and the ministry's training of C now count for A.
   CHECK(out(n, "state_a") == Links{{"state_b", 2, 2}, {"state_c", 2, 2}});
@@ -106,6 +109,35 @@ TEST_CASE("Actors outside the slice are not vertices", "[analysis][network]") {
   o.kinds = {"state"};
   const Network n(d, Slice(d, o));
   CHECK(n.vertex_count() == 3);
-  CHECK(n.vertex(*d.find_actor("ministry")) == Network::none);
-  CHECK(n.actor(2) == *d.find_actor("state_c"));
+  CHECK_FALSE(n.contains(*d.find_actor("ministry")));
+  // Vertices keep their actor numbers: a slice is a mask, not a renumbering.
+  const std::vector<Vertex> states{*d.find_actor("state_a"), *d.find_actor("state_b"), *d.find_actor("state_c")};
+  CHECK(std::vector<Vertex>(n.vertices().begin(), n.vertices().end()) == states);
+  CHECK(n.vertex_bound() == d.actor_count());
+  CHECK(n.out_links(*d.find_actor("ministry")).empty());
+}
+
+TEST_CASE("Scores of a slice are indexed by actor and compare across slices", "[analysis][network][centrality]") {
+  TempDataset t({{"actors.csv", kActors}, {"relations.csv", kRelations}});
+  const Dataset d = load_dataset(t.path());
+  SliceOptions o;
+  o.kinds = {"state"};
+  const Network states(d, Slice(d, o));
+  const Network all(d, Slice(d));
+  const ActorId a = *d.find_actor("state_a"), b = *d.find_actor("state_b"), c = *d.find_actor("state_c");
+  const ActorId ministry = *d.find_actor("ministry");
+  CentralityOptions raw;
+  raw.normalized = false;
+  const Scores s = degree_centrality(states, DegreeMode::total, raw);
+  const Scores whole = degree_centrality(all, DegreeMode::total, raw);
+  REQUIRE(s.value.size() == d.actor_count());
+  // Among states: a -> b, b -> a (merged links), a -- c (both ways): a has out 2 + in 2.
+  CHECK(s.value[a] == 4);
+  CHECK(s.value[b] == 2);
+  CHECK(s.value[c] == 2);
+  CHECK(std::isnan(s.value[ministry]));  // not a vertex of the states' network
+  CHECK(s.ranking() == std::vector<Vertex>{a, b, c});
+  // The same actor number in the whole network: the ministry's affiliation and training links count.
+  CHECK(whole.value[a] == 5);
+  CHECK(whole.value[ministry] == 3);
 }

@@ -36,10 +36,10 @@ class Tiny {
   }
 
   const Network& network() const { return network_; }
-  Vertex operator[](std::string_view id) const { return network_.vertex(*dataset_.find_actor(id)); }
+  Vertex operator[](std::string_view id) const { return *dataset_.find_actor(id); }
   std::string ids(const std::vector<Vertex>& vs) const {
     std::string r;
-    for (const Vertex v : vs) r.append(r.empty() ? "" : " ").append(dataset_.actor_id(network_.actor(v)));
+    for (const Vertex v : vs) r.append(r.empty() ? "" : " ").append(dataset_.actor_id(v));
     return r;
   }
   // The relations behind a link, "r1|r2".
@@ -297,8 +297,8 @@ TEST_CASE("Yen's algorithm agrees with sorting every simple path", "[analysis][p
     const Tiny t(actors, relations);
     const Network& net = t.network();
     if (net.vertex_count() < 2) continue;
-    const Vertex from = static_cast<Vertex>(random() % net.vertex_count());
-    const Vertex to = static_cast<Vertex>(random() % net.vertex_count());
+    const Vertex from = net.vertices()[random() % net.vertex_count()];
+    const Vertex to = net.vertices()[random() % net.vertex_count()];
     INFO("round " << round << ": " << relations << " from v" << from << " to v" << to);
 
     for (const bool weights : {false, true}) {
@@ -353,7 +353,7 @@ TEST_CASE("Too many simple paths is an error that says how to narrow the search"
 TEST_CASE("A vertex outside the network is a usage error", "[analysis][paths]") {
   const Tiny t("a b", "a-b");
   CHECK_THROWS_MATCHES(shortest_path(t.network(), 0, 7), UsageError,
-                       Catch::Message("the last vertex 7 is not in the network (it has 2 vertices)"));
+                       Catch::Message("the last vertex, actor 7, is not in the network (it is outside the slice or collapsed into another actor)"));
   CHECK_THROWS_AS(k_shortest_paths(t.network(), 9, 0, 2), UsageError);
   CHECK_THROWS_AS(all_simple_paths(t.network(), 9, 0, 2), UsageError);
   CHECK_THROWS_AS(neighbourhood(t.network(), 2, 1), UsageError);
@@ -445,7 +445,7 @@ TEST_CASE("Single-source distances add up to NetworkX's average shortest path le
     const Network net(d, Slice(d));
     const double n = static_cast<double>(net.vertex_count());
     double sum = 0;
-    for (Vertex s = 0; s < net.vertex_count(); ++s)
+    for (const Vertex s : net.vertices())
       for (const Reached& r : single_source_distances(net, s)) sum += r.distance;
     CHECK(sum / (n * (n - 1)) == Approx(std::stod(values["average_shortest_path_length"])).epsilon(1e-12));
   }

@@ -63,7 +63,7 @@ std::string xml_decode(const std::string& xml) {
 struct Fixture {
   explicit Fixture(const std::string& name, NetworkOptions o = {})
       : dataset(load_dataset(data_path(name))), network(dataset, Slice(dataset), o) {}
-  Vertex operator[](std::string_view id) const { return network.vertex(*dataset.find_actor(id)); }
+  Vertex operator[](std::string_view id) const { return *dataset.find_actor(id); }
   Dataset dataset;
   Network network;
 };
@@ -96,7 +96,7 @@ TEST_CASE("A style file with node sizes and a subset of actors renders to its go
   DiagramOptions o;
   o.style = read_style_sheet(data_path("render/style.csv"));
   o.vertices = {f["tajikistan"], f["russia"], f["rahmon"], f["usa"], f["nato"]};
-  o.size_by.assign(f.network.vertex_count(), 1.0);
+  o.size_by.assign(f.network.vertex_bound(), 1.0);
   o.size_by[f["tajikistan"]] = 4.0;
   o.size_measure = "importance";
   o.layout = "neato";
@@ -229,7 +229,7 @@ TEST_CASE("Rendering twice gives byte-identical DOT and SVG with every layout bu
     DiagramOptions o;
     o.layout = layout;
     o.edge_labels = true;
-    o.size_by.assign(f.network.vertex_count(), 0.5);
+    o.size_by.assign(f.network.vertex_bound(), 0.5);
     o.size_by[f["tajikistan"]] = 2;
     INFO("layout " << layout);
     const std::string first = render_diagram(f.network, o, "svg");
@@ -306,7 +306,7 @@ TEST_CASE("Bad options are usage errors that say what is allowed", "[render]") {
   CHECK_THROWS_WITH(diagram_dot(f.network, o), "vertex 99 is not in the network");
   o = {};
   o.size_by = {1, 2};
-  CHECK_THROWS_WITH(diagram_dot(f.network, o), "size_by has 2 scores for a network of 8 vertices");
+  CHECK_THROWS_WITH(diagram_dot(f.network, o), "size_by has 2 scores for a dataset of 8 actors");
 }
 
 TEST_CASE("Style file errors are reported with file, line and column", "[render][style]") {

@@ -42,7 +42,7 @@ struct CentralityOptions {
   bool weighted = false;
   WeightAs weight_as = WeightAs::measure_default;
   bool normalized = true;
-  // PageRank: damping factor; personalisation vertices (empty: uniform teleport).
+  // PageRank: damping factor; personalisation vertices, i.e. actors (empty: uniform teleport).
   double damping = 0.85;
   std::vector<Vertex> seeds;
   // Katz: attenuation alpha and exogenous term beta.
@@ -60,9 +60,13 @@ struct CentralityOptions {
   Progress progress;
 };
 
-// Scores by vertex of a Network.
+// Scores of the vertices of a Network.
 struct Scores {
+  // By vertex (= actor number): an entry per actor of the dataset, NaN for an actor that is not a
+  // vertex of the network (outside the slice, or collapsed into another).
   std::vector<double> value;
+  // The network's vertices, in actor order: the entries of `value` that are scores.
+  std::vector<Vertex> vertices;
   // Vertices by decreasing score, ties by vertex number (= actor order); at most k (0: all).
   std::vector<Vertex> ranking(std::size_t k = 0) const;
 };

@@ -5,8 +5,12 @@
 // relations between each pair of actors into one link, whose weight follows a merge policy and which
 // remembers the relations it merges (the evidence behind every path and score).
 //
-// Vertices are numbered 0..n-1 over the actors that take part (in actor order), so that algorithms
-// work on dense arrays; actor(v) and vertex(a) convert. Conventions:
+// Vertices are actor numbers: vertex a is actor a of the dataset, in every slice and every network
+// of the same dataset, so that results of two slices or two options compare directly (a slice is a
+// mask, never a renumbering). The network's vertices are the actors that take part (vertices(),
+// vertex_count() of them: the n of every formula); arrays indexed by vertex have vertex_bound() =
+// the dataset's actor count entries, as BGL's filtered_graph keeps num_vertices of the graph it
+// filters. Conventions:
 // - Direction: the network is directed when any relation in the slice is directed (unless
 //   `undirected` is set). An undirected relation then gives links both ways, as in a networkx
 //   DiGraph with both arcs. When every relation is undirected, the network is undirected (a networkx
@@ -38,7 +42,8 @@ struct NetworkOptions {
   Merge merge = Merge::count;
 };
 
-using Vertex = std::uint32_t;
+// A vertex of a Network: an actor number (ActorId).
+using Vertex = ActorId;
 
 struct Link {
   Vertex other;        // the head of an out-link, the tail of an in-link
@@ -54,17 +59,22 @@ class Network {
 
   const Dataset& dataset() const noexcept { return *dataset_; }
   bool directed() const noexcept { return directed_; }
-  std::size_t vertex_count() const noexcept { return actors_.size(); }
+  // The vertices, in actor order, and their number (the n of the measures' formulas).
+  std::span<const Vertex> vertices() const noexcept { return vertices_; }
+  std::size_t vertex_count() const noexcept { return vertices_.size(); }
+  // One more than the largest possible vertex: the dataset's actor count. Arrays indexed by vertex
+  // have this size.
+  std::size_t vertex_bound() const noexcept { return member_.size(); }
+  // Whether actor `v` is a vertex: false when it is outside the slice or collapsed into another.
+  bool contains(Vertex v) const noexcept { return v < member_.size() && member_[v] != 0; }
   // Links: arcs when directed, edges when undirected.
   std::size_t link_count() const noexcept { return evidence_offsets_.size() - 1; }
 
-  ActorId actor(Vertex v) const noexcept { return actors_[v]; }
-  // The vertex of an actor, or none when the actor is outside the slice or collapsed into another.
-  Vertex vertex(ActorId a) const noexcept { return vertex_of_[a]; }
   // With collapse: the actor `a` rolls up to (itself when it has no affiliation).
   ActorId representative(ActorId a) const noexcept { return representative_[a]; }
 
-  // Out-links and in-links, sorted by neighbour. Undirected: both are the incident edges.
+  // Out-links and in-links, sorted by neighbour. Undirected: both are the incident edges. Empty for
+  // an actor that is not a vertex.
   std::span<const Link> out_links(Vertex v) const noexcept {
     return {out_.data() + out_offsets_[v], out_offsets_[v + 1] - out_offsets_[v]};
   }
@@ -79,8 +89,8 @@ class Network {
  private:
   const Dataset* dataset_;
   bool directed_ = false;
-  std::vector<ActorId> actors_;
-  std::vector<Vertex> vertex_of_;
+  std::vector<Vertex> vertices_;
+  std::vector<std::uint8_t> member_;
   std::vector<ActorId> representative_;
   std::vector<std::uint32_t> out_offsets_, in_offsets_;
   std::vector<Link> out_, in_;

@@ -4,7 +4,9 @@
 // without a copy. The same technique as BGL's own adaptors (LEDA, Stanford GraphBase): the Network
 // keeps its compact CSR lists, and the adaptor only names them in BGL's terms.
 //
-// - Vertices are the Network's vertices 0..n-1; the vertex index is the identity.
+// - Vertices are the Network's vertices (actor numbers); the vertex index is the identity, and
+//   num_vertices is the index bound (the dataset's actor count), as for BGL's filtered_graph, so
+//   property maps sized by it are indexed by actor. vertices() lists only the Network's vertices.
 // - An edge is one link seen from one end: out_edges(v) are v's out-links, in_edges(v) its in-links.
 //   A NetworkArc carries tail, head and the Link (its merged weight and link number), and two arcs
 //   are equal when they are the same link between the same ends. In an undirected network each link
@@ -18,7 +20,6 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/graph_traits.hpp>
 #include <boost/graph/properties.hpp>
-#include <boost/iterator/counting_iterator.hpp>
 #include <boost/iterator/transform_iterator.hpp>
 #include <boost/property_map/property_map.hpp>
 
@@ -62,10 +63,11 @@ inline std::size_t in_degree(Vertex v, const Network& g) { return g.in_links(v).
 inline std::size_t degree(Vertex v, const Network& g) { return out_degree(v, g) + in_degree(v, g); }
 inline Vertex source(const NetworkArc& e, const Network&) { return e.tail; }
 inline Vertex target(const NetworkArc& e, const Network&) { return e.head; }
-inline std::pair<boost::counting_iterator<Vertex>, boost::counting_iterator<Vertex>> vertices(const Network& g) {
-  return {boost::counting_iterator<Vertex>(0), boost::counting_iterator<Vertex>(static_cast<Vertex>(g.vertex_count()))};
+inline std::pair<const Vertex*, const Vertex*> vertices(const Network& g) {
+  const auto v = g.vertices();
+  return {v.data(), v.data() + v.size()};
 }
-inline std::size_t num_vertices(const Network& g) { return g.vertex_count(); }
+inline std::size_t num_vertices(const Network& g) { return g.vertex_bound(); }
 inline boost::typed_identity_property_map<Vertex> get(boost::vertex_index_t, const Network&) { return {}; }
 
 // A breadth-first search's hop distances: dist(head) = dist(tail) + 1 on every tree edge (the
@@ -98,7 +100,7 @@ struct graph_traits<actorgraph::Network> {
   using traversal_category = actorgraph::detail::NetworkTraversal;
   using out_edge_iterator = actorgraph::NetworkArcIterator;
   using in_edge_iterator = actorgraph::NetworkArcIterator;
-  using vertex_iterator = counting_iterator<actorgraph::Vertex>;
+  using vertex_iterator = const actorgraph::Vertex*;
   using degree_size_type = std::size_t;
   using vertices_size_type = std::size_t;
   using edges_size_type = std::size_t;

@@ -44,7 +44,7 @@ struct DiagramOptions {
   // The vertices to draw, in any order (drawn in vertex order); empty: every vertex. Edges are the
   // links among them (the induced subgraph).
   std::vector<Vertex> vertices;
-  // Scores by vertex of the whole network (e.g. Scores::value of pagerank) for node size, with the
+  // Scores by vertex, an entry per actor (e.g. Scores::value of pagerank), for node size, with the
   // measure's name for the legend and tooltips; empty: every node the same size. Node area grows
   // linearly with the score: width = 0.6 + 1.4·√(s / max s) inches.
   std::vector<double> size_by;
