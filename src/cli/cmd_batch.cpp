@@ -2,13 +2,11 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
-#include "actorgraph/io/text_file.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
 #include <array>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <string_view>
 
@@ -24,13 +22,6 @@ struct BatchArgs {
   std::string dataset;
   std::string queries = "-";
 };
-
-std::string read_queries(const std::string& path) {
-  if (path != "-") return read_text_file(path, "the query file");
-  std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  if (std::cin.bad()) throw IoError("cannot read the queries from standard input");
-  return text;
-}
 
 // Runs one query line as `actorgraph COMMAND DATASET ARGS...` on the loaded dataset; returns its exit
 // code. Its output follows a line "### N: QUERY" on standard output (also when it fails, so block N
@@ -59,7 +50,7 @@ int run_query(const BatchArgs& args, const std::string& where, std::size_t numbe
 
 void run_batch(const BatchArgs& args) {
   load(args.dataset);  // once, for every query; an invalid dataset stops the batch here
-  const std::string text = read_queries(args.queries);
+  const std::string text = read_input(args.queries, "the query file");
   const std::string name = args.queries == "-" ? "<stdin>" : args.queries;
   int worst = exit_ok;
   std::size_t number = 0, line_number = 0;

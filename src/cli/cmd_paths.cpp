@@ -4,18 +4,22 @@
 #include "cli/output.hpp"
 
 #include "actorgraph/analysis/paths.hpp"
+#include "actorgraph/io/csv.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace actorgraph::cli {
 
 namespace {
 
 struct PathArgs {
-  std::string dataset, from, to;
+  std::string dataset, from, to, pairs;
   std::string format = "table";
   std::size_t k = 1;
   std::size_t max_hops = 0;
@@ -34,69 +38,164 @@ std::vector<std::string> evidence_cells(const Dataset& d, RelationId r) {
           std::string(d.relation_field(r, "quote"))};
 }
 
-void print_paths(const Network& n, const std::vector<Path>& paths, const std::string& format) {
+// The paths found between one pair of actors; `pair` is set with --pairs.
+struct PathBlock {
+  std::optional<std::pair<Vertex, Vertex>> pair;
+  std::vector<Path> paths;
+};
+
+// A table block: the pair's heading (with --pairs), then each path, its hops and the evidence.
+void print_path_block(const Network& n, const PathBlock& block) {
   const Dataset& d = n.dataset();
-  if (format == "table") {
-    if (paths.empty()) std::cout << "no path\n";
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-      const Path& p = paths[i];
-      std::cout << (i ? "\n" : "") << "path " << i + 1 << ": " << p.links.size() << (p.links.size() == 1 ? " hop" : " hops");
-      if (p.length != static_cast<double>(p.links.size())) std::cout << ", length " << format_score(p.length, format);
-      // Data in prose lines is made terminal-safe, as the tables are (docs/CLI.md).
-      std::cout << "\n  " << terminal_safe(d.actor_label(p.vertices[0]));
-      for (std::size_t h = 1; h < p.vertices.size(); ++h)
-        std::cout << (n.directed() ? " -> " : " -- ") << terminal_safe(d.actor_label(p.vertices[h]));
-      std::cout << "\n";
-      for (std::size_t h = 0; h < p.links.size(); ++h) {
-        std::cout << "  " << terminal_safe(d.actor_id(p.vertices[h])) << (n.directed() ? " -> " : " -- ")
-                  << terminal_safe(d.actor_id(p.vertices[h + 1])) << "\n";
-        for (RelationId r : n.evidence(p.links[h])) {
-          const auto cells = evidence_cells(d, r);
-          const std::string line = cells[0] + "  " + std::string(d.actor_id(d.relation_source(r))) +
-                                   (d.relation_directed(r) ? " -> " : " -- ") + std::string(d.actor_id(d.relation_target(r))) + "  " +
-                                   cells[1] + (cells[2].empty() ? "" : "  " + cells[2]) + (cells[3].empty() ? "" : "  [" + cells[3] + "]");
-          std::cout << "    " << terminal_safe(line) << "\n";
-          if (!cells[4].empty()) std::cout << "      \"" << terminal_safe(cells[4]) << "\"\n";
-        }
+  const char* arrow = n.directed() ? " -> " : " -- ";
+  if (block.pair) std::cout << "### " << terminal_safe(d.actor_id(block.pair->first)) << arrow << terminal_safe(d.actor_id(block.pair->second)) << "\n";
+  if (block.paths.empty()) std::cout << "no path\n";
+  for (std::size_t i = 0; i < block.paths.size(); ++i) {
+    const Path& p = block.paths[i];
+    std::cout << (i ? "\n" : "") << "path " << i + 1 << ": " << p.links.size() << (p.links.size() == 1 ? " hop" : " hops");
+    if (p.length != static_cast<double>(p.links.size())) std::cout << ", length " << format_score(p.length, "table");
+    // Data in prose lines is made terminal-safe, as the tables are (docs/CLI.md).
+    std::cout << "\n  " << terminal_safe(d.actor_label(p.vertices[0]));
+    for (std::size_t h = 1; h < p.vertices.size(); ++h) std::cout << arrow << terminal_safe(d.actor_label(p.vertices[h]));
+    std::cout << "\n";
+    for (std::size_t h = 0; h < p.links.size(); ++h) {
+      std::cout << "  " << terminal_safe(d.actor_id(p.vertices[h])) << arrow << terminal_safe(d.actor_id(p.vertices[h + 1])) << "\n";
+      for (RelationId r : n.evidence(p.links[h])) {
+        const auto cells = evidence_cells(d, r);
+        const std::string line = cells[0] + "  " + std::string(d.actor_id(d.relation_source(r))) +
+                                 (d.relation_directed(r) ? " -> " : " -- ") + std::string(d.actor_id(d.relation_target(r))) + "  " +
+                                 cells[1] + (cells[2].empty() ? "" : "  " + cells[2]) + (cells[3].empty() ? "" : "  [" + cells[3] + "]");
+        std::cout << "    " << terminal_safe(line) << "\n";
+        if (!cells[4].empty()) std::cout << "      \"" << terminal_safe(cells[4]) << "\"\n";
       }
+    }
+  }
+}
+
+// Table format: one block per pair, separated by a blank line. csv and json: one table, a row per
+// relation behind each hop, led by the pair's two actors with --pairs.
+void print_paths(const Network& n, const std::vector<PathBlock>& blocks, const std::string& format) {
+  if (format == "table") {
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      if (b) std::cout << "\n";
+      print_path_block(n, blocks[b]);
     }
     return;
   }
+  const Dataset& d = n.dataset();
+  const bool pairs = !blocks.empty() && blocks.front().pair;
   ResultTable table;
+  if (pairs) {
+    table.add_column("pair_from");
+    table.add_column("pair_to");
+  }
   table.add_column("path", true);
   table.add_column("hop", true);
   table.add_column("from");
   table.add_column("to");
   add_evidence_columns(table);
-  for (std::size_t i = 0; i < paths.size(); ++i)
-    for (std::size_t h = 0; h < paths[i].links.size(); ++h)
-      for (RelationId r : n.evidence(paths[i].links[h])) {
-        std::vector<std::string> row{std::to_string(i + 1), std::to_string(h + 1), std::string(d.actor_id(paths[i].vertices[h])),
-                                     std::string(d.actor_id(paths[i].vertices[h + 1]))};
-        for (auto& c : evidence_cells(d, r)) row.push_back(std::move(c));
-        table.add_row(std::move(row));
-      }
+  for (const PathBlock& block : blocks)
+    for (std::size_t i = 0; i < block.paths.size(); ++i)
+      for (std::size_t h = 0; h < block.paths[i].links.size(); ++h)
+        for (RelationId r : n.evidence(block.paths[i].links[h])) {
+          std::vector<std::string> row;
+          if (pairs) row = {std::string(d.actor_id(block.pair->first)), std::string(d.actor_id(block.pair->second))};
+          for (auto cell : {std::to_string(i + 1), std::to_string(h + 1), std::string(d.actor_id(block.paths[i].vertices[h])),
+                            std::string(d.actor_id(block.paths[i].vertices[h + 1]))})
+            row.push_back(std::move(cell));
+          for (auto& c : evidence_cells(d, r)) row.push_back(std::move(c));
+          table.add_row(std::move(row));
+        }
   table.write(std::cout, format);
 }
 
-void run_path(const PathArgs& args) {
-  const SlicedNetwork in(args.dataset, args.slice, args.network);
-  const Network& n = in.network;
-  const Vertex from = network_vertex(n, args.from), to = network_vertex(n, args.to);
+// The pairs of a --pairs file: CSV records FROM,TO (docs/CLI.md). Every problem is reported at once
+// as FILE:LINE:COLUMN (an unknown actor, one outside the slice, a record without two names); then
+// the command ends with the usage exit code, as for a bad name on the command line.
+std::vector<std::pair<Vertex, Vertex>> read_pairs(const Network& n, const std::string& path) {
+  const std::string text = read_input(path, "the pairs file");
+  const std::string name = path == "-" ? "<stdin>" : path;
+  CsvReader reader(text);
+  LineIndex lines(text);
+  std::vector<CsvField> fields;
+  std::vector<CsvProblem> problems;
+  Diagnostics errors;
+  const auto fail = [&](std::uint64_t offset, std::string message) {
+    Diagnostic e{name, 0, 0, Severity::error, std::move(message)};
+    lines.locate(offset, e.line, e.column);
+    errors.push_back(std::move(e));
+  };
+  std::vector<std::pair<Vertex, Vertex>> pairs;
+  for (bool first = true; reader.next(fields, problems); first = false) {
+    const std::string_view head = fields.empty() ? std::string_view() : trim(fields[0].value);
+    if (head.starts_with('#')) continue;  // a comment line
+    if (first && fields.size() == 2 && fold_case(head) == "from" && fold_case(trim(fields[1].value)) == "to") continue;  // a header
+    if (fields.size() != 2) {
+      fail(reader.record_offset(), "a pair is two actors, FROM,TO; this line has " + std::to_string(fields.size()) +
+                                       (fields.size() == 1 ? " field" : " fields"));
+      continue;
+    }
+    std::array<Vertex, 2> ends{};
+    bool named = true;
+    for (std::size_t i = 0; i < 2; ++i) {
+      try {
+        ends[i] = network_vertex(n, std::string(trim(fields[i].value)));
+      } catch (const UsageError& e) {
+        fail(fields[i].offset, e.what());
+        named = false;
+      }
+    }
+    if (named) pairs.emplace_back(ends[0], ends[1]);
+  }
+  for (const CsvProblem& p : problems) fail(p.offset, p.message);
+  if (!errors.empty()) {
+    std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+    for (const Diagnostic& e : errors) std::cerr << e.str() << "\n";
+    std::cerr << "actorgraph: error: the pairs file has " << errors.size() << (errors.size() == 1 ? " error" : " errors")
+              << "; nothing was computed\n";
+    throw Exit{exit_usage};
+  }
+  if (pairs.empty()) throw UsageError("the pairs file " + name + " holds no pair (one FROM,TO per line)");
+  return pairs;
+}
+
+std::vector<Path> find_paths(const Network& n, const PathArgs& args, Vertex from, Vertex to) {
   PathOptions o;
   o.weighted = args.network.weight;
   o.weight_as = args.network.weight_meaning();
   std::vector<Path> paths;
   if (args.all) {
-    if (args.max_hops == 0) throw UsageError("--all needs --max-hops L (every simple path of at most L relations)");
     paths = all_simple_paths(n, from, to, args.max_hops);
   } else if (args.k > 1) {
     paths = k_shortest_paths(n, from, to, args.k, o);
   } else if (auto p = shortest_path(n, from, to, o)) {
     paths.push_back(std::move(*p));
   }
-  print_paths(n, paths, args.format);
-  if (paths.empty()) throw Exit{exit_data};
+  return paths;
+}
+
+void run_path(const PathArgs& args) {
+  if (args.pairs.empty() && (args.from.empty() || args.to.empty()))
+    throw UsageError("path needs two actors, FROM TO, or a file of pairs, --pairs FILE");
+  if (!args.pairs.empty() && !args.from.empty()) throw UsageError("give FROM TO or --pairs FILE, not both");
+  if (args.all && args.max_hops == 0) throw UsageError("--all needs --max-hops L (every simple path of at most L relations)");
+  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const Network& n = in.network;
+  std::vector<PathBlock> blocks;
+  if (args.pairs.empty()) {
+    const Vertex from = network_vertex(n, args.from), to = network_vertex(n, args.to);
+    blocks.push_back({std::nullopt, find_paths(n, args, from, to)});
+  } else {
+    for (const auto& pair : read_pairs(n, args.pairs)) blocks.push_back({pair, find_paths(n, args, pair.first, pair.second)});
+  }
+  print_paths(n, blocks, args.format);
+  const auto unconnected = static_cast<std::size_t>(std::count_if(blocks.begin(), blocks.end(), [](const PathBlock& b) { return b.paths.empty(); }));
+  if (unconnected == 0) return;
+  // No path is exit 1; with --pairs, stderr says for how many of the pairs.
+  if (!args.pairs.empty())
+    std::cerr << "actorgraph: " << unconnected << " of " << blocks.size() << (blocks.size() == 1 ? " pair" : " pairs")
+              << (unconnected == 1 ? " has" : " have") << " no path\n";
+  throw Exit{exit_data};
 }
 
 struct LinksArgs {
@@ -224,10 +323,11 @@ void run_distances(const DistancesArgs& args) {
 void add_path_commands(CLI::App& app) {
   {
     auto args = std::make_shared<PathArgs>();
-    auto* cmd = app.add_subcommand("path", "Shortest path between two actors, each hop with the relations behind it");
+    auto* cmd = app.add_subcommand("path", "Shortest path between two actors (or many pairs), each hop with the relations behind it");
     add_dataset_argument(*cmd, args->dataset);
-    cmd->add_option("FROM", args->from, "First actor (id, label or alias)")->required();
-    cmd->add_option("TO", args->to, "Last actor")->required();
+    cmd->add_option("FROM", args->from, "First actor (id, label or alias)");
+    cmd->add_option("TO", args->to, "Last actor");
+    cmd->add_option("--pairs", args->pairs, "Instead of FROM TO: a CSV file of pairs FROM,TO, one per line ('-': standard input)");
     add_format_option(*cmd, args->format);
     cmd->add_option("--k", args->k, "The K shortest simple paths (Yen)")->check(CLI::Range(1, 1000))->capture_default_str();
     cmd->add_option("--max-hops", args->max_hops, "With --all: the longest path, in relations")->check(CLI::Range(1, 20));

@@ -2,11 +2,13 @@
 
 #include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/io/exchange.hpp"
+#include "actorgraph/io/text_file.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <iterator>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -88,6 +90,13 @@ std::string relation_sources(const Dataset& d, RelationId r) {
   std::string out;
   for (SourceId s : d.relation_sources(r)) out.append(out.empty() ? "" : "|").append(d.source_id(s));
   return out;
+}
+
+std::string read_input(const std::string& path, std::string_view what) {
+  if (path != "-") return read_text_file(path, what);
+  std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  if (std::cin.bad()) throw IoError("cannot read " + std::string(what) + " from standard input");
+  return text;
 }
 
 Vertex network_vertex(const Network& network, const std::string& name) {

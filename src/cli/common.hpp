@@ -66,6 +66,10 @@ Vertex network_vertex(const Network& network, const std::string& name);
 // (a label may hold a comma), else each part, in the order given.
 std::vector<Vertex> network_vertices(const Network& network, const std::string& names);
 
+// The text of an input file the user named, or of standard input for "-"; `what` names it in errors
+// ("the query file"). Throws IoError.
+std::string read_input(const std::string& path, std::string_view what);
+
 // Registers the DATASET positional argument.
 void add_dataset_argument(CLI::App& command, std::string& path);
 
