@@ -734,10 +734,9 @@ void DatasetBuilder::index_relations() {
   for (RelationId r = 0; r < d_.relation_count(); ++r) {
     const std::string_view id = d_.relation_id(r);
     if (id.empty()) continue;
-    const auto [it, inserted] = d_.relation_by_id_.emplace(id, r);
-    if (!inserted)
+    if (const auto first = d_.relation_by_id_.insert(id, r))
       report(f, field_offset(f, r, 0), Severity::error, "duplicate relation id " + in_quotes(id) + " (first defined at line " +
-             std::to_string(line_of(f, f.row_offsets[it->second])) + ")");
+             std::to_string(line_of(f, f.row_offsets[*first])) + ")");
   }
 }
 

@@ -86,8 +86,7 @@ std::span<const RelationId> Dataset::relation_disputes(RelationId r) const noexc
 }
 
 std::optional<RelationId> Dataset::find_relation(std::string_view id) const noexcept {
-  const auto it = relation_by_id_.find(id);
-  return it == relation_by_id_.end() ? std::nullopt : std::optional<RelationId>(it->second);
+  return relation_by_id_.find(id);
 }
 
 std::optional<RelationId> Dataset::relation_part_of(RelationId r) const noexcept {

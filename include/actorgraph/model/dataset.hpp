@@ -8,6 +8,7 @@
 
 #include "actorgraph/error.hpp"
 #include "actorgraph/model/date.hpp"
+#include "actorgraph/model/id_index.hpp"
 #include "actorgraph/model/relation_types.hpp"
 #include "actorgraph/model/text.hpp"
 
@@ -236,7 +237,7 @@ class Dataset {
   std::vector<SourceId> rel_sources_;
   std::vector<std::uint32_t> rel_dispute_offsets_;  // CSR: relation -> disputed relations
   std::vector<RelationId> rel_disputes_;
-  std::unordered_map<std::string_view, RelationId> relation_by_id_;
+  IdIndex relation_by_id_;  // views of relations_'s id column
   std::vector<Stance> rel_stance_;
   std::vector<Status> rel_status_;
   std::vector<PartialDate> rel_attested_;
