@@ -450,9 +450,8 @@ InfluenceParameters draw_parameters(const InfluenceParameters& base, const std::
   return p;
 }
 
-}  // namespace
-
-InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const InfluenceOptions& o) {
+// The options make sense: every bloc has members, the target is in the slice and in no bloc.
+void check_options(const Dataset& d, const Slice& slice, const InfluenceOptions& o) {
   if (o.blocs.empty()) throw UsageError("no blocs to compare: declare them in blocs.csv or give --blocs");
   for (const auto& b : o.blocs) {
     if (b.members.empty()) throw UsageError("bloc '" + b.name + "' has no member");
@@ -461,39 +460,42 @@ InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const In
                        "': a bloc's influence on its own member is not measured; leave the bloc out");
   }
   if (!slice.has_actor(o.target)) throw UsageError("the target '" + std::string(d.actor_id(o.target)) + "' is outside the slice");
+}
 
-  InfluenceResult result;
-  if (o.at) {
-    result.at = *o.at;
-  } else {
-    for (RelationId r = 0; r < d.relation_count(); ++r) {
-      for (const PartialDate* date : {&d.relation_start(r), &d.relation_end(r)})
-        if (!date->empty() && (result.at.empty() || date->last_day() > result.at.last_day())) result.at = *date;
-    }
-    if (result.at.empty()) throw UsageError("the dataset has no dates: give the reference date with --at");
-  }
+// The reference date: the option's, else the latest start or end date in the dataset.
+PartialDate reference_date(const Dataset& d, const InfluenceOptions& o) {
+  if (o.at) return *o.at;
+  PartialDate at;
+  for (RelationId r = 0; r < d.relation_count(); ++r)
+    for (const PartialDate* date : {&d.relation_start(r), &d.relation_end(r)})
+      if (!date->empty() && (at.empty() || date->last_day() > at.last_day())) at = *date;
+  if (at.empty()) throw UsageError("the dataset has no dates: give the reference date with --at");
+  return at;
+}
 
-  Setup s;
-  s.d = &d;
-  s.reference_day = result.at.last_day();
-  s.bloc_count = o.blocs.size();
+// Which actors stand for the target (itself and, with collapse, what rolls up to it) and, per bloc,
+// which stand for the bloc (its members and what rolls up to them; never the target's side).
+struct Sides {
+  std::vector<std::uint8_t> target;
+  std::vector<std::vector<std::uint8_t>> bloc;
+};
 
-  // Roll-up through affiliations: the network projection knows each actor's representative.
-  NetworkOptions no;
-  no.undirected = true;
-  no.collapse = o.collapse;
-  const Network net(d, slice, no);
-  std::vector<std::uint8_t> is_target(d.actor_count(), 0);
-  for (ActorId a = 0; a < d.actor_count(); ++a) is_target[a] = a == o.target || (o.collapse && net.representative(a) == o.target);
-  std::vector<std::vector<std::uint8_t>> in_bloc;
+Sides sides(const Dataset& d, const Network& net, const InfluenceOptions& o) {
+  Sides sd;
+  sd.target.assign(d.actor_count(), 0);
+  for (ActorId a = 0; a < d.actor_count(); ++a) sd.target[a] = a == o.target || (o.collapse && net.representative(a) == o.target);
   for (const auto& b : o.blocs) {
     std::vector<std::uint8_t> member(d.actor_count(), 0);
     for (ActorId m : b.members) member[m] = 1;
-    auto& counts = in_bloc.emplace_back(d.actor_count(), 0);
-    for (ActorId a = 0; a < d.actor_count(); ++a) counts[a] = !is_target[a] && (member[a] || (o.collapse && member[net.representative(a)]));
+    auto& counts = sd.bloc.emplace_back(d.actor_count(), 0);
+    for (ActorId a = 0; a < d.actor_count(); ++a) counts[a] = !sd.target[a] && (member[a] || (o.collapse && member[net.representative(a)]));
   }
+  return sd;
+}
 
-  // Facts: one `fact` id, or a part and its total, make one fact (union-find, smallest relation as root).
+// s.fact_of: one `fact` id, or a part and its total, make one fact (union-find, the smallest
+// relation as its root).
+void group_facts(const Dataset& d, Setup& s) {
   s.fact_of.resize(d.relation_count());
   std::iota(s.fact_of.begin(), s.fact_of.end(), RelationId{0});
   auto find = [&](RelationId r) {
@@ -513,7 +515,15 @@ InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const In
     }
   }
   for (RelationId r = 0; r < d.relation_count(); ++r) s.fact_of[r] = find(r);
+}
 
+// The types and magnitude units the ties use: the parameters drawn for the uncertainty.
+struct Present {
+  std::vector<std::string> types, units;
+};
+
+// The target's ties in the slice (s.ties, s.credence, s.sources, s.partners).
+Present collect_ties(const Dataset& d, const Slice& slice, const InfluenceOptions& o, const Network& net, const Sides& sd, Setup& s) {
   s.credence.assign(d.relation_count(), 1);
   std::set<SourceId> cited;
   std::set<ActorId> partners;
@@ -521,10 +531,10 @@ InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const In
   for (RelationId r = 0; r < d.relation_count(); ++r) {
     if (!slice.has_relation(r)) continue;
     const ActorId u = d.relation_source(r), v = d.relation_target(r);
-    if (is_target[u] == is_target[v]) continue;  // not a tie of the target, or internal to it
-    const ActorId other = is_target[u] ? v : u;
+    if (sd.target[u] == sd.target[v]) continue;  // not a tie of the target, or internal to it
+    const ActorId other = sd.target[u] ? v : u;
     Tie t{r, o.collapse ? net.representative(other) : other, 0, {}};
-    for (const auto& bloc : in_bloc) t.bloc.push_back(bloc[other]);
+    for (const auto& bloc : sd.bloc) t.bloc.push_back(bloc[other]);
     // Claims that dispute each other are alternatives for one fact: k of them share its weight.
     std::size_t claims = 1;
     for (RelationId x : d.relation_disputes(r)) claims += slice.has_relation(x) ? 1 : 0;
@@ -538,61 +548,62 @@ InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const In
   s.sources.assign(cited.begin(), cited.end());
   s.partners.assign(partners.begin(), partners.end());
   for (Tie& t : s.ties) t.partner_index = static_cast<std::size_t>(std::lower_bound(s.partners.begin(), s.partners.end(), t.partner) - s.partners.begin());
-  result.sources = s.sources;
+  return {{types_present.begin(), types_present.end()}, {units_present.begin(), units_present.end()}};
+}
 
-  const InfluenceParameters& p = o.parameters;
-  const Evaluation base = evaluate(s, Variant{&p, false, nullptr});
-  const std::vector<double> point = figures(base);
-
-  // The details of the point estimate: rows, facts, types, sources.
-  for (std::size_t b = 0; b < o.blocs.size(); ++b) {
-    BlocInfluence bi;
-    bi.name = o.blocs[b].name;
-    bi.label = o.blocs[b].label.empty() ? o.blocs[b].name : o.blocs[b].label;
-    std::map<RelationId, FactContribution> facts;
-    std::map<RelationId, FactParts> parts, high_parts;
-    std::set<SourceId> bloc_sources;
-    for (std::size_t i = 0; i < s.ties.size(); ++i) {
-      if (!s.ties[i].bloc[b]) continue;
-      const Contribution& c = base.parts[i];
-      const RelationId r = c.relation;
-      bi.contributions.push_back(c);
-      if (d.relation_sources(r).empty()) ++bi.unsourced_rows;
-      for (SourceId x : d.relation_sources(r)) bloc_sources.insert(x);
-      FactContribution& f = facts[s.fact_of[r]];
-      f.rows.push_back(r);
-      add_to_fact(parts[s.fact_of[r]], i, c.value);
-      add_to_fact(high_parts[s.fact_of[r]], i, c.high);
-    }
-    for (auto& [root, f] : facts) {
-      const RelationId first = f.rows.front();
-      f.id = !d.relation_fact(first).empty() ? std::string(d.relation_fact(first)) : std::string(d.relation_id(root));
-      for (RelationId r : f.rows)
-        if (!d.relation_fact(r).empty()) f.id = std::string(d.relation_fact(r));
-      const FactParts& fp = parts[root];
-      const FactParts& hp = high_parts[root];
-      if (fp.cooperative_row) f.counted = base.parts[*fp.cooperative_row].relation;
-      if (fp.conflictual_row) f.friction = base.parts[*fp.conflictual_row].relation;
-      f.value = fp.cooperative - fp.conflictual;
-      f.high = hp.cooperative - hp.conflictual;
-      for (const auto* row : {&fp.cooperative_row, &fp.conflictual_row})
-        if (*row) bi.by_type[d.types()[d.relation_type(base.parts[**row].relation)].id] += base.parts[**row].value;
-      bi.facts.push_back(std::move(f));
-    }
-    std::stable_sort(bi.facts.begin(), bi.facts.end(), [](const FactContribution& x, const FactContribution& y) {
-      return std::abs(x.value) != std::abs(y.value) ? std::abs(x.value) > std::abs(y.value) : x.rows.front() < y.rows.front();
-    });
-    std::stable_sort(bi.contributions.begin(), bi.contributions.end(),
-                     [](const Contribution& x, const Contribution& y) { return std::abs(x.value) > std::abs(y.value); });
-    bi.sources.assign(bloc_sources.begin(), bloc_sources.end());
-    for (std::size_t k = 0; k < D; ++k) {
-      auto& dim = bi.dimensions[k];
-      dim.cooperative = base.cooperative[b][k];
-      dim.conflictual = base.conflictual[b][k];
-      dim.facts = static_cast<std::size_t>(base.facts[b][k]);
-    }
-    result.blocs.push_back(std::move(bi));
+// The point estimate's details for bloc b: its rows, facts (largest first), types and sources.
+BlocInfluence bloc_details(const Dataset& d, const Setup& s, const Evaluation& base, const BlocSpec& spec, std::size_t b) {
+  BlocInfluence bi;
+  bi.name = spec.name;
+  bi.label = spec.label.empty() ? spec.name : spec.label;
+  std::map<RelationId, FactContribution> facts;
+  std::map<RelationId, FactParts> parts, high_parts;
+  std::set<SourceId> bloc_sources;
+  for (std::size_t i = 0; i < s.ties.size(); ++i) {
+    if (!s.ties[i].bloc[b]) continue;
+    const Contribution& c = base.parts[i];
+    const RelationId r = c.relation;
+    bi.contributions.push_back(c);
+    if (d.relation_sources(r).empty()) ++bi.unsourced_rows;
+    for (SourceId x : d.relation_sources(r)) bloc_sources.insert(x);
+    FactContribution& f = facts[s.fact_of[r]];
+    f.rows.push_back(r);
+    add_to_fact(parts[s.fact_of[r]], i, c.value);
+    add_to_fact(high_parts[s.fact_of[r]], i, c.high);
   }
+  for (auto& [root, f] : facts) {
+    const RelationId first = f.rows.front();
+    f.id = !d.relation_fact(first).empty() ? std::string(d.relation_fact(first)) : std::string(d.relation_id(root));
+    for (RelationId r : f.rows)
+      if (!d.relation_fact(r).empty()) f.id = std::string(d.relation_fact(r));
+    const FactParts& fp = parts[root];
+    const FactParts& hp = high_parts[root];
+    if (fp.cooperative_row) f.counted = base.parts[*fp.cooperative_row].relation;
+    if (fp.conflictual_row) f.friction = base.parts[*fp.conflictual_row].relation;
+    f.value = fp.cooperative - fp.conflictual;
+    f.high = hp.cooperative - hp.conflictual;
+    for (const auto* row : {&fp.cooperative_row, &fp.conflictual_row})
+      if (*row) bi.by_type[d.types()[d.relation_type(base.parts[**row].relation)].id] += base.parts[**row].value;
+    bi.facts.push_back(std::move(f));
+  }
+  std::stable_sort(bi.facts.begin(), bi.facts.end(), [](const FactContribution& x, const FactContribution& y) {
+    return std::abs(x.value) != std::abs(y.value) ? std::abs(x.value) > std::abs(y.value) : x.rows.front() < y.rows.front();
+  });
+  std::stable_sort(bi.contributions.begin(), bi.contributions.end(),
+                   [](const Contribution& x, const Contribution& y) { return std::abs(x.value) > std::abs(y.value); });
+  bi.sources.assign(bloc_sources.begin(), bloc_sources.end());
+  for (std::size_t k = 0; k < D; ++k) {
+    auto& dim = bi.dimensions[k];
+    dim.cooperative = base.cooperative[b][k];
+    dim.conflictual = base.conflictual[b][k];
+    dim.facts = static_cast<std::size_t>(base.facts[b][k]);
+  }
+  return bi;
+}
+
+// What the result says besides the blocs: undated relations, the partners' shares and the groups
+// of linked relations that may count one fact twice.
+void add_context(const Dataset& d, const Setup& s, const Evaluation& base, InfluenceResult& result) {
   std::vector<std::uint8_t> undated_seen(d.relation_count(), 0);
   for (std::size_t i = 0; i < s.ties.size(); ++i) {
     const RelationId r = s.ties[i].relation;
@@ -611,70 +622,80 @@ InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const In
     }
     result.partners.push_back(ps);
   }
-  {
-    std::set<RelationId> linked;
-    for (const auto& bi : result.blocs)
-      for (const auto& c : bi.contributions) linked.insert(c.relation);
-    for (auto& group : likely_double_counts(d)) {
-      std::vector<RelationId> in;
-      for (RelationId r : group)
-        if (linked.count(r)) in.push_back(r);
-      if (in.size() > 1) result.possible_double_counts.push_back(std::move(in));
-    }
+  std::set<RelationId> linked;
+  for (const auto& bi : result.blocs)
+    for (const auto& c : bi.contributions) linked.insert(c.relation);
+  for (auto& group : likely_double_counts(d)) {
+    std::vector<RelationId> in;
+    for (RelationId r : group)
+      if (linked.count(r)) in.push_back(r);
+    if (in.size() > 1) result.possible_double_counts.push_back(std::move(in));
   }
+}
 
-  // The uncertainty parts, each a list of figure vectors (or a range) over the same figures.
+// The uncertainty parts of every figure: each a range over the same figures as the point estimate.
+struct Ranges {
+  std::vector<ValueRange> undated, sources, bootstrap, parameters;
+  std::vector<std::vector<double>> leave_one_out;
+};
+
+// Without `run`, every range is the point itself.
+Ranges uncertainty(const Setup& s, const Dataset& d, const InfluenceParameters& p, const std::vector<double>& point, const Present& present,
+                   bool run) {
   const std::size_t n = point.size();
-  std::vector<ValueRange> undated(n), loso(n), boot(n), params(n);
-  std::vector<std::vector<double>> leave_one_out(n);
-  for (std::size_t i = 0; i < n; ++i) undated[i] = loso[i] = boot[i] = params[i] = {point[i], point[i]};
-  if (o.uncertainty) {
-    const std::vector<double> high = figures(evaluate(s, Variant{&p, true, nullptr}));
-    for (std::size_t i = 0; i < n; ++i) undated[i] = {std::min(point[i], high[i]), std::max(point[i], high[i])};
-    std::vector<std::uint8_t> kept(d.source_count(), 0);
-    for (SourceId x : s.sources) kept[x] = 1;
-    for (SourceId x : s.sources) {
-      kept[x] = 0;
-      const std::vector<double> f = figures(evaluate(s, Variant{&p, false, &kept}));
-      kept[x] = 1;
-      for (std::size_t i = 0; i < n; ++i) leave_one_out[i].push_back(f[i]);
-    }
-    for (std::size_t i = 0; i < n; ++i)
-      if (!leave_one_out[i].empty())
-        loso[i] = {*std::min_element(leave_one_out[i].begin(), leave_one_out[i].end()),
-                   *std::max_element(leave_one_out[i].begin(), leave_one_out[i].end())};
-    const std::vector<std::string> types(types_present.begin(), types_present.end()), units(units_present.begin(), units_present.end());
-    std::mt19937_64 rng(p.seed);
-    std::vector<std::vector<double>> boot_values(n), param_values(n);
-    for (std::size_t draw = 0; draw < p.draws; ++draw) {
-      // The bootstrap: as many sources as there are, drawn with replacement.
-      if (!s.sources.empty()) {
-        std::fill(kept.begin(), kept.end(), 0);
-        for (std::size_t j = 0; j < s.sources.size(); ++j)
-          kept[s.sources[static_cast<std::size_t>(uniform(rng) * static_cast<double>(s.sources.size()))]] = 1;
-        const std::vector<double> f = figures(evaluate(s, Variant{&p, false, &kept}));
-        for (std::size_t i = 0; i < n; ++i) boot_values[i].push_back(f[i]);
-      }
-      const InfluenceParameters drawn = draw_parameters(p, types, units, rng);
-      const std::vector<double> f = figures(evaluate(s, Variant{&drawn, false, nullptr}));
-      for (std::size_t i = 0; i < n; ++i) param_values[i].push_back(f[i]);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      for (auto* values : {&boot_values[i], &param_values[i]}) std::sort(values->begin(), values->end());
-      if (!boot_values[i].empty()) boot[i] = {quantile(boot_values[i], 0.025), quantile(boot_values[i], 0.975)};
-      if (!param_values[i].empty()) params[i] = {quantile(param_values[i], 0.025), quantile(param_values[i], 0.975)};
-    }
-    result.draws = p.draws;
-    result.seed = p.seed;
+  Ranges g;
+  g.leave_one_out.resize(n);
+  g.undated = g.sources = g.bootstrap = g.parameters = std::vector<ValueRange>(n);
+  for (std::size_t i = 0; i < n; ++i) g.undated[i] = g.sources[i] = g.bootstrap[i] = g.parameters[i] = {point[i], point[i]};
+  if (!run) return g;
+  const std::vector<double> high = figures(evaluate(s, Variant{&p, true, nullptr}));
+  for (std::size_t i = 0; i < n; ++i) g.undated[i] = {std::min(point[i], high[i]), std::max(point[i], high[i])};
+  std::vector<std::uint8_t> kept(d.source_count(), 0);
+  for (SourceId x : s.sources) kept[x] = 1;
+  for (SourceId x : s.sources) {
+    kept[x] = 0;
+    const std::vector<double> f = figures(evaluate(s, Variant{&p, false, &kept}));
+    kept[x] = 1;
+    for (std::size_t i = 0; i < n; ++i) g.leave_one_out[i].push_back(f[i]);
   }
+  for (std::size_t i = 0; i < n; ++i)
+    if (!g.leave_one_out[i].empty())
+      g.sources[i] = {*std::min_element(g.leave_one_out[i].begin(), g.leave_one_out[i].end()),
+                      *std::max_element(g.leave_one_out[i].begin(), g.leave_one_out[i].end())};
+  std::mt19937_64 rng(p.seed);
+  std::vector<std::vector<double>> boot_values(n), param_values(n);
+  for (std::size_t draw = 0; draw < p.draws; ++draw) {
+    // The bootstrap: as many sources as there are, drawn with replacement.
+    if (!s.sources.empty()) {
+      std::fill(kept.begin(), kept.end(), 0);
+      for (std::size_t j = 0; j < s.sources.size(); ++j)
+        kept[s.sources[static_cast<std::size_t>(uniform(rng) * static_cast<double>(s.sources.size()))]] = 1;
+      const std::vector<double> f = figures(evaluate(s, Variant{&p, false, &kept}));
+      for (std::size_t i = 0; i < n; ++i) boot_values[i].push_back(f[i]);
+    }
+    const InfluenceParameters drawn = draw_parameters(p, present.types, present.units, rng);
+    const std::vector<double> f = figures(evaluate(s, Variant{&drawn, false, nullptr}));
+    for (std::size_t i = 0; i < n; ++i) param_values[i].push_back(f[i]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    for (auto* values : {&boot_values[i], &param_values[i]}) std::sort(values->begin(), values->end());
+    if (!boot_values[i].empty()) g.bootstrap[i] = {quantile(boot_values[i], 0.025), quantile(boot_values[i], 0.975)};
+    if (!param_values[i].empty()) g.parameters[i] = {quantile(param_values[i], 0.025), quantile(param_values[i], 0.975)};
+  }
+  return g;
+}
+
+// Each figure's estimate, in the order figures() lists them: per bloc and dimension the score,
+// share and dependence, then with two blocs the balance per dimension.
+void set_estimates(const std::vector<double>& point, const Ranges& g, InfluenceResult& result) {
   auto estimate = [&](std::size_t i) {
     Estimate e;
     e.value = point[i];
-    e.undated = undated[i];
-    e.sources = loso[i];
-    e.bootstrap = boot[i];
-    e.parameters = params[i];
-    e.leave_one_out = leave_one_out[i];
+    e.undated = g.undated[i];
+    e.sources = g.sources[i];
+    e.bootstrap = g.bootstrap[i];
+    e.parameters = g.parameters[i];
+    e.leave_one_out = g.leave_one_out[i];
     e.low = std::min({e.value, e.undated.low, e.sources.low, e.bootstrap.low, e.parameters.low});
     e.high = std::max({e.value, e.undated.high, e.sources.high, e.bootstrap.high, e.parameters.high});
     return e;
@@ -686,9 +707,41 @@ InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const In
       bi.dimensions[k].share = estimate(i++);
       bi.dimensions[k].dependence = estimate(i++);
     }
-  if (o.blocs.size() == 2) {
+  if (result.blocs.size() == 2) {
     result.balance.emplace();
     for (std::size_t k = 0; k < D; ++k) (*result.balance)[k] = estimate(i++);
+  }
+}
+
+}  // namespace
+
+InfluenceResult measure_influence(const Dataset& d, const Slice& slice, const InfluenceOptions& o) {
+  check_options(d, slice, o);
+  InfluenceResult result;
+  result.at = reference_date(d, o);
+
+  Setup s;
+  s.d = &d;
+  s.reference_day = result.at.last_day();
+  s.bloc_count = o.blocs.size();
+  // Roll-up through affiliations: the network projection knows each actor's representative.
+  NetworkOptions no;
+  no.undirected = true;
+  no.collapse = o.collapse;
+  const Network net(d, slice, no);
+  group_facts(d, s);
+  const Present present = collect_ties(d, slice, o, net, sides(d, net, o), s);
+  result.sources = s.sources;
+
+  const InfluenceParameters& p = o.parameters;
+  const Evaluation base = evaluate(s, Variant{&p, false, nullptr});
+  const std::vector<double> point = figures(base);
+  for (std::size_t b = 0; b < o.blocs.size(); ++b) result.blocs.push_back(bloc_details(d, s, base, o.blocs[b], b));
+  add_context(d, s, base, result);
+  set_estimates(point, uncertainty(s, d, p, point, present, o.uncertainty), result);
+  if (o.uncertainty) {
+    result.draws = p.draws;
+    result.seed = p.seed;
   }
   return result;
 }
