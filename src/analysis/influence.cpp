@@ -89,141 +89,175 @@ double InfluenceParameters::status_factor(Status status) const noexcept {
   return 1;
 }
 
-void InfluenceParameters::load(const std::string& path, const RelationTypes& types) {
-  const std::string text = read_text_file(path, "the parameter file");
-  Diagnostics problems;
-  LineIndex lines(text);
-  auto report = [&](std::uint64_t offset, std::string message) {
-    Diagnostic d{path, 0, 0, Severity::error, std::move(message)};
-    lines.locate(offset, d.line, d.column);
-    problems.push_back(std::move(d));
-  };
-  CsvReader reader(text);
-  std::vector<CsvField> fields;
-  std::vector<CsvProblem> syntax;
-  if (!reader.next(fields, syntax) || fields.size() < 2 || fields[0].value != "parameter" || fields[1].value != "value") {
-    report(0, "expected the header 'parameter,value' (further columns low, high and notes are optional)");
-    throw DataError(std::move(problems));
-  }
-  std::optional<std::size_t> c_low, c_high;
-  for (std::size_t i = 2; i < fields.size(); ++i) {
-    if (fields[i].value == "low") c_low = i;
-    if (fields[i].value == "high") c_high = i;
-  }
-  const std::vector<std::string_view> scalars{"default.weight", "default.half_life", "status.planned", "status.intended",
-                                              "uncertainty.spread", "uncertainty.draws", "uncertainty.seed"};
-  while (reader.next(fields, syntax)) {
-    for (const auto& p : syntax) report(p.offset, p.message);
-    syntax.clear();
-    if (fields.size() < 2) {
-      report(reader.record_offset(), "expected at least 2 fields, found " + std::to_string(fields.size()));
-      continue;
+namespace {
+
+// One parameter file read into an InfluenceParameters, every problem kept with its position
+// (docs/influence.md lists the parameters).
+class ParameterFile {
+ public:
+  ParameterFile(const std::string& path, std::string_view text, InfluenceParameters& p, const RelationTypes& types)
+      : path_(path), text_(text), lines_(text), p_(p), types_(types) {}
+
+  // Throws DataError with every problem.
+  void read() {
+    CsvReader reader(text_);
+    std::vector<CsvField> fields;
+    std::vector<CsvProblem> syntax;
+    if (!reader.next(fields, syntax) || fields.size() < 2 || fields[0].value != "parameter" || fields[1].value != "value") {
+      report(0, "expected the header 'parameter,value' (further columns low, high and notes are optional)");
+      throw DataError(std::move(problems_));
     }
+    for (std::size_t i = 2; i < fields.size(); ++i) {
+      if (fields[i].value == "low") c_low_ = i;
+      if (fields[i].value == "high") c_high_ = i;
+    }
+    while (reader.next(fields, syntax)) {
+      for (const auto& p : syntax) report(p.offset, p.message);
+      syntax.clear();
+      if (fields.size() < 2) report(reader.record_offset(), "expected at least 2 fields, found " + std::to_string(fields.size()));
+      else row(fields);
+    }
+    if (!problems_.empty()) throw DataError(std::move(problems_));
+  }
+
+ private:
+  void report(std::uint64_t offset, std::string message) {
+    Diagnostic d{path_, 0, 0, Severity::error, std::move(message)};
+    lines_.locate(offset, d.line, d.column);
+    problems_.push_back(std::move(d));
+  }
+
+  const CsvField* optional_field(const std::vector<CsvField>& fields, const std::optional<std::size_t>& column) const {
+    return column && *column < fields.size() && !fields[*column].value.empty() ? &fields[*column] : nullptr;
+  }
+
+  // One row: NAME,VALUE[,LOW,HIGH]. NAME is GROUP.KEY for the per-type and per-unit parameters.
+  void row(const std::vector<CsvField>& fields) {
     const std::string name(fields[0].value);
-    const std::string_view text_value = fields[1].value;
     const auto dot = name.find('.');
     const std::string group = name.substr(0, dot), key = dot == std::string::npos ? "" : name.substr(dot + 1);
-    const CsvField* low_field = c_low && *c_low < fields.size() && !fields[*c_low].value.empty() ? &fields[*c_low] : nullptr;
-    const CsvField* high_field = c_high && *c_high < fields.size() && !fields[*c_high].value.empty() ? &fields[*c_high] : nullptr;
+    const CsvField* low = optional_field(fields, c_low_);
+    const CsvField* high = optional_field(fields, c_high_);
     const bool ranged_group = (group == "weight" || group == "half_life" || group == "scale") && !key.empty();
-    if (!ranged_group && (low_field || high_field)) {
-      report((low_field ? low_field : high_field)->offset, name + " takes no range (low and high are for weight.TYPE, half_life.TYPE and scale.UNIT)");
-      continue;
+    if (!ranged_group && (low || high)) {
+      report((low ? low : high)->offset, name + " takes no range (low and high are for weight.TYPE, half_life.TYPE and scale.UNIT)");
+      return;
     }
-    if ((group == "weight" || group == "half_life" || group == "valence" || group == "dimension") && !key.empty() && !types.find(key)) {
+    if ((group == "weight" || group == "half_life" || group == "valence" || group == "dimension") && !key.empty() && !types_.find(key)) {
       std::vector<std::string_view> ids;
-      for (const auto& t : types.all()) ids.push_back(t.id);
+      for (const auto& t : types_.all()) ids.push_back(t.id);
       const std::string hint = did_you_mean(key, ids);
       report(fields[0].offset, "unknown relation type '" + key + "' in " + name + (hint.empty() ? "" : " (did you mean " + hint + "?)"));
-      continue;
+      return;
     }
-    if (group == "valence" && !key.empty()) {
-      if (const auto v = parse_valence(text_value)) valence[key] = *v;
-      else report(fields[1].offset, name + " must be cooperative, conflictual or neutral, found '" + std::string(text_value) + "'");
-      continue;
-    }
-    if (group == "dimension" && !key.empty()) {
-      if (const auto v = parse_dimension(text_value)) dimension[key] = *v;
-      else report(fields[1].offset, name + " must be security, political, economic or social, found '" + std::string(text_value) + "'");
-      continue;
-    }
+    if (!key.empty() && (group == "valence" || group == "dimension")) return label(fields, name, group, key);
     if (name == "mix.direct" || name == "network.scale" || name == "network.damping" || name == "undated.factor") {
       report(fields[0].offset, "parameter '" + name + "' is no longer used: " +
              (name == "undated.factor" ? std::string("undated relations now give a range (docs/influence.md, \"Evidence in time\")")
                                        : std::string("the network term was dropped from the measure (docs/influence.md, \"No network term\")")) +
              "; remove the row");
-      continue;
+      return;
     }
     const bool half = group == "half_life";
-    const auto value = parse_value(text_value, half);
+    const auto value = parse_value(fields[1].value, half);
     if (!value) {
-      report(fields[1].offset, "value '" + std::string(text_value) + "' of " + name + " is not a number" + (half ? " (or none, for no decay)" : ""));
-      continue;
+      report(fields[1].offset, "value '" + std::string(fields[1].value) + "' of " + name + " is not a number" + (half ? " (or none, for no decay)" : ""));
+      return;
     }
-    // Checks one number against [low, high] (or (low, high] when open_low); `what` names it.
-    auto in_range = [&](const CsvField& f, double v, double low, double high, bool open_low, const std::string& what) {
-      if ((open_low ? v > low : v >= low) && v <= high) return true;
-      report(f.offset, what + " must be " + (open_low ? "above " : "at least ") + format_range(low) +
-             (high == infinity ? "" : " and at most " + format_range(high)) + ", found " + std::string(f.value));
-      return false;
-    };
-    if (ranged_group) {
-      const double low_limit = 0;
-      const bool open_low = group != "weight";
-      if (!in_range(fields[1], *value, low_limit, infinity, open_low, name)) continue;
-      std::optional<Range> range;
-      if (low_field || high_field) {
-        const auto low = low_field ? parse_value(low_field->value, half) : std::optional<double>(*value);
-        const auto high = high_field ? parse_value(high_field->value, half) : std::optional<double>(*value);
-        if (!low) {
-          report(low_field->offset, "low '" + std::string(low_field->value) + "' of " + name + " is not a number");
-          continue;
-        }
-        if (!high) {
-          report(high_field->offset, "high '" + std::string(high_field->value) + "' of " + name + " is not a number");
-          continue;
-        }
-        if (low_field && !in_range(*low_field, *low, low_limit, infinity, open_low, "the low end of " + name)) continue;
-        if (high_field && !in_range(*high_field, *high, low_limit, infinity, open_low, "the high end of " + name)) continue;
-        if (!(*low <= *value && *value <= *high)) {
-          report((low_field ? low_field : high_field)->offset,
-                 "the range of " + name + " must contain its value: low <= value <= high, found " + format_range(*low) + " <= " +
-                     std::string(text_value) + " <= " + format_range(*high));
-          continue;
-        }
-        range = Range{*low, *high};
-      }
-      auto& values = group == "weight" ? weight : group == "half_life" ? half_life : unit_scale;
-      auto& ranges = group == "weight" ? weight_range : group == "half_life" ? half_life_range : scale_range;
-      values[key] = *value;
-      if (range) ranges[key] = *range;
-      else ranges.erase(key);
-    } else if (name == "default.weight") {
-      if (in_range(fields[1], *value, 0, infinity, false, name)) default_weight = *value;
+    if (ranged_group) ranged(fields[1], *value, low, high, name, group, key);
+    else scalar(fields, *value, name);
+  }
+
+  // valence.TYPE or dimension.TYPE: a word.
+  void label(const std::vector<CsvField>& fields, const std::string& name, const std::string& group, const std::string& key) {
+    const std::string_view text = fields[1].value;
+    if (group == "valence") {
+      if (const auto v = parse_valence(text)) p_.valence[key] = *v;
+      else report(fields[1].offset, name + " must be cooperative, conflictual or neutral, found '" + std::string(text) + "'");
+    } else {
+      if (const auto v = parse_dimension(text)) p_.dimension[key] = *v;
+      else report(fields[1].offset, name + " must be security, political, economic or social, found '" + std::string(text) + "'");
+    }
+  }
+
+  // Checks one number against [low, high] (or (low, high] when open_low); `what` names it.
+  bool in_range(const CsvField& f, double v, double low, double high, bool open_low, const std::string& what) {
+    if ((open_low ? v > low : v >= low) && v <= high) return true;
+    report(f.offset, what + " must be " + (open_low ? "above " : "at least ") + format_range(low) +
+           (high == infinity ? "" : " and at most " + format_range(high)) + ", found " + std::string(f.value));
+    return false;
+  }
+
+  // weight.TYPE, half_life.TYPE, scale.UNIT: a value and an optional range [low, high] around it.
+  void ranged(const CsvField& value_field, double value, const CsvField* low_field, const CsvField* high_field, const std::string& name,
+              const std::string& group, const std::string& key) {
+    const bool half = group == "half_life", open_low = group != "weight";
+    if (!in_range(value_field, value, 0, infinity, open_low, name)) return;
+    std::optional<InfluenceParameters::Range> range;
+    if (low_field || high_field) {
+      const auto low = low_field ? parse_value(low_field->value, half) : std::optional<double>(value);
+      const auto high = high_field ? parse_value(high_field->value, half) : std::optional<double>(value);
+      if (!low) return report(low_field->offset, "low '" + std::string(low_field->value) + "' of " + name + " is not a number");
+      if (!high) return report(high_field->offset, "high '" + std::string(high_field->value) + "' of " + name + " is not a number");
+      if (low_field && !in_range(*low_field, *low, 0, infinity, open_low, "the low end of " + name)) return;
+      if (high_field && !in_range(*high_field, *high, 0, infinity, open_low, "the high end of " + name)) return;
+      if (!(*low <= value && value <= *high))
+        return report((low_field ? low_field : high_field)->offset,
+                      "the range of " + name + " must contain its value: low <= value <= high, found " + format_range(*low) + " <= " +
+                          std::string(value_field.value) + " <= " + format_range(*high));
+      range = InfluenceParameters::Range{*low, *high};
+    }
+    auto& values = group == "weight" ? p_.weight : group == "half_life" ? p_.half_life : p_.unit_scale;
+    auto& ranges = group == "weight" ? p_.weight_range : group == "half_life" ? p_.half_life_range : p_.scale_range;
+    values[key] = value;
+    if (range) ranges[key] = *range;
+    else ranges.erase(key);
+  }
+
+  // The parameters that are one number.
+  void scalar(const std::vector<CsvField>& fields, double value, const std::string& name) {
+    const CsvField& f = fields[1];
+    if (name == "default.weight") {
+      if (in_range(f, value, 0, infinity, false, name)) p_.default_weight = value;
     } else if (name == "status.planned" || name == "status.intended") {
-      if (in_range(fields[1], *value, 0, 1, false, name)) (name == "status.planned" ? planned_factor : intended_factor) = *value;
+      if (in_range(f, value, 0, 1, false, name)) (name == "status.planned" ? p_.planned_factor : p_.intended_factor) = value;
     } else if (name == "default.half_life") {
-      if (in_range(fields[1], *value, 0, infinity, true, name)) default_half_life = *value;
+      if (in_range(f, value, 0, infinity, true, name)) p_.default_half_life = value;
     } else if (name == "uncertainty.spread") {
-      if (*value >= 1) report(fields[1].offset, name + " must be at least 0 and below 1, found " + std::string(text_value));
-      else if (in_range(fields[1], *value, 0, 1, false, name)) spread = *value;
+      if (value >= 1) report(f.offset, name + " must be at least 0 and below 1, found " + std::string(f.value));
+      else if (in_range(f, value, 0, 1, false, name)) p_.spread = value;
     } else if (name == "uncertainty.draws" || name == "uncertainty.seed") {
       const double limit = name == "uncertainty.draws" ? 100000 : 4294967295.0;
-      if (*value != std::floor(*value)) report(fields[1].offset, name + " must be a whole number, found " + std::string(text_value));
-      else if (in_range(fields[1], *value, 0, limit, false, name)) {
-        if (name == "uncertainty.draws") draws = static_cast<std::size_t>(*value);
-        else seed = static_cast<std::uint64_t>(*value);
+      if (value != std::floor(value)) report(f.offset, name + " must be a whole number, found " + std::string(f.value));
+      else if (in_range(f, value, 0, limit, false, name)) {
+        if (name == "uncertainty.draws") p_.draws = static_cast<std::size_t>(value);
+        else p_.seed = static_cast<std::uint64_t>(value);
       }
     } else {
-      std::vector<std::string_view> known(scalars.begin(), scalars.end());
-      const std::string hint = did_you_mean(name, known);
+      static const std::vector<std::string_view> scalars{"default.weight",     "default.half_life", "status.planned", "status.intended",
+                                                         "uncertainty.spread", "uncertainty.draws", "uncertainty.seed"};
+      const std::string hint = did_you_mean(name, scalars);
       report(fields[0].offset, "unknown parameter '" + name + "'" +
              (hint.empty() ? " (expected weight.TYPE, half_life.TYPE, scale.UNIT, valence.TYPE, dimension.TYPE, status.planned, "
                              "status.intended, default.weight, default.half_life, uncertainty.spread, uncertainty.draws or uncertainty.seed)"
                            : " (did you mean " + hint + "?)"));
     }
   }
-  if (!problems.empty()) throw DataError(std::move(problems));
+
+  const std::string& path_;
+  std::string_view text_;
+  LineIndex lines_;
+  InfluenceParameters& p_;
+  const RelationTypes& types_;
+  Diagnostics problems_;
+  std::optional<std::size_t> c_low_, c_high_;
+};
+
+}  // namespace
+
+void InfluenceParameters::load(const std::string& path, const RelationTypes& types) {
+  const std::string text = read_text_file(path, "the parameter file");
+  ParameterFile(path, text, *this, types).read();
 }
 
 std::vector<BlocSpec> dataset_blocs(const Dataset& d) {
