@@ -31,7 +31,7 @@ struct CentralityArgs {
 };
 
 void run(const CentralityArgs& args) {
-  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const SlicedNetwork& in = sliced_network(args.dataset, args.slice, args.network);
   const Dataset& d = in.dataset;
   const Slice& slice = in.slice;
   const Network& network = in.network;

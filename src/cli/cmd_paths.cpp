@@ -179,7 +179,7 @@ void run_path(const PathArgs& args) {
     throw UsageError("path needs two actors, FROM TO, or a file of pairs, --pairs FILE");
   if (!args.pairs.empty() && !args.from.empty()) throw UsageError("give FROM TO or --pairs FILE, not both");
   if (args.all && args.max_hops == 0) throw UsageError("--all needs --max-hops L (every simple path of at most L relations)");
-  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const SlicedNetwork& in = sliced_network(args.dataset, args.slice, args.network);
   const Network& n = in.network;
   std::vector<PathBlock> blocks;
   if (args.pairs.empty()) {
@@ -245,7 +245,7 @@ struct NeighborsArgs {
 };
 
 void run_neighbors(const NeighborsArgs& args) {
-  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const SlicedNetwork& in = sliced_network(args.dataset, args.slice, args.network);
   const Dataset& d = in.dataset;
   const Network& n = in.network;
   const std::vector<Vertex> centres = network_vertices(n, args.actors);
@@ -288,7 +288,7 @@ struct DistancesArgs {
 // One row per actor each source reaches: the distance, the hops of the path found, and its last hop
 // with the relations behind it.
 void run_distances(const DistancesArgs& args) {
-  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const SlicedNetwork& in = sliced_network(args.dataset, args.slice, args.network);
   const Dataset& d = in.dataset;
   const Network& n = in.network;
   const std::vector<Vertex> sources = network_vertices(n, args.from);

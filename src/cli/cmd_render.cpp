@@ -78,7 +78,7 @@ void run(const RenderArgs& args) {
     }
   }
 
-  const SlicedNetwork in(args.dataset, args.slice, args.network);
+  const SlicedNetwork& in = sliced_network(args.dataset, args.slice, args.network);
   const Dataset& d = in.dataset;
   const Slice& slice = in.slice;
   const Network& network = in.network;

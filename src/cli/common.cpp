@@ -5,9 +5,11 @@
 #include "actorgraph/io/text_file.hpp"
 #include "actorgraph/model/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <iterator>
 #include <iostream>
 #include <map>
@@ -153,14 +155,33 @@ void note_slice(const Slice& slice) {
     std::cerr << "actorgraph: note: the date window leaves out " << n << (n == 1 ? " undated relation" : " undated relations") << "\n";
 }
 
-namespace {
-const Slice& noted(const Slice& slice) {
-  note_slice(slice);
-  return slice;
-}
-}  // namespace
+SlicedNetwork::SlicedNetwork(const Dataset& d, const SliceOptions& slice_options, const NetworkOptions& network_options)
+    : dataset(d), slice(d, slice_options), network(d, slice, network_options) {}
 
-SlicedNetwork::SlicedNetwork(const std::string& path, const SliceArgs& slice_args, const NetworkArgs& network_args)
-    : dataset(load(path)), slice(dataset, slice_args.options()), network(dataset, noted(slice), network_args.options()) {}
+const SlicedNetwork& sliced_network(const std::string& path, const SliceArgs& slice_args, const NetworkArgs& network_args) {
+  // The key: every option that changes the slice or the network, as given (names are resolved by
+  // the slice, so two spellings of one type are two entries, which is only a missed reuse).
+  std::string key = path;
+  const auto add = [&key](std::string_view part) { key.append(1, '\x1f').append(part); };
+  for (const auto* list : {&slice_args.types, &slice_args.exclude_types, &slice_args.kinds}) {
+    add(std::to_string(list->size()));
+    for (const auto& item : *list) add(item);
+  }
+  for (const auto* date : {&slice_args.from, &slice_args.to, &slice_args.at}) add(*date);
+  const NetworkOptions no = network_args.options();
+  add(std::to_string(no.undirected) + std::to_string(no.collapse) + std::to_string(static_cast<int>(no.merge)));
+
+  static std::deque<std::pair<std::string, std::unique_ptr<const SlicedNetwork>>> kept;
+  auto it = std::find_if(kept.begin(), kept.end(), [&](const auto& entry) { return entry.first == key; });
+  if (it == kept.end()) {
+    const Dataset& d = load(path);
+    auto built = std::make_unique<const SlicedNetwork>(d, slice_args.options(), no);
+    if (kept.size() == 4) kept.pop_front();  // no command holds one across queries
+    kept.emplace_back(std::move(key), std::move(built));
+    it = kept.end() - 1;
+  }
+  note_slice(it->second->slice);
+  return *it->second;
+}
 
 }  // namespace actorgraph::cli

@@ -83,13 +83,19 @@ const Dataset& load(const std::string& path);
 // Notes on stderr what a date window left out.
 void note_slice(const Slice& slice);
 
-// What an analysis command works on: the dataset (load), the slice its options ask for (with the
-// note of what a date window left out) and the network projected from that slice.
+// What an analysis command works on: the dataset (load), the slice its options ask for and the
+// network projected from that slice.
 struct SlicedNetwork {
-  SlicedNetwork(const std::string& path, const SliceArgs& slice_args, const NetworkArgs& network_args);
+  SlicedNetwork(const Dataset& d, const SliceOptions& slice_options, const NetworkOptions& network_options);
   const Dataset& dataset;
   const Slice slice;
   const Network network;
 };
+
+// The SlicedNetwork of a dataset path and options, with the note of what a date window left out.
+// Built once per process for the same dataset, slice and network options, as load() keeps the
+// dataset: `batch` asks many questions of one network without building it again (building is a sort
+// of the slice's relations, most of a query's time on a large dataset). The last 4 are kept.
+const SlicedNetwork& sliced_network(const std::string& path, const SliceArgs& slice_args, const NetworkArgs& network_args);
 
 }  // namespace actorgraph::cli
