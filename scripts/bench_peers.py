@@ -6,7 +6,8 @@ python3-networkx belong to. Subcommands (scripts/bench calls them; each is usabl
 
   plan DATASET PLAN.json [--seed S]    choose the actors the tasks start from (seeded, uniform)
   run TOOL TASK DATASET PLAN ANSWER    one peer run: load the dataset, do one task, write its answer
-  digest TASK OUTPUT PLAN ANSWER       the same answer, read from actorgraph's CSV (or check) output
+  digest TASK OUTPUT PLAN ANSWER       the same answer, read from actorgraph's output (CSV, a batch of
+                                       CSV tables, or check's text)
   report TIMES.tsv ANSWERS_DIR TITLE MARKDOWN   the table of medians; exit 1 on a failure or a
                                        disagreement between the answers
 
@@ -275,7 +276,24 @@ def digest(task, output, plan):
             fail(f"{output}: no 'N actors, M relations' summary in actorgraph check's output")
         return {"n": int(m.group(1))}
     with open(output, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+        text = f.read()
+    # A batch's output: one CSV table per query, each after a line '### N: QUERY'; a query from one
+    # actor has no column naming it (`from`, `centre`), so the query names it: its actor is the word
+    # after --from (distances) or after the command (neighbors).
+    if text.startswith("### "):
+        parts = re.split(r"^### \d+: (.*)\n", text, flags=re.M)[1:]
+        blocks = []
+        for query, block in zip(parts[::2], parts[1::2]):
+            words = query.split()
+            blocks.append((words[words.index("--from") + 1] if "--from" in words else words[1], block))
+    else:
+        blocks = [(None, text)]
+    rows = []
+    for actor, block in blocks:
+        for r in csv.DictReader(block.splitlines(keepends=True)):
+            r.setdefault("from", actor)
+            r.setdefault("centre", actor)
+            rows.append(r)
     if task == "pagerank":
         return {"top5": [[r["id"], float(r["pagerank"])] for r in rows[:5]]}
     if task == "components":
