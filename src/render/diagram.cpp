@@ -185,10 +185,7 @@ Plan make_plan(const Network& n, const DiagramOptions& o) {
   plan.layout = o.layout;
   if (plan.layout.empty()) {
     plan.layout = automatic_layout(plan.vertices.size());
-    if (o.layout_seed < 1 || o.layout_seed > max_layout_seed)
-    throw UsageError("layout seed " + std::to_string(o.layout_seed) + " is out of range: Graphviz takes a seed from 1 to " +
-                     std::to_string(max_layout_seed));
-  if (o.clusters && !draws_clusters(plan.layout)) plan.layout = "fdp";
+    if (o.clusters && !draws_clusters(plan.layout)) plan.layout = "fdp";
   }
   if (std::find(layouts.begin(), layouts.end(), plan.layout) == layouts.end())
     throw UsageError("unknown layout '" + plan.layout + "' (dot, neato, fdp, sfdp, circo or twopi)");
