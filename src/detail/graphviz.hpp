@@ -1,8 +1,9 @@
-// The one place that talks to Graphviz's C API (cgraph 2.42 / gvc): RAII owners, the char* casts,
+// The wrapper of Graphviz's C API (cgraph 2.42 / gvc): RAII owners, the char* casts,
 // the backslash escaping cgraph needs, DOT parsing, the capture of Graphviz's messages, and the
 // drawing interface src/render uses (Drawing: a graph described as data, written as DOT or laid out
 // and rendered, with ids in creation order and a layout seed). Private to the library: no public
-// header includes Graphviz, and no file outside src/detail calls it.
+// header includes Graphviz, and src/render reaches it only through Drawing. (src/io/exchange.cpp's
+// DOT reader still walks cgraph graphs itself, through the parts above MessageCapture.)
 //
 // Not thread-safe (cgraph's lexer, error handler and file name are process-global): parse and
 // render on one thread.

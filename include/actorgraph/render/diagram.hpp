@@ -40,8 +40,8 @@
 namespace actorgraph {
 
 // The largest DiagramOptions::layout_seed. Graphviz documents a positive number in `start` as the
-// seed and anything else as "pick one from the clock"; 2.42 reads it as a long, so seeds up to
-// 2^31 − 1 mean the same on every Graphviz that parses an int.
+// seed and anything else as "pick one from the clock" (so 0 is refused); 2.42 reads it as a long,
+// and the range stops at 2^31 − 1 so that it would fit an int as well.
 inline constexpr std::uint32_t max_layout_seed = 2147483647;
 
 struct DiagramOptions {
