@@ -30,6 +30,7 @@ struct RenderArgs {
   std::string output;
   std::string format;
   std::string layout;
+  std::uint32_t layout_seed = 1;
   std::string style;
   std::string title;
   std::string around;
@@ -85,6 +86,7 @@ void run(const RenderArgs& args) {
 
   DiagramOptions o;
   o.layout = args.layout;
+  o.layout_seed = args.layout_seed;
   o.edge_labels = args.edge_labels;
   o.separate = args.separate;
   o.clusters = args.clusters;
@@ -149,6 +151,7 @@ void add_render_command(CLI::App& app) {
       ->check(CLI::IsMember({"dot", "gv", "svg", "png", "pdf"}));
   cmd->add_option("--layout", args->layout, "Graphviz layout (default: dot up to 40 actors, fdp up to 300, sfdp above)")
       ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo", "twopi"}));
+  add_layout_seed_option(*cmd, args->layout_seed);
   cmd->add_option("--style", args->style, "Style file (CSV: target,key,attribute,value) over the default styles")
       ->check(CLI::ExistingFile);
   cmd->add_option("--title", args->title, "Title (default: the dataset's folder name)");

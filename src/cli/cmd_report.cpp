@@ -46,6 +46,7 @@ struct ReportArgs {
   std::string dataset, output, target, at, params, timeline, layout, style, paper = "a4";
   std::vector<std::string> blocs, ad_hoc;
   std::size_t depth = 1, top = 10, explain = 5;
+  std::uint32_t layout_seed = 1;
   bool collapse = false, no_png = false, unrolled_centrality = false, pdf = false;
   SliceArgs slice;
   std::vector<std::string> command_line;
@@ -430,6 +431,7 @@ void run(const ReportArgs& args) {
   FolderWriter out(args.output);
   ReportRun report{args, d, slice, drawn, network_options, at, target, out, content, {}};
   report.diagram.layout = args.layout;  // empty: automatic_layout, by the number of actors drawn
+  report.diagram.layout_seed = args.layout_seed;
   report.diagram.dataset = content.dataset_name;
   report.diagram.slice = content.slice_description;
   if (at) report.diagram.as_of = at->str();
@@ -488,6 +490,7 @@ void add_report_command(CLI::App& app, const std::vector<std::string>& command_l
   cmd->add_option("--explain", args->explain, "Facts listed at least per bloc under 'What weighs most' (more until they cover 80% of its score)")->check(CLI::Range(0, 1000))->capture_default_str();
   cmd->add_option("--layout", args->layout, "Graphviz layout of the diagrams (default: dot up to 40 actors, fdp up to 300, sfdp above)")
       ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo", "twopi"}));
+  add_layout_seed_option(*cmd, args->layout_seed);
   cmd->add_option("--style", args->style, "Style sheet for the diagrams (docs/RENDER.md)")->check(CLI::ExistingFile);
   cmd->add_flag("--collapse", args->collapse, "Roll officials, agencies and units up to their state or organisation in diagrams and centrality");
   cmd->add_flag("--no-png", args->no_png, "Do not write the PNG copies of the diagrams");

@@ -1,5 +1,7 @@
 #include "cli/common.hpp"
 
+#include "actorgraph/render/diagram.hpp"
+
 #include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/io/exchange.hpp"
 #include "actorgraph/io/text_file.hpp"
@@ -128,6 +130,13 @@ std::vector<Vertex> network_vertices(const Network& network, const std::string& 
 
 void add_dataset_argument(CLI::App& command, std::string& path) {
   command.add_option("DATASET", path, "Dataset folder (actors.csv, relations.csv, ...), or a .dot/.gv, .graphml or .json graph file")->required()->check(CLI::ExistingPath);
+}
+
+void add_layout_seed_option(CLI::App& command, std::uint32_t& seed) {
+  command.add_option("--layout-seed", seed, "Seed of the neato, fdp and sfdp layouts: another seed, another arrangement "
+                     "(docs/RENDER.md)")
+      ->check(CLI::Range(std::uint32_t{1}, max_layout_seed))
+      ->capture_default_str();
 }
 
 void add_format_option(CLI::App& command, std::string& format) {

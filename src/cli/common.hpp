@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,9 @@ std::string read_input(const std::string& path, std::string_view what);
 
 // Registers the DATASET positional argument.
 void add_dataset_argument(CLI::App& command, std::string& path);
+
+// Registers --layout-seed N (DiagramOptions::layout_seed: 1 to max_layout_seed, default 1).
+void add_layout_seed_option(CLI::App& command, std::uint32_t& seed);
 
 // Registers --format table|csv|json.
 void add_format_option(CLI::App& command, std::string& format);

@@ -5,9 +5,17 @@
 // Graphviz's layout records (Agraphinfo_t, GD_rank...): needed only by repair_dot_ranks.
 #include <graphviz/types.h>
 
+#include "actorgraph/io/output_file.hpp"
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
+#include <unordered_map>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern "C" void aglexbad(void);  // exported by libcgraph but not declared in cgraph.h
 extern "C" int aaglex_destroy(void);  // flex's yylex_destroy for cgraph's lexer: exported, not declared
@@ -49,10 +57,10 @@ void set_attribute(Agraph_t* root, int kind, Object* object, const char* name, s
   agset(object, c(name), c(escaped));
 }
 
-// cgraph reports errors in pieces through a process-global callback.
-std::string* error_sink = nullptr;
-int capture_error(char* message) {
-  if (error_sink) *error_sink += message;
+// The sink of the MessageCapture alive now: cgraph's callback takes no context.
+std::string* message_sink = nullptr;
+int capture_message(char* message) {
+  if (message_sink) *message_sink += message;
   return 0;
 }
 
@@ -69,6 +77,18 @@ void set_html_label(Agraph_t* root, Agnode_t* n, const std::string& html) {
   agstrfree(root, s);
 }
 
+MessageCapture::MessageCapture(std::string& sink, agerrlevel_t level)
+    : previous_handler_(agseterrf(capture_message)), previous_level_(agseterr(level)), previous_sink_(message_sink) {
+  message_sink = &sink;
+}
+
+MessageCapture::~MessageCapture() {
+  agreseterrors();
+  message_sink = previous_sink_;
+  agseterrf(previous_handler_);
+  agseterr(previous_level_);
+}
+
 std::string get(void* object, const char* name) {
   char* value = agget(object, c(name));
   if (!value) return {};
@@ -77,26 +97,6 @@ std::string get(void* object, const char* name) {
 }
 
 namespace {
-
-// Installs the error capture for one read and restores the previous handler and level after it.
-class ErrorCapture {
- public:
-  explicit ErrorCapture(std::string& sink) : previous_handler_(agseterrf(capture_error)), previous_level_(agseterr(AGERR)) {
-    error_sink = &sink;
-  }
-  ~ErrorCapture() {
-    agreseterrors();
-    error_sink = nullptr;
-    agseterrf(previous_handler_);
-    agseterr(previous_level_);
-  }
-  ErrorCapture(const ErrorCapture&) = delete;
-  ErrorCapture& operator=(const ErrorCapture&) = delete;
-
- private:
-  agusererrf previous_handler_;
-  agerrlevel_t previous_level_;
-};
 
 struct FileCloser {
   void operator()(FILE* f) const noexcept { std::fclose(f); }
@@ -144,7 +144,7 @@ void reset_lexer() {
 GraphPtr read_dot(const std::string& text, const std::string& file) {
   context();
   std::string errors;
-  const ErrorCapture capture(errors);
+  const MessageCapture capture(errors, AGERR);
   // Read from a FILE so that a second agread continues where the first stopped: a file holding
   // several graphs is refused rather than silently cut to its first.
   if (text.empty()) throw ParseError(file, 0, 0, "empty file: expected a DOT graph");
@@ -210,24 +210,299 @@ void repair_dot_ranks(Agraph_t* g) noexcept {
     }
 }
 
+// Lays out `g` with `engine` for as long as it lives, and frees the layout before the graph is
+// closed. Throws Error when the engine is unknown or fails.
+class Layout {
+ public:
+  Layout(Agraph_t* g, const std::string& engine) : g_(g), dot_(engine == "dot") {
+    if (gvLayout(context(), g, engine.c_str()) != 0) throw Error("Graphviz could not lay out the graph with '" + engine + "'");
+  }
+  ~Layout() {
+    if (dot_) repair_dot_ranks(g_);
+    gvFreeLayout(context(), g_);
+  }
+  Layout(const Layout&) = delete;
+  Layout& operator=(const Layout&) = delete;
+
+  // Renders to memory ("svg", "png", "pdf").
+  std::string render(const std::string& format) const {
+    char* data = nullptr;
+    unsigned int length = 0;
+    if (gvRenderData(context(), g_, format.c_str(), &data, &length) != 0) throw Error("Graphviz could not render " + format);
+    std::string out(data, length);
+    gvFreeRenderData(data);
+    return out;
+  }
+
+ private:
+  Agraph_t* g_;
+  bool dot_;
+};
+
+// cgraph orders subgraphs, nodes and edges by id, and the id of a named object is the address of its
+// interned name, so agwrite would list clusters in an order that depends on the heap, and dot's
+// layout varied from run to run with address-space randomisation (the ego diagram of graphs/tajikistan
+// in about one run of eight). This id discipline gives the clusters the ids 2, 4, 6, ... in creation
+// order, then the nodes the next even ids in creation order, and leaves every other object to
+// cgraph's own discipline, whose ids are odd (anonymous objects) or addresses (the root graph's
+// name), so they never meet ours. A name is printed from a string interned in the graph's own
+// dictionary (agstrdup): agwrite reads the interned string's header to tell an HTML label from a
+// plain one, and a name from any other buffer once came out as <cluster_nato> at random.
+struct OrderedIds {
+  std::vector<std::string> names;  // clusters, then nodes, in creation order; name k has id 2(k + 1)
+  std::unordered_map<std::string, std::size_t> nodes;  // a node's name -> its k
+  std::vector<char*> interned;     // agstrdup'd on first print, freed with the graph's dictionary
+  std::size_t clusters = 0;        // names[0, clusters) are the clusters
+  Agraph_t* graph = nullptr;
+  void* base = nullptr;  // state of AgIdDisc
+  bool owns(IDTYPE id) const { return id % 2 == 0 && id >= 2 && id / 2 <= names.size(); }
+};
+OrderedIds* pending_ids = nullptr;  // handed from open_ordered_graph to ids_open
+
+void* ids_open(Agraph_t* g, Agdisc_t* disc) {
+  OrderedIds* ids = pending_ids;
+  pending_ids = nullptr;
+  ids->graph = g;
+  ids->base = AgIdDisc.open(g, disc);
+  return ids;
+}
+long ids_map(void* state, int objtype, char* str, IDTYPE* id, int createflag) {
+  auto* ids = static_cast<OrderedIds*>(state);
+  if (objtype == AGRAPH && str)
+    for (std::size_t k = 0; k < ids->clusters; ++k)
+      if (ids->names[k] == str) {
+        *id = static_cast<IDTYPE>(2 * (k + 1));
+        return 1;
+      }
+  if (objtype == AGNODE && str) {
+    auto it = ids->nodes.find(str);
+    if (it == ids->nodes.end()) {
+      if (!createflag) return 0;
+      it = ids->nodes.emplace(str, ids->names.size()).first;
+      ids->names.emplace_back(str);
+      ids->interned.push_back(nullptr);
+    }
+    *id = static_cast<IDTYPE>(2 * (it->second + 1));
+    return 1;
+  }
+  return AgIdDisc.map(ids->base, objtype, str, id, createflag);
+}
+long ids_alloc(void* state, int objtype, IDTYPE id) {
+  auto* ids = static_cast<OrderedIds*>(state);
+  return ids->owns(id) ? 1 : AgIdDisc.alloc(ids->base, objtype, id);
+}
+void ids_free(void* state, int objtype, IDTYPE id) {
+  auto* ids = static_cast<OrderedIds*>(state);
+  if (!ids->owns(id)) AgIdDisc.free(ids->base, objtype, id);
+}
+char* ids_print(void* state, int objtype, IDTYPE id) {
+  auto* ids = static_cast<OrderedIds*>(state);
+  if (!ids->owns(id)) return AgIdDisc.print(ids->base, objtype, id);
+  const std::size_t k = id / 2 - 1;
+  if (!ids->interned[k]) ids->interned[k] = agstrdup(ids->graph, c(ids->names[k]));
+  return ids->interned[k];
+}
+void ids_close(void* state) {
+  auto* ids = static_cast<OrderedIds*>(state);
+  AgIdDisc.close(ids->base);
+  delete ids;
+}
+void ids_register(void* state, int objtype, void* obj) {
+  AgIdDisc.idregister(static_cast<OrderedIds*>(state)->base, objtype, obj);
+}
+Agiddisc_t ordered_id_disc = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+Agdisc_t ordered_disc = {&AgMemDisc, &ordered_id_disc, &AgIoDisc};
+
+// A new root graph whose subgraphs `clusters` (in this order) and nodes are numbered in creation order.
+GraphPtr open_ordered_graph(bool directed, const std::vector<std::string>& clusters) {
+  auto ids = std::make_unique<OrderedIds>();
+  ids->names = clusters;
+  ids->clusters = clusters.size();
+  ids->interned.assign(clusters.size(), nullptr);
+  pending_ids = ids.release();
+  GraphPtr g(agopen(c("actorgraph"), directed ? Agdirected : Agundirected, &ordered_disc));
+  if (pending_ids) {  // agopen failed before opening the discipline
+    delete pending_ids;
+    pending_ids = nullptr;
+  }
+  if (!g) throw Error("cgraph could not create a graph");
+  return g;
+}
+
+// The layouts that start from random positions and read their seed from the graph attribute `start`
+// (Graphviz's documentation: neato, fdp and sfdp; each drew differently with start=1 and start=2).
+bool reads_start_seed(std::string_view layout) noexcept { return layout == "neato" || layout == "fdp" || layout == "sfdp"; }
+
+// Declares the default of an attribute of graphs, nodes or edges (for the root graph: its value).
+void set_default(Agraph_t* g, int kind, const std::string& name, const std::string& value) {
+  agattr(g, kind, c(name), c(escape(value)));
+}
+
+void set_html_graph_label(Agraph_t* g, const std::string& html) {
+  if (!agattr(g, AGRAPH, c("label"), nullptr)) agattr(g, AGRAPH, c("label"), c(""));
+  char* s = agstrdup_html(g, c(html));
+  agset(g, c("label"), s);
+  agstrfree(g, s);
+}
+
+// The cgraph graph of a drawing, its objects created in the drawing's order.
+GraphPtr build(const Drawing& drawing) {
+  std::vector<std::string> cluster_names;
+  for (const auto& cluster : drawing.clusters) cluster_names.push_back(cluster.name);
+  // gvContext() declares label="\N" on the prototype of every graph opened after it; create it
+  // first, so that the DOT is the same whether or not something was rendered before.
+  context();
+  GraphPtr graph = open_ordered_graph(drawing.directed, cluster_names);
+  Agraph_t* g = graph.get();
+  for (const auto& [name, value] : drawing.graph) set_default(g, AGRAPH, name, value);
+  set_default(g, AGRAPH, "layout", drawing.layout);
+  if (reads_start_seed(drawing.layout)) set_default(g, AGRAPH, "start", std::to_string(drawing.layout_seed));
+  for (const auto& [name, value] : drawing.node_defaults) set_default(g, AGNODE, name, value);
+  for (const auto& [name, value] : drawing.edge_defaults) set_default(g, AGEDGE, name, value);
+  if (!drawing.html_label.empty()) set_html_graph_label(g, drawing.html_label);
+
+  std::vector<Agnode_t*> nodes;
+  nodes.reserve(drawing.nodes.size());
+  for (const auto& node : drawing.nodes) {
+    Agnode_t* n = agnode(g, c(node.name), 1);
+    for (const auto& [name, value] : node.attributes) set(n, name.c_str(), value);
+    nodes.push_back(n);
+  }
+  for (const auto& cluster : drawing.clusters) {
+    Agraph_t* sub = agsubg(g, c(cluster.name), 1);
+    for (const auto& [name, value] : cluster.attributes) set(sub, name.c_str(), value);
+    for (std::size_t n : cluster.nodes) agsubnode(sub, nodes.at(n), 1);
+  }
+  for (const auto& edge : drawing.edges) {
+    Agedge_t* e = agedge(g, nodes.at(edge.tail), nodes.at(edge.head), nullptr, 1);
+    for (const auto& [name, value] : edge.attributes) set(e, name.c_str(), value);
+  }
+  return graph;
+}
+
+// Graphviz 2.42 writes xlink:href values without XML escaping; '&' (legal in URLs) must become
+// &amp;. The other characters XML needs escaped are the caller's to keep out of URLs (src/render
+// percent-encodes them).
+std::string fix_svg_links(const std::string& svg) {
+  static const std::string marker = "xlink:href=\"";
+  std::string out;
+  out.reserve(svg.size());
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t at = svg.find(marker, pos);
+    if (at == std::string::npos) break;
+    const std::size_t begin = at + marker.size();
+    const std::size_t end = svg.find('"', begin);
+    if (end == std::string::npos) break;
+    out.append(svg, pos, begin - pos);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (svg[i] == '&') out += "&amp;";
+      else out += svg[i];
+    }
+    pos = end;
+  }
+  out.append(svg, pos, std::string::npos);
+  return out;
+}
+
+// Lays `g` out and renders it in each format. Throws Error with Graphviz's messages (warnings too).
+std::vector<std::string> lay_out_and_render(Agraph_t* g, const Drawing& drawing, const std::vector<std::string>& formats) {
+  std::string log;
+  std::vector<std::string> out;
+  const MessageCapture capture(log, AGWARN);
+  try {
+    // neato and fdp take their seed from `start` (build) and seed drand48() with it themselves; sfdp
+    // reads `start` too, but also draws from libc's rand() without seeding it. Measured with Graphviz
+    // 2.42.2 on a 30-node graph, each run a fresh process: with start fixed, sfdp's drawing changed
+    // with the seed given to srand() before the layout, and no drawing of neato, fdp, dot, circo or
+    // twopi changed with srand() or srand48(). So rand() must be seeded here for the drawing to
+    // depend on layout_seed only; drand48() is seeded as well, for any layout step that draws from
+    // it unseeded. This reseeds the process's own generators, which is why it happens here, in the
+    // layout's child process (render): the library's caller never sees its generators changed.
+    std::srand(drawing.layout_seed);
+    ::srand48(static_cast<long>(drawing.layout_seed));
+    const Layout layout(g, drawing.layout);
+    for (const std::string& format : formats)
+      out.push_back(format == "svg" ? fix_svg_links(layout.render(format)) : layout.render(format));
+  } catch (const Error& e) {
+    while (!log.empty() && log.back() == '\n') log.pop_back();
+    throw Error(std::string(e.what()) + (log.empty() ? "" : ": " + log));
+  }
+  return out;
+}
+
+// Runs `work` (a layout and its renders) in a child process and returns its strings. Graphviz keeps
+// state from one layout to the next in a process (text measurement through pango, which loads fonts
+// in a thread of its own after the first render), so a second diagram drawn in one process differed
+// from run to run; a child forked before any layout starts from the same state every time
+// (docs/RENDER.md, "Determinism"). The parent never lays out, so it has no Graphviz thread when it
+// forks. The child sends each string as an 8-byte length and its bytes, or a 0xFF..FF length and
+// the error message, then exits without running destructors (the parent's temporary files stay the
+// parent's).
+template <class Work>
+std::vector<std::string> in_child_process(Work work) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) throw Error(std::string("cannot lay out the diagram: pipe: ") + std::strerror(errno));
+  std::fflush(nullptr);
+  const pid_t child = ::fork();
+  if (child < 0) {
+    const int error = errno;
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    throw Error(std::string("cannot lay out the diagram: fork: ") + std::strerror(error));
+  }
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    std::string message;
+    auto put = [&](std::uint64_t size, std::string_view bytes) {
+      message.append(reinterpret_cast<const char*>(&size), sizeof size);
+      message.append(bytes);
+    };
+    try {
+      for (const std::string& s : work()) put(s.size(), s);
+    } catch (const std::exception& e) {
+      message.clear();
+      put(~std::uint64_t{0}, e.what());
+    }
+    ::_exit(write_to_descriptor(pipe_fds[1], message) == 0 ? 0 : 1);
+  }
+  ::close(pipe_fds[1]);
+  std::string received;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
+    if (n > 0) received.append(buffer, static_cast<std::size_t>(n));
+    else if (n == 0 || errno != EINTR) break;
+  }
+  ::close(pipe_fds[0]);
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw Error("the layout process failed (" + std::string(WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                                                                 : "exit " + std::to_string(WEXITSTATUS(status))) + ")");
+  std::vector<std::string> out;
+  for (std::size_t at = 0; at + sizeof(std::uint64_t) <= received.size();) {
+    std::uint64_t size = 0;
+    std::memcpy(&size, received.data() + at, sizeof size);
+    at += sizeof size;
+    if (size == ~std::uint64_t{0}) throw Error(received.substr(at));
+    if (size > received.size() - at) throw Error("the layout process sent a truncated result");
+    out.push_back(received.substr(at, size));
+    at += size;
+  }
+  return out;
+}
+
 }  // namespace
 
-Layout::Layout(Agraph_t* g, const std::string& engine) : g_(g), dot_(engine == "dot") {
-  if (gvLayout(context(), g, engine.c_str()) != 0) throw Error("Graphviz could not lay out the graph with '" + engine + "'");
-}
+std::string write_dot(const Drawing& drawing) { return write_dot(build(drawing).get()); }
 
-Layout::~Layout() {
-  if (dot_) repair_dot_ranks(g_);
-  gvFreeLayout(context(), g_);
-}
-
-std::string Layout::render(const std::string& format) const {
-  char* data = nullptr;
-  unsigned int length = 0;
-  if (gvRenderData(context(), g_, format.c_str(), &data, &length) != 0)
-    throw Error("Graphviz could not render " + format);
-  std::string out(data, length);
-  gvFreeRenderData(data);
+std::vector<std::string> render(const Drawing& drawing, const std::vector<std::string>& formats) {
+  const GraphPtr g = build(drawing);
+  std::vector<std::string> out = in_child_process([&] { return lay_out_and_render(g.get(), drawing, formats); });
+  if (out.size() != formats.size())
+    throw Error("the layout process sent " + std::to_string(out.size()) + " of " + std::to_string(formats.size()) + " drawings");
   return out;
 }
 

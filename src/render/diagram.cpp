@@ -1,6 +1,5 @@
 #include "actorgraph/render/diagram.hpp"
 
-#include "actorgraph/io/output_file.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include "actorgraph/error.hpp"
@@ -11,17 +10,10 @@
 #include <cstdio>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
-#include <cerrno>
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <optional>
 #include <tuple>
-#include <unordered_map>
-
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace actorgraph {
 
@@ -69,30 +61,6 @@ std::string url_text(std::string_view url) {
       out += ch;
     }
   }
-  return out;
-}
-
-// Graphviz 2.42 writes xlink:href values without XML escaping; '&' (legal in URLs) must become
-// &amp;. The other characters XML needs escaped cannot occur: url_text percent-encodes them.
-std::string fix_svg_links(const std::string& svg) {
-  static const std::string marker = "xlink:href=\"";
-  std::string out;
-  out.reserve(svg.size());
-  std::size_t pos = 0;
-  while (true) {
-    const std::size_t at = svg.find(marker, pos);
-    if (at == std::string::npos) break;
-    const std::size_t begin = at + marker.size();
-    const std::size_t end = svg.find('"', begin);
-    if (end == std::string::npos) break;
-    out.append(svg, pos, begin - pos);
-    for (std::size_t i = begin; i < end; ++i) {
-      if (svg[i] == '&') out += "&amp;";
-      else out += svg[i];
-    }
-    pos = end;
-  }
-  out.append(svg, pos, std::string::npos);
   return out;
 }
 
@@ -221,6 +189,9 @@ Plan make_plan(const Network& n, const DiagramOptions& o) {
   }
   if (std::find(layouts.begin(), layouts.end(), plan.layout) == layouts.end())
     throw UsageError("unknown layout '" + plan.layout + "' (dot, neato, fdp, sfdp, circo or twopi)");
+  if (o.layout_seed < 1 || o.layout_seed > max_layout_seed)
+    throw UsageError("layout seed " + std::to_string(o.layout_seed) + " is out of range: Graphviz takes a seed from 1 to " +
+                     std::to_string(max_layout_seed));
   if (o.clusters && !draws_clusters(plan.layout))
     throw UsageError("clusters are drawn by the dot and fdp layouts only, not " + plan.layout);
 
@@ -260,17 +231,6 @@ Plan make_plan(const Network& n, const DiagramOptions& o) {
                        [](const Edge& a, const Edge& b) { return std::tie(a.type, a.directed) < std::tie(b.type, b.directed); });
   }
   return plan;
-}
-
-void set_default(Agraph_t* g, int kind, const char* name, const std::string& value) {
-  agattr(g, kind, gv::c(name), gv::c(gv::escape(value)));
-}
-
-void set_html_graph_label(Agraph_t* g, const std::string& html) {
-  if (!agattr(g, AGRAPH, gv::c("label"), nullptr)) agattr(g, AGRAPH, gv::c("label"), gv::c(""));
-  char* s = agstrdup_html(g, gv::c(html));
-  agset(g, gv::c("label"), s);
-  agstrfree(g, s);
 }
 
 // The title and legend: what is drawn, from which slice, as of when, and what shapes, colours and
@@ -393,167 +353,27 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
   return html + "</table>";
 }
 
-// cgraph orders subgraphs, nodes and edges by id, and the id of a named object is the address of its
-// interned name, so agwrite would list clusters in an order that depends on the heap, and dot's
-// layout varied from run to run with address-space randomisation (the ego diagram of graphs/tajikistan
-// in about one run of eight). This id discipline gives the clusters the ids 2, 4, 6, ... in creation
-// order, then the nodes the next even ids in creation order, and leaves every other object to
-// cgraph's own discipline, whose ids are odd (anonymous objects) or addresses (the root graph's
-// name), so they never meet ours. A name is printed from a string interned in the graph's own
-// dictionary (agstrdup): agwrite reads the interned string's header to tell an HTML label from a
-// plain one, and a name from any other buffer once came out as <cluster_nato> at random.
-struct ClusterIds {
-  std::vector<std::string> names;  // clusters, then nodes, in creation order; name k has id 2(k + 1)
-  std::unordered_map<std::string, std::size_t> nodes;  // a node's name -> its k
-  std::vector<char*> interned;     // agstrdup'd on first print, freed with the graph's dictionary
-  std::size_t clusters = 0;        // names[0, clusters) are the clusters
-  Agraph_t* graph = nullptr;
-  void* base = nullptr;  // state of AgIdDisc
-  bool owns(IDTYPE id) const { return id % 2 == 0 && id >= 2 && id / 2 <= names.size(); }
-};
-ClusterIds* pending_ids = nullptr;  // handed from open_diagram_graph to ids_open
-
-void* ids_open(Agraph_t* g, Agdisc_t* disc) {
-  ClusterIds* ids = pending_ids;
-  pending_ids = nullptr;
-  ids->graph = g;
-  ids->base = AgIdDisc.open(g, disc);
-  return ids;
-}
-long ids_map(void* state, int objtype, char* str, IDTYPE* id, int createflag) {
-  auto* ids = static_cast<ClusterIds*>(state);
-  if (objtype == AGRAPH && str)
-    for (std::size_t k = 0; k < ids->clusters; ++k)
-      if (ids->names[k] == str) {
-        *id = static_cast<IDTYPE>(2 * (k + 1));
-        return 1;
-      }
-  if (objtype == AGNODE && str) {
-    auto it = ids->nodes.find(str);
-    if (it == ids->nodes.end()) {
-      if (!createflag) return 0;
-      it = ids->nodes.emplace(str, ids->names.size()).first;
-      ids->names.emplace_back(str);
-      ids->interned.push_back(nullptr);
-    }
-    *id = static_cast<IDTYPE>(2 * (it->second + 1));
-    return 1;
-  }
-  return AgIdDisc.map(ids->base, objtype, str, id, createflag);
-}
-long ids_alloc(void* state, int objtype, IDTYPE id) {
-  auto* ids = static_cast<ClusterIds*>(state);
-  return ids->owns(id) ? 1 : AgIdDisc.alloc(ids->base, objtype, id);
-}
-void ids_free(void* state, int objtype, IDTYPE id) {
-  auto* ids = static_cast<ClusterIds*>(state);
-  if (!ids->owns(id)) AgIdDisc.free(ids->base, objtype, id);
-}
-char* ids_print(void* state, int objtype, IDTYPE id) {
-  auto* ids = static_cast<ClusterIds*>(state);
-  if (!ids->owns(id)) return AgIdDisc.print(ids->base, objtype, id);
-  const std::size_t k = id / 2 - 1;
-  if (!ids->interned[k]) ids->interned[k] = agstrdup(ids->graph, gv::c(ids->names[k]));
-  return ids->interned[k];
-}
-void ids_close(void* state) {
-  auto* ids = static_cast<ClusterIds*>(state);
-  AgIdDisc.close(ids->base);
-  delete ids;
-}
-void ids_register(void* state, int objtype, void* obj) {
-  AgIdDisc.idregister(static_cast<ClusterIds*>(state)->base, objtype, obj);
-}
-Agiddisc_t cluster_id_disc = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
-Agdisc_t diagram_disc = {&AgMemDisc, &cluster_id_disc, &AgIoDisc};
-
-// A new root graph whose subgraphs `clusters` (in this order) are written in this order.
-gv::GraphPtr open_diagram_graph(bool directed, const std::vector<std::string>& clusters) {
-  auto ids = std::make_unique<ClusterIds>();
-  ids->names = clusters;
-  ids->clusters = clusters.size();
-  ids->interned.assign(clusters.size(), nullptr);
-  pending_ids = ids.release();
-  gv::GraphPtr g(agopen(gv::c("actorgraph"), directed ? Agdirected : Agundirected, &diagram_disc));
-  if (pending_ids) {  // agopen failed before opening the discipline
-    delete pending_ids;
-    pending_ids = nullptr;
-  }
-  if (!g) throw Error("cgraph could not create a graph");
-  return g;
-}
-
-// Builds the cgraph graph of a plan. The caller keeps it alive for layout and rendering.
-gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& plan) {
+// The drawn actors as nodes, in vertex order: shape by kind, fill by bloc, size by score, tooltip.
+void add_nodes(gv::Drawing& drawing, const Network& n, const DiagramOptions& o, const Plan& plan,
+               const std::vector<StyleAttributes>& bloc_style) {
   const Dataset& d = n.dataset();
-  std::vector<std::string> cluster_names;
-  if (o.clusters) {
-    std::vector<std::uint8_t> used(d.blocs().size() + 1, 0);
-    for (Vertex v : plan.vertices) used[plan.bloc_of[v]] = 1;
-    for (std::size_t b = 0; b < d.blocs().size(); ++b)
-      if (used[b]) cluster_names.push_back("cluster_" + d.blocs()[b].id);
-  }
-  // gvContext() declares label="\N" on the prototype of every graph opened after it; create it
-  // first, so that the DOT is the same whether or not something was rendered before.
-  gv::context();
-  gv::GraphPtr graph = open_diagram_graph(n.directed(), cluster_names);
-  Agraph_t* g = graph.get();
-
-  // Graph defaults, by layout, then the style sheet's graph rules over them.
-  const double title_size = o.font_size > 0 ? o.font_size : 11 * legend_scale(plan.vertices.size());
-  StyleAttributes ga = {{"fontname", font},   {"fontsize", number(title_size)}, {"labelloc", "t"},   {"labeljust", "l"},
-                        {"outputorder", "edgesfirst"}, {"pad", "0.3"}, {"bgcolor", "white"}, {"linelength", "0"}};
-  const bool large = plan.vertices.size() > 300;
-  if (plan.layout == "dot") {
-    ga.insert({{"rankdir", "TB"}, {"nodesep", "0.3"}, {"ranksep", "0.7"}, {"splines", "true"}});
-  } else {
-    ga.insert({{"overlap", "prism"}, {"splines", large ? "line" : "true"}, {"sep", "+8"}, {"esep", "+4"}});
-    if (plan.layout == "neato" || plan.layout == "fdp" || plan.layout == "sfdp") ga["start"] = "1";
-    if (plan.layout == "twopi") ga["ranksep"] = "1.4";
-    if (plan.layout == "circo") ga["mindist"] = "0.6";
-  }
-  for (const auto& [name, value] : o.style.graph()) ga[name] = value;
-  ga["layout"] = plan.layout;
-  for (const auto& [name, value] : ga) set_default(g, AGRAPH, name.c_str(), value);
-  const std::string fontname = ga["fontname"];
-
-  set_default(g, AGNODE, "fontname", fontname);
-  set_default(g, AGNODE, "fontsize", o.font_size > 0 ? number(o.font_size) : "10");
-  set_default(g, AGNODE, "style", "filled");
-  set_default(g, AGNODE, "fillcolor", "white");
-  set_default(g, AGNODE, "color", "#333333");
-  set_default(g, AGNODE, "margin", "0.08,0.04");
-  set_default(g, AGEDGE, "fontname", fontname);
-  set_default(g, AGEDGE, "fontsize", o.font_size > 0 ? number(o.font_size) : "8");
-  set_default(g, AGEDGE, "fontcolor", "#333333");
-  set_default(g, AGEDGE, "arrowsize", "0.7");
-
-  std::vector<std::string> bloc_ids, type_ids;
-  for (const Bloc& b : d.blocs()) bloc_ids.push_back(b.id);
-  for (const RelationType& t : d.types().all()) type_ids.push_back(t.id);
-  const auto bloc_style = o.style.blocs(bloc_ids);
-  const auto type_style = o.style.types(type_ids);
-
-  if (o.title || o.legend) set_html_graph_label(g, title_and_legend(n, o, plan, bloc_style, type_style));
-
   double max_score = 0;
   if (!o.size_by.empty())
     for (Vertex v : plan.vertices)
       if (std::isfinite(o.size_by[v])) max_score = std::max(max_score, o.size_by[v]);
 
-  std::vector<Agnode_t*> node(n.vertex_bound(), nullptr);
-  for (const ActorId a : plan.vertices) {
-    const Vertex v = a;
-    Agnode_t* x = agnode(g, gv::c(std::string(d.actor_id(a))), 1);
-    node[v] = x;
+  for (const Vertex v : plan.vertices) {
+    const ActorId a = v;  // vertices are actor numbers
+    gv::Drawing::Node& node = drawing.nodes.emplace_back();
+    node.name = d.actor_id(a);
     StyleAttributes na = o.style.kind(d.kind_name(d.actor_kind(a)));
     const std::size_t b = plan.bloc_of[v];
     if (b < d.blocs().size())
       for (const auto& [name, value] : bloc_style[b]) na[name] = value;
     if (const auto it = na.find("style"); it != na.end() && it->second.find("filled") == std::string::npos)
       it->second += ",filled";
-    gv::set(x, "label", d.actor_label(a));
-    for (const auto& [name, value] : na) gv::set(x, name.c_str(), value);
+    node.attributes.emplace_back("label", d.actor_label(a));
+    node.attributes.insert(node.attributes.end(), na.begin(), na.end());
 
     std::string tooltip = std::string(d.actor_label(a)) + " (" + std::string(d.actor_id(a)) + ")\nkind: " + d.kind_name(d.actor_kind(a));
     if (b < d.blocs().size()) tooltip += "\nbloc: " + d.blocs()[b].id;
@@ -562,40 +382,49 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
       std::snprintf(score, sizeof score, "%.6g", o.size_by[v]);
       tooltip += "\n" + (o.size_measure.empty() ? std::string("score") : o.size_measure) + ": " + score;
       const double s = max_score > 0 && std::isfinite(o.size_by[v]) ? std::sqrt(std::max(0.0, o.size_by[v]) / max_score) : 0;
-      gv::set(x, "width", number(0.6 + 1.4 * s));
-      gv::set(x, "height", number(0.35 + 0.65 * s));
-      if (o.font_size <= 0) gv::set(x, "fontsize", number(9 + 9 * s));
+      node.attributes.emplace_back("width", number(0.6 + 1.4 * s));
+      node.attributes.emplace_back("height", number(0.35 + 0.65 * s));
+      if (o.font_size <= 0) node.attributes.emplace_back("fontsize", number(9 + 9 * s));
     }
-    gv::set(x, "tooltip", tooltip);
+    node.attributes.emplace_back("tooltip", std::move(tooltip));
   }
+}
 
-  if (o.clusters) {
-    for (std::size_t b = 0; b < d.blocs().size(); ++b) {
-      Agraph_t* cluster = nullptr;
-      for (Vertex v : plan.vertices) {
-        if (plan.bloc_of[v] != b) continue;
-        if (!cluster) {
-          cluster = agsubg(g, gv::c("cluster_" + d.blocs()[b].id), 1);
-          gv::set(cluster, "label", d.blocs()[b].id);
-          gv::set(cluster, "style", "rounded,dashed");
-          gv::set(cluster, "color", attribute(bloc_style[b], "fillcolor", "#999999"));
-          gv::set(cluster, "penwidth", "2");
-        }
-        agsubnode(cluster, node[v], 1);
-      }
-    }
+// A dashed box around each bloc's drawn members, in blocs.csv order.
+void add_clusters(gv::Drawing& drawing, const Network& n, const Plan& plan, const std::vector<StyleAttributes>& bloc_style) {
+  const Dataset& d = n.dataset();
+  for (std::size_t b = 0; b < d.blocs().size(); ++b) {
+    gv::Drawing::Cluster cluster;
+    for (std::size_t node = 0; node < plan.vertices.size(); ++node)
+      if (plan.bloc_of[plan.vertices[node]] == b) cluster.nodes.push_back(node);
+    if (cluster.nodes.empty()) continue;
+    cluster.name = "cluster_" + d.blocs()[b].id;
+    cluster.attributes = {{"label", d.blocs()[b].id},
+                          {"style", "rounded,dashed"},
+                          {"color", attribute(bloc_style[b], "fillcolor", "#999999")},
+                          {"penwidth", "2"}};
+    drawing.clusters.push_back(std::move(cluster));
   }
+}
 
+// The plan's edges: colour and line by type, width and "×N" by count, citations as tooltip, a link.
+void add_edges(gv::Drawing& drawing, const Network& n, const DiagramOptions& o, const Plan& plan,
+               const std::vector<StyleAttributes>& type_style) {
+  const Dataset& d = n.dataset();
+  std::vector<std::size_t> node_of(n.vertex_bound(), 0);  // by vertex (actor number)
+  for (std::size_t node = 0; node < plan.vertices.size(); ++node) node_of[plan.vertices[node]] = node;
   for (const Edge& e : plan.edges) {
-    Agedge_t* x = agedge(g, node[e.tail], node[e.head], nullptr, 1);
+    gv::Drawing::Edge& edge = drawing.edges.emplace_back();
+    edge.tail = node_of[e.tail];
+    edge.head = node_of[e.head];
     StyleAttributes ea = type_style[e.type];
     const std::size_t count = e.relations.size();
     if (count > 1) {
       const double base = std::atof(attribute(ea, "penwidth", "1").c_str());
       ea["penwidth"] = number(base + 0.75 * static_cast<double>(std::min<std::size_t>(count - 1, 4)));
     }
-    for (const auto& [name, value] : ea) gv::set(x, name.c_str(), value);
-    if (n.directed() && !e.directed) gv::set(x, "dir", "none");
+    edge.attributes.assign(ea.begin(), ea.end());
+    if (n.directed() && !e.directed) edge.attributes.emplace_back("dir", "none");
 
     std::string label;
     if (o.edge_labels) {
@@ -610,120 +439,58 @@ gv::GraphPtr build_graph(const Network& n, const DiagramOptions& o, const Plan& 
       for (SourceId s : d.relation_sources(r))
         if (const auto u = d.source_field(s, "url"); url.empty() && is_linkable_url(u)) url = url_text(u);
     }
-    gv::set(x, "tooltip", tooltip);
-    if (!url.empty()) gv::set(x, "URL", url);
+    edge.attributes.emplace_back("tooltip", tooltip);
+    if (!url.empty()) edge.attributes.emplace_back("URL", url);
     if (!label.empty()) {
-      gv::set(x, "label", label);
-      gv::set(x, "labeltooltip", tooltip);
-      if (!url.empty()) gv::set(x, "labelURL", url);
+      edge.attributes.emplace_back("label", label);
+      edge.attributes.emplace_back("labeltooltip", tooltip);
+      if (!url.empty()) edge.attributes.emplace_back("labelURL", url);
     }
   }
-  return graph;
 }
 
-// Collects Graphviz's messages while it lays out and renders, instead of letting it print them.
-std::string* messages = nullptr;
-int collect(char* message) {
-  if (messages) *messages += message;
-  return 0;
-}
+// The diagram of a plan as a Graphviz drawing: graph defaults by layout with the style sheet's graph
+// rules over them, the title and legend, then nodes, clusters and edges.
+gv::Drawing make_drawing(const Network& n, const DiagramOptions& o, const Plan& plan) {
+  const Dataset& d = n.dataset();
+  gv::Drawing drawing;
+  drawing.directed = n.directed();
+  drawing.layout = plan.layout;
+  drawing.layout_seed = o.layout_seed;
 
-class CaptureMessages {
- public:
-  explicit CaptureMessages(std::string& sink) : previous_(agseterrf(collect)) { messages = &sink; }
-  ~CaptureMessages() {
-    messages = nullptr;
-    agseterrf(previous_);
+  const double title_size = o.font_size > 0 ? o.font_size : 11 * legend_scale(plan.vertices.size());
+  StyleAttributes ga = {{"fontname", font},   {"fontsize", number(title_size)}, {"labelloc", "t"},   {"labeljust", "l"},
+                        {"outputorder", "edgesfirst"}, {"pad", "0.3"}, {"bgcolor", "white"}, {"linelength", "0"}};
+  const bool large = plan.vertices.size() > 300;
+  if (plan.layout == "dot") {
+    ga.insert({{"rankdir", "TB"}, {"nodesep", "0.3"}, {"ranksep", "0.7"}, {"splines", "true"}});
+  } else {
+    ga.insert({{"overlap", "prism"}, {"splines", large ? "line" : "true"}, {"sep", "+8"}, {"esep", "+4"}});
+    if (plan.layout == "twopi") ga["ranksep"] = "1.4";
+    if (plan.layout == "circo") ga["mindist"] = "0.6";
   }
-  CaptureMessages(const CaptureMessages&) = delete;
-  CaptureMessages& operator=(const CaptureMessages&) = delete;
+  for (const auto& [name, value] : o.style.graph()) ga[name] = value;
+  drawing.graph.assign(ga.begin(), ga.end());
+  const std::string fontname = ga["fontname"];
+  drawing.node_defaults = {{"fontname", fontname},  {"fontsize", o.font_size > 0 ? number(o.font_size) : "10"},
+                           {"style", "filled"},     {"fillcolor", "white"},
+                           {"color", "#333333"},    {"margin", "0.08,0.04"}};
+  drawing.edge_defaults = {{"fontname", fontname},
+                           {"fontsize", o.font_size > 0 ? number(o.font_size) : "8"},
+                           {"fontcolor", "#333333"},
+                           {"arrowsize", "0.7"}};
 
- private:
-  agusererrf previous_;
-};
+  std::vector<std::string> bloc_ids, type_ids;
+  for (const Bloc& b : d.blocs()) bloc_ids.push_back(b.id);
+  for (const RelationType& t : d.types().all()) type_ids.push_back(t.id);
+  const auto bloc_style = o.style.blocs(bloc_ids);
+  const auto type_style = o.style.types(type_ids);
+  if (o.title || o.legend) drawing.html_label = title_and_legend(n, o, plan, bloc_style, type_style);
 
-// Lays `g` out with `layout` and renders it in each format. Throws Error with Graphviz's messages.
-std::vector<std::string> lay_out_and_render(Agraph_t* g, const std::string& layout_name, const std::vector<std::string>& formats) {
-  std::string log;
-  std::vector<std::string> out;
-  CaptureMessages capture(log);
-  try {
-    // Graphviz draws random numbers from libc's two generators: rand() (sfdp) and drand48()
-    // (neato, fdp, overlap removal), seeded from `start` only by some layouts. Seeding both makes
-    // the drawing independent of what ran before in the process.
-    std::srand(1);
-    ::srand48(1);
-    const gv::Layout layout(g, layout_name);
-    for (const std::string& format : formats)
-      out.push_back(format == "svg" ? fix_svg_links(layout.render(format)) : layout.render(format));
-  } catch (const Error& e) {
-    while (!log.empty() && log.back() == '\n') log.pop_back();
-    throw Error(std::string(e.what()) + (log.empty() ? "" : ": " + log));
-  }
-  return out;
-}
-
-// Runs `work` (a layout and its renders) in a child process and returns its strings. Graphviz keeps
-// state from one layout to the next in a process (text measurement through pango, which loads fonts
-// in a thread of its own after the first render), so a second diagram drawn in one process differed
-// from run to run; a child forked before any layout starts from the same state every time
-// (docs/RENDER.md, "Determinism"). The parent never lays out, so it has no Graphviz thread when it
-// forks. The child sends each string as an 8-byte length and its bytes, or a 0xFF..FF length and
-// the error message, then exits without running destructors (the parent's temporary files stay the
-// parent's).
-template <class Work>
-std::vector<std::string> in_child_process(Work work) {
-  int pipe_fds[2];
-  if (::pipe(pipe_fds) != 0) throw Error(std::string("cannot lay out the diagram: pipe: ") + std::strerror(errno));
-  std::fflush(nullptr);
-  const pid_t child = ::fork();
-  if (child < 0) {
-    const int error = errno;
-    ::close(pipe_fds[0]);
-    ::close(pipe_fds[1]);
-    throw Error(std::string("cannot lay out the diagram: fork: ") + std::strerror(error));
-  }
-  if (child == 0) {
-    ::close(pipe_fds[0]);
-    std::string message;
-    auto put = [&](std::uint64_t size, std::string_view bytes) {
-      message.append(reinterpret_cast<const char*>(&size), sizeof size);
-      message.append(bytes);
-    };
-    try {
-      for (const std::string& s : work()) put(s.size(), s);
-    } catch (const std::exception& e) {
-      message.clear();
-      put(~std::uint64_t{0}, e.what());
-    }
-    ::_exit(write_to_descriptor(pipe_fds[1], message) == 0 ? 0 : 1);
-  }
-  ::close(pipe_fds[1]);
-  std::string received;
-  char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
-    if (n > 0) received.append(buffer, static_cast<std::size_t>(n));
-    else if (n == 0 || errno != EINTR) break;
-  }
-  ::close(pipe_fds[0]);
-  int status = 0;
-  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw Error("the layout process failed (" + std::string(WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
-                                                                                 : "exit " + std::to_string(WEXITSTATUS(status))) + ")");
-  std::vector<std::string> out;
-  for (std::size_t at = 0; at + sizeof(std::uint64_t) <= received.size();) {
-    std::uint64_t size = 0;
-    std::memcpy(&size, received.data() + at, sizeof size);
-    at += sizeof size;
-    if (size == ~std::uint64_t{0}) throw Error(received.substr(at));
-    if (size > received.size() - at) throw Error("the layout process sent a truncated result");
-    out.push_back(received.substr(at, size));
-    at += size;
-  }
-  return out;
+  add_nodes(drawing, n, o, plan, bloc_style);
+  if (o.clusters) add_clusters(drawing, n, plan, bloc_style);
+  add_edges(drawing, n, o, plan, type_style);
+  return drawing;
 }
 
 }  // namespace
@@ -738,8 +505,7 @@ std::string automatic_layout(std::size_t actors) { return actors <= 40 ? "dot" :
 
 std::string diagram_dot(const Network& network, const DiagramOptions& options) {
   const Plan plan = make_plan(network, options);
-  const gv::GraphPtr g = build_graph(network, options, plan);
-  return gv::write_dot(g.get());
+  return gv::write_dot(make_drawing(network, options, plan));
 }
 
 std::vector<std::string> render_diagrams(const Network& network, const DiagramOptions& options,
@@ -762,11 +528,7 @@ std::vector<std::string> render_diagrams(const Network& network, const DiagramOp
                "slice (--at, --from, --to)";
     throw UsageError(message);
   }
-  const gv::GraphPtr g = build_graph(network, options, plan);
-  std::vector<std::string> out = in_child_process([&] { return lay_out_and_render(g.get(), plan.layout, formats); });
-  if (out.size() != formats.size()) throw Error("the layout process sent " + std::to_string(out.size()) + " of " +
-                                                std::to_string(formats.size()) + " drawings");
-  return out;
+  return gv::render(make_drawing(network, options, plan), formats);
 }
 
 std::string render_diagram(const Network& network, const DiagramOptions& options, const std::string& format) {

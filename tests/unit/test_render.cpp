@@ -249,6 +249,51 @@ TEST_CASE("Rendering twice gives byte-identical DOT and SVG with every layout bu
   }
 }
 
+// neato, fdp and sfdp start from random positions. Graphviz reads their seed from the graph attribute
+// `start`; sfdp also draws from libc's rand(), which the layout's child process seeds with it too.
+TEST_CASE("The layout seed is written as start for neato, fdp and sfdp, repeats its drawing, and another seed moves actors",
+          "[render][determinism]") {
+  const Fixture f("small");
+  for (const char* layout : {"neato", "fdp", "sfdp"}) {
+    INFO("layout " << layout);
+    DiagramOptions o;
+    o.layout = layout;
+    CHECK(count(diagram_dot(f.network, o), "start=1") == 1);  // the default seed
+    const std::string seed1 = render_diagram(f.network, o, "svg");
+    o.layout_seed = 2;
+    CHECK(count(diagram_dot(f.network, o), "start=2") == 1);
+    CHECK(count(diagram_dot(f.network, o), "start=1") == 0);
+    const std::string seed2 = render_diagram(f.network, o, "svg");
+    CHECK(render_diagram(f.network, o, "svg") == seed2);
+    CHECK(seed2 != seed1);
+    CHECK(count(seed2, "<g id=\"node") == 8);
+    o.layout_seed = max_layout_seed;
+    CHECK(count(diagram_dot(f.network, o), "start=2147483647") == 1);
+  }
+  // dot and twopi place nothing at random: no start, and the seed changes nothing.
+  for (const char* layout : {"dot", "twopi"}) {
+    INFO("layout " << layout);
+    DiagramOptions o;
+    o.layout = layout;
+    const std::string seed1 = render_diagram(f.network, o, "svg");
+    o.layout_seed = 2;
+    CHECK(count(diagram_dot(f.network, o), "start=") == 0);
+    CHECK(render_diagram(f.network, o, "svg") == seed1);
+  }
+}
+
+TEST_CASE("Laying out leaves the caller's random generators as they were", "[render][determinism]") {
+  const Fixture f("small");
+  std::srand(42);
+  const int expected = std::rand();
+  std::srand(42);
+  DiagramOptions o;
+  o.layout = "sfdp";
+  o.layout_seed = 7;
+  render_diagram(f.network, o, "svg");
+  CHECK(std::rand() == expected);
+}
+
 TEST_CASE("PNG and PDF render in-process", "[render]") {
   const Fixture f("render/escaping");
   const std::string png = render_diagram(f.network, {}, "png");
@@ -307,6 +352,12 @@ TEST_CASE("Bad options are usage errors that say what is allowed", "[render]") {
   o = {};
   o.size_by = {1, 2};
   CHECK_THROWS_WITH(diagram_dot(f.network, o), "size_by has 2 scores for a dataset of 8 actors");
+  o = {};
+  o.layout_seed = 0;
+  CHECK_THROWS_WITH(diagram_dot(f.network, o), "layout seed 0 is out of range: Graphviz takes a seed from 1 to 2147483647");
+  o.layout_seed = max_layout_seed + 1;
+  CHECK_THROWS_WITH(render_diagram(f.network, o, "svg"),
+                    "layout seed 2147483648 is out of range: Graphviz takes a seed from 1 to 2147483647");
 }
 
 TEST_CASE("Style file errors are reported with file, line and column", "[render][style]") {

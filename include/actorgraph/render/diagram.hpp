@@ -23,8 +23,8 @@
 // bytes) percent-encoded (RFC 3986, section 2.1), which does not change what they point to.
 //
 // Determinism: the same network and options give byte-identical DOT and SVG (nodes and edges in a
-// fixed order, attributes sorted, a fixed random seed `start=1` for neato, fdp and sfdp, cgraph ids
-// in creation order, and each layout made in a child process of its own: docs/RENDER.md).
+// fixed order, attributes sorted, the layouts' random numbers seeded with DiagramOptions::layout_seed,
+// cgraph ids in creation order, and each layout made in a child process of its own: docs/RENDER.md).
 //
 // Not thread-safe: Graphviz keeps global state. Render from one thread at a time.
 #pragma once
@@ -33,14 +33,26 @@
 #include "actorgraph/render/style.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace actorgraph {
 
+// The largest DiagramOptions::layout_seed. Graphviz documents a positive number in `start` as the
+// seed and anything else as "pick one from the clock" (so 0 is refused); 2.42 reads it as a long,
+// and the range stops at 2^31 − 1 so that it would fit an int as well.
+inline constexpr std::uint32_t max_layout_seed = 2147483647;
+
 struct DiagramOptions {
   // dot, neato, fdp, sfdp, circo or twopi; "" chooses automatically (automatic_layout).
   std::string layout;
+  // The seed of the layouts that start from random positions, 1 to max_layout_seed: neato, fdp and
+  // sfdp read it as the graph attribute `start` (written into the DOT too), and the layout's child
+  // process seeds libc's rand() and drand48() with it (sfdp draws from rand() as well). The same
+  // seed gives the same drawing; another seed usually another arrangement of the same diagram.
+  // dot, circo and twopi do not use it.
+  std::uint32_t layout_seed = 1;
   // The vertices to draw, in any order (drawn in vertex order); empty: every vertex. Edges are the
   // links among them (the induced subgraph).
   std::vector<Vertex> vertices;
@@ -87,7 +99,8 @@ std::string automatic_layout(std::size_t actors);
 
 // The diagram as DOT text (agwrite of the graph before layout, with `layout` set so that Graphviz's
 // own tools choose the same engine). Throws UsageError for an unknown layout, a vertex out of range,
-// scores of the wrong length or clusters with a layout that does not draw them.
+// scores of the wrong length, clusters with a layout that does not draw them, or a layout seed out
+// of range (0 or above max_layout_seed).
 std::string diagram_dot(const Network& network, const DiagramOptions& options);
 
 // The diagram laid out and rendered: format svg, png or pdf (the file's bytes), or dot (diagram_dot).
