@@ -285,6 +285,14 @@ class Importer {
   EventImportResult finish();
 
  private:
+  // The parts of finish(): each output table, in natural id order.
+  ImportedTable finish_sources(std::vector<std::string>& source_ids);
+  std::vector<std::string> relation_row(const Group& g, const std::vector<std::string>& source_ids, std::unordered_set<std::string>& used);
+  ImportedTable finish_relations(const std::vector<std::string>& source_ids, std::vector<bool>& type_used, EventImportSummary& summary);
+  ImportedTable finish_actors(EventImportSummary& summary);
+  ImportedTable finish_types(const std::vector<bool>& type_used, EventImportSummary& summary);
+
+ private:
   void read_part(ByteStream& stream, const std::string& name) {
     LineReader lines(stream);
     std::string_view line;
@@ -857,14 +865,12 @@ std::string fresh_id(const std::string& id, const std::set<std::string>& taken, 
   return candidate;
 }
 
-EventImportResult Importer::finish() {
-  EventImportResult result;
-  const bool gdelt = o_.format == EventFormat::gdelt;
-
-  // Sources. Their ids are distinct by construction (`gdelt-` and the first event's id, `icews-story-`
-  // and the story), and contain no `~`: only one taken by the curated dataset needs a fresh one.
+// Sources. Their ids are distinct by construction (`gdelt-` and the first event's id,
+// `icews-story-` and the story), and contain no `~`: only one taken by the curated dataset needs a
+// fresh one. `source_ids` gets the id of each source, by number.
+ImportedTable Importer::finish_sources(std::vector<std::string>& source_ids) {
   std::unordered_set<std::string> used_sources;
-  std::vector<std::string> source_ids(sources_.size());
+  source_ids.assign(sources_.size(), {});
   ImportedTable sources{"sources.csv", {"id", "title", "publisher", "date", "url"}, {}};
   sources.rows.reserve(sources_.size());
   for (std::size_t i = 0; i < sources_.size(); ++i) {
@@ -875,58 +881,70 @@ EventImportResult Importer::finish() {
   }
   source_index_.clear();
   sources_.clear();
+  return sources;
+}
 
-  // Relations: the events (or groups of them), then the affiliations of roles to their country.
+// The relation of one event (or group of events): its cited sources and CAMEO codes as lists, the
+// mean Goldstein score and (GDELT) the counts and the mean tone.
+std::vector<std::string> Importer::relation_row(const Group& g, const std::vector<std::string>& source_ids,
+                                                std::unordered_set<std::string>& used) {
+  const bool gdelt = o_.format == EventFormat::gdelt;
+  const Actor& s = actors_[static_cast<std::size_t>(g.key.source)];
+  const Actor& t = actors_[static_cast<std::size_t>(g.key.target)];
+  const std::string& type = types_[g.key.type];
+  const std::string base = o_.aggregation == EventAggregation::none ? (gdelt ? "gdelt-" : "icews-") + g.event_id
+                                                                    : s.id + "~" + t.id + "~" + type + "~" + g.period;
+  std::string cited;
+  std::vector<std::uint32_t> srcs = g.sources;
+  std::sort(srcs.begin(), srcs.end(), [&](std::uint32_t a, std::uint32_t b) { return natural_less(source_ids[a], source_ids[b]); });
+  for (std::uint32_t x : srcs) cited += (cited.empty() ? "" : "|") + source_ids[x];
+  std::vector<std::string> codes = g.codes;
+  std::sort(codes.begin(), codes.end());
+  std::string code_list, text_list, quads;
+  for (const auto& c : codes) {
+    const auto it = t_.code.find(c);
+    code_list += (code_list.empty() ? "" : "|") + c;
+    text_list += (text_list.empty() ? "" : "|") + (it == t_.code.end() ? std::string("(not in the CAMEO table)") : std::string(it->second->text));
+  }
+  for (int q = 1; q <= 4; ++q)
+    if (g.quad & (1u << (q - 1))) quads += (quads.empty() ? "" : "|") + std::to_string(q);
+  const bool ongoing = type == "troop_presence" || type == "cooperation" || type == "membership" || type == "representation";
+  std::vector<std::string> row = {fresh_id(base, o_.existing.relations, used),
+                                  s.id,
+                                  t.id,
+                                  type,
+                                  g.period,
+                                  ongoing ? g.period : "",
+                                  std::to_string(g.count),
+                                  cited,
+                                  std::to_string(g.count),
+                                  g.event_ids,
+                                  code_list,
+                                  text_list,
+                                  format_number(g.goldstein / static_cast<double>(g.count)),
+                                  quads};
+  if (gdelt) {
+    row.push_back(std::to_string(g.mentions));
+    row.push_back(std::to_string(g.num_sources));
+    row.push_back(std::to_string(g.articles));
+    row.push_back(format_number(g.tone / static_cast<double>(g.count)));
+  }
+  return row;
+}
+
+// Relations: the events (or groups of them), then the affiliations of roles to their country.
+ImportedTable Importer::finish_relations(const std::vector<std::string>& source_ids, std::vector<bool>& type_used,
+                                         EventImportSummary& summary) {
   ImportedTable relations{"relations.csv",
                           {"id", "source", "target", "type", "start", "end", "weight", "sources", "events", "event_ids", "cameo_code",
                            "cameo_text", "goldstein", "quad_class"},
                           {}};
-  if (gdelt) relations.columns.insert(relations.columns.end(), {"mentions", "num_sources", "articles", "tone"});
+  if (o_.format == EventFormat::gdelt) relations.columns.insert(relations.columns.end(), {"mentions", "num_sources", "articles", "tone"});
   std::unordered_set<std::string> used_relations;
-  std::vector<bool> type_used(types_.size(), false);
+  type_used.assign(types_.size(), false);
   for (const Group& g : groups_) {
-    const Actor& s = actors_[static_cast<std::size_t>(g.key.source)];
-    const Actor& t = actors_[static_cast<std::size_t>(g.key.target)];
-    const std::string& type = types_[g.key.type];
     type_used[g.key.type] = true;
-    const std::string base = o_.aggregation == EventAggregation::none ? (gdelt ? "gdelt-" : "icews-") + g.event_id
-                                                                      : s.id + "~" + t.id + "~" + type + "~" + g.period;
-    std::string cited;
-    std::vector<std::uint32_t> srcs = g.sources;
-    std::sort(srcs.begin(), srcs.end(), [&](std::uint32_t a, std::uint32_t b) { return natural_less(source_ids[a], source_ids[b]); });
-    for (std::uint32_t x : srcs) cited += (cited.empty() ? "" : "|") + source_ids[x];
-    std::vector<std::string> codes = g.codes;
-    std::sort(codes.begin(), codes.end());
-    std::string code_list, text_list, quads;
-    for (const auto& c : codes) {
-      const auto it = t_.code.find(c);
-      code_list += (code_list.empty() ? "" : "|") + c;
-      text_list += (text_list.empty() ? "" : "|") + (it == t_.code.end() ? std::string("(not in the CAMEO table)") : std::string(it->second->text));
-    }
-    for (int q = 1; q <= 4; ++q)
-      if (g.quad & (1u << (q - 1))) quads += (quads.empty() ? "" : "|") + std::to_string(q);
-    bool ongoing = type == "troop_presence" || type == "cooperation" || type == "membership" || type == "representation";
-    std::vector<std::string> row = {fresh_id(base, o_.existing.relations, used_relations),
-                                    s.id,
-                                    t.id,
-                                    type,
-                                    g.period,
-                                    ongoing ? g.period : "",
-                                    std::to_string(g.count),
-                                    cited,
-                                    std::to_string(g.count),
-                                    g.event_ids,
-                                    code_list,
-                                    text_list,
-                                    format_number(g.goldstein / static_cast<double>(g.count)),
-                                    quads};
-    if (gdelt) {
-      row.push_back(std::to_string(g.mentions));
-      row.push_back(std::to_string(g.num_sources));
-      row.push_back(std::to_string(g.articles));
-      row.push_back(format_number(g.tone / static_cast<double>(g.count)));
-    }
-    relations.rows.push_back(std::move(row));
+    relations.rows.push_back(relation_row(g, source_ids, used_relations));
   }
   for (const Actor& a : actors_) {
     if (!a.used || a.parent < 0) continue;
@@ -938,17 +956,20 @@ EventImportResult Importer::finish() {
     row[3] = "affiliation";
     row[4] = a.first_period;
     relations.rows.push_back(std::move(row));
-    ++result.summary.affiliations;
+    ++summary.affiliations;
   }
   std::sort(relations.rows.begin(), relations.rows.end(), [](const auto& a, const auto& b) { return natural_less(a[0], b[0]); });
+  return relations;
+}
 
-  // Actors.
+// Actors: those the relations use that the curated dataset does not have already.
+ImportedTable Importer::finish_actors(EventImportSummary& summary) {
   ImportedTable actors{"actors.csv", {"id", "label", "kind", "aliases", "cameo_code"}, {}};
   if (o_.keep_single) actors.columns.push_back("single_events");
   for (const Actor& a : actors_) {
     if (!a.used) continue;
     if (a.existing) {
-      ++result.summary.actors_joined;
+      ++summary.actors_joined;
       continue;
     }
     std::vector<std::string> row = {a.id, a.label, a.kind, a.code.find('|') == std::string::npos ? a.code : "", a.code};
@@ -956,8 +977,11 @@ EventImportResult Importer::finish() {
     actors.rows.push_back(std::move(row));
   }
   std::sort(actors.rows.begin(), actors.rows.end(), [](const auto& a, const auto& b) { return natural_less(a[0], b[0]); });
+  return actors;
+}
 
-  // Types: those used that are neither built in nor already declared.
+// Types: those used that are neither built in nor already declared.
+ImportedTable Importer::finish_types(const std::vector<bool>& type_used, EventImportSummary& summary) {
   ImportedTable types{"types.csv", {"id", "description", "directed", "ongoing", "valence"}, {}};
   for (std::size_t i = 0; i < types_.size(); ++i) {
     if (!type_used[i]) continue;
@@ -971,20 +995,25 @@ EventImportResult Importer::finish() {
                             it->second.valence});
     else
       types.rows.push_back({id, "declared by the event-type rule file of the import", "true", "false", ""});
-    result.summary.types.push_back(id);
+    summary.types.push_back(id);
   }
   std::sort(types.rows.begin(), types.rows.end(), [](const auto& a, const auto& b) { return natural_less(a[0], b[0]); });
+  return types;
+}
 
-  result.summary = [&] {
-    EventImportSummary s = s_;
-    s.actors = actors.rows.size();
-    s.actors_joined = result.summary.actors_joined;
-    s.affiliations = result.summary.affiliations;
-    s.relations = relations.rows.size();
-    s.sources = sources.rows.size();
-    s.types = result.summary.types;
-    return s;
-  }();
+EventImportResult Importer::finish() {
+  EventImportResult result;
+  result.summary = s_;
+  result.summary.types.clear();
+  std::vector<std::string> source_ids;
+  std::vector<bool> type_used;
+  ImportedTable sources = finish_sources(source_ids);
+  ImportedTable relations = finish_relations(source_ids, type_used, result.summary);
+  ImportedTable actors = finish_actors(result.summary);
+  ImportedTable types = finish_types(type_used, result.summary);
+  result.summary.actors = actors.rows.size();
+  result.summary.relations = relations.rows.size();
+  result.summary.sources = sources.rows.size();
   result.tables.push_back(std::move(actors));
   result.tables.push_back(std::move(relations));
   result.tables.push_back(std::move(sources));
