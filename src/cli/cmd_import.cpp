@@ -7,6 +7,7 @@
 #include "actorgraph/io/output_file.hpp"
 #include "actorgraph/io/text_file.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -70,7 +71,8 @@ void print_summary(const EventImportSummary& s, const ImportArgs& args) {
   }
 }
 
-void run(const ImportArgs& args) {
+// The library's options from the command line; UsageError for a bad value.
+EventImportOptions import_options(const ImportArgs& args) {
   EventImportOptions o;
   if (args.format == "gdelt")
     o.format = EventFormat::gdelt;
@@ -89,9 +91,7 @@ void run(const ImportArgs& args) {
     o.aggregation = EventAggregation::year;
   else
     throw UsageError("--aggregate takes day, month, year or none, not '" + args.aggregate + "'");
-  std::size_t stdin_count = 0;
-  for (const auto& f : args.files) stdin_count += f == "-";
-  if (stdin_count > 1) throw UsageError("standard input ('-') can be read only once");
+  if (std::count(args.files.begin(), args.files.end(), "-") > 1) throw UsageError("standard input ('-') can be read only once");
   for (const auto& c : args.countries) o.filters.countries.insert(c);
   for (const auto& c : args.root_codes) {
     if (c.size() != 2 || c[0] < '0' || c[0] > '9' || c[1] < '0' || c[1] > '9')
@@ -108,25 +108,30 @@ void run(const ImportArgs& args) {
   o.strict = args.strict;
   if (!args.actors.empty()) o.actor_map = read_actor_map(args.actors);
   if (!args.event_types.empty()) o.type_rules = read_event_type_rules(args.event_types);
+  return o;
+}
 
-  const Dataset* curated = nullptr;
-  std::map<std::string, std::string> curated_files;
-  if (!args.into.empty()) {
-    curated = &load(args.into);
-    for (std::size_t a = 0; a < curated->actor_count(); ++a) o.existing.actors.emplace(curated->actor_id(static_cast<ActorId>(a)));
-    for (std::size_t r = 0; r < curated->relation_count(); ++r)
-      o.existing.relations.emplace(curated->relation_id(static_cast<RelationId>(r)));
-    for (std::size_t s = 0; s < curated->source_count(); ++s) o.existing.sources.emplace(curated->source_id(static_cast<SourceId>(s)));
-    for (const auto& t : curated->types().all()) o.existing.types.insert(t.id);
-    for (const Table* t : {&curated->actors_table(), &curated->relations_table(), &curated->sources_table(), &curated->types_table(),
-                           &curated->blocs_table()})
-      if (t->present()) curated_files[t->name()] = read_text_file(curated->path() + "/" + t->name(), "the dataset file");
-  }
+// With --into: the curated dataset, its ids in `o.existing` (so that imported ids never collide)
+// and its files' text as they are (kept byte for byte in the output). Null without --into.
+const Dataset* read_curated(const ImportArgs& args, EventImportOptions& o, std::map<std::string, std::string>& curated_files) {
+  if (args.into.empty()) return nullptr;
+  const Dataset* curated = &load(args.into);
+  for (std::size_t a = 0; a < curated->actor_count(); ++a) o.existing.actors.emplace(curated->actor_id(static_cast<ActorId>(a)));
+  for (std::size_t r = 0; r < curated->relation_count(); ++r) o.existing.relations.emplace(curated->relation_id(static_cast<RelationId>(r)));
+  for (std::size_t s = 0; s < curated->source_count(); ++s) o.existing.sources.emplace(curated->source_id(static_cast<SourceId>(s)));
+  for (const auto& t : curated->types().all()) o.existing.types.insert(t.id);
+  for (const Table* t : {&curated->actors_table(), &curated->relations_table(), &curated->sources_table(), &curated->types_table(),
+                         &curated->blocs_table()})
+    if (t->present()) curated_files[t->name()] = read_text_file(curated->path() + "/" + t->name(), "the dataset file");
   for (const auto& [code, id] : o.actor_map)
-    if (curated && !o.existing.actors.count(id))
+    if (!o.existing.actors.count(id))
       std::cerr << "import: note: " << args.actors << " maps " << code << " to '" << id << "', which " << args.into
                 << " does not have: it is added as a new actor\n";
+  return curated;
+}
 
+// Reads the event files with progress and messages on stderr (at most --max-messages of them).
+EventImportResult import_with_progress(const ImportArgs& args, const EventImportOptions& o) {
   const bool terminal = ::isatty(2) == 1;
   std::uint64_t messages = 0;
   EventImportCallbacks callbacks;
@@ -137,10 +142,18 @@ void run(const ImportArgs& args) {
     callbacks.progress = [](std::uint64_t rows, std::uint64_t bytes) {
       std::cerr << "\r\033[Kimport: " << rows << " rows, " << describe_bytes(bytes) << " of the current file" << std::flush;
     };
-  const EventImportResult result = import_events(args.files, o, callbacks);
+  EventImportResult result = import_events(args.files, o, callbacks);
   if (terminal) std::cerr << "\r\033[K";
   if (messages > args.max_messages)
     std::cerr << "import: " << messages - args.max_messages << " further messages not shown (counted in the summary)\n";
+  return result;
+}
+
+void run(const ImportArgs& args) {
+  EventImportOptions o = import_options(args);
+  std::map<std::string, std::string> curated_files;
+  const Dataset* curated = read_curated(args, o, curated_files);
+  const EventImportResult result = import_with_progress(args, o);
   print_summary(result.summary, args);
 
   const std::string origin = args.output.empty() ? "import" : args.output;
