@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 #include <tuple>
 
 namespace actorgraph {
@@ -47,6 +48,87 @@ std::vector<ActorId> representatives(const Dataset& d, const Slice& slice) {
   return root;
 }
 
+// An ordered pair of vertices and a relation between them, before merging.
+struct Pair {
+  Vertex u, v;
+  RelationId r;
+};
+
+// The slice's relations as pairs of vertices, sorted by (u, v, relation): directed, an undirected
+// relation gives both arcs; undirected, each relation once with u < v. Self-relations, and
+// relations that become internal by collapse, are dropped.
+std::vector<Pair> vertex_pairs(const Dataset& d, const Slice& slice, const std::vector<ActorId>& representative,
+                               const std::vector<std::uint8_t>& member, bool directed) {
+  std::vector<Pair> pairs;
+  pairs.reserve(slice.relation_count() * 2);
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    if (!slice.has_relation(r)) continue;
+    Vertex u = representative[d.relation_source(r)], v = representative[d.relation_target(r)];
+    if (u == v || !member[u] || !member[v]) continue;
+    if (directed) {
+      pairs.push_back({u, v, r});
+      if (!d.relation_directed(r)) pairs.push_back({v, u, r});
+    } else {
+      if (v < u) std::swap(u, v);
+      pairs.push_back({u, v, r});
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return std::tie(a.u, a.v, a.r) < std::tie(b.u, b.v, b.r); });
+  return pairs;
+}
+
+// A link's ends and merged weight, numbered in (tail, head) order: link i of the network.
+struct Ends {
+  Vertex u, v;
+  double weight;
+};
+
+// Consecutive pairs with the same ends become one link: its weight merged by `policy`, its
+// relations appended to `evidence` (CSR offsets in `evidence_offsets`).
+std::vector<Ends> merge_pairs(const Dataset& d, const std::vector<Pair>& pairs, Merge policy, std::vector<std::uint32_t>& evidence_offsets,
+                              std::vector<RelationId>& evidence) {
+  std::vector<Ends> links;
+  evidence_offsets.push_back(0);
+  for (std::size_t i = 0; i < pairs.size();) {
+    std::size_t j = i;
+    double weight = 0;
+    for (; j < pairs.size() && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v; ++j) {
+      const double w = d.relation_weight(pairs[j].r);
+      switch (policy) {
+        case Merge::count: weight += 1; break;
+        case Merge::sum: weight += w; break;
+        case Merge::max: weight = std::max(weight, w); break;
+      }
+      evidence.push_back(pairs[j].r);
+    }
+    evidence_offsets.push_back(static_cast<std::uint32_t>(evidence.size()));
+    links.push_back({pairs[i].u, pairs[i].v, weight});
+    i = j;
+  }
+  return links;
+}
+
+// CSR lists indexed by actor (`bound` of them): out-lists (forward) or in-lists, each sorted by
+// neighbour; undirected, an edge is in both endpoints' lists.
+void fill_lists(const std::vector<Ends>& links, std::span<const Vertex> vertices, std::size_t bound, bool directed, bool forward,
+                std::vector<std::uint32_t>& offsets, std::vector<Link>& out) {
+  offsets.assign(bound + 1, 0);
+  for (const auto& l : links) {
+    ++offsets[(forward ? l.u : l.v) + 1];
+    if (!directed) ++offsets[(forward ? l.v : l.u) + 1];
+  }
+  for (std::size_t v = 0; v < bound; ++v) offsets[v + 1] += offsets[v];
+  out.resize(offsets[bound]);
+  std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
+  for (std::uint32_t id = 0; id < links.size(); ++id) {
+    const auto& l = links[id];
+    if (forward || !directed) out[cursor[l.u]++] = {l.v, l.weight, id};
+    if (!forward || !directed) out[cursor[l.v]++] = {l.u, l.weight, id};
+  }
+  for (const Vertex v : vertices)
+    std::sort(out.begin() + offsets[v], out.begin() + offsets[v + 1], [](const Link& a, const Link& b) { return a.other < b.other; });
+}
+
 }  // namespace
 
 Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) : dataset_(&d) {
@@ -63,77 +145,14 @@ Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) 
     member_[a] = 1;
     vertices_.push_back(a);
   }
-
   directed_ = false;
   if (!o.undirected)
     for (RelationId r = 0; r < d.relation_count() && !directed_; ++r) directed_ = slice.has_relation(r) && d.relation_directed(r);
-
-  struct Pair {
-    Vertex u, v;
-    RelationId r;
-  };
-  std::vector<Pair> pairs;
-  pairs.reserve(slice.relation_count() * 2);
-  for (RelationId r = 0; r < d.relation_count(); ++r) {
-    if (!slice.has_relation(r)) continue;
-    Vertex u = representative_[d.relation_source(r)], v = representative_[d.relation_target(r)];
-    if (u == v || !member_[u] || !member_[v]) continue;
-    if (directed_) {
-      pairs.push_back({u, v, r});
-      if (!d.relation_directed(r)) pairs.push_back({v, u, r});
-    } else {
-      if (v < u) std::swap(u, v);
-      pairs.push_back({u, v, r});
-    }
-  }
-  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return std::tie(a.u, a.v, a.r) < std::tie(b.u, b.v, b.r); });
-
-  struct Built {
-    Vertex u, v;
-    double weight;
-  };
-  std::vector<Built> links;
-  evidence_offsets_.push_back(0);
-  for (std::size_t i = 0; i < pairs.size();) {
-    std::size_t j = i;
-    double weight = 0;
-    for (; j < pairs.size() && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v; ++j) {
-      const double w = d.relation_weight(pairs[j].r);
-      switch (o.merge) {
-        case Merge::count: weight += 1; break;
-        case Merge::sum: weight += w; break;
-        case Merge::max: weight = std::max(weight, w); break;
-      }
-      evidence_.push_back(pairs[j].r);
-    }
-    evidence_offsets_.push_back(static_cast<std::uint32_t>(evidence_.size()));
-    links.push_back({pairs[i].u, pairs[i].v, weight});
-    i = j;
-  }
-
-  // CSR in both directions, indexed by actor; an undirected edge appears in both endpoints' lists,
-  // and in == out.
-  const std::size_t nv = n;
-  auto fill = [&](bool forward, std::vector<std::uint32_t>& offsets, std::vector<Link>& out) {
-    offsets.assign(nv + 1, 0);
-    for (const auto& l : links) {
-      ++offsets[(forward ? l.u : l.v) + 1];
-      if (!directed_) ++offsets[(forward ? l.v : l.u) + 1];
-    }
-    for (std::size_t v = 0; v < nv; ++v) offsets[v + 1] += offsets[v];
-    out.resize(offsets[nv]);
-    std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
-    for (std::uint32_t id = 0; id < links.size(); ++id) {
-      const auto& l = links[id];
-      if (forward || !directed_) out[cursor[l.u]++] = {l.v, l.weight, id};
-      if (!forward || !directed_) out[cursor[l.v]++] = {l.u, l.weight, id};
-    }
-    for (const Vertex v : vertices_)
-      std::sort(out.begin() + offsets[v], out.begin() + offsets[v + 1], [](const Link& a, const Link& b) { return a.other < b.other; });
-  };
-  fill(true, out_offsets_, out_);
+  const std::vector<Ends> links =
+      merge_pairs(d, vertex_pairs(d, slice, representative_, member_, directed_), o.merge, evidence_offsets_, evidence_);
+  fill_lists(links, vertices_, n, directed_, true, out_offsets_, out_);
   if (directed_) {
-    fill(false, in_offsets_, in_);
+    fill_lists(links, vertices_, n, directed_, false, in_offsets_, in_);
   } else {
     in_offsets_ = out_offsets_;
     in_ = out_;
