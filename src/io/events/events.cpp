@@ -543,8 +543,8 @@ class Importer {
     return (!country.empty() && c.find(country) != c.end()) || (!group.empty() && c.find(group) != c.end());
   }
 
-  void event(Event& e) {
-    // Filters, in this order; the first that refuses the row counts it.
+  // Whether the row passes the filters, in this order; the first that refuses it counts it.
+  bool passes_filters(const Event& e) {
     if (!o_.filters.countries.empty()) {
       bool keep;
       if (o_.format == EventFormat::gdelt) {
@@ -557,12 +557,35 @@ class Importer {
                  (g2 != t_.group_by_name.end() && country_listed({}, g2->second->code));
         }
       }
-      if (!keep) return void(++s_.filtered_countries);
+      if (!keep) return ++s_.filtered_countries, false;
     }
-    if (e.day < from_ || e.day > to_) return void(++s_.filtered_dates);
-    if (!o_.filters.root_codes.empty() && o_.filters.root_codes.find(e.root_code) == o_.filters.root_codes.end()) return void(++s_.filtered_root_codes);
-    if (e.mentions < o_.filters.min_mentions) return void(++s_.filtered_mentions);
-    if (o_.filters.root_events_only && !e.is_root) return void(++s_.filtered_root_events);
+    if (e.day < from_ || e.day > to_) return ++s_.filtered_dates, false;
+    if (!o_.filters.root_codes.empty() && o_.filters.root_codes.find(e.root_code) == o_.filters.root_codes.end())
+      return ++s_.filtered_root_codes, false;
+    if (e.mentions < o_.filters.min_mentions) return ++s_.filtered_mentions, false;
+    if (o_.filters.root_events_only && !e.is_root) return ++s_.filtered_root_events, false;
+    return true;
+  }
+
+  // The relation type of an event code (by the longest rule prefix; `event` for a code the CAMEO
+  // table lacks, noted once per code) and whether the rule reverses the event's direction.
+  std::pair<std::uint32_t, bool> relation_type(const Event& e, bool known) {
+    if (!known) {
+      if (s_.unknown_codes[std::string(e.event_code)]++ == 0 && cb_.message)
+        cb_.message(*file_ + ":" + std::to_string(line_) + ": unknown CAMEO event code '" + std::string(e.event_code) +
+                    "': kept as type 'event'");
+      return {type_index("event"), false};
+    }
+    const EventTypeRule* rule = nullptr;
+    for (std::size_t len = e.event_code.size(); len >= 2 && !rule; --len) {
+      const auto it = rules_.find(std::string(e.event_code.substr(0, len)));
+      if (it != rules_.end()) rule = &it->second;
+    }
+    return {type_index(rule ? rule->type : "event"), rule && rule->reverse};
+  }
+
+  void event(Event& e) {
+    if (!passes_filters(e)) return;
 
     const std::int32_t a1 = o_.format == EventFormat::gdelt ? gdelt_actor(e.code1, e.country1, e.group1, e.type1)
                                                             : icews_actor(e.name1, e.sectors1, e.cname1);
@@ -582,24 +605,8 @@ class Importer {
     if (!first_sighting(e.id)) return void(++s_.refused_duplicate);
     ++s_.imported;
 
-    // The relation type.
-    std::uint32_t type;
-    bool reverse = false;
     const auto known = t_.code.find(e.event_code);
-    if (known == t_.code.end()) {
-      type = type_index("event");
-      if (s_.unknown_codes[std::string(e.event_code)]++ == 0 && cb_.message)
-        cb_.message(*file_ + ":" + std::to_string(line_) + ": unknown CAMEO event code '" + std::string(e.event_code) +
-                    "': kept as type 'event'");
-    } else {
-      const EventTypeRule* rule = nullptr;
-      for (std::size_t len = e.event_code.size(); len >= 2 && !rule; --len) {
-        const auto it = rules_.find(std::string(e.event_code.substr(0, len)));
-        if (it != rules_.end()) rule = &it->second;
-      }
-      type = type_index(rule ? rule->type : "event");
-      reverse = rule && rule->reverse;
-    }
+    const auto [type, reverse] = relation_type(e, known != t_.code.end());
     std::int32_t source = reverse ? a2 : a1, target = reverse ? a1 : a2;
     if (!type_directed(type) && actors_[static_cast<std::size_t>(target)].id < actors_[static_cast<std::size_t>(source)].id)
       std::swap(source, target);
@@ -620,7 +627,12 @@ class Importer {
     }
     use_actor(source, e);
     use_actor(target, e);
-    const GroupKey key{source, target, type, period_day, o_.aggregation == EventAggregation::none ? ++event_number_ : 0};
+    add_to_group(e, GroupKey{source, target, type, period_day, o_.aggregation == EventAggregation::none ? ++event_number_ : 0}, period,
+                 known != t_.code.end() ? known->second->goldstein : 0.0);
+  }
+
+  // Adds the event to its relation (a new one, or the group of its pair, type and period).
+  void add_to_group(const Event& e, const GroupKey& key, const char* period, double code_goldstein) {
     auto [it, inserted] = group_index_.try_emplace(key, static_cast<std::uint32_t>(groups_.size()));
     if (inserted) {
       groups_.emplace_back();
@@ -630,7 +642,7 @@ class Importer {
     }
     Group& g = groups_[it->second];
     ++g.count;
-    g.goldstein += e.has_goldstein ? e.goldstein : (known != t_.code.end() ? known->second->goldstein : 0.0);
+    g.goldstein += e.has_goldstein ? e.goldstein : code_goldstein;
     if (e.has_counts) {
       g.has_counts = true;
       g.mentions += e.mentions;
