@@ -557,13 +557,13 @@ class Importer {
                  (g2 != t_.group_by_name.end() && country_listed({}, g2->second->code));
         }
       }
-      if (!keep) return ++s_.filtered_countries, false;
+      if (!keep) { ++s_.filtered_countries; return false; }
     }
-    if (e.day < from_ || e.day > to_) return ++s_.filtered_dates, false;
+    if (e.day < from_ || e.day > to_) { ++s_.filtered_dates; return false; }
     if (!o_.filters.root_codes.empty() && o_.filters.root_codes.find(e.root_code) == o_.filters.root_codes.end())
-      return ++s_.filtered_root_codes, false;
-    if (e.mentions < o_.filters.min_mentions) return ++s_.filtered_mentions, false;
-    if (o_.filters.root_events_only && !e.is_root) return ++s_.filtered_root_events, false;
+      { ++s_.filtered_root_codes; return false; }
+    if (e.mentions < o_.filters.min_mentions) { ++s_.filtered_mentions; return false; }
+    if (o_.filters.root_events_only && !e.is_root) { ++s_.filtered_root_events; return false; }
     return true;
   }
 
