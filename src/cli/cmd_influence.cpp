@@ -1,10 +1,10 @@
 // actorgraph influence DATASET --target ACTOR: competing influence of blocs on an actor.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/influence_output.hpp"
 #include "cli/output.hpp"
 
 #include "actorgraph/analysis/influence.hpp"
+#include "actorgraph/report/influence_output.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
@@ -56,7 +56,9 @@ void run(const InfluenceArgs& args) {
   const Slice slice(d, args.slice.options());
   InfluenceOptions o;
   o.target = d.resolve_actor(args.target);
-  o.blocs = influence_blocs(d, o.target, args.blocs, args.ad_hoc);
+  std::vector<std::string> notes;
+  o.blocs = influence_blocs(d, o.target, args.blocs, args.ad_hoc, &notes);
+  for (const auto& note : notes) std::cerr << "actorgraph: note: " << note << "\n";
   o.collapse = !args.no_collapse;
   if (!args.at.empty()) o.at = PartialDate::parse_or_throw(args.at, "--at");
   load_influence_parameters(d, args.params, o.parameters);

@@ -4,9 +4,7 @@
 #include "actorgraph/io/exchange.hpp"
 #include "actorgraph/model/text.hpp"
 
-#include <charconv>
 #include <chrono>
-#include <cstdio>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -71,34 +69,6 @@ Progress terminal_progress(const std::string& label) {
     *shown = percent;
     std::cerr << "\r" << label << ": " << percent << "%" << (done == total ? "\n" : "") << std::flush;
   };
-}
-
-std::string format_score(double value, const std::string& format) {
-  if (format != "table") {
-    char buf[32];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-    return ec == std::errc() ? std::string(buf, end) : std::string();
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", value);
-  return buf;
-}
-
-std::string relation_sources(const Dataset& d, RelationId r) {
-  std::string out;
-  for (SourceId s : d.relation_sources(r)) out.append(out.empty() ? "" : "|").append(d.source_id(s));
-  return out;
-}
-
-Vertex network_vertex(const Network& network, const std::string& name) {
-  const Dataset& d = network.dataset();
-  const ActorId a = d.resolve_actor(name);
-  const Vertex v = network.vertex(a);
-  if (v != Network::none) return v;
-  if (network.representative(a) != a)
-    throw UsageError("actor '" + name + "' is collapsed into '" + std::string(d.actor_id(network.representative(a))) +
-                     "'; name that actor, or drop --collapse");
-  throw UsageError("actor '" + name + "' is outside the slice (see --kinds)");
 }
 
 std::vector<Vertex> network_vertices(const Network& network, const std::string& names) {

@@ -1,14 +1,14 @@
-#include "cli/influence_output.hpp"
+#include "actorgraph/report/influence_output.hpp"
 
-#include "cli/common.hpp"
-
+#include "actorgraph/error.hpp"
+#include "actorgraph/format.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <iostream>
+#include <ostream>
 
-namespace actorgraph::cli {
+namespace actorgraph {
 
 namespace {
 
@@ -21,7 +21,7 @@ std::string actor_list(const Dataset& d, const std::vector<ActorId>& actors) {
 }  // namespace
 
 std::vector<BlocSpec> influence_blocs(const Dataset& d, ActorId target, const std::vector<std::string>& ids,
-                                      const std::vector<std::string>& ad_hoc) {
+                                      const std::vector<std::string>& ad_hoc, std::vector<std::string>* notes) {
   std::vector<BlocSpec> out;
   for (const auto& id : ids) {
     const Bloc* b = d.find_bloc(id);
@@ -50,11 +50,11 @@ std::vector<BlocSpec> influence_blocs(const Dataset& d, ActorId target, const st
   }
   if (!ids.empty() || !ad_hoc.empty()) return out;
   for (BlocSpec& b : dataset_blocs(d)) {
-    if (std::binary_search(b.members.begin(), b.members.end(), target))
-      std::cerr << "actorgraph: note: bloc '" << b.name << "' is left out: the target '" << d.actor_id(target)
-                << "' is one of its members\n";
-    else
+    if (std::binary_search(b.members.begin(), b.members.end(), target)) {
+      if (notes) notes->push_back("bloc '" + b.name + "' is left out: the target '" + std::string(d.actor_id(target)) + "' is one of its members");
+    } else {
       out.push_back(std::move(b));
+    }
   }
   return out;
 }
@@ -300,4 +300,4 @@ void write_influence_json(std::ostream& out, const Dataset& d, const InfluenceOp
   out << "],\n  \"undated_relations\": " << r.undated_relations << ",\n  \"not_yet_attested\": " << r.not_yet_attested << "\n}\n";
 }
 
-}  // namespace actorgraph::cli
+}  // namespace actorgraph

@@ -1,12 +1,11 @@
-#include "cli/output.hpp"
+#include "actorgraph/report/table.hpp"
 
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/model/text.hpp"
 
-#include <charconv>
-#include <cmath>
+#include <sstream>
 
-namespace actorgraph::cli {
+namespace actorgraph {
 
 void ResultTable::add_column(std::string name, bool numeric) { columns_.push_back({std::move(name), numeric}); }
 
@@ -21,11 +20,10 @@ std::string json_string(std::string_view text) {
   return out;
 }
 
-std::string format_number(double value) {
-  if (!std::isfinite(value)) return {};
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  return ec == std::errc() ? std::string(buf, end) : std::string();
+std::string ResultTable::text(std::string_view format) const {
+  std::ostringstream out;
+  write(out, format);
+  return out.str();
 }
 
 void ResultTable::write(std::ostream& out, std::string_view format) const {
@@ -92,4 +90,4 @@ void ResultTable::write(std::ostream& out, std::string_view format) const {
   for (const auto& row : rows_) line(row);
 }
 
-}  // namespace actorgraph::cli
+}  // namespace actorgraph
