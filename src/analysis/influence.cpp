@@ -1,6 +1,7 @@
 #include "actorgraph/analysis/influence.hpp"
 
 #include "actorgraph/analysis/network.hpp"
+#include "actorgraph/format.hpp"
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/io/text_file.hpp"
 
@@ -19,11 +20,6 @@ namespace {
 
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
-std::string format_range(double v) {
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return ec == std::errc() ? std::string(buf, end) : std::string("?");
-}
 
 std::optional<double> parse_value(std::string_view text, bool allow_none) {
   if (allow_none && text == "none") return infinity;
@@ -163,8 +159,8 @@ void InfluenceParameters::load(const std::string& path, const RelationTypes& typ
     // Checks one number against [low, high] (or (low, high] when open_low); `what` names it.
     auto in_range = [&](const CsvField& f, double v, double low, double high, bool open_low, const std::string& what) {
       if ((open_low ? v > low : v >= low) && v <= high) return true;
-      report(f.offset, what + " must be " + (open_low ? "above " : "at least ") + format_range(low) +
-             (high == infinity ? "" : " and at most " + format_range(high)) + ", found " + std::string(f.value));
+      report(f.offset, what + " must be " + (open_low ? "above " : "at least ") + shortest_number(low) +
+             (high == infinity ? "" : " and at most " + shortest_number(high)) + ", found " + std::string(f.value));
       return false;
     };
     if (ranged_group) {
@@ -187,8 +183,8 @@ void InfluenceParameters::load(const std::string& path, const RelationTypes& typ
         if (high_field && !in_range(*high_field, *high, low_limit, infinity, open_low, "the high end of " + name)) continue;
         if (!(*low <= *value && *value <= *high)) {
           report((low_field ? low_field : high_field)->offset,
-                 "the range of " + name + " must contain its value: low <= value <= high, found " + format_range(*low) + " <= " +
-                     std::string(text_value) + " <= " + format_range(*high));
+                 "the range of " + name + " must contain its value: low <= value <= high, found " + shortest_number(*low) + " <= " +
+                     std::string(text_value) + " <= " + shortest_number(*high));
           continue;
         }
         range = Range{*low, *high};

@@ -8,7 +8,7 @@
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -28,11 +28,8 @@ struct InfluenceArgs {
   SliceArgs slice;
 };
 
-std::string signed_number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%+.3f", v);
-  return buf;
-}
+// Three decimals with the sign always written: "+0.250", "-0.100".
+std::string signed_number(double v) { return (std::signbit(v) ? "" : "+") + fixed_number(v, 3); }
 
 std::string link_of(const Dataset& d, RelationId rel) {
   return std::string(d.actor_label(d.relation_source(rel))) + (d.relation_directed(rel) ? " -> " : " -- ") +

@@ -152,8 +152,8 @@ void run(const ReportArgs& args) {
 
   // The folder is assembled beside the destination and replaces it only when complete.
   FolderWriter out(args.output);
-  const ReportResult report = build_report(d, options, print_message);
-  for (const ReportFile& f : report.files) out.add_file(f.name, f.bytes);
+  // Each file is written as soon as it is made (checked, flushed to disk), while the next is drawn.
+  const ReportResult report = build_report(d, options, print_message, [&](const ReportFile& f) { out.add_file(f.name, f.bytes); });
   if (!browser.empty()) out.add_file("report.pdf", print_to_pdf(browser, report.print_html));
   check_replaceable(out.target());  // again: something may have appeared there meanwhile
   out.commit();

@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
 
 namespace actorgraph {
 
@@ -62,12 +61,14 @@ struct ReportRun {
   std::optional<ActorId> target;
   ReportResult& result;
   const std::function<void(const ReportMessage&)>& on_message;
+  const std::function<void(const ReportFile&)>& on_file;
   ReportContent& content;
   DiagramOptions diagram;
 
   void add_file(const std::string& name, std::string bytes) {
     result.files.push_back({name, std::move(bytes)});
     content.files.push_back(name);
+    if (on_file) on_file(result.files.back());
   }
 
   void say(ReportMessage::Kind kind, std::string text) {
@@ -115,10 +116,8 @@ struct ReportRun {
         best = std::move(svg);
       }
     }
-    std::ostringstream text;
-    text << "the " << stem << " diagram's labels print at " << best_printed << " pt on A4, under " << min_print_font_pt
-         << " pt: open " << stem << ".svg to read it";
-    say(ReportMessage::Kind::warning, text.str());
+    say(ReportMessage::Kind::warning, "the " + stem + " diagram's labels print at " + significant_number(best_printed, 6) + " pt on A4, under " +
+                                          significant_number(min_print_font_pt, 6) + " pt: open " + stem + ".svg to read it");
     return best;
   }
 };
@@ -320,7 +319,8 @@ Vertex network_vertex(const Network& network, const std::string& name) {
   throw UsageError("actor '" + name + "' is outside the slice (see --kinds)");
 }
 
-ReportResult build_report(const Dataset& d, const ReportOptions& options, const std::function<void(const ReportMessage&)>& on_message) {
+ReportResult build_report(const Dataset& d, const ReportOptions& options, const std::function<void(const ReportMessage&)>& on_message,
+                          const std::function<void(const ReportFile&)>& on_file) {
   std::optional<PartialDate> at;
   if (!options.at.empty()) at = PartialDate::parse_or_throw(options.at, "--at");
   const Slice slice(d, options.slice);
@@ -355,7 +355,7 @@ ReportResult build_report(const Dataset& d, const ReportOptions& options, const 
   content.subtitle = target ? "Influence on " + label_of(d, *target) + " and its network" : "The network";
 
   ReportResult result;
-  ReportRun report{options, d, slice, drawn, network_options, at, target, result, on_message, content, diagram_options(options, content)};
+  ReportRun report{options, d, slice, drawn, network_options, at, target, result, on_message, on_file, content, diagram_options(options, content)};
   std::vector<std::string> compared;
   if (target) {
     std::vector<std::string> notes;
@@ -377,6 +377,7 @@ ReportResult build_report(const Dataset& d, const ReportOptions& options, const 
   std::sort(content.files.begin(), content.files.end());
   result.html = report_html(d, content);
   result.files.push_back({"report.html", result.html});
+  if (on_file) on_file(result.files.back());
   if (options.pdf) {
     content.link_files = false;  // a PDF turns relative links into file:// paths of the folder it was printed in
     result.print_html = report_html(d, content);

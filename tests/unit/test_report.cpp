@@ -321,7 +321,9 @@ std::string report_in_child(const Dataset& d, const ReportOptions& o) {
 TEST_CASE("build_report on graphs/tajikistan returns every file in a fixed order and the messages", "[report][build]") {
   const Dataset d = load_dataset(std::string(ACTORGRAPH_SOURCE_DIR) + "/graphs/tajikistan");
   std::vector<std::string> progress;
-  const ReportResult r = build_report(d, tajikistan_options(), [&](const ReportMessage& m) { progress.push_back(m.text); });
+  std::vector<ReportFile> handed;
+  const ReportResult r = build_report(
+      d, tajikistan_options(), [&](const ReportMessage& m) { progress.push_back(m.text); }, [&](const ReportFile& f) { handed.push_back(f); });
   CHECK(names_of(r) == std::vector<std::string>{"centrality.csv", "overview.dot", "overview.svg", "overview.png", "network.dot",
                                                 "network.svg", "network.png", "ego.dot", "ego.svg", "ego.png", "influence.csv",
                                                 "influence.json", "timeline.csv", "timeline.svg", "report.html"});
@@ -329,6 +331,9 @@ TEST_CASE("build_report on graphs/tajikistan returns every file in a fixed order
   CHECK(progress == std::vector<std::string>{"drawing overview", "drawing network", "drawing ego"});
   CHECK(r.messages[0].kind == ReportMessage::Kind::progress);
   CHECK(r.files.back().bytes == r.html);
+  // Each file was handed over as it was made: the same files, in the same order.
+  REQUIRE(handed.size() == r.files.size());
+  for (std::size_t i = 0; i < handed.size(); ++i) CHECK((handed[i].name == r.files[i].name && handed[i].bytes == r.files[i].bytes));
   CHECK(r.print_html.empty());
   CHECK(r.html.find("Made with actorgraph " ACTORGRAPH_VERSION ": actorgraph report tajikistan -o report --target tajikistan") !=
         std::string::npos);

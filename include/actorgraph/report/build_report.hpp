@@ -64,8 +64,9 @@ struct ReportResult {
   std::vector<ReportMessage> messages;
 };
 
-// The report of `dataset`. `on_message`, when given, receives each message as it arises (the
-// result keeps them all too), so a caller can show progress while diagrams are drawn.
+// The report of `dataset`. `on_message`, when given, receives each message as it arises, and
+// `on_file` each file as soon as it is made (the result keeps them all too), so that a caller shows
+// progress and writes each file while the next diagram is drawn, as the CLI does.
 // Deterministic: the same dataset and options give the same bytes, from the same process state.
 // Each diagram is laid out in a child process, but Graphviz keeps some state in the calling process
 // too: a second report made in one process was seen to choose other layouts for the page diagrams of
@@ -73,7 +74,8 @@ struct ReportResult {
 // Throws UsageError for an unknown target, bloc, layout, or a malformed date or year range;
 // ParseError for a bad style sheet or parameter file; Error from the analyses and the renderer.
 ReportResult build_report(const Dataset& dataset, const ReportOptions& options,
-                          const std::function<void(const ReportMessage&)>& on_message = {});
+                          const std::function<void(const ReportMessage&)>& on_message = {},
+                          const std::function<void(const ReportFile&)>& on_file = {});
 
 // An actor named by a user (id, label or alias: Dataset::resolve_actor) as a vertex of `network`;
 // UsageError when the slice leaves it out or it is collapsed into another actor.
