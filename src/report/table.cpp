@@ -1,6 +1,7 @@
 #include "actorgraph/report/table.hpp"
 
 #include "actorgraph/io/csv.hpp"
+#include "actorgraph/json_writer.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <sstream>
@@ -12,12 +13,6 @@ void ResultTable::add_column(std::string name, bool numeric) { columns_.push_bac
 void ResultTable::add_row(std::vector<std::string> cells) {
   cells.resize(columns_.size());
   rows_.push_back(std::move(cells));
-}
-
-std::string json_string(std::string_view text) {
-  std::string out;
-  append_json_string(out, text);
-  return out;
 }
 
 std::string ResultTable::text(std::string_view format) const {
@@ -40,19 +35,22 @@ void ResultTable::write(std::ostream& out, std::string_view format) const {
     return;
   }
   if (format == "json") {
-    out << "[";
-    for (std::size_t r = 0; r < rows_.size(); ++r) {
-      out << (r ? ",\n  {" : "\n  {");
+    // [\n  {"a": 1, "b": "x"},\n  {...}\n]: one row a line.
+    std::string text;
+    JsonWriter json(text);
+    json.begin_array();
+    for (const auto& row : rows_) {
+      json.line(2).begin_object();
       for (std::size_t c = 0; c < columns_.size(); ++c) {
-        if (c) out << ", ";
-        out << json_string(columns_[c].name) << ": ";
-        const std::string& v = rows_[r][c];
-        if (columns_[c].numeric) out << (v.empty() ? "null" : v);
-        else out << json_string(v);
+        json.key(columns_[c].name);
+        if (columns_[c].numeric) json.number_text(row[c]);
+        else json.string(row[c]);
       }
-      out << "}";
+      json.end_object();
     }
-    out << (rows_.empty() ? "]\n" : "\n]\n");
+    if (!rows_.empty()) json.line(0);
+    json.end_array();
+    out << text << "\n";
     return;
   }
   // Text table: columns padded to their widest cell (in code points); line breaks and tabs shown as

@@ -34,7 +34,4 @@ class ResultTable {
   std::vector<std::vector<std::string>> rows_;
 };
 
-// A JSON string literal, with every control character escaped.
-std::string json_string(std::string_view text);
-
 }  // namespace actorgraph
