@@ -4,6 +4,7 @@
 #include "actorgraph/analysis/centrality.hpp"
 
 #include "actorgraph/analysis/network_graph.hpp"
+#include "actorgraph/format.hpp"
 #include "analysis/detail/centrality_sources.hpp"
 
 #include <boost/graph/breadth_first_search.hpp>
@@ -13,7 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <numeric>
 #include <random>
@@ -36,11 +36,6 @@ struct Adjacency {
   bool weighted() const noexcept { return !values.empty(); }
 };
 
-std::string number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g", x);
-  return buf;
-}
 
 std::string link_name(const Network& network, Vertex u, Vertex v) {
   const Dataset& d = network.dataset();
@@ -413,8 +408,8 @@ detail::Sums incoming_distance_sums(const Network& network, const CentralityOpti
 [[noreturn]] void not_converged(const std::string& measure, std::size_t iterations, double change, double needed,
                                 const std::string& hint) {
   throw ConvergenceError(measure + " did not converge in " + std::to_string(iterations) +
-                         (iterations == 1 ? " iteration" : " iterations") + ": the last change was " + number(change) +
-                         ", it must fall below tolerance x actors = " + number(needed) + "; raise max_iterations or the tolerance" +
+                         (iterations == 1 ? " iteration" : " iterations") + ": the last change was " + significant_number(change, 3) +
+                         ", it must fall below tolerance x actors = " + significant_number(needed, 3) + "; raise max_iterations or the tolerance" +
                          hint);
 }
 

@@ -1,6 +1,7 @@
 #include "actorgraph/analysis/influence.hpp"
 
 #include "actorgraph/analysis/network.hpp"
+#include "actorgraph/format.hpp"
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/io/text_file.hpp"
 
@@ -19,11 +20,6 @@ namespace {
 
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
-std::string format_range(double v) {
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return ec == std::errc() ? std::string(buf, end) : std::string("?");
-}
 
 std::optional<double> parse_value(std::string_view text, bool allow_none) {
   if (allow_none && text == "none") return infinity;
@@ -183,8 +179,8 @@ class ParameterFile {
   // Checks one number against [low, high] (or (low, high] when open_low); `what` names it.
   bool in_range(const CsvField& f, double v, double low, double high, bool open_low, const std::string& what) {
     if ((open_low ? v > low : v >= low) && v <= high) return true;
-    report(f.offset, what + " must be " + (open_low ? "above " : "at least ") + format_range(low) +
-           (high == infinity ? "" : " and at most " + format_range(high)) + ", found " + std::string(f.value));
+    report(f.offset, what + " must be " + (open_low ? "above " : "at least ") + shortest_number(low) +
+           (high == infinity ? "" : " and at most " + shortest_number(high)) + ", found " + std::string(f.value));
     return false;
   }
 
@@ -203,8 +199,8 @@ class ParameterFile {
       if (high_field && !in_range(*high_field, *high, 0, infinity, open_low, "the high end of " + name)) return;
       if (!(*low <= value && value <= *high))
         return report((low_field ? low_field : high_field)->offset,
-                      "the range of " + name + " must contain its value: low <= value <= high, found " + format_range(*low) + " <= " +
-                          std::string(value_field.value) + " <= " + format_range(*high));
+                      "the range of " + name + " must contain its value: low <= value <= high, found " + shortest_number(*low) + " <= " +
+                          std::string(value_field.value) + " <= " + shortest_number(*high));
       range = InfluenceParameters::Range{*low, *high};
     }
     auto& values = group == "weight" ? p_.weight : group == "half_life" ? p_.half_life : p_.unit_scale;

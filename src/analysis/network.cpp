@@ -159,4 +159,14 @@ Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) 
   }
 }
 
+Vertex network_vertex(const Network& network, const std::string& name) {
+  const Dataset& d = network.dataset();
+  const ActorId a = d.resolve_actor(name);
+  if (network.contains(a)) return a;
+  if (network.representative(a) != a)
+    throw UsageError("actor '" + name + "' is collapsed into '" + std::string(d.actor_id(network.representative(a))) +
+                     "'; name that actor, or drop --collapse");
+  throw UsageError("actor '" + name + "' is outside the slice (see --kinds)");
+}
+
 }  // namespace actorgraph

@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 
 #include "actorgraph/analysis/centrality.hpp"
+#include "actorgraph/json_writer.hpp"
 
 #include <iostream>
 #include <memory>
@@ -72,11 +73,9 @@ void run(const DiffArgs& args) {
     std::cout << "\n" << args.measure << " rank on " << args.at[0] << " (1) and " << args.at[1] << " (2); moved > 0: up\n";
     moves.write(std::cout, args.format);
   } else if (args.format == "json") {
-    std::cout << "{\"relations\": ";
-    changes.write(std::cout, args.format);
-    std::cout << ", \"ranks\": ";
-    moves.write(std::cout, args.format);
-    std::cout << "}\n";
+    std::string text;
+    JsonWriter(text).begin_object().key("relations").json(changes.text("json")).key("ranks").json(moves.text("json")).end_object();
+    std::cout << text << "\n";
   } else {
     throw UsageError("diff writes two tables: use --format table or json");
   }

@@ -1,14 +1,14 @@
 // actorgraph influence DATASET --target ACTOR: competing influence of blocs on an actor.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/influence_output.hpp"
 #include "cli/output.hpp"
 
 #include "actorgraph/analysis/influence.hpp"
+#include "actorgraph/report/influence_output.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -28,11 +28,8 @@ struct InfluenceArgs {
   SliceArgs slice;
 };
 
-std::string signed_number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%+.3f", v);
-  return buf;
-}
+// Three decimals with the sign always written: "+0.250", "-0.100".
+std::string signed_number(double v) { return (std::signbit(v) ? "" : "+") + fixed_number(v, 3); }
 
 std::string link_of(const Dataset& d, RelationId rel) {
   return std::string(d.actor_label(d.relation_source(rel))) + (d.relation_directed(rel) ? " -> " : " -- ") +
@@ -56,7 +53,9 @@ void run(const InfluenceArgs& args) {
   const Slice slice(d, args.slice.options());
   InfluenceOptions o;
   o.target = d.resolve_actor(args.target);
-  o.blocs = influence_blocs(d, o.target, args.blocs, args.ad_hoc);
+  std::vector<std::string> notes;
+  o.blocs = influence_blocs(d, o.target, args.blocs, args.ad_hoc, &notes);
+  for (const auto& note : notes) std::cerr << "actorgraph: note: " << note << "\n";
   o.collapse = !args.no_collapse;
   if (!args.at.empty()) o.at = PartialDate::parse_or_throw(args.at, "--at");
   load_influence_parameters(d, args.params, o.parameters);

@@ -5,6 +5,7 @@
 
 #include "actorgraph/analysis/paths.hpp"
 #include "actorgraph/analysis/stats.hpp"
+#include "actorgraph/json_writer.hpp"
 
 #include <iostream>
 #include <memory>
@@ -73,19 +74,25 @@ void run(const StatsArgs& args) {
   }
 
   if (args.format == "json") {
-    // {"dataset": {"path": ..., "slice": ...}, "actors": {...}, ...}: one object per section.
-    std::cout << "{";
+    // {"dataset": {"path": ..., "slice": ...}, "actors": {...}, ...}: one object per section, one a line.
+    std::string text;
+    JsonWriter json(text);
+    json.begin_object();
     std::string section;
     for (const auto& r : rows) {
       if (r.section != section) {
-        std::cout << (section.empty() ? "\n  " : "},\n  ") << json_string(r.section) << ": {";
+        if (!section.empty()) json.end_object();
+        json.line(2).key(r.section).begin_object();
         section = r.section;
-      } else {
-        std::cout << ", ";
       }
-      std::cout << json_string(r.metric) << ": " << (r.numeric ? r.value : r.value.empty() ? "null" : json_string(r.value));
+      json.key(r.metric);
+      if (r.numeric && (r.value == "true" || r.value == "false")) json.boolean(r.value == "true");
+      else if (r.numeric) json.number_text(r.value);
+      else if (r.value.empty()) json.null();
+      else json.string(r.value);
     }
-    std::cout << "}\n}\n";
+    json.end_object().line(0).end_object();
+    std::cout << text << "\n";
     return;
   }
   ResultTable table;

@@ -8,9 +8,7 @@
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
-#include <cstdio>
 #include <deque>
 #include <iterator>
 #include <iostream>
@@ -79,38 +77,11 @@ Progress terminal_progress(const std::string& label) {
   };
 }
 
-std::string format_score(double value, const std::string& format) {
-  if (format != "table") {
-    char buf[32];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-    return ec == std::errc() ? std::string(buf, end) : std::string();
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", value);
-  return buf;
-}
-
-std::string relation_sources(const Dataset& d, RelationId r) {
-  std::string out;
-  for (SourceId s : d.relation_sources(r)) out.append(out.empty() ? "" : "|").append(d.source_id(s));
-  return out;
-}
-
 std::string read_input(const std::string& path, std::string_view what) {
   if (path != "-") return read_text_file(path, what);
   std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
   if (std::cin.bad()) throw IoError("cannot read " + std::string(what) + " from standard input");
   return text;
-}
-
-Vertex network_vertex(const Network& network, const std::string& name) {
-  const Dataset& d = network.dataset();
-  const ActorId a = d.resolve_actor(name);
-  if (network.contains(a)) return a;
-  if (network.representative(a) != a)
-    throw UsageError("actor '" + name + "' is collapsed into '" + std::string(d.actor_id(network.representative(a))) +
-                     "'; name that actor, or drop --collapse");
-  throw UsageError("actor '" + name + "' is outside the slice (see --kinds)");
 }
 
 std::vector<Vertex> network_vertices(const Network& network, const std::string& names) {

@@ -3,8 +3,10 @@
 
 #include "actorgraph/analysis/centrality.hpp"
 #include "actorgraph/analysis/network.hpp"
+#include "actorgraph/format.hpp"
 #include "actorgraph/model/dataset.hpp"
 #include "actorgraph/model/slice.hpp"
+#include "actorgraph/report/build_report.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -54,15 +56,7 @@ struct NetworkArgs {
 // lasted more than a second; empty otherwise.
 Progress terminal_progress(const std::string& label);
 
-// Scores for tables: six significant digits in text tables, shortest exact form in csv and json.
-std::string format_score(double value, const std::string& format);
-
-// The relation's sources, '|'-separated as in the file.
-std::string relation_sources(const Dataset& d, RelationId r);
-
-// An actor given on the command line, as a vertex of the network; UsageError when it is outside the
-// slice or collapsed into another actor.
-Vertex network_vertex(const Network& network, const std::string& name);
+// An actor given on the command line as a vertex: network_vertex (report/build_report.hpp).
 // Actors given as one name or several separated by commas: the whole text when it names one actor
 // (a label may hold a comma), else each part, in the order given.
 std::vector<Vertex> network_vertices(const Network& network, const std::string& names);

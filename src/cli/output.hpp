@@ -1,40 +1,6 @@
-// Tabular results in the three output formats: an aligned text table for reading, CSV (header row,
-// first column the id) for spreadsheets, JSON (an array of objects) for programs.
+// The CLI's tabular output: the library's ResultTable (report/table.hpp) and number formats
+// (format.hpp).
 #pragma once
 
-#include <ostream>
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace actorgraph::cli {
-
-class ResultTable {
- public:
-  // A numeric column is right-aligned in text, and unquoted in JSON (an empty cell is null).
-  void add_column(std::string name, bool numeric = false);
-  void add_row(std::vector<std::string> cells);
-  std::size_t rows() const noexcept { return rows_.size(); }
-
-  // format: "table", "csv" or "json". The table is for people: line breaks and tabs in a cell show
-  // as spaces and other control characters as escapes (terminal_safe, in any case, not only on a
-  // terminal); CSV and JSON keep every cell exactly (JSON escapes control characters as JSON does).
-  void write(std::ostream& out, std::string_view format) const;
-
- private:
-  struct Column {
-    std::string name;
-    bool numeric;
-  };
-  std::vector<Column> columns_;
-  std::vector<std::vector<std::string>> rows_;
-};
-
-// A JSON string literal, with every control character escaped.
-std::string json_string(std::string_view text);
-
-// Shortest text that reads back as the same double ("0.1", "2", "1e-09"); NaN and infinities are
-// not valid JSON and are written as empty text (null).
-std::string format_number(double value);
-
-}  // namespace actorgraph::cli
+#include "actorgraph/format.hpp"
+#include "actorgraph/report/table.hpp"

@@ -1,4 +1,5 @@
 #include "actorgraph/render/diagram.hpp"
+#include "actorgraph/format.hpp"
 
 #include "actorgraph/model/text.hpp"
 
@@ -23,14 +24,8 @@ namespace {
 
 constexpr const char* font = "DejaVu Sans";  // installed with Graphviz on Debian; has Cyrillic and Tajik letters
 
-std::string number(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", value);
-  std::string s(buf);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
+// Graphviz sizes and font sizes: two decimals at most, trailing zeros dropped.
+std::string number(double value) { return trimmed_number(value, 2); }
 
 // Text for an HTML-like label: XML-escaped, line breaks as <br/>.
 std::string html_text(std::string_view s) {
@@ -378,9 +373,7 @@ void add_nodes(gv::Drawing& drawing, const Network& n, const DiagramOptions& o, 
     std::string tooltip = std::string(d.actor_label(a)) + " (" + std::string(d.actor_id(a)) + ")\nkind: " + d.kind_name(d.actor_kind(a));
     if (b < d.blocs().size()) tooltip += "\nbloc: " + d.blocs()[b].id;
     if (!o.size_by.empty()) {
-      char score[32];
-      std::snprintf(score, sizeof score, "%.6g", o.size_by[v]);
-      tooltip += "\n" + (o.size_measure.empty() ? std::string("score") : o.size_measure) + ": " + score;
+      tooltip += "\n" + (o.size_measure.empty() ? std::string("score") : o.size_measure) + ": " + significant_number(o.size_by[v], 6);
       const double s = max_score > 0 && std::isfinite(o.size_by[v]) ? std::sqrt(std::max(0.0, o.size_by[v]) / max_score) : 0;
       node.attributes.emplace_back("width", number(0.6 + 1.4 * s));
       node.attributes.emplace_back("height", number(0.35 + 0.65 * s));

@@ -1,8 +1,9 @@
 #include "actorgraph/report/charts.hpp"
 
+#include "actorgraph/format.hpp"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace actorgraph {
 
@@ -10,18 +11,10 @@ namespace {
 
 const char* kPalette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"};
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
+// Coordinates: one decimal (a tenth of a point).
+std::string num(double v) { return fixed_number(v, 1); }
 
-std::string tick_label(double v) {
-  char buf[32];
-  if (std::abs(v) >= 100 || v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else std::snprintf(buf, sizeof buf, "%.2g", v);
-  return buf;
-}
+std::string tick_label(double v) { return std::abs(v) >= 100 || v == std::floor(v) ? fixed_number(v, 0) : significant_number(v, 2); }
 
 // A "nice" step (1, 2 or 5 times a power of ten) giving about `count` ticks over [0, span].
 double nice_step(double span, int count) {
@@ -76,8 +69,7 @@ std::string bar_chart_svg(const std::vector<Bar>& bars, const std::string& title
         svg += "<line x1=\"" + num(x(end)) + "\" y1=\"" + std::to_string(y + 6) + "\" x2=\"" + num(x(end)) + "\" y2=\"" +
                std::to_string(y + bar_height - 6) + "\" stroke=\"#222222\" stroke-width=\"2\"/>\n";
     }
-    char value[32];
-    std::snprintf(value, sizeof value, "%.3g", b.value);
+    const std::string value = significant_number(b.value, 3);
     svg += "<text x=\"" + num(x(std::max(b.value, b.high)) + 6) + "\" y=\"" + std::to_string(y + bar_height / 2 + 4) + "\">" + value + "</text>\n";
   }
   svg += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(axis_y) + "\" x2=\"" + std::to_string(left + plot_width) +

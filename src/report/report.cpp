@@ -1,5 +1,6 @@
 #include "actorgraph/report/report.hpp"
 
+#include "actorgraph/format.hpp"
 #include "actorgraph/report/charts.hpp"
 #include "actorgraph/report/summary.hpp"
 #include "actorgraph/model/metadata.hpp"
@@ -7,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -19,12 +19,6 @@ namespace actorgraph {
 namespace {
 
 std::string e(std::string_view s) { return xml_escape(s); }
-
-std::string fixed(double v, int digits) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
 
 std::string dates(const Dataset& d, RelationId r) {
   const std::string text = relation_dates(d, r, "–");
@@ -95,7 +89,7 @@ std::string swatch(const ReportContent& c, const std::string& bloc) {
   return it == c.bloc_colours.end() ? "" : "<span class=\"swatch\" style=\"background:" + e(it->second) + "\"></span>";
 }
 
-std::string percent(double share) { return fixed(100 * share, 1) + "%"; }
+std::string percent(double share) { return fixed_number(100 * share, 1) + "%"; }
 
 std::string head(const Dataset& d, const ReportContent& c) {
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + e(c.title) + "</title>\n<style>" + kStyle +
@@ -126,7 +120,7 @@ std::string summary_section(const ReportContent& c) {
   row("Dates", (s.earliest ? s.earliest->str() : "?") + " to " + (s.latest ? s.latest->str() : "?"));
   row("Sources", std::to_string(s.sources_cited) + " cited of " + std::to_string(s.sources_total));
   row("Components", std::to_string(s.weak_components) + " (largest: " + std::to_string(s.largest_weak_component) + " actors); density " +
-                        fixed(s.density, 4));
+                        fixed_number(s.density, 4));
   return h + "</table>\n</section>\n";
 }
 
@@ -138,9 +132,9 @@ std::string influence_table_html(const ReportContent& c, const InfluenceResult& 
   for (const auto& b : r.blocs) {
     const auto& all = b.dimensions[all_dimensions];
     h += "<tr><td>" + swatch(c, b.name) + e(b.label) + "</td>";
-    for (std::size_t k = 0; k < dimension_count; ++k) h += "<td class=\"num\">" + fixed(b.dimensions[k].score.value, 2) + "</td>";
-    h += "<td class=\"num\">" + fixed(all.score.value, 2) + "</td><td class=\"num\">" + fixed(all.score.low, 2) + "–" + fixed(all.score.high, 2) +
-         "</td><td class=\"num\">" + percent(all.share.value) + "</td><td class=\"num\">" + fixed(100 * all.share.low, 1) + "–" +
+    for (std::size_t k = 0; k < dimension_count; ++k) h += "<td class=\"num\">" + fixed_number(b.dimensions[k].score.value, 2) + "</td>";
+    h += "<td class=\"num\">" + fixed_number(all.score.value, 2) + "</td><td class=\"num\">" + fixed_number(all.score.low, 2) + "–" + fixed_number(all.score.high, 2) +
+         "</td><td class=\"num\">" + percent(all.share.value) + "</td><td class=\"num\">" + fixed_number(100 * all.share.low, 1) + "–" +
          percent(all.share.high) + "</td><td class=\"num\">" + std::to_string(b.sources.size()) + "</td></tr>\n";
   }
   return h + "</table>\n";
@@ -155,7 +149,7 @@ std::string by_type_table(const ReportContent& c, const InfluenceResult& r) {
     const double score = b.dimensions[all_dimensions].score.value;
     for (const auto& [type, value] : types) {
       if (value == 0) continue;
-      h += "<tr><td>" + swatch(c, b.name) + e(b.label) + "</td><td>" + e(type) + "</td><td class=\"num\">" + fixed(value, 2) +
+      h += "<tr><td>" + swatch(c, b.name) + e(b.label) + "</td><td>" + e(type) + "</td><td class=\"num\">" + fixed_number(value, 2) +
            "</td><td class=\"num\">" + (score != 0 ? percent(value / score) : std::string("–")) + "</td></tr>\n";
     }
   }
@@ -169,13 +163,13 @@ std::string weighs_most(const Dataset& d, const ReportContent& c, const BlocInfl
   for (std::size_t i = 0; i < n; ++i) listed += b.facts[i].value;
   std::string h = "<div><h3>" + swatch(c, b.name) + "What weighs most for " + e(b.label) + "</h3>\n<p>The " + std::to_string(n) +
                   " largest of " + std::to_string(b.facts.size()) + " facts";
-  if (score != 0) h += ", " + percent(listed / score) + " of the score " + fixed(score, 2);
+  if (score != 0) h += ", " + percent(listed / score) + " of the score " + fixed_number(score, 2);
   h += ".</p>\n<table>\n<tr><th>Fact</th><th>Type</th><th>Dates</th><th class=\"num\">Value</th><th class=\"num\">Part of the score</th><th>Evidence</th></tr>\n";
   for (std::size_t i = 0; i < n; ++i) {
     const FactContribution& f = b.facts[i];
     const RelationId rel = f.counted ? *f.counted : f.friction ? *f.friction : f.rows.front();
     h += "<tr><td>" + arrow(d, rel) + "</td><td>" + e(d.types()[d.relation_type(rel)].id) + "</td><td>" + e(dates(d, rel)) +
-         "</td><td class=\"num\">" + fixed(f.value, 2) + "</td><td class=\"num\">" + (score != 0 ? percent(f.value / score) : std::string("–")) +
+         "</td><td class=\"num\">" + fixed_number(f.value, 2) + "</td><td class=\"num\">" + (score != 0 ? percent(f.value / score) : std::string("–")) +
          "</td><td>" + e(d.relation_id(rel)) + " · " + citation(d, rel) + "</td></tr>\n";
   }
   if (n < b.facts.size()) {
@@ -189,9 +183,9 @@ std::string weighs_most(const Dataset& d, const ReportContent& c, const BlocInfl
       rest += f.value;
     }
     std::string types;
-    for (const auto& [type, value] : by_type) types += (types.empty() ? "" : ", ") + type + " " + fixed(value, 2);
+    for (const auto& [type, value] : by_type) types += (types.empty() ? "" : ", ") + type + " " + fixed_number(value, 2);
     h += "<tr><td colspan=\"3\"><em>The other " + std::to_string(b.facts.size() - n) + " facts</em> (" + e(types) + ")</td><td class=\"num\">" +
-         fixed(rest, 2) + "</td><td class=\"num\">" + (score != 0 ? percent(rest / score) : std::string("–")) + "</td><td></td></tr>\n";
+         fixed_number(rest, 2) + "</td><td class=\"num\">" + (score != 0 ? percent(rest / score) : std::string("–")) + "</td><td></td></tr>\n";
   }
   return h + "</table></div>\n";
 }
@@ -237,7 +231,7 @@ std::string legend_html(const Dataset& d, const ReportContent& c) {
     const std::string dash = l.style.find("dashed") != std::string::npos ? " stroke-dasharray=\"5,2\""
                              : l.style.find("dotted") != std::string::npos ? " stroke-dasharray=\"1,3\"" : "";
     h += "<span class=\"item\"><svg width=\"30\" height=\"8\" viewBox=\"0 0 30 8\"><line x1=\"0\" y1=\"4\" x2=\"30\" y2=\"4\" stroke=\"" +
-         e(l.colour) + "\" stroke-width=\"" + fixed(l.width, 1) + "\"" + dash + "/></svg> " + e(l.type) + "</span> ";
+         e(l.colour) + "\" stroke-width=\"" + fixed_number(l.width, 1) + "\"" + dash + "/></svg> " + e(l.type) + "</span> ";
   }
   return h + "</p>\n</div>\n";
 }
@@ -285,7 +279,7 @@ std::string centrality_section(const Dataset& d, const ReportContent& c) {
   for (std::size_t i = 0; i < rows; ++i) {
     h += "<tr><td class=\"num\">" + std::to_string(i + 1) + "</td>";
     for (const auto& sec : c.centrality)
-      h += i < sec.top.size() ? "<td>" + e(d.actor_label(sec.top[i].actor)) + " <small>" + fixed(sec.top[i].score, 3) + "</small></td>" : "<td></td>";
+      h += i < sec.top.size() ? "<td>" + e(d.actor_label(sec.top[i].actor)) + " <small>" + fixed_number(sec.top[i].score, 3) + "</small></td>" : "<td></td>";
     h += "</tr>\n";
   }
   h += "</table>\n<ul>\n";
@@ -461,8 +455,8 @@ std::string fit_svg(const std::string& svg, double max_width, double max_height,
   scale = std::min({1.0, max_width / width, max_height / height});
   if (scale >= 1) return svg;
   // Height first: it comes after the width, so the width's position stays valid.
-  tag.replace(ha, he - ha, fixed(height * scale, 1) + "pt");
-  tag.replace(wa, we - wa, fixed(width * scale, 1) + "pt");
+  tag.replace(ha, he - ha, fixed_number(height * scale, 1) + "pt");
+  tag.replace(wa, we - wa, fixed_number(width * scale, 1) + "pt");
   return svg.substr(0, open) + tag + svg.substr(close);
 }
 

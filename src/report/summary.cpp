@@ -1,20 +1,14 @@
 #include "actorgraph/report/summary.hpp"
 
+#include "actorgraph/format.hpp"
 #include "actorgraph/model/metadata.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace actorgraph {
 
 namespace {
-
-std::string percent(double share) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f", 100 * share + 0.0);  // + 0.0: no "-0"
-  return std::string(buf) == "-0" ? "0" : buf;
-}
 
 std::string range_text(double low, double high) { return signed_number(low) + " to " + signed_number(high); }
 std::string between(double low, double high) { return "between " + signed_number(low) + " and " + signed_number(high); }
@@ -40,14 +34,13 @@ std::vector<std::size_t> by_share(const InfluenceResult& r, std::size_t dimensio
 }  // namespace
 
 std::string signed_number(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", std::abs(value));
-  if (std::string(buf) == "0.00") return "0.00";
-  return (value < 0 ? "\u2212" : "+") + std::string(buf);
+  const std::string digits = fixed_number(std::abs(value), 2);
+  if (digits == "0.00") return digits;
+  return (value < 0 ? "\u2212" : "+") + digits;
 }
 
 std::string share_with_interval(const Estimate& share) {
-  return percent(share.value) + "% (" + percent(share.low) + "\u2013" + percent(share.high) + "%)";
+  return percent_number(share.value) + "% (" + percent_number(share.low) + "\u2013" + percent_number(share.high) + "%)";
 }
 
 std::string balance_sentence(const std::string& first, const std::string& second, const std::string& target,
@@ -99,7 +92,7 @@ std::vector<std::string> strongest_evidence_sentences(const Dataset& d, const In
                     d.types()[d.relation_type(rel)].id;
     const std::string dates = relation_dates(d, rel, "\u2013");
     s += (dates.empty() ? ", undated" : ", " + dates) + ")";
-    if (score > 0) s += ", " + percent(best->value / score) + "% of its score";
+    if (score > 0) s += ", " + percent_number(best->value / score) + "% of its score";
     std::vector<std::string> sources;
     for (SourceId src : d.relation_sources(rel)) sources.push_back(std::string(d.source_id(src)));
     if (!sources.empty()) s += ", in " + join(sources, ", ");

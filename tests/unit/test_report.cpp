@@ -1,5 +1,6 @@
 #include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/model/text.hpp"
+#include "actorgraph/report/build_report.hpp"
 #include "actorgraph/report/charts.hpp"
 #include "actorgraph/report/report.hpp"
 #include "actorgraph/report/summary.hpp"
@@ -8,6 +9,9 @@
 #include "fixtures.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace actorgraph;
 
@@ -260,4 +264,114 @@ TEST_CASE("The report's command line and warnings name no folder of the machine"
   CHECK(out[0].file == "relations.csv");
   CHECK(out[0].line == 54);
   CHECK(out[1].file == "style.csv");
+}
+
+namespace {
+
+std::vector<std::string> names_of(const ReportResult& r) {
+  std::vector<std::string> names;
+  for (const auto& f : r.files) names.push_back(f.name);
+  return names;
+}
+
+ReportOptions tajikistan_options() {
+  ReportOptions o;
+  o.target = "tajikistan";
+  o.blocs = {"nato", "russia"};
+  o.command_line = {"report", "tajikistan", "-o", "/tmp/x/report", "--target", "tajikistan"};
+  return o;
+}
+
+// Every file of build_report(d, o) made in a child process, as one string (name, size, bytes of each):
+// each child starts from the Graphviz state its parent has, as each `actorgraph report` does.
+std::string report_in_child(const Dataset& d, const ReportOptions& o) {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(fds[0]);
+    std::string all;
+    try {
+      for (const auto& f : build_report(d, o).files) all += f.name + '\n' + std::to_string(f.bytes.size()) + '\n' + f.bytes;
+    } catch (...) {
+      ::_exit(2);
+    }
+    for (std::size_t at = 0; at < all.size();) {
+      const ssize_t n = ::write(fds[1], all.data() + at, all.size() - at);
+      if (n <= 0) ::_exit(3);
+      at += static_cast<std::size_t>(n);
+    }
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string all;
+  char buffer[65536];
+  for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;) all.append(buffer, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("build_report on graphs/tajikistan returns every file in a fixed order and the messages", "[report][build]") {
+  const Dataset d = load_dataset(std::string(ACTORGRAPH_SOURCE_DIR) + "/graphs/tajikistan");
+  std::vector<std::string> progress;
+  std::vector<ReportFile> handed;
+  const ReportResult r = build_report(
+      d, tajikistan_options(), [&](const ReportMessage& m) { progress.push_back(m.text); }, [&](const ReportFile& f) { handed.push_back(f); });
+  CHECK(names_of(r) == std::vector<std::string>{"centrality.csv", "overview.dot", "overview.svg", "overview.png", "network.dot",
+                                                "network.svg", "network.png", "ego.dot", "ego.svg", "ego.png", "influence.csv",
+                                                "influence.json", "timeline.csv", "timeline.svg", "report.html"});
+  REQUIRE(r.messages.size() == 3);
+  CHECK(progress == std::vector<std::string>{"drawing overview", "drawing network", "drawing ego"});
+  CHECK(r.messages[0].kind == ReportMessage::Kind::progress);
+  CHECK(r.files.back().bytes == r.html);
+  // Each file was handed over as it was made: the same files, in the same order.
+  REQUIRE(handed.size() == r.files.size());
+  for (std::size_t i = 0; i < handed.size(); ++i) CHECK((handed[i].name == r.files[i].name && handed[i].bytes == r.files[i].bytes));
+  CHECK(r.print_html.empty());
+  CHECK(r.html.find("Made with actorgraph " ACTORGRAPH_VERSION ": actorgraph report tajikistan -o report --target tajikistan") !=
+        std::string::npos);
+  CHECK(r.files[0].bytes.rfind("id,label,kind,degree,betweenness,pagerank,harmonic\n", 0) == 0);
+  CHECK(r.files[11].bytes.rfind("{\n  \"target\": \"tajikistan\",\n", 0) == 0);
+}
+
+TEST_CASE("build_report gives the same bytes twice, each made from the same process state", "[report][build]") {
+  // Two reports made one after the other in one process may lay the page diagrams out differently
+  // (Graphviz keeps state between layouts: docs/RENDER.md, "Determinism"), so each is made in a
+  // child of this process, as each `report` command is made in a process of its own.
+  const Dataset d = load_dataset(std::string(ACTORGRAPH_SOURCE_DIR) + "/graphs/tajikistan");
+  const std::string first = report_in_child(d, tajikistan_options());
+  const std::string second = report_in_child(d, tajikistan_options());
+  CHECK(first.size() > 100000);
+  CHECK(first == second);
+}
+
+TEST_CASE("build_report on a small dataset without a target: no influence, and png, at and pdf change what is made", "[report][build]") {
+  const Dataset d = load_dataset(test::data_path("small"));
+  ReportOptions o;
+  const ReportResult all = build_report(d, o);
+  CHECK(names_of(all) == std::vector<std::string>{"centrality.csv", "overview.dot", "overview.svg", "overview.png", "network.dot",
+                                                  "network.svg", "network.png", "report.html"});
+  CHECK(all.html.find("relations begun by") == std::string::npos);
+
+  o.png = false;
+  o.at = "2005";
+  o.pdf = true;
+  const ReportResult at = build_report(d, o);
+  CHECK(names_of(at) == std::vector<std::string>{"centrality.csv", "overview.dot", "overview.svg", "network.dot", "network.svg", "report.html"});
+  CHECK(at.html.find("relations begun by 2005 (undated relations left out)") != std::string::npos);
+  // The page to print links no file (a PDF would turn the links into paths of a temporary folder),
+  // and both list report.pdf.
+  CHECK(count(at.html, "href=\"centrality.csv\"") >= 1);
+  CHECK(count(at.print_html, "href=\"centrality.csv\"") == 0);
+  CHECK(count(at.html, "report.pdf") >= 1);
+
+  o.target = "nobody-at-all";
+  CHECK_THROWS_AS(build_report(d, o), UsageError);
 }

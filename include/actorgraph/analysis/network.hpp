@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace actorgraph {
@@ -97,5 +98,9 @@ class Network {
   std::vector<std::uint32_t> evidence_offsets_;
   std::vector<RelationId> evidence_;
 };
+
+// An actor named by a user (id, label or alias: Dataset::resolve_actor) as a vertex of `network`;
+// UsageError when it is unknown, outside the slice, or collapsed into another actor (naming it).
+Vertex network_vertex(const Network& network, const std::string& name);
 
 }  // namespace actorgraph

@@ -1,4 +1,5 @@
 // The event-data importer (include/actorgraph/io/events.hpp, docs/IMPORT.md).
+#include "actorgraph/format.hpp"
 #include "actorgraph/io/events.hpp"
 
 #include "actorgraph/error.hpp"
@@ -110,18 +111,6 @@ bool parse_double(std::string_view s, double& out) {
   return ec == std::errc() && end == s.data() + s.size() && std::isfinite(out);
 }
 
-// Two decimals at most, trailing zeros dropped: 2.5, -7, 0.33.
-std::string format_number(double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  std::string s = buffer;
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  if (s == "-0") s = "0";
-  return s;
-}
 
 // Natural order of ids (r2 before r10), as the canonical form sorts them.
 bool natural_less(std::string_view a, std::string_view b) {
@@ -933,13 +922,13 @@ std::vector<std::string> Importer::relation_row(const Group& g, const std::vecto
                                   g.event_ids,
                                   code_list,
                                   text_list,
-                                  format_number(g.goldstein / static_cast<double>(g.count)),
+                                  trimmed_number(g.goldstein / static_cast<double>(g.count), 2),
                                   quads};
   if (gdelt) {
     row.push_back(std::to_string(g.mentions));
     row.push_back(std::to_string(g.num_sources));
     row.push_back(std::to_string(g.articles));
-    row.push_back(format_number(g.tone / static_cast<double>(g.count)));
+    row.push_back(trimmed_number(g.tone / static_cast<double>(g.count), 2));
   }
   return row;
 }

@@ -1,29 +1,28 @@
-// What `influence` and `report` share: choosing blocs and parameters from the command line, and
-// writing the result as a table, CSV or JSON.
+// What the `influence` command and the report share: choosing blocs and parameters as a user names
+// them, and writing the result as a table, CSV or JSON.
 #pragma once
 
-#include "cli/output.hpp"
-
 #include "actorgraph/analysis/influence.hpp"
+#include "actorgraph/report/table.hpp"
 
 #include <ostream>
 #include <string>
 #include <vector>
 
-namespace actorgraph::cli {
+namespace actorgraph {
 
 // Blocs from blocs.csv by id (`ids`) and given as NAME=ACTOR+ACTOR... (`ad_hoc`); when both are
 // empty, all the dataset's blocs except those the target belongs to (a bloc's influence on one of
-// its own members is not measured), each left out with a note on stderr. UsageError for an unknown
-// bloc (with a hint) or a malformed spec.
+// its own members is not measured), each left out with a note appended to `notes` (when given:
+// "bloc 'X' is left out: ..."). UsageError for an unknown bloc (with a hint) or a malformed spec.
 std::vector<BlocSpec> influence_blocs(const Dataset& d, ActorId target, const std::vector<std::string>& ids,
-                                      const std::vector<std::string>& ad_hoc);
+                                      const std::vector<std::string>& ad_hoc, std::vector<std::string>* notes = nullptr);
 
 // Loads `params`, or DATASET/influence.csv when `params` is empty and the file exists, into
 // `parameters`; returns the file used ("" for the built-in defaults).
 std::string load_influence_parameters(const Dataset& d, const std::string& params, InfluenceParameters& parameters);
 
-// FROM:TO (years) of --timeline.
+// FROM:TO (years), e.g. --timeline; `option` names the option in the UsageError of a malformed range.
 struct YearRange {
   int from = 0, to = 0;
 };
@@ -54,4 +53,4 @@ ResultTable influence_parts_table(const InfluenceResult& r, const std::string& f
 void write_influence_json(std::ostream& out, const Dataset& d, const InfluenceOptions& o, const InfluenceResult& r,
                           const std::string& slice_description);
 
-}  // namespace actorgraph::cli
+}  // namespace actorgraph

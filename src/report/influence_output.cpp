@@ -1,14 +1,15 @@
-#include "cli/influence_output.hpp"
+#include "actorgraph/report/influence_output.hpp"
 
-#include "cli/common.hpp"
-
+#include "actorgraph/error.hpp"
+#include "actorgraph/format.hpp"
+#include "actorgraph/json_writer.hpp"
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <iostream>
+#include <ostream>
 
-namespace actorgraph::cli {
+namespace actorgraph {
 
 namespace {
 
@@ -21,7 +22,7 @@ std::string actor_list(const Dataset& d, const std::vector<ActorId>& actors) {
 }  // namespace
 
 std::vector<BlocSpec> influence_blocs(const Dataset& d, ActorId target, const std::vector<std::string>& ids,
-                                      const std::vector<std::string>& ad_hoc) {
+                                      const std::vector<std::string>& ad_hoc, std::vector<std::string>* notes) {
   std::vector<BlocSpec> out;
   for (const auto& id : ids) {
     const Bloc* b = d.find_bloc(id);
@@ -50,11 +51,11 @@ std::vector<BlocSpec> influence_blocs(const Dataset& d, ActorId target, const st
   }
   if (!ids.empty() || !ad_hoc.empty()) return out;
   for (BlocSpec& b : dataset_blocs(d)) {
-    if (std::binary_search(b.members.begin(), b.members.end(), target))
-      std::cerr << "actorgraph: note: bloc '" << b.name << "' is left out: the target '" << d.actor_id(target)
-                << "' is one of its members\n";
-    else
+    if (std::binary_search(b.members.begin(), b.members.end(), target)) {
+      if (notes) notes->push_back("bloc '" + b.name + "' is left out: the target '" + std::string(d.actor_id(target)) + "' is one of its members");
+    } else {
       out.push_back(std::move(b));
+    }
   }
   return out;
 }
@@ -88,26 +89,28 @@ namespace {
 
 const char* const dimension_names[] = {"security", "political", "economic", "social", "all"};
 
-std::string json_number(double v) {
-  const std::string s = format_number(v);
-  return s.empty() ? "null" : s;
-}
-
 void add_estimate_cells(std::vector<std::string>& row, const Estimate& e, const std::string& format) {
   row.push_back(format_score(e.value, format));
   row.push_back(format_score(e.low, format));
   row.push_back(format_score(e.high, format));
 }
 
-std::string json_range(const ValueRange& r) { return "[" + json_number(r.low) + ", " + json_number(r.high) + "]"; }
+void json_range(JsonWriter& json, const ValueRange& r) { json.begin_array().number(r.low).number(r.high).end_array(); }
 
-std::string json_estimate(const Dataset& d, const InfluenceResult& r, const Estimate& e) {
-  std::string out = "{\"value\": " + json_number(e.value) + ", \"low\": " + json_number(e.low) + ", \"high\": " + json_number(e.high) +
-                    ", \"undated\": " + json_range(e.undated) + ", \"sources\": " + json_range(e.sources) +
-                    ", \"bootstrap\": " + json_range(e.bootstrap) + ", \"parameters\": " + json_range(e.parameters) + ", \"leave_one_out\": {";
-  for (std::size_t i = 0; i < e.leave_one_out.size() && i < r.sources.size(); ++i)
-    out += (i ? ", " : "") + json_string(d.source_id(r.sources[i])) + ": " + json_number(e.leave_one_out[i]);
-  return out + "}}";
+// {"value": 0.5, "low": ..., "high": ..., "undated": [low, high], ..., "leave_one_out": {"source": value, ...}} on one line.
+void json_estimate(JsonWriter& json, const Dataset& d, const InfluenceResult& r, const Estimate& e) {
+  json.begin_object().key("value").number(e.value).key("low").number(e.low).key("high").number(e.high);
+  json.key("undated");
+  json_range(json, e.undated);
+  json.key("sources");
+  json_range(json, e.sources);
+  json.key("bootstrap");
+  json_range(json, e.bootstrap);
+  json.key("parameters");
+  json_range(json, e.parameters);
+  json.key("leave_one_out").begin_object();
+  for (std::size_t i = 0; i < e.leave_one_out.size() && i < r.sources.size(); ++i) json.key(d.source_id(r.sources[i])).number(e.leave_one_out[i]);
+  json.end_object().end_object();
 }
 
 }  // namespace
@@ -219,85 +222,102 @@ ResultTable influence_parts_table(const InfluenceResult& r, const std::string& f
   return table;
 }
 
-void write_influence_json(std::ostream& out, const Dataset& d, const InfluenceOptions& o, const InfluenceResult& r,
-                          const std::string& slice) {
-  out << "{\n  \"target\": " << json_string(d.actor_id(o.target)) << ",\n  \"target_label\": " << json_string(d.actor_label(o.target))
-      << ",\n  \"at\": " << json_string(r.at.str()) << ",\n  \"measured\": \"documented ties in these sources\""
-      << ",\n  \"slice\": " << json_string(slice) << ",\n  \"collapse\": " << (o.collapse ? "true" : "false")
-      << ",\n  \"draws\": " << r.draws << ",\n  \"seed\": " << r.seed << ",\n  \"sources\": [";
-  for (std::size_t i = 0; i < r.sources.size(); ++i)
-    out << (i ? ", " : "") << "{\"id\": " << json_string(d.source_id(r.sources[i])) << ", \"title\": "
-        << json_string(d.source_field(r.sources[i], "title")) << ", \"date\": " << json_string(d.source_date(r.sources[i]).str()) << "}";
-  out << "],\n  \"blocs\": [";
-  for (std::size_t b = 0; b < r.blocs.size(); ++b) {
-    const auto& bi = r.blocs[b];
-    out << (b ? "," : "") << "\n    {\"name\": " << json_string(bi.name) << ", \"label\": " << json_string(bi.label)
-        << ", \"members\": " << json_string(actor_list(d, o.blocs[b].members)) << ", \"sources\": [";
-    for (std::size_t i = 0; i < bi.sources.size(); ++i) out << (i ? ", " : "") << json_string(d.source_id(bi.sources[i]));
-    out << "], \"unsourced_rows\": " << bi.unsourced_rows << ",\n     \"dimensions\": {";
-    for (std::size_t k = 0; k <= all_dimensions; ++k) {
-      const auto& dim = bi.dimensions[k];
-      out << (k ? "," : "") << "\n       " << json_string(dimension_names[k]) << ": {\"score\": " << json_estimate(d, r, dim.score)
-          << ",\n         \"share\": " << json_estimate(d, r, dim.share) << ",\n         \"dependence\": " << json_estimate(d, r, dim.dependence)
-          << ",\n         \"cooperative\": " << json_number(dim.cooperative) << ", \"conflictual\": " << json_number(dim.conflictual)
-          << ", \"facts\": " << dim.facts << "}";
-    }
-    out << "},\n     \"by_type\": {";
-    bool first = true;
-    for (const auto& [type, v] : bi.by_type) {
-      out << (first ? "" : ", ") << json_string(type) << ": " << json_number(v);
-      first = false;
-    }
-    out << "},\n     \"facts\": [";
-    for (std::size_t f = 0; f < bi.facts.size(); ++f) {
-      const auto& fact = bi.facts[f];
-      out << (f ? "," : "") << "\n       {\"fact\": " << json_string(fact.id) << ", \"value\": " << json_number(fact.value)
-          << ", \"high\": " << json_number(fact.high) << ", \"counted\": "
-          << (fact.counted ? json_string(d.relation_id(*fact.counted)) : std::string("null")) << ", \"friction\": "
-          << (fact.friction ? json_string(d.relation_id(*fact.friction)) : std::string("null")) << ", \"rows\": [";
-      for (std::size_t i = 0; i < fact.rows.size(); ++i) {
-        const RelationId rel = fact.rows[i];
-        const auto c = std::find_if(bi.contributions.begin(), bi.contributions.end(), [&](const Contribution& x) { return x.relation == rel; });
-        out << (i ? "," : "") << "\n         {\"relation\": " << json_string(d.relation_id(rel))
-            << ", \"type\": " << json_string(d.types()[d.relation_type(rel)].id)
-            << ", \"dimension\": " << json_string(dimension_name(c->dimension))
-            << ", \"source\": " << json_string(d.actor_id(d.relation_source(rel)))
-            << ", \"target\": " << json_string(d.actor_id(d.relation_target(rel)))
-            << ", \"dates\": " << json_string(relation_dates(d, rel)) << ", \"attested\": " << json_string(d.relation_attested(rel).str())
-            << ", \"sign\": " << c->sign << ", \"weight\": " << json_number(c->type_weight)
-            << ", \"magnitude_factor\": " << json_number(c->magnitude_factor) << ", \"decay\": " << json_number(c->decay)
-            << ", \"credence\": " << json_number(c->credence) << ", \"status\": " << json_string(status_name(d.relation_status(rel)))
-            << ", \"status_factor\": " << json_number(c->status_factor) << ", \"value\": " << json_number(c->value)
-            << ", \"high\": " << json_number(c->high) << ", \"sources\": " << json_string(relation_sources(d, rel))
-            << ", \"quote\": " << json_string(d.relation_field(rel, "quote")) << "}";
-      }
-      out << "]}";
-    }
-    out << "]}";
+namespace {
+
+// One fact's rows: each relation with the factors of its value, one a line.
+void json_fact_rows(JsonWriter& json, const Dataset& d, const BlocInfluence& bi, const std::vector<RelationId>& rows) {
+  json.key("rows").begin_array();
+  for (const RelationId rel : rows) {
+    const auto c = std::find_if(bi.contributions.begin(), bi.contributions.end(), [&](const Contribution& x) { return x.relation == rel; });
+    json.line(9).begin_object();
+    json.key("relation").string(d.relation_id(rel)).key("type").string(d.types()[d.relation_type(rel)].id);
+    json.key("dimension").string(dimension_name(c->dimension));
+    json.key("source").string(d.actor_id(d.relation_source(rel))).key("target").string(d.actor_id(d.relation_target(rel)));
+    json.key("dates").string(relation_dates(d, rel)).key("attested").string(d.relation_attested(rel).str());
+    json.key("sign").integer(c->sign).key("weight").number(c->type_weight).key("magnitude_factor").number(c->magnitude_factor);
+    json.key("decay").number(c->decay).key("credence").number(c->credence).key("status").string(status_name(d.relation_status(rel)));
+    json.key("status_factor").number(c->status_factor).key("value").number(c->value).key("high").number(c->high);
+    json.key("sources").string(relation_sources(d, rel)).key("quote").string(d.relation_field(rel, "quote"));
+    json.end_object();
   }
-  out << "\n  ]";
-  if (r.balance) {
-    out << ",\n  \"balance\": {";
-    for (std::size_t k = 0; k <= all_dimensions; ++k)
-      out << (k ? "," : "") << "\n    " << json_string(dimension_names[k]) << ": " << json_estimate(d, r, (*r.balance)[k]);
-    out << "\n  }";
-  }
-  out << ",\n  \"partners\": [";
-  for (std::size_t i = 0; i < r.partners.size(); ++i) {
-    const auto& p = r.partners[i];
-    out << (i ? "," : "") << "\n    {\"actor\": " << json_string(d.actor_id(p.actor)) << ", \"label\": " << json_string(d.actor_label(p.actor))
-        << ", \"dependence\": {";
-    for (std::size_t k = 0; k <= all_dimensions; ++k) out << (k ? ", " : "") << json_string(dimension_names[k]) << ": " << json_number(p.share[k]);
-    out << "}}";
-  }
-  out << "\n  ],\n  \"possible_double_counts\": [";
-  for (std::size_t i = 0; i < r.possible_double_counts.size(); ++i) {
-    out << (i ? ", " : "") << "[";
-    for (std::size_t j = 0; j < r.possible_double_counts[i].size(); ++j)
-      out << (j ? ", " : "") << json_string(d.relation_id(r.possible_double_counts[i][j]));
-    out << "]";
-  }
-  out << "],\n  \"undated_relations\": " << r.undated_relations << ",\n  \"not_yet_attested\": " << r.not_yet_attested << "\n}\n";
+  json.end_array();
 }
 
-}  // namespace actorgraph::cli
+// One bloc: its members and sources, its figures by dimension, by type, and its facts.
+void json_bloc(JsonWriter& json, const Dataset& d, const InfluenceResult& r, const BlocInfluence& bi, const BlocSpec& spec) {
+  json.line(4).begin_object();
+  json.key("name").string(bi.name).key("label").string(bi.label).key("members").string(actor_list(d, spec.members));
+  json.key("sources").begin_array();
+  for (const SourceId s : bi.sources) json.string(d.source_id(s));
+  json.end_array().key("unsourced_rows").integer(bi.unsourced_rows);
+  json.line(5).key("dimensions").begin_object();
+  for (std::size_t k = 0; k <= all_dimensions; ++k) {
+    const auto& dim = bi.dimensions[k];
+    json.line(7).key(dimension_names[k]).begin_object().key("score");
+    json_estimate(json, d, r, dim.score);
+    json.line(9).key("share");
+    json_estimate(json, d, r, dim.share);
+    json.line(9).key("dependence");
+    json_estimate(json, d, r, dim.dependence);
+    json.line(9).key("cooperative").number(dim.cooperative).key("conflictual").number(dim.conflictual).key("facts").integer(dim.facts);
+    json.end_object();
+  }
+  json.end_object().line(5).key("by_type").begin_object();
+  for (const auto& [type, v] : bi.by_type) json.key(type).number(v);
+  json.end_object().line(5).key("facts").begin_array();
+  for (const auto& fact : bi.facts) {
+    json.line(7).begin_object().key("fact").string(fact.id).key("value").number(fact.value).key("high").number(fact.high);
+    json.key("counted");
+    fact.counted ? json.string(d.relation_id(*fact.counted)) : json.null();
+    json.key("friction");
+    fact.friction ? json.string(d.relation_id(*fact.friction)) : json.null();
+    json_fact_rows(json, d, bi, fact.rows);
+    json.end_object();
+  }
+  json.end_array().end_object();
+}
+
+}  // namespace
+
+void write_influence_json(std::ostream& out, const Dataset& d, const InfluenceOptions& o, const InfluenceResult& r,
+                          const std::string& slice) {
+  std::string text;
+  JsonWriter json(text);
+  json.begin_object();
+  json.line(2).key("target").string(d.actor_id(o.target)).line(2).key("target_label").string(d.actor_label(o.target));
+  json.line(2).key("at").string(r.at.str()).line(2).key("measured").string("documented ties in these sources");
+  json.line(2).key("slice").string(slice).line(2).key("collapse").boolean(o.collapse);
+  json.line(2).key("draws").integer(r.draws).line(2).key("seed").integer(r.seed);
+  json.line(2).key("sources").begin_array();
+  for (const SourceId s : r.sources)
+    json.begin_object().key("id").string(d.source_id(s)).key("title").string(d.source_field(s, "title")).key("date").string(d.source_date(s).str()).end_object();
+  json.end_array().line(2).key("blocs").begin_array();
+  for (std::size_t b = 0; b < r.blocs.size(); ++b) json_bloc(json, d, r, r.blocs[b], o.blocs[b]);
+  json.line(2).end_array();
+  if (r.balance) {
+    json.line(2).key("balance").begin_object();
+    for (std::size_t k = 0; k <= all_dimensions; ++k) {
+      json.line(4).key(dimension_names[k]);
+      json_estimate(json, d, r, (*r.balance)[k]);
+    }
+    json.line(2).end_object();
+  }
+  json.line(2).key("partners").begin_array();
+  for (const auto& p : r.partners) {
+    json.line(4).begin_object().key("actor").string(d.actor_id(p.actor)).key("label").string(d.actor_label(p.actor));
+    json.key("dependence").begin_object();
+    for (std::size_t k = 0; k <= all_dimensions; ++k) json.key(dimension_names[k]).number(p.share[k]);
+    json.end_object().end_object();
+  }
+  json.line(2).end_array().line(2).key("possible_double_counts").begin_array();
+  for (const auto& group : r.possible_double_counts) {
+    json.begin_array();
+    for (const RelationId rel : group) json.string(d.relation_id(rel));
+    json.end_array();
+  }
+  json.end_array().line(2).key("undated_relations").integer(r.undated_relations);
+  json.line(2).key("not_yet_attested").integer(r.not_yet_attested).line(0).end_object();
+  out << text << "\n";
+}
+
+}  // namespace actorgraph

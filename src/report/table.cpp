@@ -1,12 +1,12 @@
-#include "cli/output.hpp"
+#include "actorgraph/report/table.hpp"
 
 #include "actorgraph/io/csv.hpp"
+#include "actorgraph/json_writer.hpp"
 #include "actorgraph/model/text.hpp"
 
-#include <charconv>
-#include <cmath>
+#include <sstream>
 
-namespace actorgraph::cli {
+namespace actorgraph {
 
 void ResultTable::add_column(std::string name, bool numeric) { columns_.push_back({std::move(name), numeric}); }
 
@@ -15,17 +15,10 @@ void ResultTable::add_row(std::vector<std::string> cells) {
   rows_.push_back(std::move(cells));
 }
 
-std::string json_string(std::string_view text) {
-  std::string out;
-  append_json_string(out, text);
-  return out;
-}
-
-std::string format_number(double value) {
-  if (!std::isfinite(value)) return {};
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  return ec == std::errc() ? std::string(buf, end) : std::string();
+std::string ResultTable::text(std::string_view format) const {
+  std::ostringstream out;
+  write(out, format);
+  return out.str();
 }
 
 void ResultTable::write(std::ostream& out, std::string_view format) const {
@@ -42,19 +35,22 @@ void ResultTable::write(std::ostream& out, std::string_view format) const {
     return;
   }
   if (format == "json") {
-    out << "[";
-    for (std::size_t r = 0; r < rows_.size(); ++r) {
-      out << (r ? ",\n  {" : "\n  {");
+    // [\n  {"a": 1, "b": "x"},\n  {...}\n]: one row a line.
+    std::string text;
+    JsonWriter json(text);
+    json.begin_array();
+    for (const auto& row : rows_) {
+      json.line(2).begin_object();
       for (std::size_t c = 0; c < columns_.size(); ++c) {
-        if (c) out << ", ";
-        out << json_string(columns_[c].name) << ": ";
-        const std::string& v = rows_[r][c];
-        if (columns_[c].numeric) out << (v.empty() ? "null" : v);
-        else out << json_string(v);
+        json.key(columns_[c].name);
+        if (columns_[c].numeric) json.number_text(row[c]);
+        else json.string(row[c]);
       }
-      out << "}";
+      json.end_object();
     }
-    out << (rows_.empty() ? "]\n" : "\n]\n");
+    if (!rows_.empty()) json.line(0);
+    json.end_array();
+    out << text << "\n";
     return;
   }
   // Text table: columns padded to their widest cell (in code points); line breaks and tabs shown as
@@ -92,4 +88,4 @@ void ResultTable::write(std::ostream& out, std::string_view format) const {
   for (const auto& row : rows_) line(row);
 }
 
-}  // namespace actorgraph::cli
+}  // namespace actorgraph

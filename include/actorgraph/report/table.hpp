@@ -1,0 +1,37 @@
+// Tabular results in the three output formats: an aligned text table for reading, CSV (header row,
+// first column the id) for spreadsheets, JSON (an array of objects) for programs. The CLI's commands
+// and the report's CSV files write through it.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph {
+
+class ResultTable {
+ public:
+  // A numeric column is right-aligned in text, and unquoted in JSON (an empty cell is null).
+  void add_column(std::string name, bool numeric = false);
+  void add_row(std::vector<std::string> cells);
+  std::size_t rows() const noexcept { return rows_.size(); }
+
+  // format: "table", "csv" or "json". The table is for people: line breaks and tabs in a cell show
+  // as spaces and other control characters as escapes (terminal_safe, in any case, not only on a
+  // terminal); CSV and JSON keep every cell exactly (JSON escapes control characters as JSON does).
+  void write(std::ostream& out, std::string_view format) const;
+
+  // write() into a string.
+  std::string text(std::string_view format) const;
+
+ private:
+  struct Column {
+    std::string name;
+    bool numeric;
+  };
+  std::vector<Column> columns_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace actorgraph
