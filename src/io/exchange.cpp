@@ -14,7 +14,7 @@
 #include "actorgraph/model/text.hpp"
 #include "detail/graphviz.hpp"
 #include "io/detail/exchange_json.hpp"
-#include "io/detail/exchange_xml.hpp"
+#include "io/detail/xml_tree.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -361,10 +361,9 @@ struct GraphmlKey {
 };
 
 GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
-  xml::Reader reader(text, origin);
-  const xml::Element root = reader.parse();
-  auto line_of = [&](std::uint64_t offset) { return reader.line_of(offset); };
-  if (root.name != "graphml") reader.fail(root.offset, "expected a <graphml> root element, found <" + root.name + ">");
+  const xml::Element root = xml::parse(text, origin);
+  auto fail = [&](const xml::Element& at, const std::string& message) { throw ParseError(origin, at.line, at.column, message); };
+  if (root.name != "graphml") fail(root, "expected a <graphml> root element, found <" + root.name + ">");
 
   GraphData g;
   g.format = "graphml";
@@ -374,8 +373,8 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
   for (const auto& child : root.children) {
     if (child.name == "key") {
       const std::string* id = child.attribute("id");
-      if (!id) reader.fail(child.offset, "<key> without an id attribute");
-      if (keys.count(*id)) reader.fail(child.offset, "duplicate <key id=\"" + *id + "\">");
+      if (!id) fail(child, "<key> without an id attribute");
+      if (keys.count(*id)) fail(child, "duplicate <key id=\"" + *id + "\">");
       GraphmlKey key;
       const std::string* domain = child.attribute("for");
       key.domain = domain ? *domain : "all";
@@ -393,14 +392,14 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
       keys.emplace(*id, key);
       key_order.push_back(*id);
     } else if (child.name == "graph") {
-      if (graph) reader.fail(child.offset, "a second <graph>: one graph per file is supported");
+      if (graph) fail(child, "a second <graph>: one graph per file is supported");
       graph = &child;
     }
   }
-  if (!graph) reader.fail(root.offset, "no <graph> element");
+  if (!graph) fail(root, "no <graph> element");
   const std::string* edgedefault = graph->attribute("edgedefault");
   if (edgedefault && *edgedefault != "directed" && *edgedefault != "undirected")
-    reader.fail(graph->offset, "edgedefault must be directed or undirected, found '" + *edgedefault + "'");
+    fail(*graph, "edgedefault must be directed or undirected, found '" + *edgedefault + "'");
   g.directed = !edgedefault || *edgedefault == "directed";
 
   auto applies = [](const GraphmlKey& key, std::string_view domain) { return key.domain == domain || key.domain == "all"; };
@@ -416,13 +415,13 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
     std::set<std::string> seen;
     for (const auto& d : element.children) {
       if (d.name != "data") {
-        if (d.name == "graph") reader.fail(d.offset, "nested graphs (a <graph> inside a <node>) are not supported");
+        if (d.name == "graph") fail(d, "nested graphs (a <graph> inside a <node>) are not supported");
         continue;
       }
       const std::string* key_id = d.attribute("key");
-      if (!key_id) reader.fail(d.offset, "<data> without a key attribute");
+      if (!key_id) fail(d, "<data> without a key attribute");
       const auto it = keys.find(*key_id);
-      if (it == keys.end()) reader.fail(d.offset, "<data key=\"" + *key_id + "\"> names no <key>");
+      if (it == keys.end()) fail(d, "<data key=\"" + *key_id + "\"> names no <key>");
       const GraphmlKey& key = it->second;
       if (key.ignored) {
         // yEd keeps a node's label inside its graphics: <y:NodeLabel>text</y:NodeLabel>.
@@ -442,9 +441,9 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
         continue;
       }
       if (!d.children.empty())
-        reader.fail(d.children.front().offset, "element <" + d.children.front().name +
+        fail(d.children.front(), "element <" + d.children.front().name +
                                                    "> inside <data>: GraphML attribute values must be text");
-      if (!seen.insert(key.name).second) reader.fail(d.offset, "a second <data> for '" + key.name + "'");
+      if (!seen.insert(key.name).second) fail(d, "a second <data> for '" + key.name + "'");
       out.emplace_back(key.name, d.text);
     }
     for (const auto& id : key_order) {
@@ -459,9 +458,9 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
     if (child.name == "node") {
       GraphNode node;
       const std::string* id = child.attribute("id");
-      if (!id) reader.fail(child.offset, "<node> without an id attribute");
+      if (!id) fail(child, "<node> without an id attribute");
       node.id = *id;
-      node.line = line_of(child.offset);
+      node.line = child.line;
       std::string label;
       read_data(child, "node", node.attributes, &label);
       if (!label.empty() && !find(node.attributes, "label")) {
@@ -473,11 +472,11 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
       GraphEdge edge;
       const std::string* source = child.attribute("source");
       const std::string* target = child.attribute("target");
-      if (!source || !target) reader.fail(child.offset, std::string("<edge> without a ") + (source ? "target" : "source") + " attribute");
+      if (!source || !target) fail(child, std::string("<edge> without a ") + (source ? "target" : "source") + " attribute");
       edge.source = *source;
       edge.target = *target;
       if (const std::string* id = child.attribute("id")) edge.key = *id;
-      edge.line = line_of(child.offset);
+      edge.line = child.line;
       std::string label;
       read_data(child, "edge", edge.attributes, &label);
       if (!label.empty() && !find(edge.attributes, "label")) {
@@ -486,7 +485,7 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
       }
       if (const std::string* directed = child.attribute("directed"); directed && !find(edge.attributes, "directed")) {
         if (*directed != "true" && *directed != "false")
-          reader.fail(child.offset, "directed must be true or false, found '" + *directed + "'");
+          fail(child, "directed must be true or false, found '" + *directed + "'");
         edge.attributes.emplace_back("directed", *directed);
         add_key(g.edge_keys, "directed");
       }
@@ -497,7 +496,7 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
         }
       g.edges.push_back(std::move(edge));
     } else if (child.name == "hyperedge") {
-      reader.fail(child.offset, "hyperedges are not supported (a relation links two actors)");
+      fail(child, "hyperedges are not supported (a relation links two actors)");
     }
   }
   if (yfiles_labels) add_key(g.node_keys, "label");
