@@ -1,0 +1,145 @@
+#include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/io/dataset_writer.hpp"
+#include "actorgraph/io/exchange.hpp"
+#include "actorgraph/io/tables.hpp"
+#include "actorgraph/io/text_file.hpp"
+
+#include "fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using namespace actorgraph;
+using actorgraph::test::TempDataset;
+
+namespace {
+
+std::string messages(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += d.str() + "\n";
+  return out;
+}
+
+Table make_table(std::string name, std::vector<std::string> columns, const std::vector<std::vector<std::string_view>>& rows) {
+  Table table(std::move(name), std::move(columns));
+  for (const auto& row : rows) table.add_row(row);
+  return table;
+}
+
+// The dataset of the files below, as tables; relations with their columns in another order.
+DatasetTables small_tables() {
+  DatasetTables t;
+  t.actors = make_table("actors", {"id", "label", "kind", "aliases", "region"},
+                        {{"ru", "Russia", "state", "RF|Russian Federation", "europe"},
+                         {"tj", "Tajikistan", "state", "", "asia"},
+                         {"nato", "NATO", "organization", "", ""}});
+  t.relations = make_table("relations", {"type", "id", "source", "target", "start", "end", "sources", "weight", "quote"},
+                           {{"troop_presence", "r1", "ru", "tj", "2004", "", "s1", "2", "a \"base\", with commas"},
+                            {"meeting", "r2", "nato", "tj", "2005-03", "2005-03-04", "s1|s2", "", ""},
+                            {"grant", "r3", "nato", "tj", "2010", "2012", "s2", "", ""}});
+  t.sources = make_table("sources", {"id", "title", "date"}, {{"s1", "Article one", "2005"}, {"s2", "Article two", "2013-01-02"}});
+  t.types = make_table("types", {"id", "description", "directed", "ongoing", "valence"},
+                       {{"grant", "money given", "true", "false", "cooperative"}});
+  t.blocs = make_table("blocs", {"bloc", "actor", "role"}, {{"west", "nato", "lead"}, {"east", "ru", "lead"}});
+  t.other_files.push_back(DatasetFile{"README.md", "# Small\n\nA test dataset.\n"});
+  return t;
+}
+
+const std::map<std::string, std::string> small_files{
+    {"actors.csv", "id,label,kind,aliases,region\nru,Russia,state,RF|Russian Federation,europe\ntj,Tajikistan,state,,asia\n"
+                   "nato,NATO,organization,,\n"},
+    {"relations.csv", "id,source,target,type,start,end,sources,weight,quote\n"
+                      "r1,ru,tj,troop_presence,2004,,s1,2,\"a \"\"base\"\", with commas\"\n"
+                      "r2,nato,tj,meeting,2005-03,2005-03-04,s1|s2,,\n"
+                      "r3,nato,tj,grant,2010,2012,s2,,\n"},
+    {"sources.csv", "id,title,date\ns1,Article one,2005\ns2,Article two,2013-01-02\n"},
+    {"types.csv", "id,description,directed,ongoing,valence\ngrant,money given,true,false,cooperative\n"},
+    {"blocs.csv", "bloc,actor,role\nwest,nato,lead\neast,ru,lead\n"},
+    {"README.md", "# Small\n\nA test dataset.\n"}};
+
+// Every file of a folder, by name.
+std::map<std::string, std::string> folder_files(const std::string& folder) {
+  std::map<std::string, std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) out[entry.path().filename().string()] = read_text_file(entry.path().string());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A dataset built from tables in memory equals the same dataset read from its files", "[io][tables]") {
+  TempDataset folder(small_files);
+  const Dataset from_files = load_dataset(folder.path());
+  const Dataset in_memory = build_dataset(small_tables(), "memory");
+  CHECK(in_memory.path() == "memory");
+  CHECK(in_memory.warnings().empty());
+  CHECK(in_memory.actor_count() == 3);
+  CHECK(in_memory.relation_count() == 3);
+  CHECK(in_memory.source_count() == 2);
+  CHECK(in_memory.blocs().size() == 2);
+  CHECK(in_memory.types().all().size() == from_files.types().all().size());
+  // Known columns first, in canonical order, then the others: as the CSV reader orders them.
+  CHECK(in_memory.relations_table().columns() == from_files.relations_table().columns());
+  for (RelationId r = 0; r < 3; ++r) {
+    CHECK(in_memory.relation_source(r) == from_files.relation_source(r));
+    CHECK(in_memory.relation_weight(r) == from_files.relation_weight(r));
+    CHECK(in_memory.relation_extent(r).first == from_files.relation_extent(r).first);
+    CHECK(in_memory.relation_extent(r).last == from_files.relation_extent(r).last);
+    CHECK(in_memory.relation_attested(r) == from_files.relation_attested(r));
+    CHECK(in_memory.relation_sources(r).size() == from_files.relation_sources(r).size());
+  }
+  CHECK(in_memory.match_actor("russian federation") == std::vector<ActorId>{0});
+  // Everything else: both written in canonical form, file for file.
+  TempDataset out_files({}), out_memory({});
+  write_dataset(from_files, out_files.path());
+  write_dataset(in_memory, out_memory.path());
+  const auto written = folder_files(out_memory.path());
+  CHECK(written.size() == 6);
+  CHECK(written == folder_files(out_files.path()));
+  CHECK(written.at("relations.csv") == "id,source,target,type,start,end,weight,sources,quote\n"
+                                       "r1,ru,tj,troop_presence,2004,,2,s1,\"a \"\"base\"\", with commas\"\n"
+                                       "r2,nato,tj,meeting,2005-03,2005-03-04,,s1|s2,\n"
+                                       "r3,nato,tj,grant,2010,2012,,s2,\n");
+}
+
+TEST_CASE("Tables in memory are validated as files are, each problem naming its row and column", "[io][tables]") {
+  DatasetTables t = small_tables();
+  t.relations.add_row(std::vector<std::string_view>{"visit", "r4", "ru", "tajikistan", "2001-13"});
+  t.actors = make_table("actors", {"id", "label"}, {{"ru", "Russia"}});
+  const CheckResult result = check_tables(std::move(t), "mem");
+  CHECK_FALSE(result.dataset);
+  CHECK(messages(result.diagnostics) ==
+        "mem/actors.csv: error: missing required column 'kind'\n"
+        "mem/relations.csv: error: row 1, column 'target': unknown actor 'tj'\n"
+        "mem/relations.csv: error: row 2, column 'source': unknown actor 'nato'\n"
+        "mem/relations.csv: error: row 2, column 'target': unknown actor 'tj'\n"
+        "mem/relations.csv: error: row 3, column 'source': unknown actor 'nato'\n"
+        "mem/relations.csv: error: row 3, column 'target': unknown actor 'tj'\n"
+        "mem/relations.csv: error: row 4, column 'target': unknown actor 'tajikistan'\n"
+        "mem/relations.csv: error: row 4, column 'start': invalid start date '2001-13': month 13 is not between 01 and 12\n"
+        "mem/blocs.csv: error: row 1, column 'actor': unknown actor 'nato'\n");
+  CHECK_THROWS_AS(build_dataset(DatasetTables{}, "empty"), DataError);
+  CHECK(messages(check_tables(DatasetTables{}, "empty").diagnostics) ==
+        "empty/actors.csv: error: no actors.csv table (a dataset needs actors.csv and relations.csv; see docs/FORMAT.md)\n"
+        "empty/relations.csv: error: no relations.csv table (a dataset needs actors.csv and relations.csv; see docs/FORMAT.md)\n");
+}
+
+TEST_CASE("A problem found in the tables keeps its position in every input format", "[io][tables][exchange]") {
+  // The same mistake, a start date with month 13, in a CSV folder and in each graph format.
+  const std::string why = "invalid start date '2001-13': month 13 is not between 01 and 12";
+  CHECK(messages(check_dataset_files("d", {{"actors.csv", "id,label,kind\na,,state\nb,,state\n"},
+                                           {"relations.csv", "id,source,target,type,start\nr1,a,b,visit,2001-13\n"}})
+                     .diagnostics) == "d/relations.csv:2:14: error: " + why + "\n");
+  CHECK(messages(check_dataset_text("digraph {\n  a\n  b\n  a -> b [key=r1, type=visit, start=\"2001-13\"]\n}\n", ExchangeFormat::dot, "g.dot")
+                     .diagnostics) == "g.dot: error: edge 'a' -> 'b' (r1): " + why + "\n");
+  CHECK(messages(check_dataset_text("<graphml>\n<key id='t' for='edge' attr.name='type'/><key id='s' for='edge' attr.name='start'/>\n"
+                                    "<graph>\n<node id='a'/><node id='b'/>\n"
+                                    "<edge id='r1' source='a' target='b'><data key='t'>visit</data><data key='s'>2001-13</data></edge>\n"
+                                    "</graph></graphml>\n",
+                                    ExchangeFormat::graphml, "g.graphml")
+                     .diagnostics) == "g.graphml:5: error: edge 'a' -> 'b' (r1): " + why + "\n");
+  CHECK(messages(check_dataset_text("{\"directed\": true, \"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}],\n \"links\": [\n"
+                                    "  {\"source\": \"a\", \"target\": \"b\", \"key\": \"r1\", \"type\": \"visit\", \"start\": \"2001-13\"}]}\n",
+                                    ExchangeFormat::json, "g.json")
+                     .diagnostics) == "g.json:3: error: edge 'a' -> 'b' (r1): " + why + "\n");
+}
