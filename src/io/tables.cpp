@@ -32,17 +32,28 @@ const FileSpec& table_spec(TableKind kind) noexcept {
   return *specs[static_cast<std::size_t>(kind)];
 }
 
+bool Reporter::suppress_late(std::size_t table, Severity severity, Phase phase) {
+  if (phase != Phase::after_rows || limited_[table] < max_problems_per_file) return false;
+  ++(severity == Severity::error ? late_errors_[table] : late_warnings_[table]);
+  if (severity == Severity::error) ++errors_;
+  return true;
+}
+
 void Reporter::add(std::size_t table, Diagnostic diagnostic, Phase phase, std::size_t row, Step step, bool limited) {
+  if (suppress_late(table, diagnostic.severity, limited ? phase : Phase::before_rows)) return;
   if (diagnostic.severity == Severity::error) ++errors_;
-  // Before the rows, then row by row (the reader's problems first), then after them.
-  const std::uint64_t order = (static_cast<std::uint64_t>(phase) << 62) | (static_cast<std::uint64_t>(row) << 1) |
-                              static_cast<std::uint64_t>(step);
+  if (limited) ++limited_[table];
+  // Before the rows, then row by row (the reader's problems first), then after them; before and
+  // after the rows, in the order reported (checks across rows report in their own order).
+  const bool in_rows = phase == Phase::rows;
+  const std::uint64_t order = (static_cast<std::uint64_t>(phase) << 62) | (in_rows ? static_cast<std::uint64_t>(row) << 1 : 0) |
+                              (in_rows ? static_cast<std::uint64_t>(step) : 0);
   pending_[table].push_back(Pending{std::move(diagnostic), order, limited});
 }
 
 Diagnostics Reporter::finish(const std::array<std::string, table_kind_count>& files) {
   Diagnostics out;
-  std::array<std::size_t, table_kind_count + 1> suppressed_errors{}, suppressed_warnings{};
+  std::array<std::size_t, table_kind_count + 1> suppressed_errors = late_errors_, suppressed_warnings = late_warnings_;
   // Table by table, in the order of TableKind and then the rest, each sorted by position.
   for (std::size_t t = 0; t <= table_kind_count; ++t) {
     auto& list = pending_[t];
@@ -217,6 +228,7 @@ void DatasetBuilder::report_row(TableKind table, std::size_t row, std::size_t co
 }
 
 void DatasetBuilder::report(const Cell& cell, Severity severity, std::string message, std::size_t within) {
+  if (reporter_.suppress_late(static_cast<std::size_t>(cell.table), severity, phase_)) return;
   TablePosition at = locator_.locate(cell.table, cell.row, cell.column, within);
   if (!at.context.empty()) message = at.context + ": " + message;
   reporter_.add(static_cast<std::size_t>(cell.table), Diagnostic{std::move(at.file), at.line, at.column, severity, std::move(message)}, phase_,

@@ -143,3 +143,28 @@ TEST_CASE("A problem found in the tables keeps its position in every input forma
                                     ExchangeFormat::json, "g.json")
                      .diagnostics) == "g.json:3: error: edge 'a' -> 'b' (r1): " + why + "\n");
 }
+
+TEST_CASE("Past 1000 problems in a file, those reported first are listed, in file order", "[io][tables]") {
+  // 1100 pairs of rows that likely state one meeting: the check across rows reports them by actor
+  // (a0000 first), which is the reverse of file order, so the first 100 pairs are the ones left out.
+  std::string actors = "id,label,kind\n", relations = "id,source,target,type,start,sources\n";
+  char line[96];
+  for (int n = 0; n < 2200; ++n) {
+    std::snprintf(line, sizeof line, "a%04d,,state\n", n);
+    actors += line;
+  }
+  for (int i = 0; i < 1100; ++i) {
+    const int k = 1099 - i;
+    std::snprintf(line, sizeof line, "r%d,a%04d,a%04d,meeting,2001,s1\nr%d,a%04d,a%04d,meeting,2002,s2\n", 2 * i, 2 * k, 2 * k + 1,
+                  2 * i + 1, 2 * k, 2 * k + 1);
+    relations += line;
+  }
+  const CheckResult result = check_dataset_files(
+      "d", {{"actors.csv", actors}, {"relations.csv", relations}, {"sources.csv", "id,title\ns1,One\ns2,Two\n"}});
+  REQUIRE(result.diagnostics.size() == 1001);
+  CHECK(result.diagnostics.front().str() ==
+        "d/relations.csv:203:1: warning: possible disagreement: r200 says a1998 -- a1999, meeting, 2001 (s1); r201 says a1998 -- a1999, "
+        "meeting, 2002 (s2) (if the sources disagree, name each relation in the other's disputes column)");
+  CHECK(result.diagnostics[999].str().substr(0, 24) == "d/relations.csv:2201:1: ");
+  CHECK(result.diagnostics.back().str() == "d/relations.csv: warning: 100 further warnings not listed");
+}

@@ -22,9 +22,9 @@ const FileSpec& table_spec(TableKind kind) noexcept;
 
 // The problems of one dataset. Each is filed under its table (or `other`) and under where a reader
 // of the files meets it: before the rows (the file, its header), in a row (the reader's problems
-// with the row first, then the validator's), or after the rows (checks across rows). finish()
-// lists them in that order per table, past max_problems_per_file as one summary line, then sorts
-// them by table, line and column.
+// with the row first, then the validator's), or after the rows (checks across rows, in the order
+// they report). finish() takes them in that order per table, the first max_problems_per_file
+// listed and the rest as one summary line, then sorts them by table, line and column.
 class Reporter {
  public:
   enum class Phase : std::uint8_t { before_rows, rows, after_rows };
@@ -34,6 +34,9 @@ class Reporter {
   // `limited`: counts against the limit of its table (not so for "file not found" and the like).
   void add(std::size_t table, Diagnostic diagnostic, Phase phase = Phase::before_rows, std::size_t row = 0,
            Step step = Step::reading, bool limited = true);
+  // Counts a problem of `table` as not listed, and returns true, when it comes after the rows and
+  // the table has max_problems_per_file before it already: the caller need not locate it.
+  bool suppress_late(std::size_t table, Severity severity, Phase phase);
   // Errors so far, listed or not.
   std::size_t errors() const noexcept { return errors_; }
   // The summary lines name `files[table]`.
@@ -46,6 +49,7 @@ class Reporter {
     bool limited;
   };
   std::array<std::vector<Pending>, table_kind_count + 1> pending_;
+  std::array<std::size_t, table_kind_count + 1> limited_{}, late_errors_{}, late_warnings_{};
   std::size_t errors_ = 0;
 };
 
