@@ -13,6 +13,7 @@
 #include "actorgraph/model/relation_types.hpp"
 #include "actorgraph/model/text.hpp"
 #include "detail/graphviz.hpp"
+#include "detail/graphviz_read.hpp"
 #include "io/detail/exchange_json.hpp"
 #include "io/detail/xml_tree.hpp"
 
@@ -217,13 +218,11 @@ std::string dot_text(const char* raw, bool ours) { return ours ? decode_actorgra
 // HTML); in files actorgraph wrote (`ours`) every other value is decoded exactly (a label `\N`, the
 // default Graphviz's tools add, is empty); otherwise text labels are decoded as Graphviz draws them
 // and everything else has its doubled backslashes halved.
-void read_dot_attributes(void* object, int kind, Agraph_t* root, std::string_view node_name, bool ours, Attributes& out,
+void read_dot_attributes(const std::vector<gv::DotAttribute>& attributes, std::string_view node_name, bool ours, Attributes& out,
                          std::vector<std::string>& keys) {
-  for (Agsym_t* sym = agnxtattr(root, kind, nullptr); sym; sym = agnxtattr(root, kind, sym)) {
-    const char* raw = agxget(object, sym);
-    if (!raw || !*raw) continue;
-    const std::string name = dot_text(sym->name, ours);
-    if (aghtmlstr(const_cast<char*>(raw))) {
+  for (const auto& [raw_name, raw, html] : attributes) {
+    const std::string name = dot_text(raw_name.c_str(), ours);
+    if (html) {
       if (name == "label") {
         out.emplace_back(name, html_text(raw));
         out.emplace_back("label_html", raw);
@@ -232,23 +231,12 @@ void read_dot_attributes(void* object, int kind, Agraph_t* root, std::string_vie
         out.emplace_back(name, raw);
       }
     } else if (ours) {
-      out.emplace_back(name, name == "label" && std::string_view(raw) == "\\N" ? std::string() : decode_actorgraph(raw));
+      out.emplace_back(name, name == "label" && raw == "\\N" ? std::string() : decode_actorgraph(raw));
     } else if (is_label_attribute(name)) {
       out.emplace_back(name, decode_label(raw, node_name));
     } else {
       out.emplace_back(name, gv::unescape(raw));
     }
-  }
-}
-
-// Innermost cluster (a subgraph whose name starts with "cluster", as Graphviz draws them) of
-// every node, by node sequence number.
-void find_clusters(Agraph_t* graph, std::unordered_map<IDTYPE, std::string>& cluster) {
-  for (Agraph_t* sub = agfstsubg(graph); sub; sub = agnxtsubg(sub)) {
-    const char* name = agnameof(sub);
-    if (name && std::string_view(name).substr(0, 7) == "cluster")
-      for (Agnode_t* n = agfstnode(sub); n; n = agnxtnode(sub, n)) cluster[AGSEQ(n)] = gv::unescape(name);
-    find_clusters(sub, cluster);
   }
 }
 
@@ -288,61 +276,53 @@ GraphData read_dot_graph(std::string_view text, const std::string& origin) {
     LineIndex(text).locate(nul, line, column);
     throw ParseError(origin, line, column, "NUL byte in the file: a dataset cannot hold a NUL character; remove it");
   }
-  const gv::GraphPtr graph = gv::read_dot(std::string(text), origin);
-  Agraph_t* root = graph.get();
+  const gv::DotGraph dot = gv::read_dot_graph(std::string(text), origin);
   GraphData g;
   g.format = "dot";
-  g.directed = agisdirected(root);
-  const bool ours = agattr(root, AGRAPH, gv::c(actor_columns_key), nullptr) || agattr(root, AGRAPH, gv::c(relation_columns_key), nullptr);
+  g.directed = dot.directed;
+  const bool ours = std::any_of(dot.graph_attributes.begin(), dot.graph_attributes.end(), [](const gv::DotAttribute& a) {
+    return a.name == actor_columns_key || a.name == relation_columns_key;
+  });
 
-  for (Agsym_t* sym = agnxtattr(root, AGRAPH, nullptr); sym; sym = agnxtattr(root, AGRAPH, sym)) {
-    const char* raw = agxget(root, sym);
-    std::string name = dot_text(sym->name, ours);
+  for (const auto& [raw_name, raw, html] : dot.graph_attributes) {
+    std::string name = dot_text(raw_name.c_str(), ours);
     // An embedded file may be empty; other empty graph attributes are absent.
     const bool file = name.compare(0, file_prefix.size(), file_prefix) == 0;
-    if (raw && (*raw || file))
-      g.graph.emplace_back(std::move(name), aghtmlstr(const_cast<char*>(raw)) ? std::string(raw) : dot_text(raw, ours));
+    if (!raw.empty() || file) g.graph.emplace_back(std::move(name), html ? raw : dot_text(raw.c_str(), ours));
   }
 
-  for (Agsym_t* sym = agnxtattr(root, AGNODE, nullptr); sym; sym = agnxtattr(root, AGNODE, sym)) {
-    const std::string name = dot_text(sym->name, ours);
+  for (const auto& raw_name : dot.node_attributes) {
+    const std::string name = dot_text(raw_name.c_str(), ours);
     add_key(g.node_keys, name);
     if (name == "label") add_key(g.node_keys, "label_html");
   }
-  std::unordered_map<IDTYPE, std::string> cluster;
-  find_clusters(root, cluster);
-  const bool has_cluster_attribute = agattr(root, AGNODE, gv::c("cluster"), nullptr) != nullptr;
+  const bool has_cluster_attribute = std::find(dot.node_attributes.begin(), dot.node_attributes.end(), "cluster") != dot.node_attributes.end();
   const std::string cluster_key = has_cluster_attribute ? "dot_cluster" : "cluster";
-  if (!cluster.empty()) add_key(g.node_keys, cluster_key);
+  if (std::any_of(dot.nodes.begin(), dot.nodes.end(), [](const gv::DotNode& n) { return n.cluster.has_value(); })) add_key(g.node_keys, cluster_key);
 
   std::vector<std::string> node_keys_used;
-  for (Agnode_t* n = agfstnode(root); n; n = agnxtnode(root, n))
-    if (agnameof(n)[0] == '%') refuse_percent_names(text, origin, true);
+  for (const auto& n : dot.nodes)
+    if (n.name[0] == '%') refuse_percent_names(text, origin, true);
   if (text.find("\"%") != std::string_view::npos) refuse_percent_names(text, origin, false);
-  for (Agnode_t* n = agfstnode(root); n; n = agnxtnode(root, n)) {
+  for (const auto& n : dot.nodes) {
     GraphNode node;
-    node.id = dot_text(agnameof(n), ours);
-    read_dot_attributes(n, AGNODE, root, node.id, ours, node.attributes, node_keys_used);
-    if (const auto it = cluster.find(AGSEQ(n)); it != cluster.end()) node.attributes.emplace_back(cluster_key, it->second);
+    node.id = dot_text(n.name.c_str(), ours);
+    read_dot_attributes(n.attributes, node.id, ours, node.attributes, node_keys_used);
+    if (n.cluster) node.attributes.emplace_back(cluster_key, gv::unescape(*n.cluster));
     g.nodes.push_back(std::move(node));
   }
   // label_html only when some label was HTML.
   if (std::find(node_keys_used.begin(), node_keys_used.end(), "label_html") == node_keys_used.end())
     g.node_keys.erase(std::remove(g.node_keys.begin(), g.node_keys.end(), "label_html"), g.node_keys.end());
 
-  for (Agsym_t* sym = agnxtattr(root, AGEDGE, nullptr); sym; sym = agnxtattr(root, AGEDGE, sym)) add_key(g.edge_keys, dot_text(sym->name, ours));
-  std::vector<Agedge_t*> edges;
-  for (Agnode_t* n = agfstnode(root); n; n = agnxtnode(root, n))
-    for (Agedge_t* e = agfstout(root, n); e; e = agnxtout(root, e)) edges.push_back(e);
-  std::sort(edges.begin(), edges.end(), [](Agedge_t* a, Agedge_t* b) { return AGSEQ(a) < AGSEQ(b); });
+  for (const auto& raw_name : dot.edge_attributes) add_key(g.edge_keys, dot_text(raw_name.c_str(), ours));
   std::vector<std::string> edge_keys_used;
-  for (Agedge_t* e : edges) {
+  for (const auto& e : dot.edges) {
     GraphEdge edge;
-    edge.source = dot_text(agnameof(agtail(e)), ours);
-    edge.target = dot_text(agnameof(aghead(e)), ours);
-    const char* key = agnameof(e);
-    if (key) edge.key = dot_text(key, ours);
-    read_dot_attributes(e, AGEDGE, root, {}, ours, edge.attributes, edge_keys_used);
+    edge.source = dot_text(e.tail.c_str(), ours);
+    edge.target = dot_text(e.head.c_str(), ours);
+    if (e.key) edge.key = dot_text(e.key->c_str(), ours);
+    read_dot_attributes(e.attributes, {}, ours, edge.attributes, edge_keys_used);
     g.edges.push_back(std::move(edge));
   }
   for (const auto& k : edge_keys_used) add_key(g.edge_keys, k);
