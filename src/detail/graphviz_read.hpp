@@ -1,5 +1,5 @@
 // A DOT text read by cgraph into plain C++ values, so that no reader outside src/detail calls
-// cgraph itself (src/io/exchange.cpp turns them into a dataset's tables).
+// cgraph itself (src/io/dot.cpp turns them into a graph, then a dataset).
 //
 // Names and values are as cgraph gives them, not yet unescaped (cgraph keeps `\\` as two
 // characters: gv::unescape, or the exchange reader's own decoding of files actorgraph wrote).
