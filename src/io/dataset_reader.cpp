@@ -24,39 +24,27 @@ namespace {
 
 using Phase = Reporter::Phase;
 
-// One CSV file of the dataset: its text, kept for positions, and where its rows and columns are.
-class CsvTableFile {
- public:
-  CsvTableFile(TableKind kind, std::string path) : kind_(kind), path_(std::move(path)) {}
-  const std::string& path() const noexcept { return path_; }
+}  // namespace
 
-  // Reads `text` into `table` (columns in canonical order, plan_columns), reporting the file's
-  // problems (NUL bytes, invalid UTF-8, CSV syntax, the header, field counts); flags the rows
-  // the validator should not check beyond their id.
-  void read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed);
-
-  // The position of a cell, found by reading its row's record again (see TableLocator::locate).
-  TablePosition locate(std::size_t row, std::size_t column, std::size_t within);
-
- private:
-  void report(Reporter& reporter, std::uint64_t offset, std::string message, Phase phase = Phase::before_rows, std::size_t row = 0) {
-    reporter.add(static_cast<std::size_t>(kind_), at(offset, std::move(message)), phase, row);
+TablePosition CsvTableFile::position(std::uint64_t offset) {
+  if (!lines_) lines_ = std::make_unique<LineIndex>(text_);
+  TablePosition at{path_, 0, 0, {}};
+  lines_->locate(offset, at.line, at.column);
+  if (!context_.empty()) {
+    at.context = context_ + (at.line ? ", line " + std::to_string(at.line) : std::string());
+    at.sort_line = at.line;
+    at.sort_column = at.column;
+    at.line = at.column = 0;
   }
-  Diagnostic at(std::uint64_t offset, std::string message) {
-    if (!lines_) lines_ = std::make_unique<LineIndex>(text_);
-    Diagnostic d{path_, 0, 0, Severity::error, std::move(message)};
-    lines_->locate(offset, d.line, d.column);
-    return d;
-  }
-  void check_bytes(Reporter& reporter);
+  return at;
+}
 
-  TableKind kind_;
-  std::string path_;
-  std::string text_;
-  std::unique_ptr<LineIndex> lines_;
-  std::vector<std::uint64_t> row_offsets_;  // record offset of each data row
-  std::vector<std::size_t> input_column_;   // table column -> field of the record (npos: absent)
-};
+void CsvTableFile::report(Reporter& reporter, std::uint64_t offset, std::string message, Phase phase, std::size_t row) {
+  TablePosition at = position(offset);
+  if (!at.context.empty()) message = at.context + ": " + message;
+  reporter.add(static_cast<std::size_t>(kind_), Diagnostic{std::move(at.file), at.line, at.column, Severity::error, std::move(message)}, phase,
+               row, Reporter::Step::reading, true, at.sort_line, at.sort_column);
+}
 
 // A NUL byte is valid UTF-8 but no text editor shows it, and DOT cannot carry it: refuse it.
 // Then every byte that is not UTF-8.
@@ -138,7 +126,7 @@ void CsvTableFile::read(std::string text, Table& table, Reporter& reporter, std:
 }
 
 TablePosition CsvTableFile::locate(std::size_t row, std::size_t column, std::size_t within) {
-  if (row >= row_offsets_.size()) return TablePosition{path_, 0, 0, {}};
+  if (row >= row_offsets_.size()) return TablePosition{path_, 0, 0, context_};
   const std::uint64_t record = row_offsets_[row];
   std::uint64_t offset = record;
   if (column != TableLocator::whole_row) {
@@ -158,9 +146,10 @@ TablePosition CsvTableFile::locate(std::size_t row, std::size_t column, std::siz
                                                                         : field.offset);
     }
   }
-  const Diagnostic d = at(offset, {});
-  return TablePosition{path_, d.line, d.column, {}};
+  return position(offset);
 }
+
+namespace {
 
 class CsvLocator : public TableLocator {
  public:
@@ -168,7 +157,7 @@ class CsvLocator : public TableLocator {
   TablePosition locate(TableKind table, std::size_t row, std::size_t column, std::size_t within) override {
     return files_[static_cast<std::size_t>(table)].locate(row, column, within);
   }
-  std::string file(TableKind table) override { return files_[static_cast<std::size_t>(table)].path(); }
+
 
  private:
   std::vector<CsvTableFile>& files_;

@@ -2,13 +2,17 @@
 // checked by the one loader with each diagnostic mapped back to the node, edge or graph attribute
 // it comes from; and a dataset's tables as graph attributes, for the writers.
 #include "io/detail/graph_data.hpp"
+#include "io/detail/table_validation.hpp"
 
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/io/dataset_writer.hpp"
 #include "actorgraph/model/relation_types.hpp"
 #include "actorgraph/model/text.hpp"
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
+#include <memory>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,34 +28,28 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // GraphData -> the CSV texts of a dataset, and where each generated row came from.
 
-struct RowOrigin {
-  std::uint64_t first_line;  // line of the generated CSV where the record starts
-  std::string what;          // "node 'x'", "edge 'a' -> 'b' (r1)"
-  std::uint64_t line;        // line in the graph file, 0 when unknown
+// Where a row made from the graph comes from: "node 'x'" or "edge 'a' -> 'b' (r1)", and the
+// element's line and column (0 when unknown: cgraph keeps no positions).
+struct RowPlace {
+  std::string what;
+  std::uint64_t line = 0, column = 0;
 };
 
-struct GeneratedFile {
-  std::string text;
-  std::uint64_t lines = 0;  // lines written so far
-  std::vector<RowOrigin> rows;
-  std::string attribute;  // set when the file is a graph attribute's text, kept as is
-
-  void add(const std::vector<std::string>& cells, std::string what = {}, std::uint64_t line = 0) {
-    rows.push_back({lines + 1, std::move(what), line});
-    std::vector<std::string_view> views(cells.begin(), cells.end());
-    const std::size_t before = text.size();
-    append_csv_record(text, views);
-    lines += static_cast<std::uint64_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(before), text.end(), '\n'));
-  }
-};
-
-struct Generated {
-  std::map<std::string, GeneratedFile> files;
-  std::map<std::string, std::string> texts() const {
-    std::map<std::string, std::string> out;
-    for (const auto& [name, file] : files) out.emplace(name, file.text);
-    return out;
-  }
+// The dataset a graph describes, before validation: the tables made from its nodes and edges
+// (columns as generated: the embedded header, then every attribute), the CSV text of the tables
+// it embeds as graph attributes, the relation types its edges use that nothing declares, and its
+// other files.
+struct GraphTables {
+  Table actors, relations;
+  std::vector<RowPlace> actor_places, relation_places;
+  struct Embedded {
+    std::string key;   // the graph attribute, e.g. actorgraph_sources
+    std::string text;  // its CSV text; empty: the table is absent
+  };
+  Embedded sources, types, blocs;
+  std::vector<std::string> added_types;  // used by edges, neither built in nor declared
+  bool directed = true;
+  std::vector<DatasetFile> other_files;  // by name
 };
 
 std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
@@ -153,7 +151,7 @@ bool is_embeddable_text(std::string_view bytes) {
 // The other files a graph file embeds (graph attributes actorgraph_file:NAME and
 // actorgraph_file_base64:NAME), added to `out` by name. Throws ParseError for a name a dataset
 // folder cannot hold or base64 that does not decode.
-void add_embedded_files(const GraphData& g, const std::string& origin, Generated& out) {
+void add_embedded_files(const GraphData& g, const std::string& origin, std::vector<DatasetFile>& out) {
   for (const auto& [key, value] : g.graph) {
     const bool base64 = key.compare(0, file_base64_prefix.size(), file_base64_prefix) == 0;
     if (!base64 && key.compare(0, file_prefix.size(), file_prefix) != 0) continue;
@@ -164,186 +162,200 @@ void add_embedded_files(const GraphData& g, const std::string& origin, Generated
         dataset_file)
       throw ParseError(origin, 0, 0, "graph attribute " + key + ": '" + name + "' is not the name of a file a dataset folder can hold" +
                                          (dataset_file ? " (that file is made from the nodes, edges or tables)" : " (a plain file name, not hidden)"));
-    if (out.files.count(name)) throw ParseError(origin, 0, 0, "graph attribute " + key + ": a second copy of file '" + name + "'");
-    GeneratedFile& file = out.files[name];
-    file.attribute = key;
+    if (std::any_of(out.begin(), out.end(), [&](const DatasetFile& f) { return f.name == name; }))
+      throw ParseError(origin, 0, 0, "graph attribute " + key + ": a second copy of file '" + name + "'");
     if (!base64) {
-      file.text = value;
+      out.push_back(DatasetFile{name, value});
     } else if (auto bytes = base64_decode(value)) {
-      file.text = std::move(*bytes);
+      out.push_back(DatasetFile{name, std::move(*bytes)});
     } else {
       throw ParseError(origin, 0, 0, "graph attribute " + key + ": not valid base64");
     }
   }
+  std::sort(out.begin(), out.end(), [](const DatasetFile& a, const DatasetFile& b) { return a.name < b.name; });
 }
 
-Generated generate_dataset(const GraphData& g, const std::string& origin) {
-  Generated out;
+// A table of text cells from rows of std::string.
+void add_row(Table& table, const std::vector<std::string>& cells) {
+  const std::vector<std::string_view> views(cells.begin(), cells.end());
+  table.add_row(views);
+}
+
+void make_actors(const GraphData& g, GraphTables& out) {
   const std::string renamed_prefix = g.format + "_";
-
-  // actors.csv
-  {
-    Columns columns = make_columns(g, actor_columns_key, {"id", "label", "kind"});
-    auto node_column = [&](const std::string& key) { return key == "id" ? renamed_prefix + key : key; };
-    for (const auto& key : g.node_keys) columns.add(node_column(key));
-    for (const auto& node : g.nodes)
-      for (const auto& [k, v] : node.attributes) columns.add(node_column(k));
-    GeneratedFile& file = out.files["actors.csv"];
-    file.add(columns.names);
-    const auto kind = columns.index.find("kind");
-    for (const auto& node : g.nodes) {
-      std::vector<std::string> cells(columns.names.size());
-      cells[columns.at("id")] = node.id;
-      for (const auto& [k, v] : node.attributes) cells[columns.at(node_column(k))] = v;
-      if (kind != columns.index.end() && cells[kind->second].empty()) cells[kind->second] = default_kind;
-      file.add(cells, "node '" + node.id + "'", node.line);
-    }
+  Columns columns = make_columns(g, actor_columns_key, {"id", "label", "kind"});
+  auto node_column = [&](const std::string& key) { return key == "id" ? renamed_prefix + key : key; };
+  for (const auto& key : g.node_keys) columns.add(node_column(key));
+  for (const auto& node : g.nodes)
+    for (const auto& [k, v] : node.attributes) columns.add(node_column(k));
+  out.actors = Table("actors.csv", columns.names);
+  const auto kind = columns.index.find("kind");
+  for (const auto& node : g.nodes) {
+    std::vector<std::string> cells(columns.names.size());
+    cells[columns.at("id")] = node.id;
+    for (const auto& [k, v] : node.attributes) cells[columns.at(node_column(k))] = v;
+    if (kind != columns.index.end() && cells[kind->second].empty()) cells[kind->second] = default_kind;
+    add_row(out.actors, cells);
+    out.actor_places.push_back({"node '" + node.id + "'", node.line, node.column});
   }
+}
 
-  // relations.csv
+// Relation ids: the key, else an `id` attribute, else e1, e2... skipping ids taken. Sets
+// `from_attribute[i]` where the id is the edge's `id` attribute.
+std::vector<std::string> relation_ids(const GraphData& g, std::vector<bool>& from_attribute) {
+  std::vector<std::string> ids(g.edges.size());
+  from_attribute.assign(g.edges.size(), false);
+  std::unordered_set<std::string> taken;
+  for (std::size_t i = 0; i < g.edges.size(); ++i) {
+    ids[i] = g.edges[i].key;
+    if (ids[i].empty())
+      if (const std::string* id = find(g.edges[i].attributes, "id"); id && !id->empty()) {
+        ids[i] = *id;
+        from_attribute[i] = true;
+      }
+    if (!ids[i].empty()) taken.insert(ids[i]);
+  }
+  std::size_t counter = 0;
+  for (auto& id : ids) {
+    if (!id.empty()) continue;
+    do id = "e" + std::to_string(++counter);
+    while (taken.count(id));
+  }
+  return ids;
+}
+
+// Returns the types the edges use, in order of first use.
+std::vector<std::string> make_relations(const GraphData& g, GraphTables& out) {
+  const std::string renamed_prefix = g.format + "_";
+  Columns columns = make_columns(g, relation_columns_key, {"id", "source", "target", "type"});
+  auto edge_column = [&](const std::string& key) {
+    return key == "id" || key == "source" || key == "target" ? renamed_prefix + key : key;
+  };
+  std::vector<bool> id_from_attribute;
+  const std::vector<std::string> ids = relation_ids(g, id_from_attribute);
+  // actorgraph_directed is derived from the relation and its type: not a column. In a file that
+  // lost the relation header (so not the one actorgraph wrote), it stands in for a missing
+  // `directed`.
+  const bool has_header = find(g.graph, relation_columns_key) != nullptr;
+  auto is_column = [&](std::size_t i, const std::string& k) { return !(k == "id" && id_from_attribute[i]) && k != resolved_directed_key; };
+  for (const auto& key : g.edge_keys)
+    if (key != "id" && key != resolved_directed_key) columns.add(edge_column(key));
+  bool resolved_only = false;
+  for (std::size_t i = 0; i < g.edges.size(); ++i) {
+    for (const auto& [k, v] : g.edges[i].attributes)
+      if (is_column(i, k)) columns.add(edge_column(k));
+    if (!has_header && find(g.edges[i].attributes, resolved_directed_key)) resolved_only = true;
+  }
+  if (!g.directed || resolved_only) columns.add("directed");
+
+  out.relations = Table("relations.csv", columns.names);
   std::vector<std::string> used_types;
-  {
-    Columns columns = make_columns(g, relation_columns_key, {"id", "source", "target", "type"});
-    auto edge_column = [&](const std::string& key) {
-      return key == "id" || key == "source" || key == "target" ? renamed_prefix + key : key;
-    };
-    // Relation ids: the key, else an `id` attribute, else e1, e2... skipping ids taken.
-    std::vector<std::string> ids(g.edges.size());
-    std::vector<bool> id_from_attribute(g.edges.size(), false);
-    std::unordered_set<std::string> taken;
-    for (std::size_t i = 0; i < g.edges.size(); ++i) {
-      ids[i] = g.edges[i].key;
-      if (ids[i].empty())
-        if (const std::string* id = find(g.edges[i].attributes, "id"); id && !id->empty()) {
-          ids[i] = *id;
-          id_from_attribute[i] = true;
-        }
-      if (!ids[i].empty()) taken.insert(ids[i]);
-    }
-    std::size_t counter = 0;
-    for (auto& id : ids) {
-      if (!id.empty()) continue;
-      do id = "e" + std::to_string(++counter);
-      while (taken.count(id));
-    }
-    // actorgraph_directed is derived from the relation and its type: not a column. In a file that
-    // lost the relation header (so not the one actorgraph wrote), it stands in for a missing
-    // `directed`.
-    const bool has_header = find(g.graph, relation_columns_key) != nullptr;
-    auto is_column = [&](std::size_t i, const std::string& k) { return !(k == "id" && id_from_attribute[i]) && k != resolved_directed_key; };
-    for (const auto& key : g.edge_keys)
-      if (key != "id" && key != resolved_directed_key) columns.add(edge_column(key));
-    bool resolved_only = false;
-    for (std::size_t i = 0; i < g.edges.size(); ++i) {
-      for (const auto& [k, v] : g.edges[i].attributes)
-        if (is_column(i, k)) columns.add(edge_column(k));
-      if (!has_header && find(g.edges[i].attributes, resolved_directed_key)) resolved_only = true;
-    }
-    if (!g.directed || resolved_only) columns.add("directed");
-
-    GeneratedFile& file = out.files["relations.csv"];
-    file.add(columns.names);
-    const std::size_t type_column = columns.at("type");
-    for (std::size_t i = 0; i < g.edges.size(); ++i) {
-      const GraphEdge& edge = g.edges[i];
-      std::vector<std::string> cells(columns.names.size());
-      cells[columns.at("id")] = ids[i];
-      cells[columns.at("source")] = edge.source;
-      cells[columns.at("target")] = edge.target;
-      for (const auto& [k, v] : edge.attributes)
-        if (is_column(i, k)) cells[columns.at(edge_column(k))] = v;
-      if (const std::string* resolved = find(edge.attributes, resolved_directed_key);
-          resolved && !has_header && cells[columns.at("directed")].empty())
-        cells[columns.at("directed")] = *resolved;
-      if (cells[type_column].empty()) cells[type_column] = default_type;
-      add_key(used_types, cells[type_column]);
-      if (!g.directed && cells[columns.at("directed")].empty()) cells[columns.at("directed")] = "false";
-      file.add(cells, edge_description(g, edge.source, edge.target, ids[i]), edge.line);
-    }
+  const std::size_t type_column = columns.at("type");
+  for (std::size_t i = 0; i < g.edges.size(); ++i) {
+    const GraphEdge& edge = g.edges[i];
+    std::vector<std::string> cells(columns.names.size());
+    cells[columns.at("id")] = ids[i];
+    cells[columns.at("source")] = edge.source;
+    cells[columns.at("target")] = edge.target;
+    for (const auto& [k, v] : edge.attributes)
+      if (is_column(i, k)) cells[columns.at(edge_column(k))] = v;
+    if (const std::string* resolved = find(edge.attributes, resolved_directed_key);
+        resolved && !has_header && cells[columns.at("directed")].empty())
+      cells[columns.at("directed")] = *resolved;
+    if (cells[type_column].empty()) cells[type_column] = default_type;
+    add_key(used_types, cells[type_column]);
+    if (!g.directed && cells[columns.at("directed")].empty()) cells[columns.at("directed")] = "false";
+    add_row(out.relations, cells);
+    out.relation_places.push_back({edge_description(g, edge.source, edge.target, ids[i]), edge.line, edge.column});
   }
+  return used_types;
+}
 
-  // sources.csv and blocs.csv: the graph attributes' text as is.
-  for (const auto& [key, name] : {std::pair{sources_key, "sources.csv"}, std::pair{blocs_key, "blocs.csv"}})
-    if (const std::string* text = find(g.graph, key); text && !text->empty()) {
-      GeneratedFile& file = out.files[name];
-      file.text = *text;
-      file.attribute = key;
-    }
-
-  // types.csv: the declared types, plus every type used that is neither built in nor declared.
-  {
-    std::set<std::string, std::less<>> known;
-    for (const auto& t : RelationTypes::builtins()) known.insert(t.id);
-    const std::string* declared = find(g.graph, types_key);
-    std::vector<std::string> header{"id", "description", "directed", "ongoing"};
-    if (declared && !declared->empty()) {
-      const auto records = parse_csv(*declared);
-      if (!records.empty()) header = records.front();
-      for (std::size_t r = 1; r < records.size(); ++r)
-        if (!records[r].empty()) known.insert(records[r][0]);
-    }
-    std::vector<std::string> added;
-    for (const auto& t : used_types)
-      if (!known.count(t)) added.push_back(t);
-    if (declared && !declared->empty() && added.empty()) {
-      GeneratedFile& file = out.files["types.csv"];
-      file.text = *declared;
-      file.attribute = types_key;
-    } else if (!added.empty() || (declared && !declared->empty())) {
-      GeneratedFile& file = out.files["types.csv"];
-      if (declared && !declared->empty()) {
-        // The declared rows as they were, then the added ones.
-        const auto records = parse_csv(*declared);
-        for (std::size_t r = 0; r < records.size(); ++r)
-          file.add(records[r], r == 0 ? std::string() : "graph attribute " + std::string(types_key) + ", row " + std::to_string(r), 0);
-      } else {
-        file.add(header);
-      }
-      const std::string description = "declared by actorgraph for the edges of " + fs::path(origin).filename().string();
-      for (const auto& t : added) {
-        std::vector<std::string> cells(header.size());
-        for (std::size_t c = 0; c < header.size(); ++c) {
-          if (header[c] == "id") cells[c] = t;
-          else if (header[c] == "description") cells[c] = description;
-          else if (header[c] == "directed") cells[c] = g.directed ? "true" : "false";
-          else if (header[c] == "ongoing") cells[c] = "false";
-        }
-        file.add(cells, "edge type '" + t + "'", 0);
-      }
-    }
+GraphTables make_tables(const GraphData& g, const std::string& origin) {
+  GraphTables out;
+  out.directed = g.directed;
+  make_actors(g, out);
+  const std::vector<std::string> used_types = make_relations(g, out);
+  for (auto [key, embedded] : {std::pair{sources_key, &out.sources}, std::pair{types_key, &out.types}, std::pair{blocs_key, &out.blocs}}) {
+    embedded->key = key;
+    if (const std::string* text = find(g.graph, key)) embedded->text = *text;
   }
-  add_embedded_files(g, origin, out);
+  std::set<std::string, std::less<>> known;
+  for (const auto& t : RelationTypes::builtins()) known.insert(t.id);
+  if (!out.types.text.empty()) {
+    const auto records = parse_csv(out.types.text);
+    for (std::size_t r = 1; r < records.size(); ++r)
+      if (!records[r].empty()) known.insert(records[r][0]);
+  }
+  for (const auto& t : used_types)
+    if (!known.count(t)) out.added_types.push_back(t);
+  add_embedded_files(g, origin, out.other_files);
   return out;
 }
 
-// The loader's diagnostics, which name the generated CSV files, mapped back to the graph file.
-Diagnostics map_diagnostics(const Diagnostics& diagnostics, const Generated& generated, const std::string& origin) {
-  Diagnostics out;
-  for (const auto& d : diagnostics) {
-    Diagnostic mapped{origin, 0, 0, d.severity, d.message};
-    bool found = false;
-    for (const auto& [name, file] : generated.files) {
-      if (d.file != origin + "/" + name) continue;
-      found = true;
-      if (!file.attribute.empty()) {
-        mapped.message = "graph attribute " + file.attribute + (d.line ? ", line " + std::to_string(d.line) : std::string()) + ": " + d.message;
-      } else {
-        auto it = std::upper_bound(file.rows.begin(), file.rows.end(), d.line,
-                                   [](std::uint64_t line, const RowOrigin& row) { return line < row.first_line; });
-        if (it == file.rows.begin() || it - file.rows.begin() == 1 || d.line == 0) {
-          mapped.message = name + " (converted): " + d.message;
-        } else {
-          const RowOrigin& row = *(it - 1);
-          mapped.line = row.line;
-          mapped.message = (row.what.empty() ? name : row.what) + ": " + d.message;
-        }
-      }
-    }
-    if (!found) mapped = d;
-    out.push_back(std::move(mapped));
+// The cells of a type added for the edges, by the names of `columns`.
+std::vector<std::string> added_type_cells(const std::vector<std::string>& columns, const std::string& id, bool directed,
+                                          const std::string& origin) {
+  std::vector<std::string> cells(columns.size());
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c] == "id") cells[c] = id;
+    else if (columns[c] == "description") cells[c] = "declared by actorgraph for the edges of " + fs::path(origin).filename().string();
+    else if (columns[c] == "directed") cells[c] = directed ? "true" : "false";
+    else if (columns[c] == "ongoing") cells[c] = "false";
+  }
+  return cells;
+}
+
+// The canonical text of a table's rows in file order (canonical_csv sorts them by id).
+std::string table_text(const Table& table) {
+  std::string out;
+  std::vector<std::string_view> cells(table.columns().begin(), table.columns().end());
+  append_csv_record(out, cells);
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    for (std::size_t c = 0; c < cells.size(); ++c) cells[c] = table.cell(r, c);
+    append_csv_record(out, cells);
   }
   return out;
 }
+
+// Where the cells of a graph's tables come from: a node or an edge (its line, and its row's
+// place among the others for the order of problems), or a line of a graph attribute's CSV text.
+class GraphLocator : public TableLocator {
+ public:
+  struct Part {
+    std::unique_ptr<CsvTableFile> csv;  // its rows come first
+    std::size_t csv_rows = 0;
+    const std::vector<RowPlace>* places = nullptr;  // the rows after them
+    std::vector<std::string> added_what;            // rows added after the CSV's: "edge type 't'"
+    std::vector<std::size_t> generated_column;      // canonical column -> column as generated
+  };
+  explicit GraphLocator(std::string origin) : origin_(std::move(origin)) {}
+  Part& part(TableKind kind) { return parts_[static_cast<std::size_t>(kind)]; }
+
+  TablePosition locate(TableKind table, std::size_t row, std::size_t column, std::size_t within) override {
+    Part& p = part(table);
+    const bool generated = p.places || !p.added_what.empty();
+    if (p.csv && (row < p.csv_rows || (row == whole_row && !generated))) return p.csv->locate(row, column, within);
+    if (row == whole_row) return {origin_, 0, 0, std::string(table_file_name(table)) + " (converted)", 1, 1};
+    const std::size_t i = row - p.csv_rows;
+    TablePosition at{origin_, 0, 0, {}};
+    if (p.places) {
+      at.line = (*p.places)[i].line;
+      at.column = (*p.places)[i].column;
+      at.context = (*p.places)[i].what;
+    } else {
+      at.context = p.added_what[i];
+    }
+    // Rows in file order, after the CSV's; cells in the order they were generated.
+    at.sort_line = (p.csv ? std::uint64_t{1} << 32 : 0) + i + 2;
+    at.sort_column = column < p.generated_column.size() ? p.generated_column[column] + 1 : 1;
+    return at;
+  }
+
+ private:
+  std::string origin_;
+  std::array<Part, table_kind_count> parts_;
+};
 
 }  // namespace
 
@@ -367,14 +379,69 @@ Diagnostic parse_diagnostic(const ParseError& e) {
 }
 
 std::map<std::string, std::string> graph_dataset_files(const GraphData& g, const std::string& origin) {
-  return generate_dataset(g, origin).texts();
+  const GraphTables t = make_tables(g, origin);
+  std::map<std::string, std::string> out{{"actors.csv", table_text(t.actors)}, {"relations.csv", table_text(t.relations)}};
+  if (!t.sources.text.empty()) out["sources.csv"] = t.sources.text;
+  if (!t.blocs.text.empty()) out["blocs.csv"] = t.blocs.text;
+  if (!t.types.text.empty() || !t.added_types.empty()) {
+    std::string& types = out["types.csv"];
+    std::vector<std::string> header{"id", "description", "directed", "ongoing"};
+    if (!t.types.text.empty()) {
+      types = t.types.text;
+      if (!types.empty() && types.back() != '\n') types += '\n';
+      if (const auto records = parse_csv(t.types.text); !records.empty()) header = records.front();
+    } else {
+      std::vector<std::string_view> names(header.begin(), header.end());
+      append_csv_record(types, names);
+    }
+    for (const auto& id : t.added_types) {
+      const auto cells = added_type_cells(header, id, t.directed, origin);
+      append_csv_record(types, std::vector<std::string_view>(cells.begin(), cells.end()));
+    }
+  }
+  for (const auto& file : t.other_files) out[file.name] = file.bytes;
+  return out;
 }
 
 CheckResult check_graph(const GraphData& g, const std::string& origin) {
-  const Generated generated = generate_dataset(g, origin);
-  CheckResult result = check_dataset_files(origin, generated.texts());
-  result.diagnostics = map_diagnostics(result.diagnostics, generated, origin);
-  return result;
+  GraphTables t = make_tables(g, origin);
+  DatasetTables tables;
+  Reporter reporter;
+  ReadState state;
+  GraphLocator locator(origin);
+  std::array<bool, table_kind_count> normalise{};
+  auto generated = [&](TableKind kind, Table table, const std::vector<RowPlace>* places) {
+    auto& part = locator.part(kind);
+    part.places = places;
+    part.generated_column = plan_columns(table_spec(kind), table.columns()).input_column;
+    tables.table(kind) = std::move(table);
+    normalise[static_cast<std::size_t>(kind)] = true;
+  };
+  generated(TableKind::actors, std::move(t.actors), &t.actor_places);
+  generated(TableKind::relations, std::move(t.relations), &t.relation_places);
+  for (auto [kind, embedded] : {std::pair{TableKind::sources, &t.sources}, std::pair{TableKind::types, &t.types},
+                                std::pair{TableKind::blocs, &t.blocs}}) {
+    if (embedded->text.empty()) continue;
+    const auto k = static_cast<std::size_t>(kind);
+    auto& part = locator.part(kind);
+    part.csv = std::make_unique<CsvTableFile>(kind, origin, "graph attribute " + embedded->key);
+    part.csv->read(embedded->text, tables.table(kind), reporter, state.malformed[k]);
+    part.csv_rows = tables.table(kind).rows();
+    state.read[k] = true;
+  }
+  if (!t.added_types.empty()) {
+    Table& types = tables.types;
+    if (!types.present()) {
+      generated(TableKind::types, Table("types.csv", {"id", "description", "directed", "ongoing"}), nullptr);
+      locator.part(TableKind::types).generated_column = {0, 1, 2, 3};
+    }
+    for (const auto& id : t.added_types) {
+      add_row(types, added_type_cells(types.columns(), id, t.directed, origin));
+      locator.part(TableKind::types).added_what.push_back("edge type '" + id + "'");
+    }
+  }
+  tables.other_files = std::move(t.other_files);
+  return check_normalised(origin, std::move(tables), locator, std::move(state), std::move(reporter), normalise);
 }
 
 std::string header_record(const Table& table) {

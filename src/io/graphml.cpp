@@ -125,6 +125,7 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
       if (!id) fail(child, "<node> without an id attribute");
       node.id = *id;
       node.line = child.line;
+      node.column = child.column;
       std::string label;
       read_data(child, "node", node.attributes, &label);
       if (!label.empty() && !find(node.attributes, "label")) {
@@ -141,6 +142,7 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
       edge.target = *target;
       if (const std::string* id = child.attribute("id")) edge.key = *id;
       edge.line = child.line;
+      edge.column = child.column;
       std::string label;
       read_data(child, "edge", edge.attributes, &label);
       if (!label.empty() && !find(edge.attributes, "label")) {

@@ -29,7 +29,6 @@ std::string json_text(const json::Value& v) {
 GraphData read_json_graph(std::string_view text, const std::string& origin) {
   json::Reader reader(text, origin);
   const json::Value root = reader.parse();
-  auto line_of = [&](std::uint64_t offset) { return reader.line_of(offset); };
   using Kind = json::Value::Kind;
   if (root.kind != Kind::object)
     reader.fail(root.offset, std::string("expected an object with \"nodes\" and \"links\" (node-link format), found ") + json::kind_name(root.kind));
@@ -60,7 +59,7 @@ GraphData read_json_graph(std::string_view text, const std::string& origin) {
     if (!id) reader.fail(item.offset, "node without \"id\"");
     GraphNode node;
     node.id = id_text(*id, "\"id\"");
-    node.line = line_of(item.offset);
+    reader.locate(item.offset, node.line, node.column);
     for (const auto& [k, v] : item.members) {
       if (k == "id") continue;
       node.attributes.emplace_back(k, json_text(v));
@@ -83,7 +82,7 @@ GraphData read_json_graph(std::string_view text, const std::string& origin) {
     GraphEdge edge;
     edge.source = id_text(*source, "\"source\"");
     edge.target = id_text(*target, "\"target\"");
-    edge.line = line_of(item.offset);
+    reader.locate(item.offset, edge.line, edge.column);
     for (const auto& [k, v] : item.members) {
       if (k == "source" || k == "target") continue;
       if (k == "key") {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -39,7 +40,8 @@ bool Reporter::suppress_late(std::size_t table, Severity severity, Phase phase) 
   return true;
 }
 
-void Reporter::add(std::size_t table, Diagnostic diagnostic, Phase phase, std::size_t row, Step step, bool limited) {
+void Reporter::add(std::size_t table, Diagnostic diagnostic, Phase phase, std::size_t row, Step step, bool limited, std::uint64_t sort_line,
+                   std::uint64_t sort_column) {
   if (suppress_late(table, diagnostic.severity, limited ? phase : Phase::before_rows)) return;
   if (diagnostic.severity == Severity::error) ++errors_;
   if (limited) ++limited_[table];
@@ -48,35 +50,42 @@ void Reporter::add(std::size_t table, Diagnostic diagnostic, Phase phase, std::s
   const bool in_rows = phase == Phase::rows;
   const std::uint64_t order = (static_cast<std::uint64_t>(phase) << 62) | (in_rows ? static_cast<std::uint64_t>(row) << 1 : 0) |
                               (in_rows ? static_cast<std::uint64_t>(step) : 0);
-  pending_[table].push_back(Pending{std::move(diagnostic), order, limited});
+  if (sort_line == 0 && sort_column == 0) {
+    sort_line = diagnostic.line;
+    sort_column = diagnostic.column;
+  }
+  pending_[table].push_back(Pending{std::move(diagnostic), order, limited, sort_line, sort_column});
 }
 
-Diagnostics Reporter::finish(const std::array<std::string, table_kind_count>& files) {
+Diagnostics Reporter::finish(const std::array<TablePosition, table_kind_count>& tables) {
   Diagnostics out;
   std::array<std::size_t, table_kind_count + 1> suppressed_errors = late_errors_, suppressed_warnings = late_warnings_;
   // Table by table, in the order of TableKind and then the rest, each sorted by position.
   for (std::size_t t = 0; t <= table_kind_count; ++t) {
     auto& list = pending_[t];
     std::stable_sort(list.begin(), list.end(), [](const Pending& a, const Pending& b) { return a.order < b.order; });
-    const std::size_t begin = out.size();
-    std::size_t listed = 0;
+    std::vector<Pending> listed;
+    std::size_t count = 0;
     for (auto& p : list) {
-      if (p.limited && ++listed > max_problems_per_file) ++(p.diagnostic.severity == Severity::error ? suppressed_errors[t] : suppressed_warnings[t]);
-      else out.push_back(std::move(p.diagnostic));
+      if (p.limited && ++count > max_problems_per_file) ++(p.diagnostic.severity == Severity::error ? suppressed_errors[t] : suppressed_warnings[t]);
+      else listed.push_back(std::move(p));
     }
     list.clear();
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return a.line != b.line ? a.line < b.line : a.column < b.column;
+    std::stable_sort(listed.begin(), listed.end(), [](const Pending& a, const Pending& b) {
+      return a.sort_line != b.sort_line ? a.sort_line < b.sort_line : a.sort_column < b.sort_column;
     });
+    for (auto& p : listed) out.push_back(std::move(p.diagnostic));
   }
   // The summaries in the order the files are read: types first (relations need them).
   for (const TableKind kind : {TableKind::types, TableKind::actors, TableKind::sources, TableKind::relations, TableKind::blocs}) {
     const auto t = static_cast<std::size_t>(kind);
+    const std::string prefix = tables[t].context.empty() ? std::string() : tables[t].context + ": ";
     if (const std::size_t n = suppressed_errors[t])
-      out.push_back(Diagnostic{files[t], 0, 0, Severity::error, std::to_string(n) + (n == 1 ? " further error" : " further errors") + " not listed", n});
+      out.push_back(Diagnostic{tables[t].file, 0, 0, Severity::error,
+                               prefix + std::to_string(n) + (n == 1 ? " further error" : " further errors") + " not listed", n});
     if (const std::size_t n = suppressed_warnings[t])
-      out.push_back(Diagnostic{files[t], 0, 0, Severity::warning,
-                               std::to_string(n) + (n == 1 ? " further warning" : " further warnings") + " not listed", n});
+      out.push_back(Diagnostic{tables[t].file, 0, 0, Severity::warning,
+                               prefix + std::to_string(n) + (n == 1 ? " further warning" : " further warnings") + " not listed", n});
   }
   return out;
 }
@@ -232,7 +241,7 @@ void DatasetBuilder::report(const Cell& cell, Severity severity, std::string mes
   TablePosition at = locator_.locate(cell.table, cell.row, cell.column, within);
   if (!at.context.empty()) message = at.context + ": " + message;
   reporter_.add(static_cast<std::size_t>(cell.table), Diagnostic{std::move(at.file), at.line, at.column, severity, std::move(message)}, phase_,
-                cell.row, Reporter::Step::checking);
+                cell.row, Reporter::Step::checking, true, at.sort_line, at.sort_column);
 }
 
 template <class RowFn>
@@ -836,9 +845,10 @@ CheckResult DatasetBuilder::run() {
     d_.rel_dispute_offsets_.assign(1, 0);
     d_.rel_part_of_.clear();
   }
-  std::array<std::string, table_kind_count> files;
-  for (std::size_t t = 0; t < table_kind_count; ++t) files[t] = locator_.file(static_cast<TableKind>(t));
-  Diagnostics diagnostics = reporter_.finish(files);
+  std::array<TablePosition, table_kind_count> tables;
+  for (std::size_t t = 0; t < table_kind_count; ++t)
+    tables[t] = locator_.locate(static_cast<TableKind>(t), TableLocator::whole_row, TableLocator::whole_row);
+  Diagnostics diagnostics = reporter_.finish(tables);
   CheckResult result;
   if (count_errors(diagnostics) == 0) {
     d_.graph_ = std::make_unique<const Graph>(Graph::build(d_.actor_count(), d_.rel_source_, d_.rel_target_, d_.rel_directed_));
@@ -860,45 +870,51 @@ namespace actorgraph {
 
 namespace {
 
-// Tables made in memory, in canonical column order (detail::plan_columns); the problems found,
-// reported once a locator knows the new column order.
-struct Normalised {
-  struct Problem {
-    TableKind table;
-    std::size_t row, column;  // TableLocator::whole_row: the table as a whole
-    std::string message;
-  };
-  std::vector<Problem> problems;
-  detail::ReadState state;
+// A problem found while putting tables in canonical column order, reported once the locator
+// knows that order.
+struct ColumnProblem {
+  TableKind table;
+  std::size_t row, column;  // TableLocator::whole_row: the table as a whole
+  std::string message;
 };
 
-// The text of every cell must be what a CSV file can hold: UTF-8 without NUL.
-void check_text(const Table& table, TableKind kind, std::vector<Normalised::Problem>& problems) {
-  for (std::size_t c = 0; c < table.columns().size(); ++c)
-    for (std::size_t r = 0; r < table.rows(); ++r) {
+// The text of every cell must be what a CSV file can hold: the messages and limits of the CSV
+// reader (CsvTableFile), row by row.
+void check_text(const Table& table, TableKind kind, std::vector<ColumnProblem>& problems) {
+  std::size_t nuls = 0, invalid = 0;
+  for (std::size_t r = 0; r < table.rows(); ++r)
+    for (std::size_t c = 0; c < table.columns().size(); ++c) {
       const std::string_view cell = table.cell(r, c);
-      if (cell.find('\0') != std::string_view::npos)
-        problems.push_back({kind, r, c, "NUL byte (0x00) in the value; a dataset cannot hold one"});
-      else if (find_invalid_utf8(cell) != std::string_view::npos)
-        problems.push_back({kind, r, c, "invalid UTF-8 in the value; a dataset holds UTF-8 text"});
+      if (cell.find('\0') != std::string_view::npos && nuls <= 20)
+        problems.push_back({kind, r, c, ++nuls > 20 ? "further NUL bytes not reported (is this a text file?)"
+                                                    : "NUL byte (0x00) in the file; a dataset file is text and cannot contain one"});
+      if (const std::size_t at = find_invalid_utf8(cell); at != std::string_view::npos && invalid <= 20) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(cell[at]));
+        problems.push_back({kind, r, c, ++invalid > 20 ? "further invalid UTF-8 not reported (is this a text file in UTF-8?)"
+                                                       : std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8"});
+      }
     }
 }
 
-Normalised normalise(DatasetTables& tables) {
-  Normalised out;
+// Puts the flagged tables in canonical column order; a missing required column makes every row
+// of its table malformed.
+std::vector<ColumnProblem> normalise(DatasetTables& tables, const std::array<bool, table_kind_count>& flags, detail::ReadState& state) {
+  std::vector<ColumnProblem> problems;
   for (std::size_t k = 0; k < table_kind_count; ++k) {
     const auto kind = static_cast<TableKind>(k);
     const detail::FileSpec& spec = detail::table_spec(kind);
     Table& given = tables.table(kind);
+    if (!flags[k]) continue;
     if (!given.present()) {
       if (spec.required)
-        out.problems.push_back({kind, TableLocator::whole_row, TableLocator::whole_row,
-                                "no " + std::string(spec.name) + " table (a dataset needs actors.csv and relations.csv; see docs/FORMAT.md)"});
+        problems.push_back({kind, TableLocator::whole_row, TableLocator::whole_row,
+                            "no " + std::string(spec.name) + " table (a dataset needs actors.csv and relations.csv; see docs/FORMAT.md)"});
       continue;
     }
-    out.state.read[k] = true;
+    state.read[k] = true;
     const detail::ColumnPlan plan = detail::plan_columns(spec, given.columns());
-    for (const auto& p : plan.problems) out.problems.push_back({kind, TableLocator::whole_row, TableLocator::whole_row, p.message});
+    for (const auto& p : plan.problems) problems.push_back({kind, TableLocator::whole_row, TableLocator::whole_row, p.message});
     Table table(std::string(spec.name), plan.columns);
     std::vector<std::string_view> values(plan.columns.size());
     for (std::size_t r = 0; r < given.rows(); ++r) {
@@ -906,14 +922,29 @@ Normalised normalise(DatasetTables& tables) {
         values[c] = plan.input_column[c] == std::string::npos ? std::string_view() : given.cell(r, plan.input_column[c]);
       table.add_row(values);
     }
-    if (plan.missing_required) out.state.malformed[k].assign(table.rows(), 1);
-    check_text(table, kind, out.problems);
+    if (plan.missing_required) state.malformed[k].assign(table.rows(), 1);
+    check_text(table, kind, problems);
     given = std::move(table);
   }
-  return out;
+  return problems;
 }
 
 }  // namespace
+
+namespace detail {
+
+CheckResult check_normalised(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter,
+                             const std::array<bool, table_kind_count>& flags) {
+  for (auto& p : normalise(tables, flags, state)) {
+    TablePosition at = locator.locate(p.table, p.row, p.column);
+    if (!at.context.empty()) p.message = at.context + ": " + p.message;
+    reporter.add(static_cast<std::size_t>(p.table), Diagnostic{std::move(at.file), at.line, at.column, Severity::error, std::move(p.message)},
+                 Reporter::Phase::before_rows, 0, Reporter::Step::reading, true, at.sort_line, at.sort_column);
+  }
+  return validate_tables(std::move(path), std::move(tables), locator, std::move(state), std::move(reporter));
+}
+
+}  // namespace detail
 
 TablePosition MemoryTableLocator::locate(TableKind table, std::size_t row, std::size_t column, std::size_t) {
   TablePosition at{file(table), 0, 0, {}};
@@ -924,19 +955,12 @@ TablePosition MemoryTableLocator::locate(TableKind table, std::size_t row, std::
   return at;
 }
 
-std::string MemoryTableLocator::file(TableKind table) { return origin_ + "/" + std::string(table_file_name(table)); }
+std::string MemoryTableLocator::file(TableKind table) const { return origin_ + "/" + std::string(table_file_name(table)); }
 
 CheckResult check_tables(DatasetTables tables, const std::string& origin, TableLocator& locator) {
-  Normalised normalised = normalise(tables);
-  detail::Reporter reporter;
-  for (auto& p : normalised.problems) {
-    TablePosition at = p.row == TableLocator::whole_row ? TablePosition{locator.file(p.table), 0, 0, {}} : locator.locate(p.table, p.row, p.column);
-    if (!at.context.empty()) p.message = at.context + ": " + p.message;
-    const bool in_row = p.row != TableLocator::whole_row;
-    reporter.add(static_cast<std::size_t>(p.table), Diagnostic{std::move(at.file), at.line, at.column, Severity::error, std::move(p.message)},
-                 in_row ? detail::Reporter::Phase::rows : detail::Reporter::Phase::before_rows, in_row ? p.row : 0);
-  }
-  return detail::validate_tables(origin, std::move(tables), locator, std::move(normalised.state), std::move(reporter));
+  std::array<bool, table_kind_count> all;
+  all.fill(true);
+  return detail::check_normalised(origin, std::move(tables), locator, {}, {}, all);
 }
 
 CheckResult check_tables(DatasetTables tables, const std::string& origin) {

@@ -431,11 +431,11 @@ TEST_CASE("Invalid data in a graph file is reported on the node or edge it comes
         path + ": error: edge 'b' -> 'c' (e2): invalid start date '2004-13': month 13 is not between 01 and 12\n" +
         path + ": error: edge type 'Ally Of': type id 'Ally Of' is not a lower-case slug (a-z, 0-9, _)\n");
   CHECK_THROWS_AS(read_dataset_any(path), DataError);
-  // GraphML and JSON know the element's line.
+  // GraphML and JSON know the element's line and column.
   CHECK(errors_of("{\"nodes\": [{\"id\": \"a\"},\n {\"id\": \"a\"}],\n \"links\": [\n  {\"source\": \"a\", \"target\": \"zz\"}]}",
                   ExchangeFormat::json) ==
-        "g:2: error: node 'a': duplicate actor id 'a' (first defined at line 2)\n"
-        "g:4: error: edge 'a' -- 'zz' (e1): unknown actor 'zz'\n");
+        "g:2:2: error: node 'a': duplicate actor id 'a' (first defined at line 1)\n"
+        "g:4:3: error: edge 'a' -- 'zz' (e1): unknown actor 'zz'\n");
   // Tables embedded as graph attributes are named.
   CHECK(errors_of("digraph { actorgraph_blocs=\"bloc,actor,role\nx,nobody,lead\n\"; a }", ExchangeFormat::dot) ==
         "g: error: graph attribute actorgraph_blocs, line 2: unknown actor 'nobody'\n");
@@ -552,10 +552,10 @@ TEST_CASE("GraphML is read in the encoding its XML declaration or byte-order mar
   const Dataset wide = load_text(utf16, ExchangeFormat::graphml);
   CHECK(cells(wide, 0) == "id=\xD0\x94,label=,kind=node");
   CHECK(relation_cells(wide, 0) == "id=r1,source=\xD0\x94,target=b,type=link");
-  // Lines are counted in UTF-16 too: the edge naming an unknown actor is on line 5.
+  // Lines and columns are counted in UTF-16 too: the edge naming an unknown actor is at line 5, column 1.
   std::string bad = utf16;
   bad.replace(bad.find(std::string("b\0'\0/\0>", 8)), 2, std::string("c\0", 2));
-  CHECK(errors_of(bad, ExchangeFormat::graphml) == "g:5: error: edge '\xD0\x94' -> 'b' (r1): unknown actor 'b'\n");
+  CHECK(errors_of(bad, ExchangeFormat::graphml) == "g:5:1: error: edge '\xD0\x94' -> 'b' (r1): unknown actor 'b'\n");
   // Bytes that are not in the declared encoding.
   CHECK(errors_of("<?xml version=\"1.0\"?>\n<graphml>\n  <graph>caf\xE9</graph></graphml>", ExchangeFormat::graphml) ==
         "g:3:13: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8\n");

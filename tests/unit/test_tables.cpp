@@ -125,7 +125,8 @@ TEST_CASE("Tables in memory are validated as files are, each problem naming its 
 }
 
 TEST_CASE("A problem found in the tables keeps its position in every input format", "[io][tables][exchange]") {
-  // The same mistake, a start date with month 13, in a CSV folder and in each graph format.
+  // The same mistake, a start date with month 13, in a CSV folder and in each graph format: at the
+  // cell in CSV, at the edge's element in GraphML and JSON, at the edge in DOT (cgraph keeps no lines).
   const std::string why = "invalid start date '2001-13': month 13 is not between 01 and 12";
   CHECK(messages(check_dataset_files("d", {{"actors.csv", "id,label,kind\na,,state\nb,,state\n"},
                                            {"relations.csv", "id,source,target,type,start\nr1,a,b,visit,2001-13\n"}})
@@ -137,11 +138,11 @@ TEST_CASE("A problem found in the tables keeps its position in every input forma
                                     "<edge id='r1' source='a' target='b'><data key='t'>visit</data><data key='s'>2001-13</data></edge>\n"
                                     "</graph></graphml>\n",
                                     ExchangeFormat::graphml, "g.graphml")
-                     .diagnostics) == "g.graphml:5: error: edge 'a' -> 'b' (r1): " + why + "\n");
+                     .diagnostics) == "g.graphml:5:1: error: edge 'a' -> 'b' (r1): " + why + "\n");
   CHECK(messages(check_dataset_text("{\"directed\": true, \"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}],\n \"links\": [\n"
                                     "  {\"source\": \"a\", \"target\": \"b\", \"key\": \"r1\", \"type\": \"visit\", \"start\": \"2001-13\"}]}\n",
                                     ExchangeFormat::json, "g.json")
-                     .diagnostics) == "g.json:3: error: edge 'a' -> 'b' (r1): " + why + "\n");
+                     .diagnostics) == "g.json:3:3: error: edge 'a' -> 'b' (r1): " + why + "\n");
 }
 
 TEST_CASE("Past 1000 problems in a file, those reported first are listed, in file order", "[io][tables]") {
@@ -167,4 +168,23 @@ TEST_CASE("Past 1000 problems in a file, those reported first are listed, in fil
         "meeting, 2002 (s2) (if the sources disagree, name each relation in the other's disputes column)");
   CHECK(result.diagnostics[999].str().substr(0, 24) == "d/relations.csv:2201:1: ");
   CHECK(result.diagnostics.back().str() == "d/relations.csv: warning: 100 further warnings not listed");
+}
+
+TEST_CASE("Types a graph embeds and types its edges add are checked where each comes from", "[io][tables][exchange]") {
+  // Declared types (a graph attribute holding types.csv) and a type only an edge names: the first
+  // is reported at its line of the attribute, the second at the edge type.
+  const std::string dot = "digraph {\n  actorgraph_types=\"id,description,directed,ongoing\nBad,d,true,false\n\"\n"
+                          "  a -> b [type=\"Ally Of\"]\n}\n";
+  CHECK(messages(check_dataset_text(dot, ExchangeFormat::dot, "g").diagnostics) ==
+        "g: error: edge 'a' -> 'b' (e1): unknown relation type 'Ally Of'; declare new types in types.csv\n"
+        "g: error: graph attribute actorgraph_types, line 2: type id 'Bad' is not a lower-case slug (a-z, 0-9, _)\n"
+        "g: error: edge type 'Ally Of': type id 'Ally Of' is not a lower-case slug (a-z, 0-9, _)\n");
+}
+
+TEST_CASE("A dataset read from a graph file keeps its warnings at the element they concern", "[io][tables][exchange]") {
+  const CheckResult result = check_dataset_text("<graphml><graph>\n<node id='a'/>\n  <edge source='a' target='a'/>\n</graph></graphml>\n",
+                                                ExchangeFormat::graphml, "g.graphml");
+  REQUIRE(result.dataset);
+  REQUIRE(result.dataset->warnings().size() == 1);
+  CHECK(result.dataset->warnings().front().str() == "g.graphml:3:3: warning: edge 'a' -> 'a' (e1): self-relation: 'a' is both source and target");
 }

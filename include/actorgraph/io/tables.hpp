@@ -40,6 +40,10 @@ struct TablePosition {
   std::string file;
   std::uint64_t line = 0, column = 0;  // 1-based; 0 when unknown
   std::string context;                 // put before the message when not empty: "node 'x'", "row 3"
+  // Where the problem sorts among those of its table, when not at (line, column): a locator
+  // whose positions do not follow the rows (a DOT file, whose lines cgraph does not keep) gives
+  // the row's place. 0: by line and column.
+  std::uint64_t sort_line = 0, sort_column = 0;
 };
 
 // Maps a place in the tables to a position in what was read.
@@ -47,12 +51,11 @@ class TableLocator {
  public:
   static constexpr std::size_t whole_row = std::numeric_limits<std::size_t>::max();
   virtual ~TableLocator() = default;
-  // The position of the cell (`row`, `column`) of a table (column whole_row: the row itself).
+  // The position of the cell (`row`, `column`) of a table (column whole_row: the row itself; row
+  // whole_row: the table as a whole, e.g. its file for "file not found").
   // `within` is a byte offset inside the cell's text, for one item of a list such as `sources`
   // (whole_row: the cell itself); a locator may ignore it.
   virtual TablePosition locate(TableKind table, std::size_t row, std::size_t column, std::size_t within = whole_row) = 0;
-  // The file a table's problems name when no row is concerned ("file not found").
-  virtual std::string file(TableKind table) = 0;
 };
 
 // The locator of tables made in memory: problems name "ORIGIN/actors.csv" and so on, with no line,
@@ -62,9 +65,9 @@ class MemoryTableLocator : public TableLocator {
  public:
   MemoryTableLocator(std::string origin, const DatasetTables& tables);
   TablePosition locate(TableKind table, std::size_t row, std::size_t column, std::size_t within = whole_row) override;
-  std::string file(TableKind table) override;
 
  private:
+  std::string file(TableKind table) const;
   std::string origin_;
   std::array<std::vector<std::string>, table_kind_count> columns_;
 };

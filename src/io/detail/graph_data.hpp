@@ -48,14 +48,14 @@ inline const std::string* find(const Attributes& attributes, std::string_view ke
 struct GraphNode {
   std::string id;
   Attributes attributes;
-  std::uint64_t line = 0;  // 0: unknown (cgraph keeps no positions)
+  std::uint64_t line = 0, column = 0;  // of the element; 0: unknown (cgraph keeps no positions)
 };
 
 struct GraphEdge {
   std::string source, target;
   std::string key;  // DOT key (the edge's name), GraphML edge id, JSON link key; may be empty
   Attributes attributes;
-  std::uint64_t line = 0;
+  std::uint64_t line = 0, column = 0;
 };
 
 struct GraphData {
