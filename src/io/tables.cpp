@@ -159,6 +159,8 @@ struct Cell {
 
 }  // namespace
 
+struct RelationValues;
+
 class DatasetBuilder {
  public:
   DatasetBuilder(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter)
@@ -204,6 +206,7 @@ class DatasetBuilder {
   void check_sources();
   void check_relations();
   void check_relation(const std::vector<Cell>& v, bool ok);
+  void check_relation_fields(const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources);
   void check_blocs();
   void index_actors();
   void index_relations();
@@ -448,10 +451,8 @@ void DatasetBuilder::check_relations() {
   for_each_row(TableKind::relations, [&](std::size_t, const std::vector<Cell>& v, bool ok) { check_relation(v, ok); });
 }
 
-// One row of relations.csv: checked, then its typed columns appended to the dataset's.
-void DatasetBuilder::check_relation(const std::vector<Cell>& v, bool ok) {
-  const Cell empty_field{{}, TableKind::relations, v[0].row, TableLocator::whole_row};
-  auto field = [&](const std::optional<std::size_t>& c) -> const Cell& { return c ? v[*c] : empty_field; };
+// A relation's typed values while its row is checked.
+struct RelationValues {
   ActorId source = 0, target = 0;
   TypeId type = 0;
   bool resolved = false;  // both actors and the type are known
@@ -463,6 +464,73 @@ void DatasetBuilder::check_relation(const std::vector<Cell>& v, bool ok) {
   Status status = Status::held;
   PartialDate attested;
   bool attested_stated = false;  // the `attested` column is filled (not the publication date)
+};
+
+// The fields of a relation's row beyond its id, actors and type: dates, direction, weight,
+// magnitude, sources, fact, stance, status, attestation.
+void DatasetBuilder::check_relation_fields(const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources) {
+  const Cell empty_field{{}, TableKind::relations, v[0].row, TableLocator::whole_row};
+  auto field = [&](const std::optional<std::size_t>& c) -> const Cell& { return c ? v[*c] : empty_field; };
+  auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested, attested_stated] = r;
+  start = parse_date(field(c_start_), "start");
+  end = parse_date(field(c_end_), "end");
+  if (!start.empty() && !end.empty() && end.last_day() < start.first_day())
+    report(field(c_end_), Severity::error, "end " + end.str() + " is before start " + start.str());
+  if (start.empty() && !end.empty() && field(c_start_).value.empty())
+    report(field(c_end_), Severity::error,
+           "end date without a start date (give the earliest start the source allows, or leave both empty)");
+  directed = d_.types_[type].directed;
+  if (const auto& fd = field(c_directed_); !fd.value.empty()) {
+    if (const auto b = parse_bool(fd.value)) directed = *b;
+    else report(fd, Severity::error, "directed must be true, false or empty (the type's default), found " + in_quotes(fd.value));
+  }
+  if (const auto& fw = field(c_weight_); !fw.value.empty()) {
+    const auto w = parse_number(fw.value);
+    if (!w) report(fw, Severity::error, "weight " + in_quotes(fw.value) + " is not a number");
+    else if (!std::isfinite(*w)) report(fw, Severity::error, "weight " + in_quotes(fw.value) + " is not finite");
+    else if (*w < 0) report(fw, Severity::error, "weight " + std::string(fw.value) + " is negative (weights are non-negative)");
+    else weight = *w;
+  }
+  if (const auto& fm = field(c_magnitude_); !fm.value.empty()) {
+    std::string_view text = fm.value;
+    std::optional<double> low = parse_number(text), high = low;
+    if (!low) {
+      const auto dash = text.find('-', 1);
+      if (dash != std::string_view::npos) {
+        low = parse_number(text.substr(0, dash));
+        high = parse_number(text.substr(dash + 1));
+      }
+    }
+    if (!low || !high || !std::isfinite(*low) || !std::isfinite(*high))
+      report(fm, Severity::error, "magnitude " + in_quotes(text) + " is not a number or a range LOW-HIGH (e.g. 300-400)");
+    else if (*low < 0) report(fm, Severity::error, "magnitude " + std::string(text) + " is negative");
+    else if (*low > *high) report(fm, Severity::error, "magnitude range " + std::string(text) + " has its low end above its high end");
+    else magnitude = {*low, *high};
+  }
+  lookup_sources(field(c_sources_), sources);
+  if (const auto& ff = field(c_fact_); !ff.value.empty()) check_id(ff, "fact id");
+  if (const auto& fs = field(c_stance_); !fs.value.empty()) {
+    if (fs.value == "positive") stance = Stance::positive;
+    else if (fs.value == "negative") stance = Stance::negative;
+    else if (fs.value == "neutral") stance = Stance::neutral;
+    else report(fs, Severity::error, "stance must be positive, negative, neutral or empty (the type's valence), found " + in_quotes(fs.value));
+  }
+  status = parse_status_field(field(c_status_));
+  attested = parse_date(field(c_attested_), "attested");
+  attested_stated = !attested.empty();
+  if (attested_stated && !start.empty() && attested.last_day() < start.first_day())
+    report(field(c_attested_), Severity::error, "attested " + attested.str() + " is before start " + start.str());
+  // Without a stated date the relation is attested by its earliest source's publication.
+  if (attested.empty())
+    for (SourceId s2 : sources)
+      if (const PartialDate& published = d_.source_date_[s2]; !published.empty() && (attested.empty() || published < attested))
+        attested = published;
+}
+
+// One row of relations.csv: checked, then its typed columns appended to the dataset's.
+void DatasetBuilder::check_relation(const std::vector<Cell>& v, bool ok) {
+  RelationValues r;
+  auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested, attested_stated] = r;
   std::vector<SourceId>& sources = sources_scratch_;
   sources.clear();
   if (ok) {
@@ -494,59 +562,7 @@ void DatasetBuilder::check_relation(const std::vector<Cell>& v, bool ok) {
              unknown_hint(v[3].value, type_suggester_, type_ids) + "; declare new types in types.csv");
     }
     resolved = s && t && type_known;
-    start = parse_date(field(c_start_), "start");
-    end = parse_date(field(c_end_), "end");
-    if (!start.empty() && !end.empty() && end.last_day() < start.first_day())
-      report(field(c_end_), Severity::error, "end " + end.str() + " is before start " + start.str());
-    if (start.empty() && !end.empty() && field(c_start_).value.empty())
-      report(field(c_end_), Severity::error,
-             "end date without a start date (give the earliest start the source allows, or leave both empty)");
-    directed = d_.types_[type].directed;
-    if (const auto& fd = field(c_directed_); !fd.value.empty()) {
-      if (const auto b = parse_bool(fd.value)) directed = *b;
-      else report(fd, Severity::error, "directed must be true, false or empty (the type's default), found " + in_quotes(fd.value));
-    }
-    if (const auto& fw = field(c_weight_); !fw.value.empty()) {
-      const auto w = parse_number(fw.value);
-      if (!w) report(fw, Severity::error, "weight " + in_quotes(fw.value) + " is not a number");
-      else if (!std::isfinite(*w)) report(fw, Severity::error, "weight " + in_quotes(fw.value) + " is not finite");
-      else if (*w < 0) report(fw, Severity::error, "weight " + std::string(fw.value) + " is negative (weights are non-negative)");
-      else weight = *w;
-    }
-    if (const auto& fm = field(c_magnitude_); !fm.value.empty()) {
-      std::string_view text = fm.value;
-      std::optional<double> low = parse_number(text), high = low;
-      if (!low) {
-        const auto dash = text.find('-', 1);
-        if (dash != std::string_view::npos) {
-          low = parse_number(text.substr(0, dash));
-          high = parse_number(text.substr(dash + 1));
-        }
-      }
-      if (!low || !high || !std::isfinite(*low) || !std::isfinite(*high))
-        report(fm, Severity::error, "magnitude " + in_quotes(text) + " is not a number or a range LOW-HIGH (e.g. 300-400)");
-      else if (*low < 0) report(fm, Severity::error, "magnitude " + std::string(text) + " is negative");
-      else if (*low > *high) report(fm, Severity::error, "magnitude range " + std::string(text) + " has its low end above its high end");
-      else magnitude = {*low, *high};
-    }
-    lookup_sources(field(c_sources_), sources);
-    if (const auto& ff = field(c_fact_); !ff.value.empty()) check_id(ff, "fact id");
-    if (const auto& fs = field(c_stance_); !fs.value.empty()) {
-      if (fs.value == "positive") stance = Stance::positive;
-      else if (fs.value == "negative") stance = Stance::negative;
-      else if (fs.value == "neutral") stance = Stance::neutral;
-      else report(fs, Severity::error, "stance must be positive, negative, neutral or empty (the type's valence), found " + in_quotes(fs.value));
-    }
-    status = parse_status_field(field(c_status_));
-    attested = parse_date(field(c_attested_), "attested");
-    attested_stated = !attested.empty();
-    if (attested_stated && !start.empty() && attested.last_day() < start.first_day())
-      report(field(c_attested_), Severity::error, "attested " + attested.str() + " is before start " + start.str());
-    // Without a stated date the relation is attested by its earliest source's publication.
-    if (attested.empty())
-      for (SourceId s2 : sources)
-        if (const PartialDate& published = d_.source_date_[s2]; !published.empty() && (attested.empty() || published < attested))
-          attested = published;
+    check_relation_fields(v, r, sources);
   } else {
     // Misaligned row: keep the id for later checks, report nothing more.
     if (const auto s = d_.actor_by_id_.find(v[1].value); s != d_.actor_by_id_.end()) source = s->second;
