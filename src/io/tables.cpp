@@ -894,23 +894,24 @@ struct ColumnProblem {
   std::string message;
 };
 
-// The text of every cell must be what a CSV file can hold: the messages and limits of the CSV
-// reader (CsvTableFile), row by row.
+// The text of every column name and cell must be what a CSV file can hold: the messages and
+// limits of the CSV reader (CsvTableFile), the header first, then row by row.
 void check_text(const Table& table, TableKind kind, std::vector<ColumnProblem>& problems) {
   std::size_t nuls = 0, invalid = 0;
-  for (std::size_t r = 0; r < table.rows(); ++r)
-    for (std::size_t c = 0; c < table.columns().size(); ++c) {
-      const std::string_view cell = table.cell(r, c);
-      if (cell.find('\0') != std::string_view::npos && nuls <= 20)
-        problems.push_back({kind, r, c, ++nuls > 20 ? "further NUL bytes not reported (is this a text file?)"
-                                                    : "NUL byte (0x00) in the file; a dataset file is text and cannot contain one"});
-      if (const std::size_t at = find_invalid_utf8(cell); at != std::string_view::npos && invalid <= 20) {
-        char byte[8];
-        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(cell[at]));
-        problems.push_back({kind, r, c, ++invalid > 20 ? "further invalid UTF-8 not reported (is this a text file in UTF-8?)"
-                                                       : std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8"});
-      }
+  auto check = [&](std::string_view text, std::size_t row, std::size_t column) {
+    if (text.find('\0') != std::string_view::npos && nuls <= 20)
+      problems.push_back({kind, row, column, ++nuls > 20 ? "further NUL bytes not reported (is this a text file?)"
+                                                          : "NUL byte (0x00) in the file; a dataset file is text and cannot contain one"});
+    if (const std::size_t at = find_invalid_utf8(text); at != std::string_view::npos && invalid <= 20) {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
+      problems.push_back({kind, row, column, ++invalid > 20 ? "further invalid UTF-8 not reported (is this a text file in UTF-8?)"
+                                                            : std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8"});
     }
+  };
+  for (const std::string& name : table.columns()) check(name, TableLocator::whole_row, TableLocator::whole_row);
+  for (std::size_t r = 0; r < table.rows(); ++r)
+    for (std::size_t c = 0; c < table.columns().size(); ++c) check(table.cell(r, c), r, c);
 }
 
 // Puts the flagged tables in canonical column order; a missing required column makes every row

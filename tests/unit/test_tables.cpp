@@ -188,3 +188,14 @@ TEST_CASE("A dataset read from a graph file keeps its warnings at the element th
   REQUIRE(result.dataset->warnings().size() == 1);
   CHECK(result.dataset->warnings().front().str() == "g.graphml:3:3: warning: edge 'a' -> 'a' (e1): self-relation: 'a' is both source and target");
 }
+
+TEST_CASE("A column name a dataset cannot hold is refused in a graph as in a table in memory", "[io][tables][exchange]") {
+  // An attribute name with a byte that is not UTF-8 (found by fuzz_dot): it would become a column.
+  CHECK(messages(check_dataset_text("digraph {\n  a -> b [type\xBC=visit]\n}\n", ExchangeFormat::dot, "g").diagnostics) ==
+        "g: error: relations.csv (converted): invalid UTF-8 (byte 0xBC); save the file as UTF-8\n");
+  DatasetTables t = small_tables();
+  t.actors = make_table("actors", {"id", "label", "kind", "x\xBC"}, {{"ru", "Russia", "state", ""}});
+  t.relations = make_table("relations", {"id", "source", "target", "type"}, {});
+  t.blocs = Table();
+  CHECK(messages(check_tables(std::move(t), "mem").diagnostics) == "mem/actors.csv: error: invalid UTF-8 (byte 0xBC); save the file as UTF-8\n");
+}
