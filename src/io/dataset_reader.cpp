@@ -32,7 +32,7 @@ TablePosition CsvTableFile::position(std::uint64_t offset) {
   lines_->locate(offset, at.line, at.column);
   if (!context_.empty()) {
     at.context = context_ + (at.line ? ", line " + std::to_string(at.line) : std::string());
-    at.sort_line = at.line;
+    at.sort_line = at.cited_line = at.line;
     at.sort_column = at.column;
     at.line = at.column = 0;
   }
@@ -91,6 +91,7 @@ void CsvTableFile::read(std::string text, Table& table, Reporter& reporter, std:
   ColumnPlan plan = plan_columns(spec, input_names);
   for (const auto& p : plan.problems) report(reporter, fields[p.input].offset, p.message);
   input_column_ = std::move(plan.input_column);
+  missing_required_ = plan.missing_required;
   table = Table(std::string(spec.name), std::move(plan.columns));
   const std::size_t width = input_names.size();
 

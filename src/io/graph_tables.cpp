@@ -346,9 +346,10 @@ class GraphLocator : public TableLocator {
     } else {
       at.context = p.added_what[i];
     }
-    // Rows in file order, after the CSV's; cells in the order they were generated.
+    // Rows in file order, after the CSV's; cells in the order they were generated, and within a
+    // cell by the byte a problem concerns.
     at.sort_line = (p.csv ? std::uint64_t{1} << 32 : 0) + i + 2;
-    at.sort_column = column < p.generated_column.size() ? p.generated_column[column] + 1 : 1;
+    at.sort_column = ((column < p.generated_column.size() ? p.generated_column[column] + 1 : 1) << 32) + (within == whole_row ? 0 : within);
     return at;
   }
 
@@ -431,6 +432,7 @@ CheckResult check_graph(const GraphData& g, const std::string& origin) {
   }
   if (!t.added_types.empty()) {
     Table& types = tables.types;
+    if (types.present()) state.added_rows_from[static_cast<std::size_t>(TableKind::types)] = types.rows();
     if (!types.present()) {
       generated(TableKind::types, Table("types.csv", {"id", "description", "directed", "ongoing"}), nullptr);
       locator.part(TableKind::types).generated_column = {0, 1, 2, 3};
@@ -439,6 +441,9 @@ CheckResult check_graph(const GraphData& g, const std::string& origin) {
       add_row(types, added_type_cells(types.columns(), id, t.directed, origin));
       locator.part(TableKind::types).added_what.push_back("edge type '" + id + "'");
     }
+    // Under a declared header that lacks a required column, the added rows are malformed too.
+    if (const auto& csv = locator.part(TableKind::types).csv; csv && csv->missing_required())
+      state.malformed[static_cast<std::size_t>(TableKind::types)].resize(types.rows(), 1);
   }
   tables.other_files = std::move(t.other_files);
   return check_normalised(origin, std::move(tables), locator, std::move(state), std::move(reporter), normalise);

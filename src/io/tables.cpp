@@ -182,7 +182,8 @@ class DatasetBuilder {
   void report_row(TableKind table, std::size_t row, std::size_t column, Severity severity, std::string message);
   // "line N" of a row, or "row N" (from 1) where the locator knows no line.
   std::string place_of(TableKind table, std::size_t row) {
-    const std::uint64_t line = locator_.locate(table, row, TableLocator::whole_row).line;
+    const TablePosition at = locator_.locate(table, row, TableLocator::whole_row);
+    const std::uint64_t line = at.cited_line ? at.cited_line : at.line;
     return line ? "line " + std::to_string(line) : "row " + std::to_string(row + 1);
   }
   bool malformed(TableKind table, std::size_t row) const {
@@ -892,26 +893,31 @@ struct ColumnProblem {
   TableKind table;
   std::size_t row, column;  // TableLocator::whole_row: the table as a whole
   std::string message;
+  std::size_t within = TableLocator::whole_row;  // the byte in the cell, if one
 };
 
-// The text of every column name and cell must be what a CSV file can hold: the messages and
-// limits of the CSV reader (CsvTableFile), the header first, then row by row.
-void check_text(const Table& table, TableKind kind, std::vector<ColumnProblem>& problems) {
+// The text of every column name and cell must be what a CSV file can hold: every NUL byte and
+// every byte that is not UTF-8, with the messages and limits of the CSV reader (CsvTableFile), in
+// the order a CSV file of the table as given would hold them (header, then row by row, columns as
+// given). `canonical[g]` is the canonical column of given column g.
+void check_text(const Table& given, const std::vector<std::size_t>& canonical, TableKind kind, std::vector<ColumnProblem>& problems,
+                std::size_t first_row = 0) {
   std::size_t nuls = 0, invalid = 0;
   auto check = [&](std::string_view text, std::size_t row, std::size_t column) {
-    if (text.find('\0') != std::string_view::npos && nuls <= 20)
+    for (std::size_t at = text.find('\0'); at != std::string_view::npos && nuls <= 20; at = text.find('\0', at + 1))
       problems.push_back({kind, row, column, ++nuls > 20 ? "further NUL bytes not reported (is this a text file?)"
-                                                          : "NUL byte (0x00) in the file; a dataset file is text and cannot contain one"});
-    if (const std::size_t at = find_invalid_utf8(text); at != std::string_view::npos && invalid <= 20) {
+                                                          : "NUL byte (0x00) in the file; a dataset file is text and cannot contain one", at});
+    for (std::size_t at = find_invalid_utf8(text); at != std::string_view::npos && invalid <= 20; at = find_invalid_utf8(text, at + 1)) {
       char byte[8];
       std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
       problems.push_back({kind, row, column, ++invalid > 20 ? "further invalid UTF-8 not reported (is this a text file in UTF-8?)"
-                                                            : std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8"});
+                                                            : std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8", at});
     }
   };
-  for (const std::string& name : table.columns()) check(name, TableLocator::whole_row, TableLocator::whole_row);
-  for (std::size_t r = 0; r < table.rows(); ++r)
-    for (std::size_t c = 0; c < table.columns().size(); ++c) check(table.cell(r, c), r, c);
+  if (first_row == 0)
+    for (const std::string& name : given.columns()) check(name, TableLocator::whole_row, TableLocator::whole_row);
+  for (std::size_t r = first_row; r < given.rows(); ++r)
+    for (std::size_t g = 0; g < given.columns().size(); ++g) check(given.cell(r, g), r, canonical[g]);
 }
 
 // Puts the flagged tables in canonical column order; a missing required column makes every row
@@ -922,6 +928,12 @@ std::vector<ColumnProblem> normalise(DatasetTables& tables, const std::array<boo
     const auto kind = static_cast<TableKind>(k);
     const detail::FileSpec& spec = detail::table_spec(kind);
     Table& given = tables.table(kind);
+    // Rows added to a table read from CSV (whose reader checked its own rows' bytes).
+    if (!flags[k] && state.added_rows_from[k] < given.rows()) {
+      std::vector<std::size_t> identity(given.columns().size());
+      for (std::size_t c = 0; c < identity.size(); ++c) identity[c] = c;
+      check_text(given, identity, kind, problems, state.added_rows_from[k]);
+    }
     if (!flags[k]) continue;
     if (!given.present()) {
       if (spec.required)
@@ -940,7 +952,10 @@ std::vector<ColumnProblem> normalise(DatasetTables& tables, const std::array<boo
       table.add_row(values);
     }
     if (plan.missing_required) state.malformed[k].assign(table.rows(), 1);
-    check_text(table, kind, problems);
+    std::vector<std::size_t> canonical(given.columns().size(), TableLocator::whole_row);
+    for (std::size_t c = 0; c < plan.input_column.size(); ++c)
+      if (plan.input_column[c] != std::string::npos) canonical[plan.input_column[c]] = c;
+    check_text(given, canonical, kind, problems);
     given = std::move(table);
   }
   return problems;
@@ -953,7 +968,7 @@ namespace detail {
 CheckResult check_normalised(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter,
                              const std::array<bool, table_kind_count>& flags) {
   for (auto& p : normalise(tables, flags, state)) {
-    TablePosition at = locator.locate(p.table, p.row, p.column);
+    TablePosition at = locator.locate(p.table, p.row, p.column, p.within);
     if (!at.context.empty()) p.message = at.context + ": " + p.message;
     reporter.add(static_cast<std::size_t>(p.table), Diagnostic{std::move(at.file), at.line, at.column, Severity::error, std::move(p.message)},
                  Reporter::Phase::before_rows, 0, Reporter::Step::reading, true, at.sort_line, at.sort_column);

@@ -179,6 +179,9 @@ TEST_CASE("Types a graph embeds and types its edges add are checked where each c
         "g: error: edge 'a' -> 'b' (e1): unknown relation type 'Ally Of'; declare new types in types.csv\n"
         "g: error: graph attribute actorgraph_types, line 2: type id 'Bad' is not a lower-case slug (a-z, 0-9, _)\n"
         "g: error: edge type 'Ally Of': type id 'Ally Of' is not a lower-case slug (a-z, 0-9, _)\n");
+  // A row of an embedded table cites another by its line in the attribute's text.
+  CHECK(messages(check_dataset_text("digraph {\n  actorgraph_blocs=\"bloc,actor,role\nw,a,lead\nw,a,member\n\"\n  a\n}\n", ExchangeFormat::dot, "g")
+                     .diagnostics) == "g: error: graph attribute actorgraph_blocs, line 3: actor 'a' is listed twice in bloc 'w' (first at line 2)\n");
 }
 
 TEST_CASE("A dataset read from a graph file keeps its warnings at the element they concern", "[io][tables][exchange]") {

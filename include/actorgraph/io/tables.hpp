@@ -44,6 +44,10 @@ struct TablePosition {
   // whose positions do not follow the rows (a DOT file, whose lines cgraph does not keep) gives
   // the row's place. 0: by line and column.
   std::uint64_t sort_line = 0, sort_column = 0;
+  // The line to cite for the row in messages about another ("first defined at line N"), when
+  // it is not `line`: a table embedded in a graph attribute cites its line in the attribute's
+  // text. 0: `line`.
+  std::uint64_t cited_line = 0;
 };
 
 // Maps a place in the tables to a position in what was read.

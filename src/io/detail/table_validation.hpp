@@ -79,6 +79,10 @@ struct ReadState {
   // Per table and row: the reader found the row malformed (a syntax error, a wrong field count, a
   // missing required column), so the validator checks no more than its id. Empty: none.
   std::array<std::vector<std::uint8_t>, table_kind_count> malformed;
+  // Per table: rows from this one on were added to what a CSV reader read (a graph's own types
+  // after those it declares), so no reader checked their bytes. npos: none.
+  std::array<std::size_t, table_kind_count> added_rows_from{npos, npos, npos, npos, npos};
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 };
 
 // Puts the tables whose `normalise` flag is set in canonical column order (plan_columns),
@@ -107,6 +111,9 @@ class CsvTableFile {
   // the validator should not check beyond their id.
   void read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed);
 
+  // Whether the header lacks a required column (then every row is malformed, even one added later).
+  bool missing_required() const noexcept { return missing_required_; }
+
   // The position of a cell, found by reading its row's record again (see TableLocator::locate).
   TablePosition locate(std::size_t row, std::size_t column, std::size_t within);
 
@@ -122,6 +129,7 @@ class CsvTableFile {
   std::unique_ptr<LineIndex> lines_;
   std::vector<std::uint64_t> row_offsets_;  // record offset of each data row
   std::vector<std::size_t> input_column_;   // table column -> field of the record (npos: absent)
+  bool missing_required_ = false;
 };
 
 }  // namespace actorgraph::detail
