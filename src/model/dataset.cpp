@@ -45,8 +45,7 @@ std::span<const std::string_view> Dataset::actor_aliases(ActorId a) const noexce
 }
 
 std::optional<ActorId> Dataset::find_actor(std::string_view id) const noexcept {
-  const auto it = actor_by_id_.find(id);
-  return it == actor_by_id_.end() ? std::nullopt : std::optional<ActorId>(it->second);
+  return actor_by_id_.find(id);
 }
 
 std::vector<ActorId> Dataset::match_actor(std::string_view name) const {
@@ -96,8 +95,7 @@ std::optional<RelationId> Dataset::relation_part_of(RelationId r) const noexcept
 }
 
 std::optional<SourceId> Dataset::find_source(std::string_view id) const noexcept {
-  const auto it = source_by_id_.find(id);
-  return it == source_by_id_.end() ? std::nullopt : std::optional<SourceId>(it->second);
+  return source_by_id_.find(id);
 }
 
 const Bloc* Dataset::find_bloc(std::string_view id) const noexcept {

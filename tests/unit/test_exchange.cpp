@@ -431,11 +431,11 @@ TEST_CASE("Invalid data in a graph file is reported on the node or edge it comes
         path + ": error: edge 'b' -> 'c' (e2): invalid start date '2004-13': month 13 is not between 01 and 12\n" +
         path + ": error: edge type 'Ally Of': type id 'Ally Of' is not a lower-case slug (a-z, 0-9, _)\n");
   CHECK_THROWS_AS(read_dataset_any(path), DataError);
-  // GraphML and JSON know the element's line.
+  // GraphML and JSON know the element's line and column.
   CHECK(errors_of("{\"nodes\": [{\"id\": \"a\"},\n {\"id\": \"a\"}],\n \"links\": [\n  {\"source\": \"a\", \"target\": \"zz\"}]}",
                   ExchangeFormat::json) ==
-        "g:2: error: node 'a': duplicate actor id 'a' (first defined at line 2)\n"
-        "g:4: error: edge 'a' -- 'zz' (e1): unknown actor 'zz'\n");
+        "g:2:2: error: node 'a': duplicate actor id 'a' (first defined at line 1)\n"
+        "g:4:3: error: edge 'a' -- 'zz' (e1): unknown actor 'zz'\n");
   // Tables embedded as graph attributes are named.
   CHECK(errors_of("digraph { actorgraph_blocs=\"bloc,actor,role\nx,nobody,lead\n\"; a }", ExchangeFormat::dot) ==
         "g: error: graph attribute actorgraph_blocs, line 2: unknown actor 'nobody'\n");
@@ -506,11 +506,14 @@ TEST_CASE("GraphML syntax and structure errors give file:line:column and what is
   CHECK(errors_of("<graphml>\n<graph>\n<node id='a'>\n</graph>\n</graphml>", g) == "g:4:1: error: </graph> does not match <node> (opened at line 3)\n");
   CHECK(errors_of("<graphml>\n  <graph><node id=\"a\" id=\"b\"/></graph></graphml>", g) == "g:2:23: error: duplicate attribute 'id' in <node>\n");
   CHECK(errors_of("<graphml><graph><node id=a/></graph></graphml>", g) == "g:1:26: error: attribute value must be enclosed in quotes\n");
-  CHECK(errors_of("<graphml><graph><node id=\"<\"/></graph></graphml>", g) == "g:1:27: error: '<' inside an attribute value (write it as &lt;)\n");
+  CHECK(errors_of("<graphml><graph><node id=\"<\"/></graph></graphml>", g) ==
+        "g:1:27: error: '<' where it is not allowed (in text or an attribute value, write it as &lt;)\n");
   CHECK(errors_of("<graphml><graph/></graphml>\n<graphml/>", g) == "g:2:1: error: a second root element <graphml>; an XML document has one\n");
   CHECK(errors_of("<graphml><graph/></graphml> x", g) == "g:1:29: error: text after the root element\n");
   CHECK(errors_of("<graphml><!-- never closed <graph/></graphml>", g) == "g:1:10: error: unterminated comment (no closing -->)\n");
-  CHECK(errors_of("<!DOCTYPE graphml [ <!ENTITY x \"y\"> ]>\n<graphml/>", g) == "g:1:19: error: a DOCTYPE with an internal subset is not supported\n");
+  CHECK(errors_of("<!DOCTYPE graphml [ <!ENTITY x \"y\"> ]>\n<graphml/>", g) ==
+        "g:1:21: error: entity declaration 'x': GraphML needs none, and entities can expand without bound (the \"billion laughs\"); "
+        "they are refused\n");
   CHECK(errors_of("<graphml>Tom &amp Jerry</graphml>", g) == "g:1:14: error: '&' not followed by an entity such as &amp; (write a literal & as &amp;)\n");
   CHECK(errors_of("<graphml>&#1;</graphml>", g) == "g:1:10: error: character reference '&#1;' names a character XML does not allow\n");
   CHECK(errors_of("<graphml>\n\xC3\x28</graphml>", g) == "g:2:1: error: invalid UTF-8 (byte 0xC3); save the file as UTF-8\n");
@@ -527,6 +530,71 @@ TEST_CASE("GraphML syntax and structure errors give file:line:column and what is
   CHECK(errors_of("<graphml><graph edgedefault='mixed'/></graphml>", g) == "g:1:10: error: edgedefault must be directed or undirected, found 'mixed'\n");
   CHECK(errors_of(read_file(data_path("exchange/broken_entity.graphml")), g) ==
         "g:4:36: error: unknown entity '&eacute;' (XML knows &lt; &gt; &amp; &quot; &apos; and &#N;)\n");
+}
+
+TEST_CASE("GraphML is read in the encoding its XML declaration or byte-order mark gives", "[io][exchange][graphml]") {
+  // ISO-8859-1: 0xE9 is é, 0xF6 is ö.
+  const Dataset latin1 = load_text("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                                   "<graphml><key id='l' for='node' attr.name='label'/><graph>"
+                                   "<node id='caf\xE9'><data key='l'>K\xF6ln \xE9t\xE9</data></node></graph></graphml>\n",
+                                   ExchangeFormat::graphml);
+  CHECK(cells(latin1, 0) == "id=caf\u00E9,label=K\u00F6ln \u00E9t\u00E9,kind=node");
+  // UTF-16, little-endian with a byte-order mark: every character two bytes.
+  const std::string utf8 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<graphml><graph>\n<node id='\xD0\x94'/>\n<node id='b'/>\n"
+                           "<edge source='\xD0\x94' target='b' id='r1'/></graph></graphml>\n";
+  std::string utf16 = "\xFF\xFE";
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    char32_t cp = static_cast<unsigned char>(utf8[i]);
+    if (cp == 0xD0) cp = 0x0400 + (static_cast<unsigned char>(utf8[++i]) - 0x80);  // the one two-byte character, Д
+    utf16 += static_cast<char>(cp & 0xFF);
+    utf16 += static_cast<char>(cp >> 8);
+  }
+  const Dataset wide = load_text(utf16, ExchangeFormat::graphml);
+  CHECK(cells(wide, 0) == "id=\xD0\x94,label=,kind=node");
+  CHECK(relation_cells(wide, 0) == "id=r1,source=\xD0\x94,target=b,type=link");
+  // Lines and columns are counted in UTF-16 too: the edge naming an unknown actor is at line 5, column 1.
+  std::string bad = utf16;
+  bad.replace(bad.find(std::string("b\0'\0/\0>", 8)), 2, std::string("c\0", 2));
+  CHECK(errors_of(bad, ExchangeFormat::graphml) == "g:5:1: error: edge '\xD0\x94' -> 'b' (r1): unknown actor 'b'\n");
+  // Bytes that are not in the declared encoding.
+  CHECK(errors_of("<?xml version=\"1.0\"?>\n<graphml>\n  <graph>caf\xE9</graph></graphml>", ExchangeFormat::graphml) ==
+        "g:3:13: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8\n");
+}
+
+TEST_CASE("GraphML elements are recognised by their namespace, whatever their prefix", "[io][exchange][graphml]") {
+  const Dataset d = load_text("<g:graphml xmlns:g=\"http://graphml.graphdrawing.org/xmlns\" xmlns:y=\"urn:other\">\n"
+                              "  <g:key id=\"k\" for=\"node\" attr.name=\"note\"/>\n"
+                              "  <g:graph edgedefault=\"undirected\">\n"
+                              "    <g:node id=\"a\"><g:data key=\"k\">first</g:data></g:node>\n"
+                              "    <g:node id=\"b\"/><y:node id=\"not-a-node\"/>\n"
+                              "    <g:edge id=\"r1\" source=\"a\" target=\"b\"/>\n"
+                              "  </g:graph>\n</g:graphml>\n",
+                              ExchangeFormat::graphml);
+  REQUIRE(d.actor_count() == 2);
+  CHECK(cells(d, 0) == "id=a,label=,kind=node,note=first");
+  CHECK(relation_cells(d, 0) == "id=r1,source=a,target=b,type=link,directed=false");
+  // An element of another namespace is not GraphML, even named graphml.
+  CHECK(errors_of("<graphml xmlns=\"urn:other\"/>", ExchangeFormat::graphml) ==
+        "g:1:1: error: expected a <graphml> root element, found <{urn:other}graphml>\n");
+  CHECK(errors_of("<graphml><graph><q:node id='a'/></graph></graphml>", ExchangeFormat::graphml) ==
+        "g:1:17: error: unbound namespace prefix (declare it with xmlns:PREFIX=\"...\")\n");
+}
+
+TEST_CASE("GraphML with entity declarations is refused before anything expands", "[io][exchange][graphml]") {
+  // The "billion laughs": ten levels of ten references would expand to 10^9 copies.
+  std::string bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [\n  <!ENTITY l0 \"ha\">\n";
+  for (int i = 1; i < 10; ++i) {
+    bomb += "  <!ENTITY l" + std::to_string(i) + " \"";
+    for (int j = 0; j < 10; ++j) bomb += "&l" + std::to_string(i - 1) + ";";
+    bomb += "\">\n";
+  }
+  bomb += "]>\n<graphml><graph><node id=\"&l9;\"/></graph></graphml>\n";
+  CHECK(errors_of(bomb, ExchangeFormat::graphml) ==
+        "g:3:3: error: entity declaration 'l0': GraphML needs none, and entities can expand without bound (the \"billion laughs\"); "
+        "they are refused\n");
+  // An external DTD is never read; its entities are unknown.
+  CHECK(errors_of("<!DOCTYPE graphml SYSTEM \"http://example.com/g.dtd\">\n<graphml>&ext;</graphml>", ExchangeFormat::graphml) ==
+        "g:2:10: error: unknown entity '&ext;' (XML knows &lt; &gt; &amp; &quot; &apos; and &#N;)\n");
 }
 
 TEST_CASE("The XML reader takes CDATA, comments, character references and CRLF", "[io][exchange][graphml]") {

@@ -2,9 +2,10 @@
 // GraphML (Gephi, yEd, Cytoscape, NetworkX) and node-link JSON (NetworkX, D3). docs/EXCHANGE.md
 // gives the mappings in full, with what is not supported and why.
 //
-// Reading never builds a Dataset by itself: a graph file is turned into the CSV texts of a dataset
-// folder (actors.csv, relations.csv, ...) and those go through the one validated loader
-// (load_dataset_files), so a converted graph is checked exactly like a folder.
+// Reading never builds a Dataset by itself: a graph file is turned into the tables of a dataset
+// (io/tables.hpp: actors, relations, and the sources, types and blocs it embeds) and those go
+// through the one validator, so a converted graph is checked exactly like a folder; each problem
+// is reported at the node, edge or embedded table line it comes from.
 //
 // The mapping, in short (the same for the three formats):
 //   node            -> actor: node name/id -> `id`; attribute `label` -> `label`; `kind` -> `kind`
@@ -57,7 +58,8 @@ std::optional<ExchangeFormat> parse_exchange_format(std::string_view name) noexc
 ExchangeFormat exchange_format(const std::string& path);
 
 // The CSV texts ("actors.csv" -> text, ...) of the dataset a graph file describes, ready for
-// load_dataset_files. `origin` names the file in messages. Throws ParseError(origin, line, column)
+// load_dataset_files: the tables made from its nodes and edges with their rows in file order, the
+// tables and files it embeds as they are, the types only its edges name after the declared ones. `origin` names the file in messages. Throws ParseError(origin, line, column)
 // when the text is not valid DOT / XML / JSON or not a graph in that format (e.g. a JSON link
 // without "source"). `format` must not be folder.
 std::map<std::string, std::string> graph_to_dataset_files(std::string_view text, ExchangeFormat format,
@@ -66,8 +68,9 @@ std::map<std::string, std::string> graph_to_dataset_files(std::string_view text,
 // Reads and validates a dataset from a folder or a graph file, with every diagnostic as
 // check_dataset gives it. For a graph file, a syntax error is one diagnostic
 // `FILE:LINE[:COLUMN]: error: message` (DOT errors come from cgraph and have no column), and the
-// loader's diagnostics are mapped back to the file: `FILE[:LINE]: error: node 'x': message` (LINE
-// is the element's line for GraphML and JSON; cgraph does not keep lines). Throws IoError when the
+// validator's diagnostics name the node or edge: `FILE[:LINE:COLUMN]: error: node 'x': message`
+// (the element's line and column for GraphML and JSON; cgraph keeps no positions), or the graph
+// attribute holding an embedded table: `FILE: error: graph attribute actorgraph_sources, line 2: ...`. Throws IoError when the
 // path cannot be read, UsageError for an unknown extension.
 CheckResult check_dataset_any(const std::string& path);
 // The same for text already in memory.

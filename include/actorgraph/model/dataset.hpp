@@ -223,7 +223,7 @@ class Dataset {
   std::vector<std::string> kinds_;
   std::vector<std::uint32_t> alias_offsets_;  // CSR: actor -> aliases
   std::vector<std::string_view> aliases_;
-  detail::StringMap<ActorId> actor_by_id_;
+  IdIndex actor_by_id_;  // views of actors_'s id column
   detail::StringMap<std::vector<ActorId>> actors_by_name_;  // folded id/label/alias
 
   std::vector<ActorId> rel_source_, rel_target_;
@@ -245,7 +245,7 @@ class Dataset {
   static constexpr RelationId no_relation = std::numeric_limits<RelationId>::max();
   std::vector<PartialDate> source_date_;
 
-  detail::StringMap<SourceId> source_by_id_;
+  IdIndex source_by_id_;  // views of sources_'s id column
   RelationTypes types_;
   std::vector<Bloc> blocs_;
   std::unique_ptr<const Graph> graph_;  // null only in a moved-from dataset

@@ -1,5 +1,5 @@
 // A small, strict JSON reader (RFC 8259): enough for node-link graphs. Private to
-// src/io/exchange.cpp.
+// src/io/node_link_json.cpp.
 //
 // Objects keep their members in document order; a number keeps its text exactly as written (so
 // "2.50" stays "2.50"); strings are decoded (escapes, surrogate pairs). The first error throws

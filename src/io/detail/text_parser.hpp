@@ -24,6 +24,9 @@ class TextParser {
     throw ParseError(file_, line, column, message);
   }
 
+  // The 1-based line and column (code points) of a byte offset.
+  void locate(std::uint64_t offset, std::uint64_t& line, std::uint64_t& column) { lines_.locate(offset, line, column); }
+
   // The 1-based line of a byte offset.
   std::uint64_t line_of(std::uint64_t offset) {
     std::uint64_t line = 0, column = 0;

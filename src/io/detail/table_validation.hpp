@@ -1,0 +1,135 @@
+// What the readers of dataset tables (CSV files, graph files, tables in memory) share with the one
+// validator (src/io/tables.cpp): the list of problems in the order a reader meets them, the header
+// rules, and the validator's entry point.
+#pragma once
+
+#include "actorgraph/io/tables.hpp"
+#include "actorgraph/io/csv.hpp"
+#include "io/detail/columns.hpp"
+
+#include <array>
+#include <memory>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace actorgraph::detail {
+
+// Past this many problems in one file the rest are counted, not listed: a wrong file (a binary, the
+// wrong delimiter) would otherwise print a line per cell.
+inline constexpr std::size_t max_problems_per_file = 1000;
+
+// The spec of each table, by TableKind.
+const FileSpec& table_spec(TableKind kind) noexcept;
+
+// The problems of one dataset. Each is filed under its table (or `other`) and under where a reader
+// of the files meets it: before the rows (the file, its header), in a row (the reader's problems
+// with the row first, then the validator's), or after the rows (checks across rows, in the order
+// they report). finish() takes them in that order per table, the first max_problems_per_file
+// listed and the rest as one summary line, then sorts them by table, line and column.
+class Reporter {
+ public:
+  enum class Phase : std::uint8_t { before_rows, rows, after_rows };
+  enum class Step : std::uint8_t { reading, checking };
+  static constexpr std::size_t other = table_kind_count;  // problems of no table (README.md)
+
+  // `limited`: counts against the limit of its table (not so for "file not found" and the like).
+  // `sort_line` and `sort_column` place it in its table (0: its line and column).
+  void add(std::size_t table, Diagnostic diagnostic, Phase phase = Phase::before_rows, std::size_t row = 0,
+           Step step = Step::reading, bool limited = true, std::uint64_t sort_line = 0, std::uint64_t sort_column = 0);
+  // Counts a problem of `table` as not listed, and returns true, when it comes after the rows and
+  // the table has max_problems_per_file before it already: the caller need not locate it.
+  bool suppress_late(std::size_t table, Severity severity, Phase phase);
+  // Errors so far, listed or not.
+  std::size_t errors() const noexcept { return errors_; }
+  // The summary lines name each table as its locator does for the table as a whole.
+  Diagnostics finish(const std::array<TablePosition, table_kind_count>& tables);
+
+ private:
+  struct Pending {
+    Diagnostic diagnostic;
+    std::uint64_t order;
+    bool limited;
+    std::uint64_t sort_line, sort_column;
+  };
+  std::array<std::vector<Pending>, table_kind_count + 1> pending_;
+  std::array<std::size_t, table_kind_count + 1> limited_{}, late_errors_{}, late_warnings_{};
+  std::size_t errors_ = 0;
+};
+
+// The column order of a table whose header (or given columns) is `names`: the spec's known columns
+// first, in canonical order (a missing required one is kept, empty, and reported), then the others
+// in input order. `input_column[c]` is the input index of column c (npos: missing).
+struct ColumnPlan {
+  std::vector<std::string> columns;
+  std::vector<std::size_t> input_column;
+  struct Problem {
+    std::size_t input;  // the header field it concerns (0 for a missing column)
+    std::string message;
+  };
+  std::vector<Problem> problems;
+  bool missing_required = false;  // then every row is malformed: each would repeat the error
+};
+ColumnPlan plan_columns(const FileSpec& spec, const std::vector<std::string>& names);
+
+// What a reader knows of the tables besides their cells.
+struct ReadState {
+  // Per table: the file was there (even empty), or the table was given.
+  std::array<bool, table_kind_count> read{};
+  // Per table and row: the reader found the row malformed (a syntax error, a wrong field count, a
+  // missing required column), so the validator checks no more than its id. Empty: none.
+  std::array<std::vector<std::uint8_t>, table_kind_count> malformed;
+  // Per table: rows from this one on were added to what a CSV reader read (a graph's own types
+  // after those it declares), so no reader checked their bytes. npos: none.
+  std::array<std::size_t, table_kind_count> added_rows_from{npos, npos, npos, npos, npos};
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+};
+
+// Puts the tables whose `normalise` flag is set in canonical column order (plan_columns),
+// reporting their header problems and cells a dataset cannot hold (NUL, invalid UTF-8), then
+// validates all (validate_tables). For tables made in memory or from a graph's nodes and edges.
+CheckResult check_normalised(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter,
+                             const std::array<bool, table_kind_count>& normalise);
+
+// Validates the tables (columns in canonical order: plan_columns), reporting through `locator`
+// into `reporter`, which may already hold the reader's problems; builds the Dataset when there is
+// no error. `path` becomes Dataset::path().
+CheckResult validate_tables(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter);
+
+// One CSV file of a dataset (or a graph attribute holding one): its text, kept for positions,
+// and where its rows and columns are. With a `context` ("graph attribute actorgraph_sources"),
+// its problems name `path` with no line, and say "CONTEXT, line N: ..." (sorted by that line).
+class CsvTableFile {
+ public:
+  CsvTableFile(TableKind kind, std::string path, std::string context = {})
+      : kind_(kind), path_(std::move(path)), context_(std::move(context)) {}
+  const std::string& path() const noexcept { return path_; }
+  const std::string& context() const noexcept { return context_; }
+
+  // Reads `text` into `table` (columns in canonical order, plan_columns), reporting the file's
+  // problems (NUL bytes, invalid UTF-8, CSV syntax, the header, field counts); flags the rows
+  // the validator should not check beyond their id.
+  void read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed);
+
+  // Whether the header lacks a required column (then every row is malformed, even one added later).
+  bool missing_required() const noexcept { return missing_required_; }
+
+  // The position of a cell, found by reading its row's record again (see TableLocator::locate).
+  TablePosition locate(std::size_t row, std::size_t column, std::size_t within);
+
+ private:
+  void report(Reporter& reporter, std::uint64_t offset, std::string message, Reporter::Phase phase = Reporter::Phase::before_rows,
+              std::size_t row = 0);
+  TablePosition position(std::uint64_t offset);
+  void check_bytes(Reporter& reporter);
+
+  TableKind kind_;
+  std::string path_, context_;
+  std::string text_;
+  std::unique_ptr<LineIndex> lines_;
+  std::vector<std::uint64_t> row_offsets_;  // record offset of each data row
+  std::vector<std::size_t> input_column_;   // table column -> field of the record (npos: absent)
+  bool missing_required_ = false;
+};
+
+}  // namespace actorgraph::detail

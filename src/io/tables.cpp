@@ -1,0 +1,1017 @@
+// The one validator of dataset tables (io/tables.hpp), whatever read them: every problem at once,
+// each where the locator says its cell came from, and the Dataset's typed columns and indexes.
+#include "actorgraph/io/tables.hpp"
+#include "actorgraph/model/graph.hpp"
+#include "actorgraph/model/metadata.hpp"
+
+#include "io/detail/table_validation.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_set>
+
+namespace actorgraph {
+
+std::string_view table_file_name(TableKind kind) noexcept { return detail::table_spec(kind).name; }
+
+Table& DatasetTables::table(TableKind kind) noexcept {
+  Table* all[] = {&actors, &relations, &sources, &types, &blocs};
+  return *all[static_cast<std::size_t>(kind)];
+}
+const Table& DatasetTables::table(TableKind kind) const noexcept { return const_cast<DatasetTables&>(*this).table(kind); }
+
+namespace detail {
+
+const FileSpec& table_spec(TableKind kind) noexcept {
+  static constexpr const FileSpec* specs[] = {&actors_file, &relations_file, &sources_file, &types_file, &blocs_file};
+  return *specs[static_cast<std::size_t>(kind)];
+}
+
+bool Reporter::suppress_late(std::size_t table, Severity severity, Phase phase) {
+  if (phase != Phase::after_rows || limited_[table] < max_problems_per_file) return false;
+  ++(severity == Severity::error ? late_errors_[table] : late_warnings_[table]);
+  if (severity == Severity::error) ++errors_;
+  return true;
+}
+
+void Reporter::add(std::size_t table, Diagnostic diagnostic, Phase phase, std::size_t row, Step step, bool limited, std::uint64_t sort_line,
+                   std::uint64_t sort_column) {
+  if (suppress_late(table, diagnostic.severity, limited ? phase : Phase::before_rows)) return;
+  if (diagnostic.severity == Severity::error) ++errors_;
+  if (limited) ++limited_[table];
+  // Before the rows, then row by row (the reader's problems first), then after them; before and
+  // after the rows, in the order reported (checks across rows report in their own order).
+  const bool in_rows = phase == Phase::rows;
+  const std::uint64_t order = (static_cast<std::uint64_t>(phase) << 62) | (in_rows ? static_cast<std::uint64_t>(row) << 1 : 0) |
+                              (in_rows ? static_cast<std::uint64_t>(step) : 0);
+  if (sort_line == 0 && sort_column == 0) {
+    sort_line = diagnostic.line;
+    sort_column = diagnostic.column;
+  }
+  pending_[table].push_back(Pending{std::move(diagnostic), order, limited, sort_line, sort_column});
+}
+
+Diagnostics Reporter::finish(const std::array<TablePosition, table_kind_count>& tables) {
+  Diagnostics out;
+  std::array<std::size_t, table_kind_count + 1> suppressed_errors = late_errors_, suppressed_warnings = late_warnings_;
+  // Table by table, in the order of TableKind and then the rest, each sorted by position.
+  for (std::size_t t = 0; t <= table_kind_count; ++t) {
+    auto& list = pending_[t];
+    std::stable_sort(list.begin(), list.end(), [](const Pending& a, const Pending& b) { return a.order < b.order; });
+    std::vector<Pending> listed;
+    std::size_t count = 0;
+    for (auto& p : list) {
+      if (p.limited && ++count > max_problems_per_file) ++(p.diagnostic.severity == Severity::error ? suppressed_errors[t] : suppressed_warnings[t]);
+      else listed.push_back(std::move(p));
+    }
+    list.clear();
+    std::stable_sort(listed.begin(), listed.end(), [](const Pending& a, const Pending& b) {
+      return a.sort_line != b.sort_line ? a.sort_line < b.sort_line : a.sort_column < b.sort_column;
+    });
+    for (auto& p : listed) out.push_back(std::move(p.diagnostic));
+  }
+  // The summaries in the order the files are read: types first (relations need them).
+  for (const TableKind kind : {TableKind::types, TableKind::actors, TableKind::sources, TableKind::relations, TableKind::blocs}) {
+    const auto t = static_cast<std::size_t>(kind);
+    const std::string prefix = tables[t].context.empty() ? std::string() : tables[t].context + ": ";
+    if (const std::size_t n = suppressed_errors[t])
+      out.push_back(Diagnostic{tables[t].file, 0, 0, Severity::error,
+                               prefix + std::to_string(n) + (n == 1 ? " further error" : " further errors") + " not listed", n});
+    if (const std::size_t n = suppressed_warnings[t])
+      out.push_back(Diagnostic{tables[t].file, 0, 0, Severity::warning,
+                               prefix + std::to_string(n) + (n == 1 ? " further warning" : " further warnings") + " not listed", n});
+  }
+  return out;
+}
+
+ColumnPlan plan_columns(const FileSpec& spec, const std::vector<std::string>& names) {
+  ColumnPlan plan;
+  const auto quoted = [](std::string_view s) { return "'" + std::string(s) + "'"; };
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) plan.problems.push_back({i, "empty column name in the header"});
+    for (std::size_t j = 0; j < i; ++j)
+      if (!names[i].empty() && names[j] == names[i])
+        plan.problems.push_back({i, "column " + quoted(names[i]) + " appears twice in the header (also column " + std::to_string(j + 1) + ")"});
+  }
+  for (const auto& c : spec.columns) {
+    const auto it = std::find(names.begin(), names.end(), c.name);
+    if (it == names.end() && !c.required) continue;
+    plan.columns.emplace_back(c.name);
+    plan.input_column.push_back(it == names.end() ? std::string::npos : static_cast<std::size_t>(it - names.begin()));
+    if (it == names.end()) {
+      plan.missing_required = true;
+      const std::string hint = did_you_mean(c.name, std::vector<std::string_view>(names.begin(), names.end()));
+      plan.problems.push_back({0, "missing required column " + quoted(c.name) + (hint.empty() ? "" : " (did you mean " + hint + "?)")});
+    }
+  }
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const bool known = std::any_of(spec.columns.begin(), spec.columns.end(), [&](const ColumnSpec& c) { return c.name == names[i]; });
+    if (!known) {
+      plan.columns.push_back(names[i]);
+      plan.input_column.push_back(i);
+    }
+  }
+  return plan;
+}
+
+
+namespace {
+
+// Suggestions compare a name with every id; past this many distinct unknown names, skip them.
+constexpr std::size_t max_suggested_names = 50;
+
+bool is_slug(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+std::optional<bool> parse_bool(std::string_view s) {
+  if (s == "true") return true;
+  if (s == "false") return false;
+  return std::nullopt;
+}
+
+std::optional<double> parse_number(std::string_view s) {
+  double v = 0;
+  const char* end = s.data() + s.size();
+  if (!s.empty() && s.front() == '+') return std::nullopt;
+  const auto [ptr, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+  return v;
+}
+
+std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// A cell of a table while it is checked: its text and where it is.
+struct Cell {
+  std::string_view value;
+  TableKind table;
+  std::size_t row, column;
+};
+
+}  // namespace
+
+struct RelationValues;
+
+class DatasetBuilder {
+ public:
+  DatasetBuilder(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter)
+      : locator_(locator), state_(std::move(state)), reporter_(std::move(reporter)) {
+    d_.path_ = std::move(path);
+    d_.actors_ = std::move(tables.actors);
+    d_.relations_ = std::move(tables.relations);
+    d_.sources_ = std::move(tables.sources);
+    d_.types_table_ = std::move(tables.types);
+    d_.blocs_table_ = std::move(tables.blocs);
+    d_.other_files_ = std::move(tables.other_files);
+    d_.other_entries_ = std::move(tables.other_entries);
+  }
+  CheckResult run();
+
+ private:
+  // Diagnostics.
+  void report(const Cell& cell, Severity severity, std::string message, std::size_t within = TableLocator::whole_row);
+  void report_row(TableKind table, std::size_t row, std::size_t column, Severity severity, std::string message);
+  // "line N" of a row, or "row N" (from 1) where the locator knows no line.
+  std::string place_of(TableKind table, std::size_t row) {
+    const TablePosition at = locator_.locate(table, row, TableLocator::whole_row);
+    const std::uint64_t line = at.cited_line ? at.cited_line : at.line;
+    return line ? "line " + std::to_string(line) : "row " + std::to_string(row + 1);
+  }
+  bool malformed(TableKind table, std::size_t row) const {
+    const auto& flags = state_.malformed[static_cast<std::size_t>(table)];
+    return row < flags.size() && flags[row];
+  }
+  // Calls `check(row, cells, well_formed)` for every row of a table, the cells in column order.
+  template <class RowFn>
+  void for_each_row(TableKind kind, RowFn&& check);
+
+  bool check_id(const Cell& field, std::string_view what);
+  std::optional<ActorId> lookup_actor(const Cell& field, std::string_view what);
+  void lookup_sources(const Cell& field, std::vector<SourceId>& out);
+  PartialDate parse_date(const Cell& field, std::string_view what);
+  Status parse_status_field(const Cell& field);
+  std::string unknown_hint(std::string_view name, std::unique_ptr<NameSuggester>& suggester,
+                           const std::function<std::vector<std::string_view>()>& candidates);
+
+  void check_types();
+  void check_actors();
+  void check_sources();
+  void check_relations();
+  void check_relation(const std::vector<Cell>& v, bool ok);
+  void check_relation_fields(const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources);
+  void check_blocs();
+  void index_actors();
+  void index_relations();
+  void check_disputes();
+  void check_parts();
+  void check_duplicates();
+  void check_similar_claims();
+  void check_double_counts();
+  std::string describe(RelationId r) const;
+
+  Dataset d_;
+  TableLocator& locator_;
+  ReadState state_;
+  Reporter reporter_;
+  Reporter::Phase phase_ = Reporter::Phase::rows;
+  std::vector<std::string> actor_id_list_;  // for suggestions
+  std::unique_ptr<NameSuggester> actor_suggester_, source_suggester_, type_suggester_;
+  std::size_t suggested_names_ = 0;
+  std::set<std::pair<RelationId, RelationId>> dispute_pairs_;
+  // Per relation: its actors and type are known. Checks across relations (disagreements) look only
+  // at these: an unknown actor is already an error, and has no actor number to compare.
+  std::vector<std::uint8_t> resolved_;
+  // Relation columns, found once.
+  std::optional<std::size_t> c_start_, c_end_, c_directed_, c_weight_, c_magnitude_, c_sources_, c_fact_, c_stance_, c_attested_, c_status_;
+  std::optional<TypeId> last_type_;
+  std::vector<SourceId> sources_scratch_;
+};
+
+void DatasetBuilder::report_row(TableKind table, std::size_t row, std::size_t column, Severity severity, std::string message) {
+  report(Cell{{}, table, row, column}, severity, std::move(message));
+}
+
+void DatasetBuilder::report(const Cell& cell, Severity severity, std::string message, std::size_t within) {
+  if (reporter_.suppress_late(static_cast<std::size_t>(cell.table), severity, phase_)) return;
+  TablePosition at = locator_.locate(cell.table, cell.row, cell.column, within);
+  if (!at.context.empty()) message = at.context + ": " + message;
+  reporter_.add(static_cast<std::size_t>(cell.table), Diagnostic{std::move(at.file), at.line, at.column, severity, std::move(message)}, phase_,
+                cell.row, Reporter::Step::checking, true, at.sort_line, at.sort_column);
+}
+
+template <class RowFn>
+void DatasetBuilder::for_each_row(TableKind kind, RowFn&& check) {
+  const Table& table = [&]() -> const Table& {
+    switch (kind) {
+      case TableKind::actors: return d_.actors_;
+      case TableKind::relations: return d_.relations_;
+      case TableKind::sources: return d_.sources_;
+      case TableKind::types: return d_.types_table_;
+      case TableKind::blocs: break;
+    }
+    return d_.blocs_table_;
+  }();
+  phase_ = Reporter::Phase::rows;
+  std::vector<Cell> cells(table.columns().size());
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    for (std::size_t c = 0; c < cells.size(); ++c) cells[c] = Cell{table.cell(row, c), kind, row, c};
+    check(row, cells, !malformed(kind, row));
+  }
+  phase_ = Reporter::Phase::after_rows;
+}
+
+bool DatasetBuilder::check_id(const Cell& field, std::string_view what) {
+  const std::string_view id = field.value;
+  if (id.empty()) {
+    report(field, Severity::error, "empty " + std::string(what));
+    return false;
+  }
+  if (id.find('|') != std::string_view::npos) {
+    report(field, Severity::error, std::string(what) + " " + in_quotes(id) + " contains '|', which separates list values");
+    return false;
+  }
+  if (trim(id).size() != id.size()) {
+    report(field, Severity::error, std::string(what) + " " + in_quotes(id) + " has leading or trailing spaces");
+    return false;
+  }
+  return true;
+}
+
+std::string DatasetBuilder::unknown_hint(std::string_view name, std::unique_ptr<NameSuggester>& suggester,
+                                         const std::function<std::vector<std::string_view>()>& candidates) {
+  if (suggested_names_ >= max_suggested_names) return {};
+  ++suggested_names_;
+  if (!suggester) suggester = std::make_unique<NameSuggester>(candidates());
+  const std::string hint = suggester->suggest(name);
+  return hint.empty() ? std::string() : " (did you mean " + hint + "?)";
+}
+
+std::optional<ActorId> DatasetBuilder::lookup_actor(const Cell& field, std::string_view what) {
+  if (field.value.empty()) {
+    report(field, Severity::error, "empty " + std::string(what));
+    return std::nullopt;
+  }
+  if (const auto a = d_.actor_by_id_.find(field.value)) return *a;
+  const auto actor_ids = [&] { return std::vector<std::string_view>(actor_id_list_.begin(), actor_id_list_.end()); };
+  report(field, Severity::error, "unknown actor " + in_quotes(field.value) + unknown_hint(field.value, actor_suggester_, actor_ids));
+  return std::nullopt;
+}
+
+void DatasetBuilder::lookup_sources(const Cell& field, std::vector<SourceId>& out) {
+  for (std::string_view id : split_list(field.value)) {
+    if (const auto s = d_.source_by_id_.find(id)) {
+      if (std::find(out.begin(), out.end(), *s) == out.end()) out.push_back(*s);
+      continue;
+    }
+    // The position of the id itself, where the locator knows it.
+    const auto within = static_cast<std::size_t>(id.data() - field.value.data());
+    if (!d_.sources_.present()) {
+      report(field, Severity::error, "unknown source " + in_quotes(id) + " (the dataset has no sources.csv)", within);
+      continue;
+    }
+    const auto source_ids = [&] {
+      std::vector<std::string_view> ids;
+      for (SourceId s = 0; s < d_.sources_.rows(); ++s) ids.push_back(d_.sources_.cell(s, 0));
+      return ids;
+    };
+    report(field, Severity::error, "unknown source " + in_quotes(id) + unknown_hint(id, source_suggester_, source_ids), within);
+  }
+}
+
+PartialDate DatasetBuilder::parse_date(const Cell& field, std::string_view what) {
+  if (field.value.empty()) return {};
+  std::string why;
+  if (auto date = PartialDate::parse(field.value, &why)) return *date;
+  report(field, Severity::error, "invalid " + std::string(what) + " date " + in_quotes(field.value) + ": " + why);
+  return {};
+}
+
+Status DatasetBuilder::parse_status_field(const Cell& field) {
+  if (const auto status = parse_status(field.value)) return *status;
+  const std::string hint = did_you_mean(field.value, status_names());
+  report(field, Severity::error, "status must be held, planned, intended or empty (held), found " + in_quotes(field.value) +
+         (hint.empty() ? "" : " (did you mean " + hint + "?)"));
+  return Status::held;
+}
+
+void DatasetBuilder::check_types() {
+  std::set<std::string, std::less<>> seen;
+  for_each_row(TableKind::types, [&](std::size_t, const std::vector<Cell>& v, bool ok) {
+    if (!ok) return;
+    RelationType type;
+    type.id = std::string(v[0].value);
+    bool valid = true;
+    if (!is_slug(type.id)) {
+      report(v[0], Severity::error, "type id " + in_quotes(type.id) + " is not a lower-case slug (a-z, 0-9, _)");
+      valid = false;
+    } else if (d_.types_.find(type.id)) {
+      const bool builtin = d_.types_[*d_.types_.find(type.id)].builtin;
+      report(v[0], Severity::error, "relation type " + in_quotes(type.id) +
+             (builtin ? " is built in; give the declared type another id" : " is declared twice"));
+      valid = false;
+    }
+    type.description = std::string(v[1].value);
+    if (type.description.empty()) {
+      report(v[1], Severity::error, "empty description");
+      valid = false;
+    }
+    const auto directed = parse_bool(v[2].value), ongoing = parse_bool(v[3].value);
+    if (!directed) report(v[2], Severity::error, "directed must be true or false, found " + in_quotes(v[2].value));
+    if (!ongoing) report(v[3], Severity::error, "ongoing must be true or false, found " + in_quotes(v[3].value));
+    if (const auto c = d_.types_table_.column("valence"); c && !v[*c].value.empty()) {
+      if (const auto valence = parse_valence(v[*c].value)) type.valence = *valence;
+      else {
+        report(v[*c], Severity::error, "valence must be cooperative, conflictual, neutral or empty (cooperative), found " + in_quotes(v[*c].value));
+        valid = false;
+      }
+    }
+    if (const auto c = d_.types_table_.column("dimension"); c && !v[*c].value.empty()) {
+      if (const auto dimension = parse_dimension(v[*c].value)) type.dimension = *dimension;
+      else {
+        report(v[*c], Severity::error, "dimension must be security, political, economic, social or empty (political), found " +
+               in_quotes(v[*c].value));
+        valid = false;
+      }
+    }
+    if (valid && directed && ongoing) {
+      type.directed = *directed;
+      type.ongoing = *ongoing;
+      d_.types_.add(std::move(type));
+    }
+  });
+}
+
+void DatasetBuilder::check_actors() {
+  std::unordered_map<std::string, KindId> kind_ids;
+  for_each_row(TableKind::actors, [&](std::size_t row, const std::vector<Cell>& v, bool ok) {
+    const auto a = static_cast<ActorId>(row);
+    if (check_id(v[0], "actor id")) {
+      // The index keeps views of the actors table's id column: no copy.
+      if (const auto first = d_.actor_by_id_.insert(v[0].value, a))
+        report(v[0], Severity::error, "duplicate actor id " + in_quotes(v[0].value) + " (first defined at " + place_of(TableKind::actors, *first) + ")");
+      else
+        actor_id_list_.emplace_back(v[0].value);
+    }
+    // A missing kind column is reported once, in the header, and makes every row malformed.
+    const std::string_view kind = v[2].value;
+    if (ok && kind.empty()) report(v[2], Severity::error, "empty kind (state, organization, person, agency, ...)");
+    else if (ok && !is_slug(kind)) {
+      const std::string folded = fold_case(trim(kind));
+      report(v[2], Severity::error, "kind " + in_quotes(kind) + " is not a lower-case slug (a-z, 0-9, _)" +
+             (is_slug(folded) ? " (did you mean " + in_quotes(folded) + "?)" : ""));
+    }
+    const auto [it, inserted] = kind_ids.emplace(std::string(kind), static_cast<KindId>(d_.kinds_.size()));
+    if (inserted) {
+      if (d_.kinds_.size() >= 65535) throw Error("more than 65535 actor kinds");
+      d_.kinds_.emplace_back(kind);
+    }
+    d_.actor_kind_.push_back(it->second);
+  });
+}
+
+void DatasetBuilder::check_sources() {
+  const auto date_column = d_.sources_.column("date");
+  for_each_row(TableKind::sources, [&](std::size_t row, const std::vector<Cell>& v, bool ok) {
+    if (check_id(v[0], "source id")) {
+      if (const auto first = d_.source_by_id_.insert(v[0].value, static_cast<SourceId>(row)))
+        report(v[0], Severity::error, "duplicate source id " + in_quotes(v[0].value) + " (first defined at " + place_of(TableKind::sources, *first) + ")");
+    }
+    PartialDate date;
+    if (ok) {
+      if (v[1].value.empty()) report(v[1], Severity::error, "empty title");
+      if (date_column) date = parse_date(v[*date_column], "publication");
+    }
+    d_.source_date_.push_back(date);
+  });
+}
+
+void DatasetBuilder::check_relations() {
+  const Table& t = d_.relations_;
+  c_start_ = t.column("start");
+  c_end_ = t.column("end");
+  c_directed_ = t.column("directed");
+  c_weight_ = t.column("weight");
+  c_magnitude_ = t.column("magnitude");
+  c_sources_ = t.column("sources");
+  c_fact_ = t.column("fact");
+  c_stance_ = t.column("stance");
+  c_attested_ = t.column("attested");
+  c_status_ = t.column("status");
+  d_.rel_source_offsets_.push_back(0);
+  for_each_row(TableKind::relations, [&](std::size_t, const std::vector<Cell>& v, bool ok) { check_relation(v, ok); });
+}
+
+// A relation's typed values while its row is checked.
+struct RelationValues {
+  ActorId source = 0, target = 0;
+  TypeId type = 0;
+  bool resolved = false;  // both actors and the type are known
+  PartialDate start, end;
+  bool directed = true;
+  double weight = 1;
+  Magnitude magnitude;
+  Stance stance = Stance::unstated;
+  Status status = Status::held;
+  PartialDate attested;
+  bool attested_stated = false;  // the `attested` column is filled (not the publication date)
+};
+
+// The fields of a relation's row beyond its id, actors and type: dates, direction, weight,
+// magnitude, sources, fact, stance, status, attestation.
+void DatasetBuilder::check_relation_fields(const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources) {
+  const Cell empty_field{{}, TableKind::relations, v[0].row, TableLocator::whole_row};
+  auto field = [&](const std::optional<std::size_t>& c) -> const Cell& { return c ? v[*c] : empty_field; };
+  auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested, attested_stated] = r;
+  start = parse_date(field(c_start_), "start");
+  end = parse_date(field(c_end_), "end");
+  if (!start.empty() && !end.empty() && end.last_day() < start.first_day())
+    report(field(c_end_), Severity::error, "end " + end.str() + " is before start " + start.str());
+  if (start.empty() && !end.empty() && field(c_start_).value.empty())
+    report(field(c_end_), Severity::error,
+           "end date without a start date (give the earliest start the source allows, or leave both empty)");
+  directed = d_.types_[type].directed;
+  if (const auto& fd = field(c_directed_); !fd.value.empty()) {
+    if (const auto b = parse_bool(fd.value)) directed = *b;
+    else report(fd, Severity::error, "directed must be true, false or empty (the type's default), found " + in_quotes(fd.value));
+  }
+  if (const auto& fw = field(c_weight_); !fw.value.empty()) {
+    const auto w = parse_number(fw.value);
+    if (!w) report(fw, Severity::error, "weight " + in_quotes(fw.value) + " is not a number");
+    else if (!std::isfinite(*w)) report(fw, Severity::error, "weight " + in_quotes(fw.value) + " is not finite");
+    else if (*w < 0) report(fw, Severity::error, "weight " + std::string(fw.value) + " is negative (weights are non-negative)");
+    else weight = *w;
+  }
+  if (const auto& fm = field(c_magnitude_); !fm.value.empty()) {
+    std::string_view text = fm.value;
+    std::optional<double> low = parse_number(text), high = low;
+    if (!low) {
+      const auto dash = text.find('-', 1);
+      if (dash != std::string_view::npos) {
+        low = parse_number(text.substr(0, dash));
+        high = parse_number(text.substr(dash + 1));
+      }
+    }
+    if (!low || !high || !std::isfinite(*low) || !std::isfinite(*high))
+      report(fm, Severity::error, "magnitude " + in_quotes(text) + " is not a number or a range LOW-HIGH (e.g. 300-400)");
+    else if (*low < 0) report(fm, Severity::error, "magnitude " + std::string(text) + " is negative");
+    else if (*low > *high) report(fm, Severity::error, "magnitude range " + std::string(text) + " has its low end above its high end");
+    else magnitude = {*low, *high};
+  }
+  lookup_sources(field(c_sources_), sources);
+  if (const auto& ff = field(c_fact_); !ff.value.empty()) check_id(ff, "fact id");
+  if (const auto& fs = field(c_stance_); !fs.value.empty()) {
+    if (fs.value == "positive") stance = Stance::positive;
+    else if (fs.value == "negative") stance = Stance::negative;
+    else if (fs.value == "neutral") stance = Stance::neutral;
+    else report(fs, Severity::error, "stance must be positive, negative, neutral or empty (the type's valence), found " + in_quotes(fs.value));
+  }
+  status = parse_status_field(field(c_status_));
+  attested = parse_date(field(c_attested_), "attested");
+  attested_stated = !attested.empty();
+  if (attested_stated && !start.empty() && attested.last_day() < start.first_day())
+    report(field(c_attested_), Severity::error, "attested " + attested.str() + " is before start " + start.str());
+  // Without a stated date the relation is attested by its earliest source's publication.
+  if (attested.empty())
+    for (SourceId s2 : sources)
+      if (const PartialDate& published = d_.source_date_[s2]; !published.empty() && (attested.empty() || published < attested))
+        attested = published;
+}
+
+// One row of relations.csv: checked, then its typed columns appended to the dataset's.
+void DatasetBuilder::check_relation(const std::vector<Cell>& v, bool ok) {
+  RelationValues r;
+  auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested, attested_stated] = r;
+  std::vector<SourceId>& sources = sources_scratch_;
+  sources.clear();
+  if (ok) {
+    check_id(v[0], "relation id");
+    const auto s = lookup_actor(v[1], "source");
+    const auto t = lookup_actor(v[2], "target");
+    if (s) source = *s;
+    if (t) target = *t;
+    if (s && t && source == target)
+      report(v[2], Severity::warning, "self-relation: " + in_quotes(v[1].value) + " is both source and target");
+    // Most files list many relations of a few types: try the last one first.
+    bool type_known = true;
+    if (last_type_ && d_.types_[*last_type_].id == v[3].value) {
+      type = *last_type_;
+    } else if (v[3].value.empty()) {
+      type_known = false;
+      report(v[3], Severity::error, "empty type");
+    } else if (const auto found = d_.types_.find(v[3].value)) {
+      type = *found;
+      last_type_ = found;
+    } else {
+      type_known = false;
+      const auto type_ids = [&] {
+        std::vector<std::string_view> ids;
+        for (const auto& t2 : d_.types_.all()) ids.push_back(t2.id);
+        return ids;
+      };
+      report(v[3], Severity::error, "unknown relation type " + in_quotes(v[3].value) +
+             unknown_hint(v[3].value, type_suggester_, type_ids) + "; declare new types in types.csv");
+    }
+    resolved = s && t && type_known;
+    check_relation_fields(v, r, sources);
+  } else {
+    // Misaligned row: keep the id for later checks, report nothing more.
+    if (const auto s = d_.actor_by_id_.find(v[1].value)) source = *s;
+    if (const auto t = d_.actor_by_id_.find(v[2].value)) target = *t;
+  }
+  resolved_.push_back(resolved ? 1 : 0);
+  d_.rel_source_.push_back(source);
+  d_.rel_target_.push_back(target);
+  d_.rel_type_.push_back(type);
+  d_.rel_start_.push_back(start);
+  d_.rel_end_.push_back(end);
+  Extent extent;
+  if (!start.empty()) {
+    extent.dated = true;
+    extent.first = start.first_day();
+    extent.last = !end.empty() ? end.last_day() : d_.types_[type].ongoing ? Extent::open : start.last_day();
+    // An event series with a start and no end ("meetings take place since 2003") is known to
+    // continue until the date its source attests it (docs/FORMAT.md, "Time").
+    if (end.empty() && attested_stated && extent.last != Extent::open) extent.last = std::max(extent.last, attested.last_day());
+  }
+  d_.rel_extent_.push_back(extent);
+  d_.rel_directed_.push_back(directed ? 1 : 0);
+  d_.rel_weight_.push_back(weight);
+  d_.rel_magnitude_.push_back(magnitude);
+  d_.rel_stance_.push_back(stance);
+  d_.rel_status_.push_back(status);
+  d_.rel_attested_.push_back(attested);
+  d_.rel_sources_.insert(d_.rel_sources_.end(), sources.begin(), sources.end());
+  d_.rel_source_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_sources_.size()));
+}
+
+void DatasetBuilder::check_blocs() {
+  struct Row {
+    std::string bloc;
+    ActorId actor;
+    bool lead;
+    std::size_t row;
+  };
+  std::vector<Row> rows;
+  const auto c_sources = d_.blocs_table_.column("sources");
+  std::vector<SourceId> unused;
+  for_each_row(TableKind::blocs, [&](std::size_t row, const std::vector<Cell>& v, bool ok) {
+    if (!ok) return;
+    const bool id_ok = check_id(v[0], "bloc id");
+    const auto actor = lookup_actor(v[1], "actor");
+    const bool lead = v[2].value == "lead";
+    if (!lead && v[2].value != "member")
+      report(v[2], Severity::error, "role must be lead or member, found " + in_quotes(v[2].value));
+    if (c_sources) lookup_sources(v[*c_sources], unused);
+    for (const char* name : {"colour", "color"})
+      if (const auto c = d_.blocs_table_.column(name); c && !v[*c].value.empty() && !is_hex_colour(v[*c].value))
+        report(v[*c], Severity::error, std::string(name) + " must be a colour #RRGGBB, found " + in_quotes(v[*c].value));
+    if (id_ok && actor) rows.push_back({std::string(v[0].value), *actor, lead, row});
+  });
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.bloc < b.bloc; });
+  for (std::size_t i = 0; i < rows.size();) {
+    std::size_t j = i;
+    Bloc bloc;
+    bloc.id = rows[i].bloc;
+    std::optional<std::size_t> lead_row;
+    for (; j < rows.size() && rows[j].bloc == bloc.id; ++j) {
+      const auto& r = rows[j];
+      const auto dup = std::find_if(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(j),
+                                    [&](const Row& o) { return o.actor == r.actor; });
+      if (dup != rows.begin() + static_cast<std::ptrdiff_t>(j)) {
+        report_row(TableKind::blocs, r.row, 1, Severity::error, "actor " + in_quotes(d_.actor_id(r.actor)) + " is listed twice in bloc " +
+                   in_quotes(bloc.id) + " (first at " + place_of(TableKind::blocs, dup->row) + ")");
+        continue;
+      }
+      bloc.members.push_back(r.actor);
+      if (!r.lead) continue;
+      if (lead_row) {
+        report_row(TableKind::blocs, r.row, 2, Severity::error, "bloc " + in_quotes(bloc.id) + " has a second lead (the first is " +
+                   in_quotes(d_.actor_id(bloc.lead)) + " at " + place_of(TableKind::blocs, *lead_row) + ")");
+        continue;
+      }
+      lead_row = r.row;
+      bloc.lead = r.actor;
+    }
+    if (!lead_row)
+      report_row(TableKind::blocs, rows[i].row, TableLocator::whole_row, Severity::error, "bloc " + in_quotes(bloc.id) + " has no lead (give one of its rows the role lead)");
+    std::sort(bloc.members.begin(), bloc.members.end());
+    d_.blocs_.push_back(std::move(bloc));
+    i = j;
+  }
+}
+
+void DatasetBuilder::index_actors() {
+  const auto c_aliases = d_.actors_.column("aliases");
+  d_.alias_offsets_.push_back(0);
+  for (ActorId a = 0; a < d_.actor_count(); ++a) {
+    if (c_aliases)
+      for (std::string_view alias : split_list(d_.actors_.cell(a, *c_aliases))) d_.aliases_.push_back(alias);
+    d_.alias_offsets_.push_back(static_cast<std::uint32_t>(d_.aliases_.size()));
+    std::vector<std::string_view> names{d_.actor_id(a), d_.actors_.cell(a, 1)};
+    for (auto alias : d_.actor_aliases(a)) names.push_back(alias);
+    for (std::string_view name : names) {
+      if (name.empty()) continue;
+      auto& list = d_.actors_by_name_[fold_case(trim(name))];
+      if (list.empty() || list.back() != a) list.push_back(a);
+    }
+  }
+}
+
+void DatasetBuilder::index_relations() {
+  d_.relation_by_id_.reserve(d_.relation_count());
+  for (RelationId r = 0; r < d_.relation_count(); ++r) {
+    const std::string_view id = d_.relation_id(r);
+    if (id.empty()) continue;
+    if (const auto first = d_.relation_by_id_.insert(id, r))
+      report_row(TableKind::relations, r, 0, Severity::error, "duplicate relation id " + in_quotes(id) + " (first defined at " + place_of(TableKind::relations, *first) + ")");
+  }
+}
+
+// The relation in a few words, for warnings about it. Only for resolved relations (resolved_).
+std::string DatasetBuilder::describe(RelationId r) const {
+  std::string out = std::string(d_.actor_id(d_.relation_source(r))) + (d_.relation_directed(r) ? " -> " : " -- ") +
+                    std::string(d_.actor_id(d_.relation_target(r))) + ", " + d_.types()[d_.relation_type(r)].id + ", ";
+  const auto& start = d_.relation_start(r);
+  const auto& end = d_.relation_end(r);
+  out += start.empty() ? "undated" : end.empty() ? start.str() : start.str() + ".." + end.str();
+  std::string cited;
+  for (SourceId s : d_.relation_sources(r)) cited += (cited.empty() ? "" : ", ") + std::string(d_.source_id(s));
+  return out + " (" + (cited.empty() ? "no source" : cited) + ")";
+}
+
+void DatasetBuilder::check_disputes() {
+  const auto column = d_.relations_.column("disputes");
+  std::vector<std::vector<RelationId>> lists(d_.relation_count());
+  if (column) {
+    for (RelationId r = 0; r < d_.relation_count(); ++r) {
+      const std::string_view cell = d_.relations_.cell(r, *column);
+      if (cell.empty()) continue;
+      for (std::string_view id : split_list(cell)) {
+        const auto other = d_.find_relation(id);
+        if (!other) {
+          report_row(TableKind::relations, r, *column, Severity::error, "disputes names unknown relation " + in_quotes(id));
+        } else if (*other == r) {
+          report_row(TableKind::relations, r, *column, Severity::error, "relation " + in_quotes(id) + " disputes itself");
+        } else {
+          lists[r].push_back(*other);
+          lists[*other].push_back(r);
+          dispute_pairs_.emplace(std::min(r, *other), std::max(r, *other));
+        }
+      }
+    }
+  }
+  d_.rel_dispute_offsets_.push_back(0);
+  for (auto& list : lists) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    d_.rel_disputes_.insert(d_.rel_disputes_.end(), list.begin(), list.end());
+    d_.rel_dispute_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_disputes_.size()));
+  }
+  for (const auto& [a, b] : dispute_pairs_)
+    if (resolved_[a] && resolved_[b])
+      report_row(TableKind::relations, a, 0, Severity::warning, "sources disagree: " + std::string(d_.relation_id(a)) + " says " +
+           describe(a) + "; " + std::string(d_.relation_id(b)) + " says " + describe(b));
+}
+
+// `part_of` names the relation whose stated total includes this one.
+void DatasetBuilder::check_parts() {
+  d_.rel_part_of_.assign(d_.relation_count(), Dataset::no_relation);
+  const auto column = d_.relations_.column("part_of");
+  if (!column) return;
+  for (RelationId r = 0; r < d_.relation_count(); ++r) {
+    const std::string_view id = d_.relations_.cell(r, *column);
+    if (id.empty() || malformed(TableKind::relations, r)) continue;
+    const auto total = d_.find_relation(id);
+    if (!total) {
+      report_row(TableKind::relations, r, *column, Severity::error, "part_of names unknown relation " + in_quotes(id));
+    } else if (*total == r) {
+      report_row(TableKind::relations, r, *column, Severity::error, "relation " + in_quotes(id) + " is part of itself");
+    } else {
+      d_.rel_part_of_[r] = *total;
+    }
+  }
+}
+
+void DatasetBuilder::check_duplicates() {
+  // Rows are hashed (no per-row string is built: a million relations would mean a million
+  // allocations), sorted by hash, and only rows with equal hashes are compared field by field.
+  const Table& t = d_.relations_;
+  const std::size_t columns = t.columns().size();
+  const std::hash<std::string_view> hash_cell;
+  std::vector<std::pair<std::uint64_t, RelationId>> hashed;
+  hashed.reserve(t.rows());
+  for (RelationId r = 0; r < t.rows(); ++r) {
+    if (malformed(TableKind::relations, r)) continue;
+    std::uint64_t h = columns;
+    for (std::size_t c = 1; c < columns; ++c) h = (h ^ hash_cell(t.cell(r, c))) * 0x9E3779B97F4A7C15ull + c;
+    hashed.emplace_back(h, r);
+  }
+  std::sort(hashed.begin(), hashed.end());
+  const auto same_fields = [&](RelationId a, RelationId b) {
+    for (std::size_t c = 1; c < columns; ++c)
+      if (t.cell(a, c) != t.cell(b, c)) return false;
+    return true;
+  };
+  std::vector<std::pair<RelationId, RelationId>> repeats;  // (row, the first row it repeats)
+  for (std::size_t i = 0; i < hashed.size();) {
+    std::size_t j = i + 1;
+    while (j < hashed.size() && hashed[j].first == hashed[i].first) ++j;
+    for (std::size_t b = i + 1; b < j; ++b)
+      for (std::size_t a = i; a < b; ++a)
+        if (same_fields(hashed[a].second, hashed[b].second)) {
+          repeats.emplace_back(hashed[b].second, hashed[a].second);
+          break;
+        }
+    i = j;
+  }
+  std::sort(repeats.begin(), repeats.end());
+  for (const auto& [r, first] : repeats)
+    report_row(TableKind::relations, r, 0, Severity::warning, "relation " + in_quotes(t.cell(r, 0)) + " repeats relation " +
+           in_quotes(t.cell(first, 0)) + " (" + place_of(TableKind::relations, first) +
+           ") field for field; remove one of them");
+}
+
+// The same actors, type and direction with different dates from disjoint sources, start years at
+// most one apart: most likely one event that the sources date differently (docs/FORMAT.md).
+void DatasetBuilder::check_similar_claims() {
+  const std::size_t m = d_.relation_count();
+  // (type, actors, direction) computed once per relation, then sorted with the relation number.
+  using Key = std::tuple<TypeId, ActorId, ActorId, std::uint8_t, RelationId>;
+  std::vector<Key> keys;
+  keys.reserve(m);
+  for (RelationId r = 0; r < m; ++r) {
+    if (!resolved_[r]) continue;
+    ActorId u = d_.relation_source(r), v = d_.relation_target(r);
+    if (!d_.relation_directed(r) && v < u) std::swap(u, v);
+    keys.emplace_back(d_.relation_type(r), u, v, d_.relation_directed(r) ? 1 : 0, r);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<RelationId> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) order[i] = std::get<4>(keys[i]);
+  auto key = [&](std::size_t i) { return std::make_tuple(std::get<0>(keys[i]), std::get<1>(keys[i]), std::get<2>(keys[i]), std::get<3>(keys[i])); };
+  constexpr std::size_t max_group = 64;  // beyond this a pair of actors is a series, not one claim
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    while (j < order.size() && key(j) == key(i)) ++j;
+    if (j - i > 1 && j - i <= max_group) {
+      for (std::size_t x = i; x < j; ++x)
+        for (std::size_t y = x + 1; y < j; ++y) {
+          const RelationId a = order[x], b = order[y];
+          const auto &sa = d_.relation_start(a), &sb = d_.relation_start(b);
+          if (sa.empty() || sb.empty() || std::abs(sa.year() - sb.year()) > 1) continue;
+          if (sa == sb && d_.relation_end(a) == d_.relation_end(b)) continue;
+          const auto srcs_a = d_.relation_sources(a), srcs_b = d_.relation_sources(b);
+          if (srcs_a.empty() || srcs_b.empty()) continue;
+          const bool shared = std::any_of(srcs_a.begin(), srcs_a.end(), [&](SourceId s) {
+            return std::find(srcs_b.begin(), srcs_b.end(), s) != srcs_b.end();
+          });
+          if (shared || dispute_pairs_.count({a, b})) continue;
+          report_row(TableKind::relations, b, 0, Severity::warning, "possible disagreement: " + std::string(d_.relation_id(a)) + " says " +
+                 describe(a) + "; " + std::string(d_.relation_id(b)) + " says " + describe(b) +
+                 " (if the sources disagree, name each relation in the other's disputes column)");
+        }
+    }
+    i = j;
+  }
+}
+
+// Rows that quote one sentence for the same actors and dimension without a fact id: likely one fact
+// that influence would count several times (model/dataset.hpp, likely_double_counts). Only on a
+// dataset without errors so far: the grouping needs every actor, type and part_of resolved.
+void DatasetBuilder::check_double_counts() {
+  if (reporter_.errors() > 0) return;
+  for (const auto& group : likely_double_counts(d_)) {
+    std::string ids;
+    for (std::size_t i = 0; i < group.size(); ++i)
+      ids += (i == 0 ? "" : i + 1 == group.size() ? " and " : ", ") + std::string(d_.relation_id(group[i]));
+    report_row(TableKind::relations, group[1], 0, Severity::warning,
+           "possible double count: " + ids + " quote the same sentence for the same actors in the " +
+               std::string(dimension_name(d_.types()[d_.relation_type(group[0])].dimension)) +
+               " dimension (if they state one fact, give them one fact id, or mark the parts with part_of)");
+  }
+}
+
+CheckResult DatasetBuilder::run() {
+  check_types();
+  check_actors();
+  check_sources();
+  check_relations();
+  check_blocs();
+  index_actors();
+  if (state_.read[static_cast<std::size_t>(TableKind::relations)]) {
+    index_relations();
+    check_disputes();
+    check_parts();
+    check_duplicates();
+    check_similar_claims();
+    check_double_counts();
+  } else {
+    d_.rel_source_offsets_.assign(1, 0);
+    d_.rel_dispute_offsets_.assign(1, 0);
+    d_.rel_part_of_.clear();
+  }
+  std::array<TablePosition, table_kind_count> tables;
+  for (std::size_t t = 0; t < table_kind_count; ++t)
+    tables[t] = locator_.locate(static_cast<TableKind>(t), TableLocator::whole_row, TableLocator::whole_row);
+  Diagnostics diagnostics = reporter_.finish(tables);
+  CheckResult result;
+  if (count_errors(diagnostics) == 0) {
+    d_.graph_ = std::make_unique<const Graph>(Graph::build(d_.actor_count(), d_.rel_source_, d_.rel_target_, d_.rel_directed_));
+    d_.warnings_ = diagnostics;
+    result.dataset.emplace(std::move(d_));
+  }
+  result.diagnostics = std::move(diagnostics);
+  return result;
+}
+
+CheckResult validate_tables(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter) {
+  return DatasetBuilder(std::move(path), std::move(tables), locator, std::move(state), std::move(reporter)).run();
+}
+
+}  // namespace detail
+}  // namespace actorgraph
+
+namespace actorgraph {
+
+namespace {
+
+// A problem found while putting tables in canonical column order, reported once the locator
+// knows that order.
+struct ColumnProblem {
+  TableKind table;
+  std::size_t row, column;  // TableLocator::whole_row: the table as a whole
+  std::string message;
+  std::size_t within = TableLocator::whole_row;  // the byte in the cell, if one
+};
+
+// The text of every column name and cell must be what a CSV file can hold: every NUL byte and
+// every byte that is not UTF-8, with the messages and limits of the CSV reader (CsvTableFile), in
+// the order a CSV file of the table as given would hold them (header, then row by row, columns as
+// given). `canonical[g]` is the canonical column of given column g.
+void check_text(const Table& given, const std::vector<std::size_t>& canonical, TableKind kind, std::vector<ColumnProblem>& problems,
+                std::size_t first_row = 0) {
+  std::size_t nuls = 0, invalid = 0;
+  auto check = [&](std::string_view text, std::size_t row, std::size_t column) {
+    for (std::size_t at = text.find('\0'); at != std::string_view::npos && nuls <= 20; at = text.find('\0', at + 1))
+      problems.push_back({kind, row, column, ++nuls > 20 ? "further NUL bytes not reported (is this a text file?)"
+                                                          : "NUL byte (0x00) in the file; a dataset file is text and cannot contain one", at});
+    for (std::size_t at = find_invalid_utf8(text); at != std::string_view::npos && invalid <= 20; at = find_invalid_utf8(text, at + 1)) {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
+      problems.push_back({kind, row, column, ++invalid > 20 ? "further invalid UTF-8 not reported (is this a text file in UTF-8?)"
+                                                            : std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8", at});
+    }
+  };
+  if (first_row == 0)
+    for (const std::string& name : given.columns()) check(name, TableLocator::whole_row, TableLocator::whole_row);
+  for (std::size_t r = first_row; r < given.rows(); ++r)
+    for (std::size_t g = 0; g < given.columns().size(); ++g) check(given.cell(r, g), r, canonical[g]);
+}
+
+// Puts the flagged tables in canonical column order; a missing required column makes every row
+// of its table malformed.
+std::vector<ColumnProblem> normalise(DatasetTables& tables, const std::array<bool, table_kind_count>& flags, detail::ReadState& state) {
+  std::vector<ColumnProblem> problems;
+  for (std::size_t k = 0; k < table_kind_count; ++k) {
+    const auto kind = static_cast<TableKind>(k);
+    const detail::FileSpec& spec = detail::table_spec(kind);
+    Table& given = tables.table(kind);
+    // Rows added to a table read from CSV (whose reader checked its own rows' bytes).
+    if (!flags[k] && state.added_rows_from[k] < given.rows()) {
+      std::vector<std::size_t> identity(given.columns().size());
+      for (std::size_t c = 0; c < identity.size(); ++c) identity[c] = c;
+      check_text(given, identity, kind, problems, state.added_rows_from[k]);
+    }
+    if (!flags[k]) continue;
+    if (!given.present()) {
+      if (spec.required)
+        problems.push_back({kind, TableLocator::whole_row, TableLocator::whole_row,
+                            "no " + std::string(spec.name) + " table (a dataset needs actors.csv and relations.csv; see docs/FORMAT.md)"});
+      continue;
+    }
+    state.read[k] = true;
+    const detail::ColumnPlan plan = detail::plan_columns(spec, given.columns());
+    for (const auto& p : plan.problems) problems.push_back({kind, TableLocator::whole_row, TableLocator::whole_row, p.message});
+    Table table(std::string(spec.name), plan.columns);
+    std::vector<std::string_view> values(plan.columns.size());
+    for (std::size_t r = 0; r < given.rows(); ++r) {
+      for (std::size_t c = 0; c < values.size(); ++c)
+        values[c] = plan.input_column[c] == std::string::npos ? std::string_view() : given.cell(r, plan.input_column[c]);
+      table.add_row(values);
+    }
+    if (plan.missing_required) state.malformed[k].assign(table.rows(), 1);
+    std::vector<std::size_t> canonical(given.columns().size(), TableLocator::whole_row);
+    for (std::size_t c = 0; c < plan.input_column.size(); ++c)
+      if (plan.input_column[c] != std::string::npos) canonical[plan.input_column[c]] = c;
+    check_text(given, canonical, kind, problems);
+    given = std::move(table);
+  }
+  return problems;
+}
+
+}  // namespace
+
+namespace detail {
+
+CheckResult check_normalised(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter,
+                             const std::array<bool, table_kind_count>& flags) {
+  for (auto& p : normalise(tables, flags, state)) {
+    TablePosition at = locator.locate(p.table, p.row, p.column, p.within);
+    if (!at.context.empty()) p.message = at.context + ": " + p.message;
+    reporter.add(static_cast<std::size_t>(p.table), Diagnostic{std::move(at.file), at.line, at.column, Severity::error, std::move(p.message)},
+                 Reporter::Phase::before_rows, 0, Reporter::Step::reading, true, at.sort_line, at.sort_column);
+  }
+  return validate_tables(std::move(path), std::move(tables), locator, std::move(state), std::move(reporter));
+}
+
+}  // namespace detail
+
+TablePosition MemoryTableLocator::locate(TableKind table, std::size_t row, std::size_t column, std::size_t) {
+  TablePosition at{file(table), 0, 0, {}};
+  if (row == whole_row) return at;
+  at.context = "row " + std::to_string(row + 1);
+  const auto& names = columns_[static_cast<std::size_t>(table)];
+  if (column != whole_row && column < names.size()) at.context += ", column '" + names[column] + "'";
+  return at;
+}
+
+std::string MemoryTableLocator::file(TableKind table) const { return origin_ + "/" + std::string(table_file_name(table)); }
+
+CheckResult check_tables(DatasetTables tables, const std::string& origin, TableLocator& locator) {
+  std::array<bool, table_kind_count> all;
+  all.fill(true);
+  return detail::check_normalised(origin, std::move(tables), locator, {}, {}, all);
+}
+
+CheckResult check_tables(DatasetTables tables, const std::string& origin) {
+  // The locator names columns in canonical order: the order the tables will have.
+  DatasetTables columns_only;
+  for (std::size_t k = 0; k < table_kind_count; ++k) {
+    const auto kind = static_cast<TableKind>(k);
+    const Table& given = tables.table(kind);
+    if (given.present()) columns_only.table(kind) = Table(given.name(), detail::plan_columns(detail::table_spec(kind), given.columns()).columns);
+  }
+  MemoryTableLocator locator(origin, columns_only);
+  return check_tables(std::move(tables), origin, locator);
+}
+
+Dataset build_dataset(DatasetTables tables, const std::string& origin) {
+  CheckResult result = check_tables(std::move(tables), origin);
+  if (!result.dataset) throw DataError(std::move(result.diagnostics));
+  return std::move(*result.dataset);
+}
+
+MemoryTableLocator::MemoryTableLocator(std::string origin, const DatasetTables& tables) : origin_(std::move(origin)) {
+  for (std::size_t k = 0; k < table_kind_count; ++k) columns_[k] = tables.table(static_cast<TableKind>(k)).columns();
+}
+
+}  // namespace actorgraph
