@@ -115,7 +115,8 @@ std::string html_text(std::string_view html) {
 // name or key cgraph would otherwise take as its own anonymous id, see dot_name); any other
 // backslash is kept. Line breaks are
 // written as `\n` because cgraph's lexer drops a real one standing alone between two escapes, and
-// Graphviz's line wrapping can put one there (ENGINE-NOTES 2.4, docs/EXCHANGE.md).
+// Graphviz's line wrapping can put one there: cgraph's lexer takes a backslash before a line break
+// for a line continuation and deletes both (seen with Graphviz 2.42; docs/EXCHANGE.md).
 std::string decode_actorgraph(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());
@@ -135,7 +136,8 @@ bool is_label_attribute(std::string_view name) {
 }
 
 // A name, id or plain value: decoded as actorgraph wrote it (`ours`), else with its doubled
-// backslashes halved (gv::unescape, ENGINE-NOTES 2.4).
+// backslashes halved (gv::unescape: cgraph's lexer unescapes only `\"` and keeps `\\` as two
+// characters, so a writer that doubles every backslash reads back exactly this way).
 std::string dot_text(const char* raw, bool ours) { return ours ? decode_actorgraph(raw) : gv::unescape(raw); }
 
 // Appends an object's attributes: HTML-like labels become their text plus `label_html` (the raw
