@@ -256,6 +256,7 @@ void run_neighbors(const NeighborsArgs& args) {
   for (const char* c : {"id", "label", "kind"}) table.add_column(c);
   table.add_column("distance", true);
   table.add_column("relations");
+  table.stream_to(std::cout, args.format);  // csv and json rows go out as they are found
   for (const Vertex centre : centres)
     for (const Neighbour& nb : neighbourhood(n, centre, args.depth, !args.outgoing)) {
       const ActorId a = nb.vertex;
@@ -303,6 +304,7 @@ void run_distances(const DistancesArgs& args) {
   table.add_column("hops", true);
   table.add_column("predecessor");
   table.add_column("relations");
+  table.stream_to(std::cout, args.format);  // csv and json rows go out as they are found
   for (const Vertex s : sources)
     for (const Reached& r : single_source_distances(n, s, o, args.max_hops)) {
       const ActorId a = r.vertex;

@@ -12,7 +12,44 @@ void ResultTable::add_column(std::string name, bool numeric) { columns_.push_bac
 
 void ResultTable::add_row(std::vector<std::string> cells) {
   cells.resize(columns_.size());
-  rows_.push_back(std::move(cells));
+  ++row_count_;
+  if (!stream_) {
+    rows_.push_back(std::move(cells));
+    return;
+  }
+  if (stream_format_ == "csv") *stream_ << csv_record(cells);
+  else *stream_ << (row_count_ == 1 ? "[\n  " : ",\n  ") << json_object(cells);  // as write() does
+}
+
+void ResultTable::stream_to(std::ostream& out, std::string_view format) {
+  if (format != "csv" && format != "json") return;
+  stream_ = &out;
+  stream_format_ = format;
+  if (format == "csv") {
+    std::vector<std::string> header;
+    for (const auto& c : columns_) header.push_back(c.name);
+    out << csv_record(header);
+  }
+}
+
+std::string ResultTable::csv_record(const std::vector<std::string>& cells) const {
+  std::string text;
+  append_csv_record(text, std::vector<std::string_view>(cells.begin(), cells.end()));
+  return text;
+}
+
+// {"a": 1, "b": "x"}: numeric columns unquoted (an empty cell is null).
+std::string ResultTable::json_object(const std::vector<std::string>& cells) const {
+  std::string text;
+  JsonWriter json(text);
+  json.begin_object();
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    json.key(columns_[c].name);
+    if (columns_[c].numeric) json.number_text(cells[c]);
+    else json.string(cells[c]);
+  }
+  json.end_object();
+  return text;
 }
 
 std::string ResultTable::text(std::string_view format) const {
@@ -22,35 +59,24 @@ std::string ResultTable::text(std::string_view format) const {
 }
 
 void ResultTable::write(std::ostream& out, std::string_view format) const {
+  if (stream_) {  // the rows are written already: end the output
+    if (stream_format_ == "json") out << (row_count_ == 0 ? "[]\n" : "\n]\n");
+    return;
+  }
   if (format == "csv") {
-    std::string text;
-    std::vector<std::string_view> values;
-    for (const auto& c : columns_) values.push_back(c.name);
-    append_csv_record(text, values);
-    for (const auto& row : rows_) {
-      values.assign(row.begin(), row.end());
-      append_csv_record(text, values);
-    }
+    std::vector<std::string> header;
+    for (const auto& c : columns_) header.push_back(c.name);
+    std::string text = csv_record(header);
+    for (const auto& row : rows_) text += csv_record(row);
     out << text;
     return;
   }
   if (format == "json") {
-    // [\n  {"a": 1, "b": "x"},\n  {...}\n]: one row a line.
-    std::string text;
-    JsonWriter json(text);
-    json.begin_array();
-    for (const auto& row : rows_) {
-      json.line(2).begin_object();
-      for (std::size_t c = 0; c < columns_.size(); ++c) {
-        json.key(columns_[c].name);
-        if (columns_[c].numeric) json.number_text(row[c]);
-        else json.string(row[c]);
-      }
-      json.end_object();
-    }
-    if (!rows_.empty()) json.line(0);
-    json.end_array();
-    out << text << "\n";
+    // [\n  {"a": 1, "b": "x"},\n  {...}\n]: one row a line, as streaming writes it.
+    std::string text = "[";
+    for (std::size_t r = 0; r < rows_.size(); ++r) text += (r ? ",\n  " : "\n  ") + json_object(rows_[r]);
+    text += rows_.empty() ? "]\n" : "\n]\n";
+    out << text;
     return;
   }
   // Text table: columns padded to their widest cell (in code points); line breaks and tabs shown as

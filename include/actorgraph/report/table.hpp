@@ -15,7 +15,13 @@ class ResultTable {
   // A numeric column is right-aligned in text, and unquoted in JSON (an empty cell is null).
   void add_column(std::string name, bool numeric = false);
   void add_row(std::vector<std::string> cells);
-  std::size_t rows() const noexcept { return rows_.size(); }
+  std::size_t rows() const noexcept { return row_count_; }
+
+  // Streams csv and json: after stream_to(out, format), each row is written to `out` as it is
+  // added instead of being kept, so an answer of millions of rows needs no memory for them; write()
+  // then ends the output. The bytes are those write() gives without streaming. With "table" nothing
+  // changes (the column widths need every row). Call it after the last add_column.
+  void stream_to(std::ostream& out, std::string_view format);
 
   // format: "table", "csv" or "json". The table is for people: line breaks and tabs in a cell show
   // as spaces and other control characters as escapes (terminal_safe, in any case, not only on a
@@ -30,8 +36,14 @@ class ResultTable {
     std::string name;
     bool numeric;
   };
+  std::string csv_record(const std::vector<std::string>& cells) const;
+  std::string json_object(const std::vector<std::string>& cells) const;
+
   std::vector<Column> columns_;
   std::vector<std::vector<std::string>> rows_;
+  std::size_t row_count_ = 0;
+  std::ostream* stream_ = nullptr;  // streaming to, when set
+  std::string stream_format_;
 };
 
 }  // namespace actorgraph
