@@ -22,60 +22,94 @@ struct GraphmlKey {
   std::string yfiles_type;
 };
 
-}  // namespace
+// Reads one GraphML document's keys, graph, nodes and edges into GraphData; every refusal is a
+// ParseError at the element's line and column.
+class GraphmlReader {
+ public:
+  GraphmlReader(const xml::Element& root, const std::string& origin) : root_(root), origin_(origin) {}
 
-GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
-  const xml::Element root = xml::parse(text, origin);
-  auto fail = [&](const xml::Element& at, const std::string& message) { throw ParseError(origin, at.line, at.column, message); };
-  if (root.name != "graphml") fail(root, "expected a <graphml> root element, found <" + root.name + ">");
-
-  GraphData g;
-  g.format = "graphml";
-  std::unordered_map<std::string, GraphmlKey> keys;
-  std::vector<std::string> key_order;
-  const xml::Element* graph = nullptr;
-  for (const auto& child : root.children) {
-    if (child.name == "key") {
-      const std::string* id = child.attribute("id");
-      if (!id) fail(child, "<key> without an id attribute");
-      if (keys.count(*id)) fail(child, "duplicate <key id=\"" + *id + "\">");
-      GraphmlKey key;
-      const std::string* domain = child.attribute("for");
-      key.domain = domain ? *domain : "all";
-      if (const std::string* name = child.attribute("attr.name")) {
-        key.name = *name;
-      } else {
-        key.name = *id;
-        if (const std::string* y = child.attribute("yfiles.type")) {
-          key.ignored = true;
-          key.yfiles_type = *y;
-        }
-      }
-      for (const auto& d : child.children)
-        if (d.name == "default") key.fallback = d.text;
-      keys.emplace(*id, key);
-      key_order.push_back(*id);
-    } else if (child.name == "graph") {
-      if (graph) fail(child, "a second <graph>: one graph per file is supported");
-      graph = &child;
+  GraphData read() {
+    if (root_.name != "graphml") fail(root_, "expected a <graphml> root element, found <" + root_.name + ">");
+    g_.format = "graphml";
+    const xml::Element& graph = read_keys();
+    const std::string* edgedefault = graph.attribute("edgedefault");
+    if (edgedefault && *edgedefault != "directed" && *edgedefault != "undirected")
+      fail(graph, "edgedefault must be directed or undirected, found '" + *edgedefault + "'");
+    g_.directed = !edgedefault || *edgedefault == "directed";
+    for (const auto& id : key_order_) {
+      const GraphmlKey& key = keys_.at(id);
+      if (key.ignored) continue;
+      if (applies(key, "node")) add_key(g_.node_keys, key.name);
+      if (applies(key, "edge")) add_key(g_.edge_keys, key.name);
     }
+    read_data(graph, "graph", g_.graph, nullptr);
+    for (const auto& child : graph.children) {
+      if (child.name == "node") read_node(child);
+      else if (child.name == "edge") read_edge(child);
+      else if (child.name == "hyperedge") fail(child, "hyperedges are not supported (a relation links two actors)");
+    }
+    if (yfiles_labels_) add_key(g_.node_keys, "label");
+    return std::move(g_);
   }
-  if (!graph) fail(root, "no <graph> element");
-  const std::string* edgedefault = graph->attribute("edgedefault");
-  if (edgedefault && *edgedefault != "directed" && *edgedefault != "undirected")
-    fail(*graph, "edgedefault must be directed or undirected, found '" + *edgedefault + "'");
-  g.directed = !edgedefault || *edgedefault == "directed";
 
-  auto applies = [](const GraphmlKey& key, std::string_view domain) { return key.domain == domain || key.domain == "all"; };
-  for (const auto& id : key_order) {
-    const GraphmlKey& key = keys.at(id);
-    if (key.ignored) continue;
-    if (applies(key, "node")) add_key(g.node_keys, key.name);
-    if (applies(key, "edge")) add_key(g.edge_keys, key.name);
+ private:
+  [[noreturn]] void fail(const xml::Element& at, const std::string& message) const {
+    throw ParseError(origin_, at.line, at.column, message);
+  }
+  static bool applies(const GraphmlKey& key, std::string_view domain) { return key.domain == domain || key.domain == "all"; }
+
+  // The <key> declarations, in order; returns the one <graph>.
+  const xml::Element& read_keys() {
+    const xml::Element* graph = nullptr;
+    for (const auto& child : root_.children) {
+      if (child.name == "key") {
+        const std::string* id = child.attribute("id");
+        if (!id) fail(child, "<key> without an id attribute");
+        if (keys_.count(*id)) fail(child, "duplicate <key id=\"" + *id + "\">");
+        GraphmlKey key;
+        const std::string* domain = child.attribute("for");
+        key.domain = domain ? *domain : "all";
+        if (const std::string* name = child.attribute("attr.name")) {
+          key.name = *name;
+        } else {
+          key.name = *id;
+          if (const std::string* y = child.attribute("yfiles.type")) {
+            key.ignored = true;
+            key.yfiles_type = *y;
+          }
+        }
+        for (const auto& d : child.children)
+          if (d.name == "default") key.fallback = d.text;
+        keys_.emplace(*id, key);
+        key_order_.push_back(*id);
+      } else if (child.name == "graph") {
+        if (graph) fail(child, "a second <graph>: one graph per file is supported");
+        graph = &child;
+      }
+    }
+    if (!graph) fail(root_, "no <graph> element");
+    return *graph;
+  }
+
+  // yEd keeps a node's or edge's label inside its graphics: <y:NodeLabel>text</y:NodeLabel>.
+  static std::string yfiles_label(const xml::Element& data) {
+    std::string label;
+    std::vector<const xml::Element*> stack{&data};
+    while (!stack.empty() && label.empty()) {
+      const xml::Element* e = stack.back();
+      stack.pop_back();
+      const std::string_view n = e->name;
+      if (n.size() >= 9 && (n.substr(n.size() - 9) == "NodeLabel" || n.substr(n.size() - 9) == "EdgeLabel")) {
+        label = e->text;
+        while (!label.empty() && (label.back() == '\n' || label.back() == ' ')) label.pop_back();
+      }
+      for (auto c = e->children.rbegin(); c != e->children.rend(); ++c) stack.push_back(&*c);
+    }
+    return label;
   }
 
   // The <data> children of an element as attributes; defaults for keys it lacks.
-  auto read_data = [&](const xml::Element& element, std::string_view domain, Attributes& out, std::string* yfiles_label) {
+  void read_data(const xml::Element& element, std::string_view domain, Attributes& out, std::string* label) {
     std::set<std::string> seen;
     for (const auto& d : element.children) {
       if (d.name != "data") {
@@ -84,89 +118,82 @@ GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
       }
       const std::string* key_id = d.attribute("key");
       if (!key_id) fail(d, "<data> without a key attribute");
-      const auto it = keys.find(*key_id);
-      if (it == keys.end()) fail(d, "<data key=\"" + *key_id + "\"> names no <key>");
+      const auto it = keys_.find(*key_id);
+      if (it == keys_.end()) fail(d, "<data key=\"" + *key_id + "\"> names no <key>");
       const GraphmlKey& key = it->second;
       if (key.ignored) {
-        // yEd keeps a node's label inside its graphics: <y:NodeLabel>text</y:NodeLabel>.
-        if (yfiles_label && yfiles_label->empty()) {
-          std::vector<const xml::Element*> stack{&d};
-          while (!stack.empty() && yfiles_label->empty()) {
-            const xml::Element* e = stack.back();
-            stack.pop_back();
-            const std::string_view n = e->name;
-            if (n.size() >= 9 && (n.substr(n.size() - 9) == "NodeLabel" || n.substr(n.size() - 9) == "EdgeLabel")) {
-              *yfiles_label = e->text;
-              while (!yfiles_label->empty() && (yfiles_label->back() == '\n' || yfiles_label->back() == ' ')) yfiles_label->pop_back();
-            }
-            for (auto c = e->children.rbegin(); c != e->children.rend(); ++c) stack.push_back(&*c);
-          }
-        }
+        if (label && label->empty()) *label = yfiles_label(d);
         continue;
       }
       if (!d.children.empty())
-        fail(d.children.front(), "element <" + d.children.front().name +
-                                                   "> inside <data>: GraphML attribute values must be text");
+        fail(d.children.front(), "element <" + d.children.front().name + "> inside <data>: GraphML attribute values must be text");
       if (!seen.insert(key.name).second) fail(d, "a second <data> for '" + key.name + "'");
       out.emplace_back(key.name, d.text);
     }
-    for (const auto& id : key_order) {
-      const GraphmlKey& key = keys.at(id);
+    for (const auto& id : key_order_) {
+      const GraphmlKey& key = keys_.at(id);
       if (!key.ignored && key.fallback && applies(key, domain) && !seen.count(key.name)) out.emplace_back(key.name, *key.fallback);
     }
-  };
-
-  read_data(*graph, "graph", g.graph, nullptr);
-  bool yfiles_labels = false;
-  for (const auto& child : graph->children) {
-    if (child.name == "node") {
-      GraphNode node;
-      const std::string* id = child.attribute("id");
-      if (!id) fail(child, "<node> without an id attribute");
-      node.id = *id;
-      node.line = child.line;
-      node.column = child.column;
-      std::string label;
-      read_data(child, "node", node.attributes, &label);
-      if (!label.empty() && !find(node.attributes, "label")) {
-        node.attributes.emplace_back("label", label);
-        yfiles_labels = true;
-      }
-      g.nodes.push_back(std::move(node));
-    } else if (child.name == "edge") {
-      GraphEdge edge;
-      const std::string* source = child.attribute("source");
-      const std::string* target = child.attribute("target");
-      if (!source || !target) fail(child, std::string("<edge> without a ") + (source ? "target" : "source") + " attribute");
-      edge.source = *source;
-      edge.target = *target;
-      if (const std::string* id = child.attribute("id")) edge.key = *id;
-      edge.line = child.line;
-      edge.column = child.column;
-      std::string label;
-      read_data(child, "edge", edge.attributes, &label);
-      if (!label.empty() && !find(edge.attributes, "label")) {
-        edge.attributes.emplace_back("label", label);
-        add_key(g.edge_keys, "label");
-      }
-      if (const std::string* directed = child.attribute("directed"); directed && !find(edge.attributes, "directed")) {
-        if (*directed != "true" && *directed != "false")
-          fail(child, "directed must be true or false, found '" + *directed + "'");
-        edge.attributes.emplace_back("directed", *directed);
-        add_key(g.edge_keys, "directed");
-      }
-      for (const char* port : {"sourceport", "targetport"})
-        if (const std::string* value = child.attribute(port)) {
-          edge.attributes.emplace_back(port, *value);
-          add_key(g.edge_keys, port);
-        }
-      g.edges.push_back(std::move(edge));
-    } else if (child.name == "hyperedge") {
-      fail(child, "hyperedges are not supported (a relation links two actors)");
-    }
   }
-  if (yfiles_labels) add_key(g.node_keys, "label");
-  return g;
+
+  void read_node(const xml::Element& child) {
+    GraphNode node;
+    const std::string* id = child.attribute("id");
+    if (!id) fail(child, "<node> without an id attribute");
+    node.id = *id;
+    node.line = child.line;
+    node.column = child.column;
+    std::string label;
+    read_data(child, "node", node.attributes, &label);
+    if (!label.empty() && !find(node.attributes, "label")) {
+      node.attributes.emplace_back("label", label);
+      yfiles_labels_ = true;
+    }
+    g_.nodes.push_back(std::move(node));
+  }
+
+  void read_edge(const xml::Element& child) {
+    GraphEdge edge;
+    const std::string* source = child.attribute("source");
+    const std::string* target = child.attribute("target");
+    if (!source || !target) fail(child, std::string("<edge> without a ") + (source ? "target" : "source") + " attribute");
+    edge.source = *source;
+    edge.target = *target;
+    if (const std::string* id = child.attribute("id")) edge.key = *id;
+    edge.line = child.line;
+    edge.column = child.column;
+    std::string label;
+    read_data(child, "edge", edge.attributes, &label);
+    if (!label.empty() && !find(edge.attributes, "label")) {
+      edge.attributes.emplace_back("label", label);
+      add_key(g_.edge_keys, "label");
+    }
+    if (const std::string* directed = child.attribute("directed"); directed && !find(edge.attributes, "directed")) {
+      if (*directed != "true" && *directed != "false") fail(child, "directed must be true or false, found '" + *directed + "'");
+      edge.attributes.emplace_back("directed", *directed);
+      add_key(g_.edge_keys, "directed");
+    }
+    for (const char* port : {"sourceport", "targetport"})
+      if (const std::string* value = child.attribute(port)) {
+        edge.attributes.emplace_back(port, *value);
+        add_key(g_.edge_keys, port);
+      }
+    g_.edges.push_back(std::move(edge));
+  }
+
+  const xml::Element& root_;
+  const std::string& origin_;
+  GraphData g_;
+  std::unordered_map<std::string, GraphmlKey> keys_;
+  std::vector<std::string> key_order_;
+  bool yfiles_labels_ = false;
+};
+
+}  // namespace
+
+GraphData read_graphml_graph(std::string_view text, const std::string& origin) {
+  const xml::Element root = xml::parse(text, origin);
+  return GraphmlReader(root, origin).read();
 }
 
 }  // namespace detail::exchange
