@@ -228,11 +228,16 @@ Plan make_plan(const Network& n, const DiagramOptions& o) {
   return plan;
 }
 
-// The title and legend: what is drawn, from which slice, as of when, and what shapes, colours and
-// lines mean. Only kinds, blocs and types that appear in the diagram are listed.
-std::string title_and_legend(const Network& n, const DiagramOptions& o, const Plan& plan,
-                             const std::vector<StyleAttributes>& bloc_style, const std::vector<StyleAttributes>& type_style) {
-  const Dataset& d = n.dataset();
+// One section of the legend: a heading and rows of (symbol, meaning), both HTML cell contents; a
+// symbol "swatch:COLOUR" is drawn as a filled box.
+struct LegendSection {
+  std::string heading;
+  std::vector<std::pair<std::string, std::string>> rows;
+};
+
+// The subtitle: the slice, the selection, as of when (the option, else the latest date drawn), and
+// how many actors and relations are drawn.
+std::string subtitle(const Dataset& d, const DiagramOptions& o, const Plan& plan) {
   std::string as_of = o.as_of;
   if (as_of.empty()) {
     std::optional<PartialDate> latest;
@@ -242,60 +247,53 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
           if (!p->empty() && (!latest || *latest < *p)) latest = *p;
     if (latest) as_of = latest->str();
   }
-  std::string subtitle = o.slice.empty() ? "whole dataset" : o.slice;
-  if (!o.selection.empty()) subtitle += "; " + o.selection;
-  if (!as_of.empty()) subtitle += "; as of " + as_of;
-  subtitle += "; " + std::to_string(plan.vertices.size()) + (plan.vertices.size() == 1 ? " actor, " : " actors, ");
+  std::string text = o.slice.empty() ? "whole dataset" : o.slice;
+  if (!o.selection.empty()) text += "; " + o.selection;
+  if (!as_of.empty()) text += "; as of " + as_of;
+  text += "; " + std::to_string(plan.vertices.size()) + (plan.vertices.size() == 1 ? " actor, " : " actors, ");
   std::size_t relations = 0;
   for (const Edge& e : plan.edges) relations += e.relations.size();
-  subtitle += std::to_string(relations) + (relations == 1 ? " relation" : " relations");
+  return text + std::to_string(relations) + (relations == 1 ? " relation" : " relations");
+}
 
-  std::string html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
-  const double scale = legend_scale(plan.vertices.size());
-  if (o.title) {
-    html += "<tr><td align=\"left\"><font point-size=\"" + number(16 * scale) + "\"><b>" +
-            html_text(o.dataset.empty() ? dataset_name(d) : o.dataset) + "</b></font></td></tr>";
-    html += "<tr><td align=\"left\">" + html_text(subtitle) + "</td></tr>";
-  }
-  if (!o.legend) return html + "</table>";
-
-  // One flat table, a pair of columns per section (symbol, meaning), so that rows line up and no
-  // section is stretched to the height of the longest.
-  struct Section {
-    std::string heading;
-    std::vector<std::pair<std::string, std::string>> rows;  // HTML cells' contents
-  };
-  std::vector<Section> sections;
-
+// The kinds drawn, by name, each with its shape and count.
+LegendSection kind_legend(const Dataset& d, const DiagramOptions& o, const Plan& plan, double scale) {
   std::vector<std::size_t> kind_count(d.kinds().size(), 0);
   for (Vertex v : plan.vertices) ++kind_count[d.actor_kind(v)];
   std::vector<KindId> kinds;
   for (KindId k = 0; k < d.kinds().size(); ++k)
     if (kind_count[k] > 0) kinds.push_back(k);
   std::sort(kinds.begin(), kinds.end(), [&](KindId a, KindId b) { return d.kind_name(a) < d.kind_name(b); });
-  Section kind_section{"Actor kinds", {}};
+  LegendSection section{"Actor kinds", {}};
   for (KindId k : kinds) {
     const StyleAttributes look = o.style.kind(d.kind_name(k));
     const std::string shape = attribute(look, "shape");
     const std::string glyph = shape_glyph(shape, attribute(look, "peripheries"), attribute(look, "style"));
-    kind_section.rows.emplace_back(glyph.empty() ? "<i>" + html_text(shape) + "</i>" : "<font point-size=\"" + number(14 * scale) + "\">" + glyph + "</font>",
-                                   html_text(d.kind_name(k)) + " (" + std::to_string(kind_count[k]) + ")");
+    section.rows.emplace_back(glyph.empty() ? "<i>" + html_text(shape) + "</i>" : "<font point-size=\"" + number(14 * scale) + "\">" + glyph + "</font>",
+                              html_text(d.kind_name(k)) + " (" + std::to_string(kind_count[k]) + ")");
   }
-  sections.push_back(std::move(kind_section));
+  return section;
+}
 
+// The blocs drawn, each with its fill ("no bloc" when some drawn actors have none).
+LegendSection bloc_legend(const Dataset& d, const Plan& plan, const std::vector<StyleAttributes>& bloc_style) {
   std::vector<std::size_t> bloc_count(d.blocs().size() + 1, 0);
   for (Vertex v : plan.vertices) ++bloc_count[plan.bloc_of[v]];
-  Section bloc_section{"Blocs", {}};
+  LegendSection section{"Blocs", {}};
   for (std::size_t b = 0; b < d.blocs().size(); ++b) {
     if (bloc_count[b] == 0) continue;
     const Bloc& bloc = d.blocs()[b];
     std::string name = bloc.id;
     if (const auto lead = d.actor_label(bloc.lead); lead != bloc.id) name += " (" + std::string(lead) + ")";
-    bloc_section.rows.emplace_back("swatch:" + attribute(bloc_style[b], "fillcolor", "white"), html_text(name));
+    section.rows.emplace_back("swatch:" + attribute(bloc_style[b], "fillcolor", "white"), html_text(name));
   }
-  if (!bloc_section.rows.empty() && bloc_count.back() > 0) bloc_section.rows.emplace_back("swatch:white", "no bloc");
-  sections.push_back(std::move(bloc_section));
+  if (!section.rows.empty() && bloc_count.back() > 0) section.rows.emplace_back("swatch:white", "no bloc");
+  return section;
+}
 
+// The relation types drawn, each with its line; what arrows and "×N" mean when they appear.
+LegendSection type_legend(const Dataset& d, const DiagramOptions& o, const Plan& plan, const std::vector<StyleAttributes>& type_style,
+                          double scale) {
   std::vector<std::uint8_t> type_drawn(d.types().size(), 0);
   bool merged = false, directed = false, undirected = false;
   for (const Edge& e : plan.edges) {
@@ -303,23 +301,21 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
     merged = merged || e.relations.size() > 1;
     (e.directed ? directed : undirected) = true;
   }
-  Section type_section{"Relations", {}};
+  LegendSection section{"Relations", {}};
   for (TypeId t = 0; t < d.types().size(); ++t) {
     if (!type_drawn[t]) continue;
-    type_section.rows.emplace_back("<font color=\"" + html_text(attribute(type_style[t], "color", "black")) + "\" point-size=\"" +
-                                       number(13 * scale) + "\">" +
-                                       line_glyph(type_style[t]) + "</font>",
-                                   html_text(d.types()[t].id));
+    section.rows.emplace_back("<font color=\"" + html_text(attribute(type_style[t], "color", "black")) + "\" point-size=\"" +
+                                  number(13 * scale) + "\">" + line_glyph(type_style[t]) + "</font>",
+                              html_text(d.types()[t].id));
   }
-  if (directed && undirected) type_section.rows.emplace_back("──▸", "directed: acting actor → actor acted upon");
-  if (merged && o.count_labels) type_section.rows.emplace_back("×N", "N relations merged");
-  sections.push_back(std::move(type_section));
+  if (directed && undirected) section.rows.emplace_back("──▸", "directed: acting actor → actor acted upon");
+  if (merged && o.count_labels) section.rows.emplace_back("×N", "N relations merged");
+  return section;
+}
 
-  if (!o.size_by.empty())
-    sections.push_back({"Node size", {{"", html_text(o.size_measure.empty() ? "score" : o.size_measure)}}});
-
-  std::erase_if(sections, [](const Section& s) { return s.rows.empty(); });
-  if (sections.empty()) return html + "</table>";
+// One flat table, a pair of columns per section (symbol, meaning), so that rows line up and no
+// section is stretched to the height of the longest.
+std::string legend_table(const std::vector<LegendSection>& sections, double scale) {
   std::size_t height = 0;
   for (const auto& s : sections) height = std::max(height, s.rows.size());
   std::string legend = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\"><tr>";
@@ -344,7 +340,28 @@ std::string title_and_legend(const Network& n, const DiagramOptions& o, const Pl
     }
     legend += "</tr>";
   }
-  html += "<tr><td align=\"left\">" + legend + "</table></td></tr>";
+  return legend + "</table>";
+}
+
+// The title and legend: what is drawn, from which slice, as of when, and what shapes, colours and
+// lines mean. Only kinds, blocs and types that appear in the diagram are listed.
+std::string title_and_legend(const Network& n, const DiagramOptions& o, const Plan& plan,
+                             const std::vector<StyleAttributes>& bloc_style, const std::vector<StyleAttributes>& type_style) {
+  const Dataset& d = n.dataset();
+  std::string html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
+  const double scale = legend_scale(plan.vertices.size());
+  if (o.title) {
+    html += "<tr><td align=\"left\"><font point-size=\"" + number(16 * scale) + "\"><b>" +
+            html_text(o.dataset.empty() ? dataset_name(d) : o.dataset) + "</b></font></td></tr>";
+    html += "<tr><td align=\"left\">" + html_text(subtitle(d, o, plan)) + "</td></tr>";
+  }
+  if (!o.legend) return html + "</table>";
+  std::vector<LegendSection> sections{kind_legend(d, o, plan, scale), bloc_legend(d, plan, bloc_style),
+                                      type_legend(d, o, plan, type_style, scale)};
+  if (!o.size_by.empty()) sections.push_back({"Node size", {{"", html_text(o.size_measure.empty() ? "score" : o.size_measure)}}});
+  std::erase_if(sections, [](const LegendSection& s) { return s.rows.empty(); });
+  if (sections.empty()) return html + "</table>";
+  html += "<tr><td align=\"left\">" + legend_table(sections, scale) + "</td></tr>";
   return html + "</table>";
 }
 
