@@ -143,7 +143,7 @@ class ParameterFile {
       std::vector<std::string_view> ids;
       for (const auto& t : types_.all()) ids.push_back(t.id);
       const std::string hint = did_you_mean(key, ids);
-      report(fields[0].offset, "unknown relation type '" + key + "' in " + name + (hint.empty() ? "" : " (did you mean " + hint + "?)"));
+      report(fields[0].offset, "unknown relation type '" + key + "' in " + name + did_you_mean_clause(hint));
       return;
     }
     if (!key.empty() && (group == "valence" || group == "dimension")) return label(fields, name, group, key);
@@ -234,9 +234,9 @@ class ParameterFile {
                                                          "uncertainty.spread", "uncertainty.draws", "uncertainty.seed"};
       const std::string hint = did_you_mean(name, scalars);
       report(fields[0].offset, "unknown parameter '" + name + "'" +
-             (hint.empty() ? " (expected weight.TYPE, half_life.TYPE, scale.UNIT, valence.TYPE, dimension.TYPE, status.planned, "
-                             "status.intended, default.weight, default.half_life, uncertainty.spread, uncertainty.draws or uncertainty.seed)"
-                           : " (did you mean " + hint + "?)"));
+             did_you_mean_clause(hint, " (expected weight.TYPE, half_life.TYPE, scale.UNIT, valence.TYPE, dimension.TYPE, status.planned, "
+                                       "status.intended, default.weight, default.half_life, uncertainty.spread, uncertainty.draws or "
+                                       "uncertainty.seed)"));
     }
   }
 

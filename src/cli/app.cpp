@@ -43,7 +43,7 @@ int refuse_unknown_command(const CLI::App& app, const std::string& name) {
     names.push_back(sub->get_name());
   }
   const std::string hint = did_you_mean(name, names);
-  std::cerr << "actorgraph: error: unknown command '" << name << "'" << (hint.empty() ? "" : " (did you mean " + hint + "?)")
+  std::cerr << "actorgraph: error: unknown command '" << name << "'" << did_you_mean_clause(hint)
             << "\nRun with --help for the list of commands.\n";
   return exit_usage;
 }

@@ -35,7 +35,7 @@ int run_query(const BatchArgs& args, const std::string& where, std::size_t numbe
     std::vector<std::string_view> names(query_commands.begin(), query_commands.end());
     const std::string hint = did_you_mean(command, names);
     std::cerr << where << ": error: '" << command << "' is not a query a batch runs"
-              << (hint.empty() ? "" : " (did you mean " + hint + "?)") << "; queries: stats, actors, relations, centrality, path, "
+              << did_you_mean_clause(hint) << "; queries: stats, actors, relations, centrality, path, "
               << "links, neighbors, distances, components, diff, influence, types\n";
     return exit_usage;
   }

@@ -107,7 +107,7 @@ ColumnPlan plan_columns(const FileSpec& spec, const std::vector<std::string>& na
     if (it == names.end()) {
       plan.missing_required = true;
       const std::string hint = did_you_mean(c.name, std::vector<std::string_view>(names.begin(), names.end()));
-      plan.problems.push_back({0, "missing required column " + quoted(c.name) + (hint.empty() ? "" : " (did you mean " + hint + "?)")});
+      plan.problems.push_back({0, "missing required column " + quoted(c.name) + did_you_mean_clause(hint)});
     }
   }
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -292,7 +292,7 @@ std::string DatasetBuilder::unknown_hint(std::string_view name, std::unique_ptr<
   ++suggested_names_;
   if (!suggester) suggester = std::make_unique<NameSuggester>(candidates());
   const std::string hint = suggester->suggest(name);
-  return hint.empty() ? std::string() : " (did you mean " + hint + "?)";
+  return did_you_mean_clause(hint);
 }
 
 std::optional<ActorId> DatasetBuilder::lookup_actor(const Cell& field, std::string_view what) {
@@ -339,7 +339,7 @@ Status DatasetBuilder::parse_status_field(const Cell& field) {
   if (const auto status = parse_status(field.value)) return *status;
   const std::string hint = did_you_mean(field.value, status_names());
   report(field, Severity::error, "status must be held, planned, intended or empty (held), found " + in_quotes(field.value) +
-         (hint.empty() ? "" : " (did you mean " + hint + "?)"));
+         did_you_mean_clause(hint));
   return Status::held;
 }
 
@@ -407,7 +407,7 @@ void DatasetBuilder::check_actors() {
     else if (ok && !is_slug(kind)) {
       const std::string folded = fold_case(trim(kind));
       report(v[2], Severity::error, "kind " + in_quotes(kind) + " is not a lower-case slug (a-z, 0-9, _)" +
-             (is_slug(folded) ? " (did you mean " + in_quotes(folded) + "?)" : ""));
+             did_you_mean_clause(is_slug(folded) ? in_quotes(folded) : ""));
     }
     const auto [it, inserted] = kind_ids.emplace(std::string(kind), static_cast<KindId>(d_.kinds_.size()));
     if (inserted) {

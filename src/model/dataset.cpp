@@ -66,7 +66,7 @@ ActorId Dataset::resolve_actor(std::string_view name) const {
     }
     const std::string hint = did_you_mean(name, names);
     throw UsageError("unknown actor '" + std::string(name) + "'" +
-                     (hint.empty() ? " (list the actors with 'actorgraph actors')" : " (did you mean " + hint + "?)"));
+                     did_you_mean_clause(hint, " (list the actors with 'actorgraph actors')"));
   }
   std::string list;
   for (std::size_t i = 0; i < matches.size(); ++i) {

@@ -20,7 +20,7 @@ std::vector<std::uint8_t> type_mask(const Dataset& d, const std::vector<std::str
       std::vector<std::string_view> ids;
       for (const auto& type : d.types().all()) ids.push_back(type.id);
       const std::string hint = did_you_mean(name, ids);
-      throw UsageError("unknown relation type '" + name + "'" + (hint.empty() ? " (list them with 'actorgraph types')" : " (did you mean " + hint + "?)"));
+      throw UsageError("unknown relation type '" + name + "'" + did_you_mean_clause(hint, " (list them with 'actorgraph types')"));
     }
     mask[*t] = 1;
   }
@@ -40,7 +40,7 @@ Slice::Slice(const Dataset& d, const SliceOptions& o) {
       if (it == d.kinds().end()) {
         std::vector<std::string_view> kinds(d.kinds().begin(), d.kinds().end());
         const std::string hint = did_you_mean(name, kinds);
-        throw UsageError("unknown actor kind '" + name + "'" + (hint.empty() ? "" : " (did you mean " + hint + "?)"));
+        throw UsageError("unknown actor kind '" + name + "'" + did_you_mean_clause(hint));
       }
       keep[static_cast<std::size_t>(it - d.kinds().begin())] = 1;
     }

@@ -253,6 +253,10 @@ std::string NameSuggester::suggest(std::string_view name, std::size_t limit) con
   return out;
 }
 
+std::string did_you_mean_clause(const std::string& suggestions, std::string_view otherwise) {
+  return suggestions.empty() ? std::string(otherwise) : " (did you mean " + suggestions + "?)";
+}
+
 std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates, std::size_t limit) {
   return NameSuggester(candidates).suggest(name, limit);
 }

@@ -119,7 +119,7 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 std::string suggestion(std::string_view name, const std::vector<std::string>& candidates) {
   std::vector<std::string_view> views(candidates.begin(), candidates.end());
   const std::string hint = did_you_mean(name, views);
-  return hint.empty() ? std::string() : " (did you mean " + hint + "?)";
+  return did_you_mean_clause(hint);
 }
 
 bool is_number(std::string_view s) {

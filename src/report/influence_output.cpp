@@ -30,7 +30,7 @@ std::vector<BlocSpec> influence_blocs(const Dataset& d, ActorId target, const st
       std::vector<std::string_view> known;
       for (const auto& x : d.blocs()) known.push_back(x.id);
       const std::string hint = did_you_mean(id, known);
-      throw UsageError("unknown bloc '" + id + "'" + (hint.empty() ? " (declare it in blocs.csv, or give --bloc NAME=A+B)" : " (did you mean " + hint + "?)"));
+      throw UsageError("unknown bloc '" + id + "'" + did_you_mean_clause(hint, " (declare it in blocs.csv, or give --bloc NAME=A+B)"));
     }
     out.push_back({b->id, b->members, std::string(d.actor_label(b->lead))});
   }

@@ -145,3 +145,10 @@ TEST_CASE("NameSuggester gives what a comparison with every candidate gives", "[
   }
   CHECK(suggested > 50);  // the comparison covers lists of several suggestions, not only empty ones
 }
+
+TEST_CASE("A did-you-mean clause names the suggestions, or says what else to do", "[model][text]") {
+  CHECK(did_you_mean_clause("'tajikistan'") == " (did you mean 'tajikistan'?)");
+  CHECK(did_you_mean_clause(did_you_mean("tajkistan", {"tajikistan", "russia"})) == " (did you mean 'tajikistan'?)");
+  CHECK(did_you_mean_clause("", " (list them with 'actorgraph types')") == " (list them with 'actorgraph types')");
+  CHECK(did_you_mean_clause(did_you_mean("zzz", {"tajikistan", "russia"})).empty());
+}

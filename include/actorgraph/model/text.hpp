@@ -65,6 +65,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates,
                          std::size_t limit = 3);
 
+// The clause a message ends with for a name that matched nothing: " (did you mean 'a' or 'b'?)" for
+// the suggestions did_you_mean or NameSuggester made, else `otherwise` (a hint, or nothing). The one
+// wording of every "did you mean" in actorgraph's messages.
+std::string did_you_mean_clause(const std::string& suggestions, std::string_view otherwise = "");
+
 // did_you_mean over a fixed list of many candidates (every actor id of a large dataset), asked many
 // times. The candidates are case-folded and decoded once and sorted by length; a query compares only
 // the candidates whose length is within its edit budget, and each comparison stops as soon as the
