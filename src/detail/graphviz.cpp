@@ -22,12 +22,6 @@ extern "C" int aaglex_destroy(void);  // flex's yylex_destroy for cgraph's lexer
 
 namespace actorgraph::detail::gv {
 
-GraphPtr open_graph(const std::string& name, bool directed, bool strict) {
-  context();  // gvContext() changes cgraph's attribute defaults: create it before any graph
-  Agdesc_t desc = directed ? (strict ? Agstrictdirected : Agdirected) : (strict ? Agstrictundirected : Agundirected);
-  return GraphPtr(agopen(c(name), desc, nullptr));
-}
-
 std::string escape(std::string_view value) {
   std::string out;
   out.reserve(value.size());
@@ -70,13 +64,6 @@ void set(Agraph_t* g, const char* name, std::string_view value) { set_attribute(
 void set(Agnode_t* n, const char* name, std::string_view value) { set_attribute(agroot(agraphof(n)), AGNODE, n, name, value); }
 void set(Agedge_t* e, const char* name, std::string_view value) { set_attribute(agroot(agraphof(aghead(e))), AGEDGE, e, name, value); }
 
-void set_html_label(Agraph_t* root, Agnode_t* n, const std::string& html) {
-  if (!agattr(root, AGNODE, c("label"), nullptr)) agattr(root, AGNODE, c("label"), c("\\N"));
-  char* s = agstrdup_html(root, c(html));
-  agset(n, c("label"), s);
-  agstrfree(root, s);
-}
-
 MessageCapture::MessageCapture(std::string& sink, agerrlevel_t level)
     : previous_handler_(agseterrf(capture_message)), previous_level_(agseterr(level)), previous_sink_(message_sink) {
   message_sink = &sink;
@@ -87,13 +74,6 @@ MessageCapture::~MessageCapture() {
   message_sink = previous_sink_;
   agseterrf(previous_handler_);
   agseterr(previous_level_);
-}
-
-std::string get(void* object, const char* name) {
-  char* value = agget(object, c(name));
-  if (!value) return {};
-  // An HTML-like label (<...> in DOT) is stored as written: it has no backslash escapes to undo.
-  return aghtmlstr(value) ? std::string(value) : unescape(value);
 }
 
 namespace {

@@ -33,9 +33,6 @@ struct GraphClose {
 };
 using GraphPtr = std::unique_ptr<Agraph_t, GraphClose>;
 
-// A new empty graph; `directed` and `strict` as in DOT.
-GraphPtr open_graph(const std::string& name, bool directed, bool strict = false);
-
 // cgraph's lexer only unescapes \", keeps \\ as two characters and deletes a backslash before a
 // newline, so a value agwrite writes with a lone trailing backslash (`"x\"`) does not read back (a
 // syntax error), and Graphviz reads \n, \l, \N... in labels as escapes (`C:\new` drew "C:" and
@@ -50,12 +47,6 @@ std::string unescape(std::string_view value);
 void set(Agraph_t* g, const char* name, std::string_view value);
 void set(Agnode_t* n, const char* name, std::string_view value);
 void set(Agedge_t* e, const char* name, std::string_view value);
-// Sets an HTML-like label (`<table>...</table>`), not escaped: the caller builds valid HTML.
-void set_html_label(Agraph_t* root, Agnode_t* n, const std::string& html);
-
-// The attribute's value, unescaped; "" when absent.
-std::string get(void* object, const char* name);
-
 // Parses the first graph of DOT text. Throws ParseError(file, line, 0, message) with cgraph's
 // message when the text is not valid DOT.
 GraphPtr read_dot(const std::string& text, const std::string& file);
