@@ -257,23 +257,23 @@ void run_neighbors(const NeighborsArgs& args) {
   table.add_column("distance", true);
   table.add_column("relations");
   table.stream_to(std::cout, args.format);  // csv and json rows go out as they are found
+  std::vector<RelationId> evidence;  // reused: millions of rows
+  std::string relations, distance;
   for (const Vertex centre : centres)
     for (const Neighbour& nb : neighbourhood(n, centre, args.depth, !args.outgoing)) {
       const ActorId a = nb.vertex;
       // A relation can back both directions of an undirected pair: list each once, in dataset order.
-      std::vector<RelationId> evidence;
+      evidence.clear();
       for (std::uint32_t link : nb.links)
         for (RelationId r : n.evidence(link)) evidence.push_back(r);
       std::sort(evidence.begin(), evidence.end());
       evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
-      std::string relations;
+      relations.clear();
       for (RelationId r : evidence) relations.append(relations.empty() ? "" : "|").append(d.relation_id(r));
-      std::vector<std::string> row;
-      if (several) row.emplace_back(d.actor_id(centre));
-      for (auto cell : {std::string(d.actor_id(a)), std::string(d.actor_label(a)), d.kind_name(d.actor_kind(a)), std::to_string(nb.distance),
-                        relations})
-        row.push_back(std::move(cell));
-      table.add_row(std::move(row));
+      distance = std::to_string(nb.distance);
+      const std::array<std::string_view, 6> row{d.actor_id(centre), d.actor_id(a), d.actor_label(a), d.kind_name(d.actor_kind(a)), distance,
+                                                relations};
+      table.add_row(std::span(row).subspan(several ? 0 : 1));
     }
   table.write(std::cout, args.format);
 }
@@ -305,17 +305,20 @@ void run_distances(const DistancesArgs& args) {
   table.add_column("predecessor");
   table.add_column("relations");
   table.stream_to(std::cout, args.format);  // csv and json rows go out as they are found
+  std::string relations, distance, hops;  // reused: millions of rows
   for (const Vertex s : sources)
     for (const Reached& r : single_source_distances(n, s, o, args.max_hops)) {
       const ActorId a = r.vertex;
-      std::string predecessor, relations;
+      std::string_view predecessor;
+      relations.clear();
       if (r.predecessor != Network::none) {
         predecessor = d.actor_id(r.predecessor);
         for (RelationId rel : n.evidence(r.link)) relations.append(relations.empty() ? "" : "|").append(d.relation_id(rel));
       }
-      table.add_row({std::string(d.actor_id(s)), std::string(d.actor_id(a)), std::string(d.actor_label(a)),
-                     o.weighted ? format_score(r.distance, args.format) : std::to_string(r.hops), std::to_string(r.hops), predecessor,
-                     relations});
+      hops = std::to_string(r.hops);
+      distance = o.weighted ? format_score(r.distance, args.format) : hops;
+      const std::array<std::string_view, 7> row{d.actor_id(s), d.actor_id(a), d.actor_label(a), distance, hops, predecessor, relations};
+      table.add_row(row);
     }
   table.write(std::cout, args.format);
 }

@@ -12,13 +12,37 @@ void ResultTable::add_column(std::string name, bool numeric) { columns_.push_bac
 
 void ResultTable::add_row(std::vector<std::string> cells) {
   cells.resize(columns_.size());
-  ++row_count_;
-  if (!stream_) {
-    rows_.push_back(std::move(cells));
+  if (stream_) {
+    views_.assign(cells.begin(), cells.end());
+    stream_row();
     return;
   }
-  if (stream_format_ == "csv") *stream_ << csv_record(cells);
-  else *stream_ << (row_count_ == 1 ? "[\n  " : ",\n  ") << json_object(cells);  // as write() does
+  ++row_count_;
+  rows_.push_back(std::move(cells));
+}
+
+void ResultTable::add_row(std::span<const std::string_view> cells) {
+  if (stream_) {
+    views_.assign(cells.begin(), cells.end());
+    views_.resize(columns_.size());
+    stream_row();
+    return;
+  }
+  add_row(std::vector<std::string>(cells.begin(), cells.end()));
+}
+
+void ResultTable::stream_row() {
+  ++row_count_;
+  if (stream_format_ == "csv") {
+    append_csv_record(block_, views_);
+  } else {
+    block_ += row_count_ == 1 ? "[\n  " : ",\n  ";  // as write() does
+    append_json_object(block_, views_);
+  }
+  if (block_.size() >= 64 * 1024) {
+    *stream_ << block_;
+    block_.clear();
+  }
 }
 
 void ResultTable::stream_to(std::ostream& out, std::string_view format) {
@@ -39,9 +63,8 @@ std::string ResultTable::csv_record(const std::vector<std::string>& cells) const
 }
 
 // {"a": 1, "b": "x"}: numeric columns unquoted (an empty cell is null).
-std::string ResultTable::json_object(const std::vector<std::string>& cells) const {
-  std::string text;
-  JsonWriter json(text);
+void ResultTable::append_json_object(std::string& out, std::span<const std::string_view> cells) const {
+  JsonWriter json(out);
   json.begin_object();
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     json.key(columns_[c].name);
@@ -49,7 +72,6 @@ std::string ResultTable::json_object(const std::vector<std::string>& cells) cons
     else json.string(cells[c]);
   }
   json.end_object();
-  return text;
 }
 
 std::string ResultTable::text(std::string_view format) const {
@@ -59,8 +81,10 @@ std::string ResultTable::text(std::string_view format) const {
 }
 
 void ResultTable::write(std::ostream& out, std::string_view format) const {
-  if (stream_) {  // the rows are written already: end the output
-    if (stream_format_ == "json") out << (row_count_ == 0 ? "[]\n" : "\n]\n");
+  if (stream_) {  // the rows went to the stream but for the last block: end the output there
+    if (stream_format_ == "json") block_ += row_count_ == 0 ? "[]\n" : "\n]\n";
+    *stream_ << block_;
+    block_.clear();
     return;
   }
   if (format == "csv") {
@@ -74,7 +98,11 @@ void ResultTable::write(std::ostream& out, std::string_view format) const {
   if (format == "json") {
     // [\n  {"a": 1, "b": "x"},\n  {...}\n]: one row a line, as streaming writes it.
     std::string text = "[";
-    for (std::size_t r = 0; r < rows_.size(); ++r) text += (r ? ",\n  " : "\n  ") + json_object(rows_[r]);
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+      text += r ? ",\n  " : "\n  ";
+      const std::vector<std::string_view> cells(rows_[r].begin(), rows_[r].end());
+      append_json_object(text, cells);
+    }
     text += rows_.empty() ? "]\n" : "\n]\n";
     out << text;
     return;
