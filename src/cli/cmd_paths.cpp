@@ -240,15 +240,49 @@ struct NeighborsArgs {
   std::string format = "table";
   std::size_t depth = 1;
   bool outgoing = false;
+  bool count = false;
   SliceArgs slice;
   NetworkArgs network;
 };
+
+// --count: one row per source and value of `column` (a distance, a hop count), with the number of
+// actors the full listing would give that value, in increasing order; values no actor has are left
+// out. `tally(source, counts)` adds the source's actors to counts[value].
+template <class Tally>
+void write_counts(const Dataset& d, const std::vector<Vertex>& sources, const char* source_column, const char* column, std::string_view format,
+                  Tally&& tally) {
+  ResultTable table;
+  table.add_column(source_column);
+  table.add_column(column, true);
+  table.add_column("actors", true);
+  table.stream_to(std::cout, format);
+  std::vector<std::size_t> counts;
+  for (const Vertex s : sources) {
+    counts.clear();
+    tally(s, counts);
+    for (std::size_t value = 0; value < counts.size(); ++value)
+      if (counts[value]) table.add_row({std::string(d.actor_id(s)), std::to_string(value), std::to_string(counts[value])});
+  }
+  table.write(std::cout, format);
+}
+
+// Adds one to counts[value], growing it as needed.
+void count_one(std::vector<std::size_t>& counts, std::size_t value) {
+  if (counts.size() <= value) counts.resize(value + 1, 0);
+  ++counts[value];
+}
 
 void run_neighbors(const NeighborsArgs& args) {
   const SlicedNetwork& in = sliced_network(args.dataset, args.slice, args.network);
   const Dataset& d = in.dataset;
   const Network& n = in.network;
   const std::vector<Vertex> centres = network_vertices(n, args.actors);
+  if (args.count) {
+    write_counts(d, centres, "centre", "distance", args.format, [&](Vertex centre, std::vector<std::size_t>& counts) {
+      for (const Neighbour& nb : neighbourhood(n, centre, args.depth, !args.outgoing)) count_one(counts, nb.distance);
+    });
+    return;
+  }
   // With several centres, a first column names the centre of each row.
   const bool several = centres.size() > 1;
   ResultTable table;
@@ -282,6 +316,7 @@ struct DistancesArgs {
   std::string dataset, from;
   std::string format = "table";
   std::size_t max_hops = 0;
+  bool count = false;
   SliceArgs slice;
   NetworkArgs network;
 };
@@ -296,6 +331,12 @@ void run_distances(const DistancesArgs& args) {
   PathOptions o;
   o.weighted = args.network.weight;
   o.weight_as = args.network.weight_meaning();
+  if (args.count) {
+    write_counts(d, sources, "from", "hops", args.format, [&](Vertex s, std::vector<std::size_t>& counts) {
+      for (const Reached& r : single_source_distances(n, s, o, args.max_hops)) count_one(counts, r.hops);
+    });
+    return;
+  }
   ResultTable table;
   table.add_column("from");
   table.add_column("id");
@@ -360,6 +401,7 @@ void add_path_commands(CLI::App& app) {
     add_format_option(*cmd, args->format);
     cmd->add_option("--depth", args->depth, "How many relations away")->check(CLI::Range(1, 100))->capture_default_str();
     cmd->add_flag("--outgoing", args->outgoing, "Follow relations only in their direction (default: either way)");
+    cmd->add_flag("--count", args->count, "Instead of the actors, how many there are at each distance from each centre");
     args->slice.add_to(*cmd);
     args->network.add_to(*cmd);
     cmd->callback([args] { run_neighbors(*args); });
@@ -373,6 +415,7 @@ void add_path_commands(CLI::App& app) {
     add_format_option(*cmd, args->format);
     cmd->add_option("--max-hops", args->max_hops, "Only actors whose shortest path found has at most this many relations")
         ->check(CLI::Range(1, 1000));
+    cmd->add_flag("--count", args->count, "Instead of the actors, how many each source reaches with each number of hops");
     args->slice.add_to(*cmd);
     args->network.add_to(*cmd);
     cmd->callback([args] { run_distances(*args); });
