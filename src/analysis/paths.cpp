@@ -392,10 +392,16 @@ std::vector<Path> all_simple_paths(const Network& network, Vertex from, Vertex t
 // On an undirected network in-links and out-links are the same edges: duplicates are removed.
 // O(V + E) at most, and only what lies within `depth`: our own loop, because BGL's
 // breadth_first_search has no depth limit and would visit everything reachable.
-std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std::size_t depth, bool either_way) {
+namespace {
+
+constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
+
+// The breadth-first search of a neighbourhood: the vertices within `depth` hops of `centre` in the
+// order found, the centre first; `dist` (sized to the vertex bound) gets each one's hops, and
+// `unreached` for the others.
+std::vector<Vertex> ring_search(const Network& network, Vertex centre, std::size_t depth, bool either_way, std::vector<std::size_t>& dist) {
   check_vertex(network, centre, "centre");
-  constexpr std::size_t unreached = std::numeric_limits<std::size_t>::max();
-  std::vector<std::size_t> dist(network.vertex_bound(), unreached);
+  dist.assign(network.vertex_bound(), unreached);
   std::vector<Vertex> queue{centre};
   dist[centre] = 0;
   for (std::size_t head = 0; head < queue.size(); ++head) {
@@ -411,6 +417,22 @@ std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std:
     visit(network.out_links(x));
     if (either_way && network.directed()) visit(network.in_links(x));
   }
+  return queue;
+}
+
+}  // namespace
+
+std::vector<std::size_t> ring_sizes(const Network& network, Vertex centre, std::size_t depth, bool either_way) {
+  std::vector<std::size_t> dist;
+  const std::vector<Vertex> found = ring_search(network, centre, depth, either_way, dist);
+  std::vector<std::size_t> sizes(dist[found.back()] + 1, 0);  // breadth-first: the last is the farthest
+  for (const Vertex v : found) ++sizes[dist[v]];
+  return sizes;
+}
+
+std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std::size_t depth, bool either_way) {
+  std::vector<std::size_t> dist;
+  const std::vector<Vertex> queue = ring_search(network, centre, depth, either_way, dist);
 
   std::vector<Neighbour> result;
   result.reserve(queue.size() > 0 ? queue.size() - 1 : 0);

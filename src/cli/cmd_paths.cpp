@@ -279,7 +279,8 @@ void run_neighbors(const NeighborsArgs& args) {
   const std::vector<Vertex> centres = network_vertices(n, args.actors);
   if (args.count) {
     write_counts(d, centres, "centre", "distance", args.format, [&](Vertex centre, std::vector<std::size_t>& counts) {
-      for (const Neighbour& nb : neighbourhood(n, centre, args.depth, !args.outgoing)) count_one(counts, nb.distance);
+      counts = ring_sizes(n, centre, args.depth, !args.outgoing);
+      counts[0] = 0;  // the centre is not its own neighbour
     });
     return;
   }

@@ -384,6 +384,15 @@ TEST_CASE("A neighbourhood lists actors by distance with the links that reach th
   CHECK(describe_nb(neighbourhood(t.network(), t["e"], 2, true)) ==
         std::vector<std::string>{"b 1 r4", "c 1 r5", "a 2 r2 r3", "f 2 r6 r6"});
   CHECK(neighbourhood(t.network(), t["e"], 3).empty());  // e is a sink
+
+  // ring_sizes counts what neighbourhood lists, the centre at distance 0.
+  using Sizes = std::vector<std::size_t>;
+  CHECK(ring_sizes(t.network(), t["a"], 0) == Sizes{1});
+  CHECK(ring_sizes(t.network(), t["a"], 2) == Sizes{1, 2, 2});
+  CHECK(ring_sizes(t.network(), t["a"], 5) == Sizes{1, 2, 2});  // nothing farther
+  CHECK(ring_sizes(t.network(), t["a"], 1, true) == Sizes{1, 3});
+  CHECK(ring_sizes(t.network(), t["e"], 2, true) == Sizes{1, 2, 2});
+  CHECK(ring_sizes(t.network(), t["e"], 3) == Sizes{1});
 }
 
 TEST_CASE("A neighbourhood in an undirected network lists each link once", "[analysis][paths]") {

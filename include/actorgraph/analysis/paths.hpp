@@ -49,6 +49,11 @@ struct Neighbour {
 // distance then vertex number; the centre itself is not included.
 std::vector<Neighbour> neighbourhood(const Network& network, Vertex centre, std::size_t depth, bool either_way = false);
 
+// How many vertices neighbourhood() finds at each distance: entry k for distance k (entry 0 is 1,
+// the centre), up to the farthest distance reached (at most `depth`). The same search without the
+// links, so O(vertices and links within depth − 1 hops) with no allocation per vertex.
+std::vector<std::size_t> ring_sizes(const Network& network, Vertex centre, std::size_t depth, bool either_way = false);
+
 // One actor reached from a source: its distance, the number of links on the shortest path found,
 // and the last hop of that path (the predecessor and the link from it).
 struct Reached {
