@@ -11,11 +11,16 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <limits>
 #include <memory>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace actorgraph {
 
@@ -271,27 +276,80 @@ void CsvTableFile::read(std::string text, Table& table, Reporter& reporter, std:
   table = Table(std::string(spec.name), std::move(plan.columns), fill_columns(chunks, options));
 }
 
+bool CsvTableFile::release_text() {
+  const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  auto file = std::shared_ptr<const int>(new int(fd), [](const int* f) {
+    ::close(*f);
+    delete f;
+  });
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != text_.size()) return false;
+  // Each row's line; a record starts where a line does (after a line end), which the search of a
+  // cell's column relies on.
+  std::vector<std::uint64_t> lines(row_offsets_.size());
+  std::uint64_t line = 1, at = 0;
+  for (std::size_t row = 0; row < row_offsets_.size(); ++row) {
+    const std::uint64_t record = row_offsets_[row];
+    if (record == 0 || text_[record - 1] != '\n') return false;
+    line += static_cast<std::uint64_t>(
+        std::count(text_.begin() + static_cast<std::ptrdiff_t>(at), text_.begin() + static_cast<std::ptrdiff_t>(record), '\n'));
+    at = record;
+    lines[row] = line;
+  }
+  row_lines_ = std::move(lines);
+  file_ = std::move(file);
+  file_size_ = text_.size();
+  lines_.reset();
+  std::string().swap(text_);
+  return true;
+}
+
+// locate() once the text is released: the row's record read again, from its offset to the next
+// row's (or the end of the file).
+TablePosition CsvTableFile::locate_in_file(std::size_t row, std::size_t column, std::size_t within) {
+  const TablePosition row_start{path_, row_lines_[row], 1, {}};
+  if (column == TableLocator::whole_row) return row_start;
+  const std::uint64_t record = row_offsets_[row];
+  const std::uint64_t end = row + 1 < row_offsets_.size() ? row_offsets_[row + 1] : file_size_;
+  std::string bytes(end - record, '\0');
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::pread(*file_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(record + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return row_start;
+    done += static_cast<std::size_t>(n);
+  }
+  const std::uint64_t offset = cell_offset(bytes, column, within);
+  const std::string_view before = std::string_view(bytes).substr(0, offset);
+  const std::size_t newline = before.rfind('\n');
+  TablePosition at = row_start;
+  at.line += static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
+  at.column = count_code_points(newline == std::string_view::npos ? before : before.substr(newline + 1)) + 1;
+  return at;
+}
+
+// The offset in `record` (a record's text, from its first byte) of a cell, or of an item at byte
+// `within` of it (see TableLocator::locate).
+std::uint64_t CsvTableFile::cell_offset(std::string_view rest, std::size_t column, std::size_t within) const {
+  CsvReader reader(rest);
+  std::vector<CsvField> fields;
+  std::vector<CsvProblem> ignored;
+  reader.next(fields, ignored);
+  const std::size_t i = column < input_column_.size() ? input_column_[column] : std::string::npos;
+  if (i >= fields.size()) return reader.record_end();  // a field the record lacks: where it ends
+  const CsvField& field = fields[i];
+  // An item inside the value, when the value is the file's own text (not unescaped).
+  const bool in_text = field.value.data() >= rest.data() && field.value.data() < rest.data() + rest.size();
+  return within != TableLocator::whole_row && in_text ? static_cast<std::uint64_t>(field.value.data() - rest.data()) + within
+                                                      : field.offset;
+}
+
 TablePosition CsvTableFile::locate(std::size_t row, std::size_t column, std::size_t within) {
   if (row >= row_offsets_.size()) return TablePosition{path_, 0, 0, context_};
+  if (file_) return locate_in_file(row, column, within);
   const std::uint64_t record = row_offsets_[row];
-  std::uint64_t offset = record;
-  if (column != TableLocator::whole_row) {
-    const std::string_view rest = std::string_view(text_).substr(record);
-    CsvReader reader(rest);
-    std::vector<CsvField> fields;
-    std::vector<CsvProblem> ignored;
-    reader.next(fields, ignored);
-    const std::size_t i = column < input_column_.size() ? input_column_[column] : std::string::npos;
-    if (i >= fields.size()) {
-      offset = record + reader.record_end();  // a field the record lacks: where it ends
-    } else {
-      const CsvField& field = fields[i];
-      // An item inside the value, when the value is the file's own text (not unescaped).
-      const bool in_text = field.value.data() >= rest.data() && field.value.data() < rest.data() + rest.size();
-      offset = record + (within != TableLocator::whole_row && in_text ? static_cast<std::uint64_t>(field.value.data() - rest.data()) + within
-                                                                        : field.offset);
-    }
-  }
+  const std::uint64_t offset =
+      column == TableLocator::whole_row ? record : record + cell_offset(std::string_view(text_).substr(record), column, within);
   return position(offset);
 }
 
@@ -384,6 +442,8 @@ CheckResult read_csv_dataset(const std::string& folder, const std::map<std::stri
     }
     state.read[k] = true;
     csv[k].read(std::move(*text), tables.table(kind), reporter, state.malformed[k], options);
+    // The text of a file on disk is read again where a problem is, rather than kept.
+    if (!files) csv[k].release_text();
   }
   read_other_files(folder, files, tables, reporter);
   CsvLocator locator(csv);

@@ -618,3 +618,19 @@ TEST_CASE("A dataset large enough to be sorted in parts loads the same on severa
   REQUIRE(reference.dataset);
   CHECK(dump(load(files, 4, std::size_t{1} << 16)) == dump(reference));
 }
+
+TEST_CASE("A folder's problems are placed as those of the same files given in memory", "[io][dataset][threads]") {
+  // From a folder, the text is released after reading and each problem's record read again from
+  // the file; in memory, the text is kept.
+  for (const bool broken : {false, true}) {
+    Shape shape;
+    shape.broken = broken;
+    shape.crlf = broken;
+    const Files files = generated(shape);
+    const TempDataset folder(files);
+    INFO("broken: " << broken);
+    const std::string from_memory = dump(check_dataset_files(folder.path(), files, LoadOptions{2, 64}));
+    CHECK(dump(check_dataset(folder.path(), LoadOptions{1, std::size_t{1} << 30})) == from_memory);
+    CHECK(dump(check_dataset(folder.path(), LoadOptions{4, 7})) == from_memory);
+  }
+}

@@ -36,8 +36,9 @@ struct LoadOptions {
 // the diagnostics. Throws IoError when `folder` is not a readable folder.
 //
 // Complexity: linear in the size of the files (two passes to tokenize, hash lookups for ids), on
-// options.threads threads. Memory: each file's text while it is read and validated (to locate
-// problems), and the tables, sized exactly (the cells are counted before they are copied).
+// options.threads threads. Memory: each file's text while it is read (then released: a problem's
+// record is read again from the file), the tables, sized exactly (the cells are counted before
+// they are copied), each row's offset and line.
 CheckResult check_dataset(const std::string& folder);
 CheckResult check_dataset(const std::string& folder, const LoadOptions& options);
 

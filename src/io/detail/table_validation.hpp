@@ -137,6 +137,14 @@ class CsvTableFile {
   // The position of a cell, found by reading its row's record again (see TableLocator::locate).
   TablePosition locate(std::size_t row, std::size_t column, std::size_t within);
 
+  // Frees the text read (the file's size in memory, as much as its cells again): from then on a
+  // problem's position is found by reading its row's record again from the file, at the offset
+  // kept for the row, with the row's line number kept too (8 bytes per row). Only for a file read
+  // from disk, after read(). Keeps the text, and returns false, when the file cannot be opened
+  // again or its size changed. Should the file change before a problem is located, the problem is
+  // put at its row's first column.
+  bool release_text();
+
  private:
   void report(Reporter& reporter, std::uint64_t offset, std::string message, Reporter::Phase phase = Reporter::Phase::before_rows,
               std::size_t row = 0);
@@ -153,6 +161,12 @@ class CsvTableFile {
   std::string text_;
   std::unique_ptr<LineIndex> lines_;
   std::vector<std::uint64_t> row_offsets_;  // record offset of each data row
+  // After release_text: the line of each data row, and the file, open, to read records from.
+  std::vector<std::uint64_t> row_lines_;
+  std::shared_ptr<const int> file_;
+  std::uint64_t file_size_ = 0;
+  TablePosition locate_in_file(std::size_t row, std::size_t column, std::size_t within);
+  std::uint64_t cell_offset(std::string_view record, std::size_t column, std::size_t within) const;
   std::vector<std::size_t> input_column_;   // table column -> field of the record (npos: absent)
   bool missing_required_ = false;
 };
