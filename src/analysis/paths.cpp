@@ -12,7 +12,7 @@
 #include "actorgraph/analysis/network_graph.hpp"
 
 #include "actorgraph/error.hpp"
-#include "analysis/detail/parallel.hpp"
+#include "detail/parallel.hpp"
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/dijkstra_shortest_paths_no_color_map.hpp>

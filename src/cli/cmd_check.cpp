@@ -23,7 +23,7 @@ struct CheckArgs {
 };
 
 void run(const CheckArgs& args) {
-  CheckResult result = check_dataset_any(args.dataset);
+  CheckResult result = check_dataset_any(args.dataset, load_options());
   std::optional<QuoteCheckResult> quotes;
   if (!args.sources_dir.empty() && result.dataset) {
     quotes = check_quotes(*result.dataset, args.sources_dir);

@@ -159,7 +159,7 @@ void run(const ImportArgs& args) {
   const std::string origin = args.output.empty() ? "import" : args.output;
   std::map<std::string, std::string> files =
       curated ? merge_imported(curated_files, result.tables) : imported_csv(result.tables);
-  CheckResult check = check_dataset_files(origin, files);
+  CheckResult check = check_dataset_files(origin, files, load_options());
   if (!check.dataset) {
     std::size_t shown = 0;
     for (const auto& d : check.diagnostics)

@@ -144,7 +144,7 @@ void run(const ReportArgs& args) {
   check_replaceable(resolve_output_path(args.output));  // before the work, and again before the swap
   const std::string browser = args.pdf ? find_browser() : std::string();
   // Validate first: the report lists check's warnings (disagreements between sources).
-  CheckResult checked = check_dataset_any(args.dataset);
+  CheckResult checked = check_dataset_any(args.dataset, load_options());
   if (!checked.dataset) throw DataError(std::move(checked.diagnostics));
   const Dataset& d = *checked.dataset;
   ReportOptions options = report_options(args);

@@ -8,7 +8,9 @@
 #include "actorgraph/model/text.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <deque>
 #include <iterator>
 #include <iostream>
@@ -114,6 +116,19 @@ void add_format_option(CLI::App& command, std::string& format) {
   command.add_option("--format", format, "Output format")->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
 }
 
+LoadOptions load_options() {
+  LoadOptions options;
+  const char* text = std::getenv("ACTORGRAPH_THREADS");
+  if (text == nullptr || *text == '\0') return options;
+  const std::string_view value(text);
+  unsigned threads = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), threads);
+  if (ec != std::errc() || end != value.data() + value.size() || threads > 1024)
+    throw UsageError("ACTORGRAPH_THREADS must be a number of threads from 0 (one per core) to 1024, found '" + std::string(value) + "'");
+  options.threads = threads;
+  return options;
+}
+
 const Dataset& load(const std::string& path) {
   // Loaded once per process and path: `batch` runs many queries on one load. Commands never change
   // a loaded dataset (format and convert write new files from it).
@@ -121,7 +136,7 @@ const Dataset& load(const std::string& path) {
   if (const auto it = loaded.find(path); it != loaded.end()) return *it->second;
   // A folder, or a DOT, GraphML or JSON file converted through the same validated loader; a syntax
   // error in a graph file is one diagnostic (file:line[:column]), reported like a CSV error.
-  CheckResult checked = check_dataset_any(path);
+  CheckResult checked = check_dataset_any(path, load_options());
   if (!checked.dataset) throw DataError(std::move(checked.diagnostics));
   auto d = std::make_unique<const Dataset>(std::move(*checked.dataset));
   if (const std::size_t n = count_warnings(d->warnings()); n > 0)

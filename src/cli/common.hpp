@@ -4,6 +4,7 @@
 #include "actorgraph/analysis/centrality.hpp"
 #include "actorgraph/analysis/network.hpp"
 #include "actorgraph/format.hpp"
+#include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/model/dataset.hpp"
 #include "actorgraph/model/slice.hpp"
 #include "actorgraph/report/build_report.hpp"
@@ -76,6 +77,10 @@ void add_format_option(CLI::App& command, std::string& format);
 
 // Loads a dataset (DataError on any error) and notes its warnings on stderr in one line; a path
 // loaded before in this process is not read again (the dataset lives until the process ends).
+// How every command reads datasets: on ACTORGRAPH_THREADS threads (unset or 0: one per core;
+// README, "Environment"). Throws UsageError when the variable is not a number.
+LoadOptions load_options();
+
 const Dataset& load(const std::string& path);
 
 // Notes on stderr what a date window left out.

@@ -11,6 +11,10 @@ CsvReader::CsvReader(std::string_view text) noexcept : text_(text) {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
 }
 
+CsvReader::CsvReader(std::string_view text, std::size_t from, std::size_t stop) noexcept : text_(text), stop_(stop) {
+  pos_ = from == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : std::min(from, text_.size());
+}
+
 bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& problems) {
   fields.clear();
   scratch_.clear();
@@ -18,17 +22,13 @@ bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& pro
   // Skip empty lines.
   while (pos_ < n && (text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')))
     pos_ += text_[pos_] == '\n' ? 1 : 2;
-  if (pos_ >= n) return false;
+  if (pos_ >= n || pos_ >= stop_) return false;
   record_offset_ = pos_;
 
   // Quoted fields with "" are unescaped into scratch_; they are recorded as (scratch offset, length)
   // and turned into views once the record is complete, because scratch_ may reallocate meanwhile.
-  struct Pending {
-    bool in_scratch;
-    std::size_t begin, length;
-    std::uint64_t offset;
-  };
-  std::vector<Pending> pending;
+  std::vector<Pending>& pending = pending_;
+  pending.clear();
 
   for (;;) {
     const std::size_t start = pos_;

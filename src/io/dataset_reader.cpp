@@ -6,13 +6,21 @@
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/io/tables.hpp"
 #include "actorgraph/io/text_file.hpp"
+#include "detail/parallel.hpp"
 #include "io/detail/table_validation.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <limits>
 #include <memory>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace actorgraph {
 
@@ -46,107 +54,302 @@ void CsvTableFile::report(Reporter& reporter, std::uint64_t offset, std::string 
                row, Reporter::Step::reading, true, at.sort_line, at.sort_column);
 }
 
-// A NUL byte is valid UTF-8 but no text editor shows it, and DOT cannot carry it: refuse it.
-// Then every byte that is not UTF-8.
-void CsvTableFile::check_bytes(Reporter& reporter) {
-  std::size_t nuls = 0;
-  for (std::size_t at = text_.find('\0'); at != std::string::npos; at = text_.find('\0', at + 1)) {
-    if (++nuls > 20) {
-      report(reporter, at, "further NUL bytes not reported (is this a text file?)");
-      break;
-    }
-    report(reporter, at, "NUL byte (0x00) in the file; a dataset file is text and cannot contain one");
+namespace {
+
+// Past this many NUL bytes, or bytes that are not UTF-8, a file is not text: the rest are not listed.
+constexpr std::size_t max_bad_bytes = 20;
+
+// The first max_bad_bytes + 1 NUL bytes and bytes that are not UTF-8 in text[from, to). `from` and
+// `to` are where a line starts (or the text's ends): no UTF-8 sequence runs across a line end, so
+// the ranges of a text cut at line starts hold the bytes a scan of the whole text finds.
+void scan_bytes(std::string_view text, std::size_t from, std::size_t to, CsvChunk& chunk) {
+  const std::string_view range = text.substr(0, to);
+  for (std::size_t at = range.find('\0', from); at != std::string_view::npos && chunk.nuls.size() <= max_bad_bytes;
+       at = range.find('\0', at + 1))
+    chunk.nuls.push_back(at);
+  for (std::size_t at = find_invalid_utf8(range, from); at != std::string_view::npos && chunk.invalid.size() <= max_bad_bytes;
+       at = find_invalid_utf8(range, at + 1))
+    chunk.invalid.push_back(at);
+}
+
+// Where the chunks of the data rows start: `first` (just past the header), then the first line
+// start at or after every further `chunk_bytes` bytes. A quoted field may hold a line end, so a
+// line start need not be a record start: the reader checks each chunk's start (CsvTableFile::read).
+std::vector<std::size_t> chunk_starts(std::string_view text, std::size_t first, std::size_t chunk_bytes) {
+  std::vector<std::size_t> starts{first};
+  chunk_bytes = std::max<std::size_t>(chunk_bytes, 1);
+  const std::size_t chunks = first < text.size() ? (text.size() - first) / chunk_bytes : 0;
+  for (std::size_t k = 1; k < chunks; ++k) {
+    const std::size_t nominal = std::max(first + k * chunk_bytes, starts.back() + 1);
+    if (nominal >= text.size()) break;
+    const void* newline = std::memchr(text.data() + nominal, '\n', text.size() - nominal);
+    if (!newline) break;
+    const std::size_t start = static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
+    if (start >= text.size()) break;
+    starts.push_back(start);
   }
-  std::size_t invalid = 0;
-  for (std::size_t at = find_invalid_utf8(text_); at != std::string::npos; at = find_invalid_utf8(text_, at + 1)) {
-    if (++invalid > 20) {
-      report(reporter, at, "further invalid UTF-8 not reported (is this a text file in UTF-8?)");
+  return starts;
+}
+
+}  // namespace
+
+// A NUL byte is valid UTF-8 but no text editor shows it, and DOT cannot carry it: refuse it.
+// Then every byte that is not UTF-8. `chunks` hold the first of them, chunk by chunk in file order.
+void CsvTableFile::report_bytes(Reporter& reporter, const std::vector<CsvChunk>& chunks) {
+  const auto first = [&](const std::vector<std::size_t> CsvChunk::*list) {
+    std::vector<std::size_t> offsets;
+    for (const CsvChunk& chunk : chunks)
+      for (const std::size_t at : chunk.*list)
+        if (offsets.size() <= max_bad_bytes) offsets.push_back(at);
+    return offsets;
+  };
+  const std::vector<std::size_t> nuls = first(&CsvChunk::nuls), invalid = first(&CsvChunk::invalid);
+  for (std::size_t i = 0; i < nuls.size(); ++i)
+    report(reporter, nuls[i],
+           i == max_bad_bytes ? "further NUL bytes not reported (is this a text file?)"
+                              : "NUL byte (0x00) in the file; a dataset file is text and cannot contain one");
+  for (std::size_t i = 0; i < invalid.size(); ++i) {
+    if (i == max_bad_bytes) {
+      report(reporter, invalid[i], "further invalid UTF-8 not reported (is this a text file in UTF-8?)");
       break;
     }
     char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text_[at]));
-    report(reporter, at, std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8");
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text_[invalid[i]]));
+    report(reporter, invalid[i], std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8");
   }
 }
 
-void CsvTableFile::read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed) {
+// First pass over a chunk: its rows' problems and malformed rows, and the bytes of each column,
+// so that the table can be allocated exactly before the second pass copies the cells.
+void CsvTableFile::scan_chunk(CsvChunk& chunk, const std::vector<std::string>& input_names) const {
+  CsvReader reader(text_, chunk.begin, chunk.stop);
+  std::vector<CsvField> fields;
+  std::vector<CsvProblem> problems;
+  const std::size_t width = input_names.size();
+  chunk.rows = 0;
+  chunk.bytes.assign(input_column_.size(), 0);
+  chunk.problems.clear();
+  chunk.malformed.clear();
+  while (reader.next(fields, problems)) {
+    const std::size_t row = chunk.rows++;
+    for (auto& p : problems) chunk.problems.push_back({p.offset, std::move(p.message), row});
+    bool well_formed = problems.empty() && !missing_required_;
+    problems.clear();
+    if (fields.size() < width) {
+      std::string missing;
+      for (std::size_t i = fields.size(); i < width; ++i) missing += (missing.empty() ? "" : ", ") + input_names[i];
+      chunk.problems.push_back(
+          {reader.record_end(),
+           "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()) + " (missing: " + missing + ")", row});
+      well_formed = false;
+    } else if (fields.size() > width) {
+      chunk.problems.push_back({fields[width].offset,
+                                "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()) +
+                                    " (a value that contains a comma must be enclosed in double quotes)",
+                                row});
+      well_formed = false;
+    }
+    for (std::size_t c = 0; c < input_column_.size(); ++c) {
+      const std::size_t i = input_column_[c];
+      if (i < fields.size()) chunk.bytes[c] += fields[i].value.size();
+    }
+    if (!well_formed) chunk.malformed.push_back(row);
+  }
+  chunk.end = reader.position();
+}
+
+// Second pass: the chunk's cells copied into the columns' buffers, at the places the first pass
+// counted (`row`: the chunk's first row; `at`: where each column's text of the chunk begins).
+void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, std::vector<std::vector<char>>& data,
+                              std::vector<std::vector<std::uint32_t>>& ends) {
+  CsvReader reader(text_, chunk.begin, chunk.stop);
+  std::vector<CsvField> fields;
+  std::vector<CsvProblem> problems;
+  for (; reader.next(fields, problems); ++row) {
+    problems.clear();
+    for (std::size_t c = 0; c < input_column_.size(); ++c) {
+      const std::size_t i = input_column_[c];
+      if (i < fields.size() && !fields[i].value.empty()) {
+        std::memcpy(data[c].data() + at[c], fields[i].value.data(), fields[i].value.size());
+        at[c] += fields[i].value.size();
+      }
+      ends[c][row] = static_cast<std::uint32_t>(at[c]);
+    }
+    row_offsets_[row] = reader.record_offset();
+  }
+}
+
+// The chunks are read on the threads, each from a line start that may be inside a quoted field.
+// In file order, each chunk's start is then checked against where the chunk before it ended (a
+// reader's position is all its state), and a chunk that started wrong is read again from there.
+std::vector<CsvChunk> CsvTableFile::scan_chunks(std::size_t first, const std::vector<std::string>& input_names,
+                                                const LoadOptions& options) const {
+  const std::vector<std::size_t> starts = chunk_starts(text_, first, options.chunk_bytes);
+  std::vector<CsvChunk> chunks(starts.size());
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    chunks[k].begin = starts[k];
+    chunks[k].stop = k + 1 < starts.size() ? starts[k + 1] : std::string::npos;
+  }
+  run_blocks(
+      chunks.size(), options.threads, {}, [] { return 0; },
+      [&](std::size_t k, std::size_t, int&) {
+        scan_bytes(text_, k == 0 ? 0 : starts[k], k + 1 < starts.size() ? starts[k + 1] : text_.size(), chunks[k]);
+        scan_chunk(chunks[k], input_names);
+      },
+      [](int&) {}, chunks.size());
+  for (std::size_t k = 1; k < chunks.size(); ++k) {
+    if (chunks[k].begin == chunks[k - 1].end) continue;
+    chunks[k].begin = chunks[k - 1].end;
+    scan_chunk(chunks[k], input_names);
+  }
+  return chunks;
+}
+
+// The cells of the chunks, copied once, on the threads, into buffers of their exact size.
+std::vector<TextColumn> CsvTableFile::fill_columns(const std::vector<CsvChunk>& chunks, const LoadOptions& options) {
+  std::size_t rows = 0;
+  std::vector<std::size_t> first_row(chunks.size());
+  std::vector<std::vector<std::uint64_t>> first_byte(chunks.size());
+  std::vector<std::uint64_t> bytes(input_column_.size(), 0);
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    first_row[k] = rows;
+    first_byte[k] = bytes;
+    rows += chunks[k].rows;
+    for (std::size_t c = 0; c < bytes.size(); ++c) bytes[c] += chunks[k].bytes[c];
+  }
+  std::vector<std::vector<char>> data(bytes.size());
+  std::vector<std::vector<std::uint32_t>> ends(bytes.size());
+  for (std::size_t c = 0; c < bytes.size(); ++c) {
+    if (bytes[c] > std::numeric_limits<std::uint32_t>::max()) throw Error("a text column holds more than 4 GiB; split the dataset");
+    data[c].resize(bytes[c]);
+    ends[c].resize(rows);
+  }
+  row_offsets_.assign(rows, 0);
+  run_blocks(
+      chunks.size(), options.threads, {}, [] { return 0; },
+      [&](std::size_t k, std::size_t, int&) { fill_chunk(chunks[k], first_row[k], first_byte[k], data, ends); }, [](int&) {},
+      chunks.size());
+  std::vector<TextColumn> cells;
+  cells.reserve(bytes.size());
+  for (std::size_t c = 0; c < bytes.size(); ++c) cells.emplace_back(std::move(data[c]), std::move(ends[c]));
+  return cells;
+}
+
+void CsvTableFile::read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed,
+                        const LoadOptions& options) {
   const FileSpec& spec = table_spec(kind_);
   text_ = std::move(text);
-  check_bytes(reporter);
   CsvReader reader(text_);
   std::vector<CsvField> fields;
   std::vector<CsvProblem> problems;
   if (!reader.next(fields, problems)) {
+    CsvChunk whole;
+    scan_bytes(text_, 0, text_.size(), whole);
+    report_bytes(reporter, {whole});
     std::string header;
     for (const auto& c : spec.columns) header += (header.empty() ? "" : ",") + std::string(c.name);
     report(reporter, 0, "empty file: expected a header row such as '" + header + "'");
     table = Table(std::string(spec.name), {});
     return;
   }
-  for (const auto& p : problems) report(reporter, p.offset, p.message);
-  problems.clear();
-
   std::vector<std::string> input_names;
   for (const auto& f : fields) input_names.emplace_back(f.value);
   ColumnPlan plan = plan_columns(spec, input_names);
-  for (const auto& p : plan.problems) report(reporter, fields[p.input].offset, p.message);
   input_column_ = std::move(plan.input_column);
   missing_required_ = plan.missing_required;
-  table = Table(std::string(spec.name), std::move(plan.columns));
-  const std::size_t width = input_names.size();
+  std::vector<CsvChunk> chunks = scan_chunks(reader.position(), input_names, options);
 
-  std::vector<std::string_view> values(input_column_.size());
-  while (reader.next(fields, problems)) {
-    const std::size_t row = table.rows();
-    for (const auto& p : problems) report(reporter, p.offset, p.message, Phase::rows, row);
-    bool well_formed = problems.empty() && !plan.missing_required;
-    problems.clear();
-    if (fields.size() < width) {
-      std::string missing;
-      for (std::size_t i = fields.size(); i < width; ++i) missing += (missing.empty() ? "" : ", ") + input_names[i];
-      report(reporter, reader.record_end(),
-             "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()) + " (missing: " + missing + ")", Phase::rows, row);
-      well_formed = false;
-    } else if (fields.size() > width) {
-      report(reporter, fields[width].offset,
-             "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()) +
-                 " (a value that contains a comma must be enclosed in double quotes)", Phase::rows, row);
-      well_formed = false;
+  // The problems in the order a reader of the whole file meets them: bytes, header, rows.
+  report_bytes(reporter, chunks);
+  for (const auto& p : problems) report(reporter, p.offset, p.message);
+  for (const auto& p : plan.problems) report(reporter, fields[p.input].offset, p.message);
+  std::size_t rows = 0;
+  for (CsvChunk& chunk : chunks) {
+    for (const auto& p : chunk.problems) report(reporter, p.offset, p.message, Phase::rows, rows + p.row);
+    if (!chunk.malformed.empty()) {
+      malformed.resize(rows + chunk.malformed.back() + 1, 0);
+      for (const std::size_t row : chunk.malformed) malformed[rows + row] = 1;
     }
-    for (std::size_t c = 0; c < values.size(); ++c) {
-      const std::size_t i = input_column_[c];
-      values[c] = i < fields.size() ? fields[i].value : std::string_view();
-    }
-    row_offsets_.push_back(reader.record_offset());
-    if (!well_formed) {
-      malformed.resize(row + 1, 0);
-      malformed[row] = 1;
-    }
-    table.add_row(values);
+    rows += chunk.rows;
+    chunk.problems = {};
   }
+  table = Table(std::string(spec.name), std::move(plan.columns), fill_columns(chunks, options));
+}
+
+bool CsvTableFile::release_text() {
+  const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  auto file = std::shared_ptr<const int>(new int(fd), [](const int* f) {
+    ::close(*f);
+    delete f;
+  });
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != text_.size()) return false;
+  // Each row's line; a record starts where a line does (after a line end), which the search of a
+  // cell's column relies on.
+  std::vector<std::uint64_t> lines(row_offsets_.size());
+  std::uint64_t line = 1, at = 0;
+  for (std::size_t row = 0; row < row_offsets_.size(); ++row) {
+    const std::uint64_t record = row_offsets_[row];
+    if (record == 0 || text_[record - 1] != '\n') return false;
+    line += static_cast<std::uint64_t>(
+        std::count(text_.begin() + static_cast<std::ptrdiff_t>(at), text_.begin() + static_cast<std::ptrdiff_t>(record), '\n'));
+    at = record;
+    lines[row] = line;
+  }
+  row_lines_ = std::move(lines);
+  file_ = std::move(file);
+  file_size_ = text_.size();
+  lines_.reset();
+  std::string().swap(text_);
+  return true;
+}
+
+// locate() once the text is released: the row's record read again, from its offset to the next
+// row's (or the end of the file).
+TablePosition CsvTableFile::locate_in_file(std::size_t row, std::size_t column, std::size_t within) {
+  const TablePosition row_start{path_, row_lines_[row], 1, {}};
+  if (column == TableLocator::whole_row) return row_start;
+  const std::uint64_t record = row_offsets_[row];
+  const std::uint64_t end = row + 1 < row_offsets_.size() ? row_offsets_[row + 1] : file_size_;
+  std::string bytes(end - record, '\0');
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::pread(*file_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(record + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return row_start;
+    done += static_cast<std::size_t>(n);
+  }
+  const std::uint64_t offset = cell_offset(bytes, column, within);
+  const std::string_view before = std::string_view(bytes).substr(0, offset);
+  const std::size_t newline = before.rfind('\n');
+  TablePosition at = row_start;
+  at.line += static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
+  at.column = count_code_points(newline == std::string_view::npos ? before : before.substr(newline + 1)) + 1;
+  return at;
+}
+
+// The offset in `record` (a record's text, from its first byte) of a cell, or of an item at byte
+// `within` of it (see TableLocator::locate).
+std::uint64_t CsvTableFile::cell_offset(std::string_view rest, std::size_t column, std::size_t within) const {
+  CsvReader reader(rest);
+  std::vector<CsvField> fields;
+  std::vector<CsvProblem> ignored;
+  reader.next(fields, ignored);
+  const std::size_t i = column < input_column_.size() ? input_column_[column] : std::string::npos;
+  if (i >= fields.size()) return reader.record_end();  // a field the record lacks: where it ends
+  const CsvField& field = fields[i];
+  // An item inside the value, when the value is the file's own text (not unescaped).
+  const bool in_text = field.value.data() >= rest.data() && field.value.data() < rest.data() + rest.size();
+  return within != TableLocator::whole_row && in_text ? static_cast<std::uint64_t>(field.value.data() - rest.data()) + within
+                                                      : field.offset;
 }
 
 TablePosition CsvTableFile::locate(std::size_t row, std::size_t column, std::size_t within) {
   if (row >= row_offsets_.size()) return TablePosition{path_, 0, 0, context_};
+  if (file_) return locate_in_file(row, column, within);
   const std::uint64_t record = row_offsets_[row];
-  std::uint64_t offset = record;
-  if (column != TableLocator::whole_row) {
-    const std::string_view rest = std::string_view(text_).substr(record);
-    CsvReader reader(rest);
-    std::vector<CsvField> fields;
-    std::vector<CsvProblem> ignored;
-    reader.next(fields, ignored);
-    const std::size_t i = column < input_column_.size() ? input_column_[column] : std::string::npos;
-    if (i >= fields.size()) {
-      offset = record + reader.record_end();  // a field the record lacks: where it ends
-    } else {
-      const CsvField& field = fields[i];
-      // An item inside the value, when the value is the file's own text (not unescaped).
-      const bool in_text = field.value.data() >= rest.data() && field.value.data() < rest.data() + rest.size();
-      offset = record + (within != TableLocator::whole_row && in_text ? static_cast<std::uint64_t>(field.value.data() - rest.data()) + within
-                                                                        : field.offset);
-    }
-  }
+  const std::uint64_t offset =
+      column == TableLocator::whole_row ? record : record + cell_offset(std::string_view(text_).substr(record), column, within);
   return position(offset);
 }
 
@@ -204,7 +407,7 @@ void read_other_files(const std::string& folder, const std::map<std::string, std
 
 
 // Reads the dataset from the folder on disk, or from `files` (file name -> text) when given.
-CheckResult read_csv_dataset(const std::string& folder, const std::map<std::string, std::string>* files) {
+CheckResult read_csv_dataset(const std::string& folder, const std::map<std::string, std::string>* files, const LoadOptions& options) {
   std::error_code ec;
   if (!files && !fs::is_directory(folder, ec))
     throw IoError(fs::exists(folder, ec) ? folder + ": not a dataset folder (expected a folder with actors.csv and relations.csv)"
@@ -238,37 +441,51 @@ CheckResult read_csv_dataset(const std::string& folder, const std::map<std::stri
       continue;
     }
     state.read[k] = true;
-    csv[k].read(std::move(*text), tables.table(kind), reporter, state.malformed[k]);
+    csv[k].read(std::move(*text), tables.table(kind), reporter, state.malformed[k], options);
+    // The text of a file on disk is read again where a problem is, rather than kept.
+    if (!files) csv[k].release_text();
   }
   read_other_files(folder, files, tables, reporter);
   CsvLocator locator(csv);
-  return validate_tables(folder, std::move(tables), locator, std::move(state), std::move(reporter));
+  return validate_tables(folder, std::move(tables), locator, std::move(state), std::move(reporter), options.threads);
 }
 
 }  // namespace
 
 }  // namespace detail
 
-CheckResult check_dataset(const std::string& folder) {
+CheckResult check_dataset(const std::string& folder, const LoadOptions& options) {
   std::string path = folder;
   while (path.size() > 1 && path.back() == '/') path.pop_back();
-  return detail::read_csv_dataset(path, nullptr);
+  return detail::read_csv_dataset(path, nullptr, options);
+}
+
+CheckResult check_dataset(const std::string& folder) { return check_dataset(folder, LoadOptions{}); }
+
+CheckResult check_dataset_files(const std::string& origin, const std::map<std::string, std::string>& files, const LoadOptions& options) {
+  return detail::read_csv_dataset(origin, &files, options);
 }
 
 CheckResult check_dataset_files(const std::string& origin, const std::map<std::string, std::string>& files) {
-  return detail::read_csv_dataset(origin, &files);
+  return check_dataset_files(origin, files, LoadOptions{});
+}
+
+Dataset load_dataset_files(const std::string& origin, const std::map<std::string, std::string>& files, const LoadOptions& options) {
+  CheckResult result = check_dataset_files(origin, files, options);
+  if (!result.dataset) throw DataError(std::move(result.diagnostics));
+  return std::move(*result.dataset);
 }
 
 Dataset load_dataset_files(const std::string& origin, const std::map<std::string, std::string>& files) {
-  CheckResult result = check_dataset_files(origin, files);
+  return load_dataset_files(origin, files, LoadOptions{});
+}
+
+Dataset load_dataset(const std::string& folder, const LoadOptions& options) {
+  CheckResult result = check_dataset(folder, options);
   if (!result.dataset) throw DataError(std::move(result.diagnostics));
   return std::move(*result.dataset);
 }
 
-Dataset load_dataset(const std::string& folder) {
-  CheckResult result = check_dataset(folder);
-  if (!result.dataset) throw DataError(std::move(result.diagnostics));
-  return std::move(*result.dataset);
-}
+Dataset load_dataset(const std::string& folder) { return load_dataset(folder, LoadOptions{}); }
 
 }  // namespace actorgraph

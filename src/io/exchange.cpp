@@ -64,9 +64,11 @@ std::map<std::string, std::string> graph_to_dataset_files(std::string_view text,
   return graph_dataset_files(read_graph(text, format, origin), origin);
 }
 
-CheckResult check_dataset_text(std::string_view text, ExchangeFormat format, const std::string& origin) {
+namespace {
+
+CheckResult check_graph_text(std::string_view text, ExchangeFormat format, const std::string& origin, const LoadOptions& options) {
   try {
-    return check_graph(read_graph(text, format, origin), origin);
+    return check_graph(read_graph(text, format, origin), origin, options);
   } catch (const ParseError& e) {
     CheckResult result;
     result.diagnostics.push_back(parse_diagnostic(e));
@@ -74,11 +76,19 @@ CheckResult check_dataset_text(std::string_view text, ExchangeFormat format, con
   }
 }
 
-CheckResult check_dataset_any(const std::string& path) {
-  const ExchangeFormat format = exchange_format(path);
-  if (format == ExchangeFormat::folder) return check_dataset(path);
-  return check_dataset_text(read_text_file(path), format, path);
+}  // namespace
+
+CheckResult check_dataset_text(std::string_view text, ExchangeFormat format, const std::string& origin) {
+  return check_graph_text(text, format, origin, LoadOptions{});
 }
+
+CheckResult check_dataset_any(const std::string& path, const LoadOptions& options) {
+  const ExchangeFormat format = exchange_format(path);
+  if (format == ExchangeFormat::folder) return check_dataset(path, options);
+  return check_graph_text(read_text_file(path), format, path, options);
+}
+
+CheckResult check_dataset_any(const std::string& path) { return check_dataset_any(path, LoadOptions{}); }
 
 Dataset read_dataset_any(const std::string& path) {
   const ExchangeFormat format = exchange_format(path);

@@ -404,7 +404,7 @@ std::map<std::string, std::string> graph_dataset_files(const GraphData& g, const
   return out;
 }
 
-CheckResult check_graph(const GraphData& g, const std::string& origin) {
+CheckResult check_graph(const GraphData& g, const std::string& origin, const LoadOptions& options) {
   GraphTables t = make_tables(g, origin);
   DatasetTables tables;
   Reporter reporter;
@@ -426,7 +426,7 @@ CheckResult check_graph(const GraphData& g, const std::string& origin) {
     const auto k = static_cast<std::size_t>(kind);
     auto& part = locator.part(kind);
     part.csv = std::make_unique<CsvTableFile>(kind, origin, "graph attribute " + embedded->key);
-    part.csv->read(embedded->text, tables.table(kind), reporter, state.malformed[k]);
+    part.csv->read(embedded->text, tables.table(kind), reporter, state.malformed[k], options);
     part.csv_rows = tables.table(kind).rows();
     state.read[k] = true;
   }
@@ -446,7 +446,7 @@ CheckResult check_graph(const GraphData& g, const std::string& origin) {
       state.malformed[static_cast<std::size_t>(TableKind::types)].resize(types.rows(), 1);
   }
   tables.other_files = std::move(t.other_files);
-  return check_normalised(origin, std::move(tables), locator, std::move(state), std::move(reporter), normalise);
+  return check_normalised(origin, std::move(tables), locator, std::move(state), std::move(reporter), normalise, options.threads);
 }
 
 std::string header_record(const Table& table) {

@@ -4,6 +4,7 @@
 #include "actorgraph/model/graph.hpp"
 #include "actorgraph/model/metadata.hpp"
 
+#include "detail/parallel.hpp"
 #include "io/detail/table_validation.hpp"
 
 #include <algorithm>
@@ -157,14 +158,41 @@ struct Cell {
   std::size_t row, column;
 };
 
+// The list of names an unknown name was looked up in, for "did you mean" suggestions.
+enum class Suggest : std::uint8_t { none, actor, source, type };
+
+// A problem found in a row, kept until the row's problems are reported in row order
+// (DatasetBuilder::flush): rows may be checked on several threads, and neither the locator nor the
+// suggestions (the first max_suggested_names names get one) may be used by two at once.
+struct RowProblem {
+  Cell cell;
+  Severity severity;
+  std::string message;
+  std::size_t within;
+  Suggest suggest;        // none, or the list `name` was not found in
+  std::string_view name;  // a view of the table's text
+  std::size_t clause_at;  // where the suggestion goes in the message
+};
+using RowProblems = std::vector<RowProblem>;
+
 }  // namespace
 
 struct RelationValues;
 
+// What a thread keeps while it checks a block of relations (DatasetBuilder::check_relations).
+struct RelationBlock {
+  std::vector<Cell> cells;            // the row's
+  RowProblems problems;               // the block's, in row order
+  std::vector<SourceId> sources;      // the sources the block's rows cite, row after row
+  std::vector<std::uint32_t> counts;  // per row of the block: how many
+  std::vector<SourceId> scratch;      // one row's
+  std::optional<TypeId> last_type;    // most rows have the type of the row before
+};
+
 class DatasetBuilder {
  public:
-  DatasetBuilder(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter)
-      : locator_(locator), state_(std::move(state)), reporter_(std::move(reporter)) {
+  DatasetBuilder(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter, unsigned threads)
+      : locator_(locator), state_(std::move(state)), reporter_(std::move(reporter)), threads_(threads) {
     d_.path_ = std::move(path);
     d_.actors_ = std::move(tables.actors);
     d_.relations_ = std::move(tables.relations);
@@ -190,24 +218,32 @@ class DatasetBuilder {
     const auto& flags = state_.malformed[static_cast<std::size_t>(table)];
     return row < flags.size() && flags[row];
   }
-  // Calls `check(row, cells, well_formed)` for every row of a table, the cells in column order.
+  // Calls `check(row, cells, well_formed, problems)` for every row of a table, the cells in column
+  // order, and reports the row's problems after it.
   template <class RowFn>
   void for_each_row(TableKind kind, RowFn&& check);
 
-  bool check_id(const Cell& field, std::string_view what);
-  std::optional<ActorId> lookup_actor(const Cell& field, std::string_view what);
-  void lookup_sources(const Cell& field, std::vector<SourceId>& out);
-  PartialDate parse_date(const Cell& field, std::string_view what);
-  Status parse_status_field(const Cell& field);
-  std::string unknown_hint(std::string_view name, std::unique_ptr<NameSuggester>& suggester,
-                           const std::function<std::vector<std::string_view>()>& candidates);
+  bool check_id(RowProblems& out, const Cell& field, std::string_view what) const;
+  std::optional<ActorId> lookup_actor(RowProblems& out, const Cell& field, std::string_view what) const;
+  void lookup_sources(RowProblems& out, const Cell& field, std::vector<SourceId>& ids) const;
+  PartialDate parse_date(RowProblems& out, const Cell& field, std::string_view what) const;
+  Status parse_status_field(RowProblems& out, const Cell& field) const;
+  // The " (did you mean ...?)" clause for a name not found in `list`, for the first
+  // max_suggested_names names (in the order their problems are reported).
+  std::string unknown_hint(Suggest list, std::string_view name);
+  // Reports the problems of a row, in the order found, and clears the list.
+  void flush(RowProblems& problems);
+  static void note(RowProblems& out, const Cell& cell, Severity severity, std::string message,
+                   std::size_t within = TableLocator::whole_row) {
+    out.push_back({cell, severity, std::move(message), within, Suggest::none, {}, 0});
+  }
 
   void check_types();
   void check_actors();
   void check_sources();
   void check_relations();
-  void check_relation(const std::vector<Cell>& v, bool ok);
-  void check_relation_fields(const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources);
+  void check_relation(RelationBlock& block, RelationId row, bool ok);
+  void check_relation_fields(RowProblems& out, const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources) const;
   void check_blocs();
   void index_actors();
   void index_relations();
@@ -232,8 +268,7 @@ class DatasetBuilder {
   std::vector<std::uint8_t> resolved_;
   // Relation columns, found once.
   std::optional<std::size_t> c_start_, c_end_, c_directed_, c_weight_, c_magnitude_, c_sources_, c_fact_, c_stance_, c_attested_, c_status_;
-  std::optional<TypeId> last_type_;
-  std::vector<SourceId> sources_scratch_;
+  unsigned threads_;
 };
 
 void DatasetBuilder::report_row(TableKind table, std::size_t row, std::size_t column, Severity severity, std::string message) {
@@ -262,123 +297,143 @@ void DatasetBuilder::for_each_row(TableKind kind, RowFn&& check) {
   }();
   phase_ = Reporter::Phase::rows;
   std::vector<Cell> cells(table.columns().size());
+  RowProblems problems;
   for (std::size_t row = 0; row < table.rows(); ++row) {
     for (std::size_t c = 0; c < cells.size(); ++c) cells[c] = Cell{table.cell(row, c), kind, row, c};
-    check(row, cells, !malformed(kind, row));
+    check(row, cells, !malformed(kind, row), problems);
+    flush(problems);
   }
   phase_ = Reporter::Phase::after_rows;
 }
 
-bool DatasetBuilder::check_id(const Cell& field, std::string_view what) {
+bool DatasetBuilder::check_id(RowProblems& out, const Cell& field, std::string_view what) const {
   const std::string_view id = field.value;
   if (id.empty()) {
-    report(field, Severity::error, "empty " + std::string(what));
+    note(out, field, Severity::error, "empty " + std::string(what));
     return false;
   }
   if (id.find('|') != std::string_view::npos) {
-    report(field, Severity::error, std::string(what) + " " + in_quotes(id) + " contains '|', which separates list values");
+    note(out, field, Severity::error, std::string(what) + " " + in_quotes(id) + " contains '|', which separates list values");
     return false;
   }
   if (trim(id).size() != id.size()) {
-    report(field, Severity::error, std::string(what) + " " + in_quotes(id) + " has leading or trailing spaces");
+    note(out, field, Severity::error, std::string(what) + " " + in_quotes(id) + " has leading or trailing spaces");
     return false;
   }
   return true;
 }
 
-std::string DatasetBuilder::unknown_hint(std::string_view name, std::unique_ptr<NameSuggester>& suggester,
-                                         const std::function<std::vector<std::string_view>()>& candidates) {
+std::string DatasetBuilder::unknown_hint(Suggest list, std::string_view name) {
   if (suggested_names_ >= max_suggested_names) return {};
   ++suggested_names_;
-  if (!suggester) suggester = std::make_unique<NameSuggester>(candidates());
-  const std::string hint = suggester->suggest(name);
-  return did_you_mean_clause(hint);
+  std::unique_ptr<NameSuggester>& suggester = list == Suggest::actor    ? actor_suggester_
+                                              : list == Suggest::source ? source_suggester_
+                                                                        : type_suggester_;
+  if (!suggester) {
+    std::vector<std::string_view> ids;
+    if (list == Suggest::actor) ids.assign(actor_id_list_.begin(), actor_id_list_.end());
+    if (list == Suggest::source)
+      for (SourceId s = 0; s < d_.sources_.rows(); ++s) ids.push_back(d_.sources_.cell(s, 0));
+    if (list == Suggest::type)
+      for (const auto& type : d_.types_.all()) ids.push_back(type.id);
+    suggester = std::make_unique<NameSuggester>(ids);
+  }
+  return did_you_mean_clause(suggester->suggest(name));
 }
 
-std::optional<ActorId> DatasetBuilder::lookup_actor(const Cell& field, std::string_view what) {
+void DatasetBuilder::flush(RowProblems& problems) {
+  for (RowProblem& p : problems) {
+    if (p.suggest != Suggest::none) p.message.insert(p.clause_at, unknown_hint(p.suggest, p.name));
+    report(p.cell, p.severity, std::move(p.message), p.within);
+  }
+  problems.clear();
+}
+
+std::optional<ActorId> DatasetBuilder::lookup_actor(RowProblems& out, const Cell& field, std::string_view what) const {
   if (field.value.empty()) {
-    report(field, Severity::error, "empty " + std::string(what));
+    note(out, field, Severity::error, "empty " + std::string(what));
     return std::nullopt;
   }
   if (const auto a = d_.actor_by_id_.find(field.value)) return *a;
-  const auto actor_ids = [&] { return std::vector<std::string_view>(actor_id_list_.begin(), actor_id_list_.end()); };
-  report(field, Severity::error, "unknown actor " + in_quotes(field.value) + unknown_hint(field.value, actor_suggester_, actor_ids));
+  std::string message = "unknown actor " + in_quotes(field.value);
+  const std::size_t clause_at = message.size();
+  out.push_back({field, Severity::error, std::move(message), TableLocator::whole_row, Suggest::actor, field.value, clause_at});
   return std::nullopt;
 }
 
-void DatasetBuilder::lookup_sources(const Cell& field, std::vector<SourceId>& out) {
+void DatasetBuilder::lookup_sources(RowProblems& out, const Cell& field, std::vector<SourceId>& ids) const {
   for (std::string_view id : split_list(field.value)) {
     if (const auto s = d_.source_by_id_.find(id)) {
-      if (std::find(out.begin(), out.end(), *s) == out.end()) out.push_back(*s);
+      if (std::find(ids.begin(), ids.end(), *s) == ids.end()) ids.push_back(*s);
       continue;
     }
     // The position of the id itself, where the locator knows it.
     const auto within = static_cast<std::size_t>(id.data() - field.value.data());
     if (!d_.sources_.present()) {
-      report(field, Severity::error, "unknown source " + in_quotes(id) + " (the dataset has no sources.csv)", within);
+      note(out, field, Severity::error, "unknown source " + in_quotes(id) + " (the dataset has no sources.csv)", within);
       continue;
     }
-    const auto source_ids = [&] {
-      std::vector<std::string_view> ids;
-      for (SourceId s = 0; s < d_.sources_.rows(); ++s) ids.push_back(d_.sources_.cell(s, 0));
-      return ids;
-    };
-    report(field, Severity::error, "unknown source " + in_quotes(id) + unknown_hint(id, source_suggester_, source_ids), within);
+    std::string message = "unknown source " + in_quotes(id);
+    const std::size_t clause_at = message.size();
+    out.push_back({field, Severity::error, std::move(message), within, Suggest::source, id, clause_at});
   }
 }
 
-PartialDate DatasetBuilder::parse_date(const Cell& field, std::string_view what) {
+PartialDate DatasetBuilder::parse_date(RowProblems& out, const Cell& field, std::string_view what) const {
   if (field.value.empty()) return {};
   std::string why;
   if (auto date = PartialDate::parse(field.value, &why)) return *date;
-  report(field, Severity::error, "invalid " + std::string(what) + " date " + in_quotes(field.value) + ": " + why);
+  note(out, field, Severity::error, "invalid " + std::string(what) + " date " + in_quotes(field.value) + ": " + why);
   return {};
 }
 
-Status DatasetBuilder::parse_status_field(const Cell& field) {
+Status DatasetBuilder::parse_status_field(RowProblems& out, const Cell& field) const {
   if (const auto status = parse_status(field.value)) return *status;
   const std::string hint = did_you_mean(field.value, status_names());
-  report(field, Severity::error, "status must be held, planned, intended or empty (held), found " + in_quotes(field.value) +
-         did_you_mean_clause(hint));
+  note(out, field, Severity::error,
+       "status must be held, planned, intended or empty (held), found " + in_quotes(field.value) + did_you_mean_clause(hint));
   return Status::held;
 }
 
 void DatasetBuilder::check_types() {
   std::set<std::string, std::less<>> seen;
-  for_each_row(TableKind::types, [&](std::size_t, const std::vector<Cell>& v, bool ok) {
+  for_each_row(TableKind::types, [&](std::size_t, const std::vector<Cell>& v, bool ok, RowProblems& out) {
     if (!ok) return;
     RelationType type;
     type.id = std::string(v[0].value);
     bool valid = true;
     if (!is_slug(type.id)) {
-      report(v[0], Severity::error, "type id " + in_quotes(type.id) + " is not a lower-case slug (a-z, 0-9, _)");
+      note(out, v[0], Severity::error, "type id " + in_quotes(type.id) + " is not a lower-case slug (a-z, 0-9, _)");
       valid = false;
     } else if (d_.types_.find(type.id)) {
       const bool builtin = d_.types_[*d_.types_.find(type.id)].builtin;
-      report(v[0], Severity::error, "relation type " + in_quotes(type.id) +
-             (builtin ? " is built in; give the declared type another id" : " is declared twice"));
+      note(out, v[0], Severity::error,
+           "relation type " + in_quotes(type.id) + (builtin ? " is built in; give the declared type another id" : " is declared twice"));
       valid = false;
     }
     type.description = std::string(v[1].value);
     if (type.description.empty()) {
-      report(v[1], Severity::error, "empty description");
+      note(out, v[1], Severity::error, "empty description");
       valid = false;
     }
     const auto directed = parse_bool(v[2].value), ongoing = parse_bool(v[3].value);
-    if (!directed) report(v[2], Severity::error, "directed must be true or false, found " + in_quotes(v[2].value));
-    if (!ongoing) report(v[3], Severity::error, "ongoing must be true or false, found " + in_quotes(v[3].value));
+    if (!directed) note(out, v[2], Severity::error, "directed must be true or false, found " + in_quotes(v[2].value));
+    if (!ongoing) note(out, v[3], Severity::error, "ongoing must be true or false, found " + in_quotes(v[3].value));
     if (const auto c = d_.types_table_.column("valence"); c && !v[*c].value.empty()) {
-      if (const auto valence = parse_valence(v[*c].value)) type.valence = *valence;
+      if (const auto valence = parse_valence(v[*c].value))
+        type.valence = *valence;
       else {
-        report(v[*c], Severity::error, "valence must be cooperative, conflictual, neutral or empty (cooperative), found " + in_quotes(v[*c].value));
+        note(out, v[*c], Severity::error,
+             "valence must be cooperative, conflictual, neutral or empty (cooperative), found " + in_quotes(v[*c].value));
         valid = false;
       }
     }
     if (const auto c = d_.types_table_.column("dimension"); c && !v[*c].value.empty()) {
-      if (const auto dimension = parse_dimension(v[*c].value)) type.dimension = *dimension;
+      if (const auto dimension = parse_dimension(v[*c].value))
+        type.dimension = *dimension;
       else {
-        report(v[*c], Severity::error, "dimension must be security, political, economic, social or empty (political), found " +
-               in_quotes(v[*c].value));
+        note(out, v[*c], Severity::error,
+             "dimension must be security, political, economic, social or empty (political), found " + in_quotes(v[*c].value));
         valid = false;
       }
     }
@@ -392,22 +447,25 @@ void DatasetBuilder::check_types() {
 
 void DatasetBuilder::check_actors() {
   std::unordered_map<std::string, KindId> kind_ids;
-  for_each_row(TableKind::actors, [&](std::size_t row, const std::vector<Cell>& v, bool ok) {
+  for_each_row(TableKind::actors, [&](std::size_t row, const std::vector<Cell>& v, bool ok, RowProblems& out) {
     const auto a = static_cast<ActorId>(row);
-    if (check_id(v[0], "actor id")) {
+    if (check_id(out, v[0], "actor id")) {
       // The index keeps views of the actors table's id column: no copy.
       if (const auto first = d_.actor_by_id_.insert(v[0].value, a))
-        report(v[0], Severity::error, "duplicate actor id " + in_quotes(v[0].value) + " (first defined at " + place_of(TableKind::actors, *first) + ")");
+        note(out, v[0], Severity::error,
+             "duplicate actor id " + in_quotes(v[0].value) + " (first defined at " + place_of(TableKind::actors, *first) + ")");
       else
         actor_id_list_.emplace_back(v[0].value);
     }
     // A missing kind column is reported once, in the header, and makes every row malformed.
     const std::string_view kind = v[2].value;
-    if (ok && kind.empty()) report(v[2], Severity::error, "empty kind (state, organization, person, agency, ...)");
+    if (ok && kind.empty())
+      note(out, v[2], Severity::error, "empty kind (state, organization, person, agency, ...)");
     else if (ok && !is_slug(kind)) {
       const std::string folded = fold_case(trim(kind));
-      report(v[2], Severity::error, "kind " + in_quotes(kind) + " is not a lower-case slug (a-z, 0-9, _)" +
-             did_you_mean_clause(is_slug(folded) ? in_quotes(folded) : ""));
+      note(out, v[2], Severity::error,
+           "kind " + in_quotes(kind) + " is not a lower-case slug (a-z, 0-9, _)" +
+               did_you_mean_clause(is_slug(folded) ? in_quotes(folded) : ""));
     }
     const auto [it, inserted] = kind_ids.emplace(std::string(kind), static_cast<KindId>(d_.kinds_.size()));
     if (inserted) {
@@ -420,15 +478,16 @@ void DatasetBuilder::check_actors() {
 
 void DatasetBuilder::check_sources() {
   const auto date_column = d_.sources_.column("date");
-  for_each_row(TableKind::sources, [&](std::size_t row, const std::vector<Cell>& v, bool ok) {
-    if (check_id(v[0], "source id")) {
+  for_each_row(TableKind::sources, [&](std::size_t row, const std::vector<Cell>& v, bool ok, RowProblems& out) {
+    if (check_id(out, v[0], "source id")) {
       if (const auto first = d_.source_by_id_.insert(v[0].value, static_cast<SourceId>(row)))
-        report(v[0], Severity::error, "duplicate source id " + in_quotes(v[0].value) + " (first defined at " + place_of(TableKind::sources, *first) + ")");
+        note(out, v[0], Severity::error,
+             "duplicate source id " + in_quotes(v[0].value) + " (first defined at " + place_of(TableKind::sources, *first) + ")");
     }
     PartialDate date;
     if (ok) {
-      if (v[1].value.empty()) report(v[1], Severity::error, "empty title");
-      if (date_column) date = parse_date(v[*date_column], "publication");
+      if (v[1].value.empty()) note(out, v[1], Severity::error, "empty title");
+      if (date_column) date = parse_date(out, v[*date_column], "publication");
     }
     d_.source_date_.push_back(date);
   });
@@ -446,8 +505,51 @@ void DatasetBuilder::check_relations() {
   c_stance_ = t.column("stance");
   c_attested_ = t.column("attested");
   c_status_ = t.column("status");
+  const std::size_t m = t.rows();
+  resolved_.resize(m);
+  d_.rel_source_.resize(m);
+  d_.rel_target_.resize(m);
+  d_.rel_type_.resize(m);
+  d_.rel_start_.resize(m);
+  d_.rel_end_.resize(m);
+  d_.rel_extent_.resize(m);
+  d_.rel_directed_.resize(m);
+  d_.rel_weight_.resize(m);
+  d_.rel_magnitude_.resize(m);
+  d_.rel_stance_.resize(m);
+  d_.rel_status_.resize(m);
+  d_.rel_attested_.resize(m);
+  d_.rel_source_offsets_.reserve(m + 1);
   d_.rel_source_offsets_.push_back(0);
-  for_each_row(TableKind::relations, [&](std::size_t, const std::vector<Cell>& v, bool ok) { check_relation(v, ok); });
+  // Blocks of rows on the threads, each row's values written in place; the blocks' problems and
+  // cited sources are taken in block order, so the result is the same on any number of threads.
+  phase_ = Reporter::Phase::rows;
+  run_blocks(
+      m, threads_, {},
+      [&] {
+        RelationBlock block;
+        block.cells.resize(t.columns().size());
+        return block;
+      },
+      [&](std::size_t begin, std::size_t end, RelationBlock& block) {
+        for (std::size_t row = begin; row < end; ++row) {
+          for (std::size_t c = 0; c < block.cells.size(); ++c) block.cells[c] = Cell{t.cell(row, c), TableKind::relations, row, c};
+          check_relation(block, static_cast<RelationId>(row), !malformed(TableKind::relations, row));
+        }
+      },
+      [&](RelationBlock& block) {
+        flush(block.problems);
+        std::size_t at = 0;
+        for (const std::uint32_t count : block.counts) {
+          d_.rel_sources_.insert(d_.rel_sources_.end(), block.sources.begin() + static_cast<std::ptrdiff_t>(at),
+                                 block.sources.begin() + static_cast<std::ptrdiff_t>(at + count));
+          at += count;
+          d_.rel_source_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_sources_.size()));
+        }
+        block.sources.clear();
+        block.counts.clear();
+      });
+  phase_ = Reporter::Phase::after_rows;
 }
 
 // A relation's typed values while its row is checked.
@@ -467,27 +569,32 @@ struct RelationValues {
 
 // The fields of a relation's row beyond its id, actors and type: dates, direction, weight,
 // magnitude, sources, fact, stance, status, attestation.
-void DatasetBuilder::check_relation_fields(const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources) {
+void DatasetBuilder::check_relation_fields(RowProblems& out, const std::vector<Cell>& v, RelationValues& r,
+                                           std::vector<SourceId>& sources) const {
   const Cell empty_field{{}, TableKind::relations, v[0].row, TableLocator::whole_row};
   auto field = [&](const std::optional<std::size_t>& c) -> const Cell& { return c ? v[*c] : empty_field; };
   auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested, attested_stated] = r;
-  start = parse_date(field(c_start_), "start");
-  end = parse_date(field(c_end_), "end");
+  start = parse_date(out, field(c_start_), "start");
+  end = parse_date(out, field(c_end_), "end");
   if (!start.empty() && !end.empty() && end.last_day() < start.first_day())
-    report(field(c_end_), Severity::error, "end " + end.str() + " is before start " + start.str());
+    note(out, field(c_end_), Severity::error, "end " + end.str() + " is before start " + start.str());
   if (start.empty() && !end.empty() && field(c_start_).value.empty())
-    report(field(c_end_), Severity::error,
-           "end date without a start date (give the earliest start the source allows, or leave both empty)");
+    note(out, field(c_end_), Severity::error,
+         "end date without a start date (give the earliest start the source allows, or leave both empty)");
   directed = d_.types_[type].directed;
   if (const auto& fd = field(c_directed_); !fd.value.empty()) {
     if (const auto b = parse_bool(fd.value)) directed = *b;
-    else report(fd, Severity::error, "directed must be true, false or empty (the type's default), found " + in_quotes(fd.value));
+    else
+      note(out, fd, Severity::error, "directed must be true, false or empty (the type's default), found " + in_quotes(fd.value));
   }
   if (const auto& fw = field(c_weight_); !fw.value.empty()) {
     const auto w = parse_number(fw.value);
-    if (!w) report(fw, Severity::error, "weight " + in_quotes(fw.value) + " is not a number");
-    else if (!std::isfinite(*w)) report(fw, Severity::error, "weight " + in_quotes(fw.value) + " is not finite");
-    else if (*w < 0) report(fw, Severity::error, "weight " + std::string(fw.value) + " is negative (weights are non-negative)");
+    if (!w)
+      note(out, fw, Severity::error, "weight " + in_quotes(fw.value) + " is not a number");
+    else if (!std::isfinite(*w))
+      note(out, fw, Severity::error, "weight " + in_quotes(fw.value) + " is not finite");
+    else if (*w < 0)
+      note(out, fw, Severity::error, "weight " + std::string(fw.value) + " is negative (weights are non-negative)");
     else weight = *w;
   }
   if (const auto& fm = field(c_magnitude_); !fm.value.empty()) {
@@ -501,24 +608,28 @@ void DatasetBuilder::check_relation_fields(const std::vector<Cell>& v, RelationV
       }
     }
     if (!low || !high || !std::isfinite(*low) || !std::isfinite(*high))
-      report(fm, Severity::error, "magnitude " + in_quotes(text) + " is not a number or a range LOW-HIGH (e.g. 300-400)");
-    else if (*low < 0) report(fm, Severity::error, "magnitude " + std::string(text) + " is negative");
-    else if (*low > *high) report(fm, Severity::error, "magnitude range " + std::string(text) + " has its low end above its high end");
+      note(out, fm, Severity::error, "magnitude " + in_quotes(text) + " is not a number or a range LOW-HIGH (e.g. 300-400)");
+    else if (*low < 0)
+      note(out, fm, Severity::error, "magnitude " + std::string(text) + " is negative");
+    else if (*low > *high)
+      note(out, fm, Severity::error, "magnitude range " + std::string(text) + " has its low end above its high end");
     else magnitude = {*low, *high};
   }
-  lookup_sources(field(c_sources_), sources);
-  if (const auto& ff = field(c_fact_); !ff.value.empty()) check_id(ff, "fact id");
+  lookup_sources(out, field(c_sources_), sources);
+  if (const auto& ff = field(c_fact_); !ff.value.empty()) check_id(out, ff, "fact id");
   if (const auto& fs = field(c_stance_); !fs.value.empty()) {
     if (fs.value == "positive") stance = Stance::positive;
     else if (fs.value == "negative") stance = Stance::negative;
     else if (fs.value == "neutral") stance = Stance::neutral;
-    else report(fs, Severity::error, "stance must be positive, negative, neutral or empty (the type's valence), found " + in_quotes(fs.value));
+    else
+      note(out, fs, Severity::error,
+           "stance must be positive, negative, neutral or empty (the type's valence), found " + in_quotes(fs.value));
   }
-  status = parse_status_field(field(c_status_));
-  attested = parse_date(field(c_attested_), "attested");
+  status = parse_status_field(out, field(c_status_));
+  attested = parse_date(out, field(c_attested_), "attested");
   attested_stated = !attested.empty();
   if (attested_stated && !start.empty() && attested.last_day() < start.first_day())
-    report(field(c_attested_), Severity::error, "attested " + attested.str() + " is before start " + start.str());
+    note(out, field(c_attested_), Severity::error, "attested " + attested.str() + " is before start " + start.str());
   // Without a stated date the relation is attested by its earliest source's publication.
   if (attested.empty())
     for (SourceId s2 : sources)
@@ -526,53 +637,54 @@ void DatasetBuilder::check_relation_fields(const std::vector<Cell>& v, RelationV
         attested = published;
 }
 
-// One row of relations.csv: checked, then its typed columns appended to the dataset's.
-void DatasetBuilder::check_relation(const std::vector<Cell>& v, bool ok) {
+// One row of relations.csv: checked, then its typed values written at `row` of the dataset's
+// columns, its cited sources appended to the block's. Runs on several threads at once: it reads
+// the dataset's finished indexes and writes only row `row` and the block.
+void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool ok) {
+  const std::vector<Cell>& v = block.cells;
+  RowProblems& out = block.problems;
   RelationValues r;
   auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested, attested_stated] = r;
-  std::vector<SourceId>& sources = sources_scratch_;
+  std::vector<SourceId>& sources = block.scratch;
   sources.clear();
   if (ok) {
-    check_id(v[0], "relation id");
-    const auto s = lookup_actor(v[1], "source");
-    const auto t = lookup_actor(v[2], "target");
+    check_id(out, v[0], "relation id");
+    const auto s = lookup_actor(out, v[1], "source");
+    const auto t = lookup_actor(out, v[2], "target");
     if (s) source = *s;
     if (t) target = *t;
     if (s && t && source == target)
-      report(v[2], Severity::warning, "self-relation: " + in_quotes(v[1].value) + " is both source and target");
+      note(out, v[2], Severity::warning, "self-relation: " + in_quotes(v[1].value) + " is both source and target");
     // Most files list many relations of a few types: try the last one first.
     bool type_known = true;
-    if (last_type_ && d_.types_[*last_type_].id == v[3].value) {
-      type = *last_type_;
+    if (block.last_type && d_.types_[*block.last_type].id == v[3].value) {
+      type = *block.last_type;
     } else if (v[3].value.empty()) {
       type_known = false;
-      report(v[3], Severity::error, "empty type");
+      note(out, v[3], Severity::error, "empty type");
     } else if (const auto found = d_.types_.find(v[3].value)) {
       type = *found;
-      last_type_ = found;
+      block.last_type = found;
     } else {
       type_known = false;
-      const auto type_ids = [&] {
-        std::vector<std::string_view> ids;
-        for (const auto& t2 : d_.types_.all()) ids.push_back(t2.id);
-        return ids;
-      };
-      report(v[3], Severity::error, "unknown relation type " + in_quotes(v[3].value) +
-             unknown_hint(v[3].value, type_suggester_, type_ids) + "; declare new types in types.csv");
+      std::string message = "unknown relation type " + in_quotes(v[3].value);
+      const std::size_t clause_at = message.size();
+      out.push_back({v[3], Severity::error, std::move(message) + "; declare new types in types.csv", TableLocator::whole_row, Suggest::type,
+                     v[3].value, clause_at});
     }
     resolved = s && t && type_known;
-    check_relation_fields(v, r, sources);
+    check_relation_fields(out, v, r, sources);
   } else {
     // Misaligned row: keep the id for later checks, report nothing more.
     if (const auto s = d_.actor_by_id_.find(v[1].value)) source = *s;
     if (const auto t = d_.actor_by_id_.find(v[2].value)) target = *t;
   }
-  resolved_.push_back(resolved ? 1 : 0);
-  d_.rel_source_.push_back(source);
-  d_.rel_target_.push_back(target);
-  d_.rel_type_.push_back(type);
-  d_.rel_start_.push_back(start);
-  d_.rel_end_.push_back(end);
+  resolved_[row] = resolved ? 1 : 0;
+  d_.rel_source_[row] = source;
+  d_.rel_target_[row] = target;
+  d_.rel_type_[row] = type;
+  d_.rel_start_[row] = start;
+  d_.rel_end_[row] = end;
   Extent extent;
   if (!start.empty()) {
     extent.dated = true;
@@ -582,15 +694,15 @@ void DatasetBuilder::check_relation(const std::vector<Cell>& v, bool ok) {
     // continue until the date its source attests it (docs/FORMAT.md, "Time").
     if (end.empty() && attested_stated && extent.last != Extent::open) extent.last = std::max(extent.last, attested.last_day());
   }
-  d_.rel_extent_.push_back(extent);
-  d_.rel_directed_.push_back(directed ? 1 : 0);
-  d_.rel_weight_.push_back(weight);
-  d_.rel_magnitude_.push_back(magnitude);
-  d_.rel_stance_.push_back(stance);
-  d_.rel_status_.push_back(status);
-  d_.rel_attested_.push_back(attested);
-  d_.rel_sources_.insert(d_.rel_sources_.end(), sources.begin(), sources.end());
-  d_.rel_source_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_sources_.size()));
+  d_.rel_extent_[row] = extent;
+  d_.rel_directed_[row] = directed ? 1 : 0;
+  d_.rel_weight_[row] = weight;
+  d_.rel_magnitude_[row] = magnitude;
+  d_.rel_stance_[row] = stance;
+  d_.rel_status_[row] = status;
+  d_.rel_attested_[row] = attested;
+  block.sources.insert(block.sources.end(), sources.begin(), sources.end());
+  block.counts.push_back(static_cast<std::uint32_t>(sources.size()));
 }
 
 void DatasetBuilder::check_blocs() {
@@ -603,17 +715,16 @@ void DatasetBuilder::check_blocs() {
   std::vector<Row> rows;
   const auto c_sources = d_.blocs_table_.column("sources");
   std::vector<SourceId> unused;
-  for_each_row(TableKind::blocs, [&](std::size_t row, const std::vector<Cell>& v, bool ok) {
+  for_each_row(TableKind::blocs, [&](std::size_t row, const std::vector<Cell>& v, bool ok, RowProblems& out) {
     if (!ok) return;
-    const bool id_ok = check_id(v[0], "bloc id");
-    const auto actor = lookup_actor(v[1], "actor");
+    const bool id_ok = check_id(out, v[0], "bloc id");
+    const auto actor = lookup_actor(out, v[1], "actor");
     const bool lead = v[2].value == "lead";
-    if (!lead && v[2].value != "member")
-      report(v[2], Severity::error, "role must be lead or member, found " + in_quotes(v[2].value));
-    if (c_sources) lookup_sources(v[*c_sources], unused);
+    if (!lead && v[2].value != "member") note(out, v[2], Severity::error, "role must be lead or member, found " + in_quotes(v[2].value));
+    if (c_sources) lookup_sources(out, v[*c_sources], unused);
     for (const char* name : {"colour", "color"})
       if (const auto c = d_.blocs_table_.column(name); c && !v[*c].value.empty() && !is_hex_colour(v[*c].value))
-        report(v[*c], Severity::error, std::string(name) + " must be a colour #RRGGBB, found " + in_quotes(v[*c].value));
+        note(out, v[*c], Severity::error, std::string(name) + " must be a colour #RRGGBB, found " + in_quotes(v[*c].value));
     if (id_ok && actor) rows.push_back({std::string(v[0].value), *actor, lead, row});
   });
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.bloc < b.bloc; });
@@ -656,14 +767,29 @@ void DatasetBuilder::index_actors() {
     if (c_aliases)
       for (std::string_view alias : split_list(d_.actors_.cell(a, *c_aliases))) d_.aliases_.push_back(alias);
     d_.alias_offsets_.push_back(static_cast<std::uint32_t>(d_.aliases_.size()));
-    std::vector<std::string_view> names{d_.actor_id(a), d_.actors_.cell(a, 1)};
-    for (auto alias : d_.actor_aliases(a)) names.push_back(alias);
-    for (std::string_view name : names) {
-      if (name.empty()) continue;
-      auto& list = d_.actors_by_name_[fold_case(trim(name))];
-      if (list.empty() || list.back() != a) list.push_back(a);
-    }
   }
+  // The names are folded on the threads, block by block, and indexed in actor order.
+  struct Folded {
+    std::vector<std::pair<ActorId, std::string>> names;
+  };
+  run_blocks(
+      d_.actor_count(), threads_, {}, [] { return Folded{}; },
+      [&](std::size_t begin, std::size_t end, Folded& block) {
+        for (std::size_t a = begin; a < end; ++a) {
+          const auto actor = static_cast<ActorId>(a);
+          for (const std::string_view name : {d_.actor_id(actor), d_.actors_.cell(a, 1)})
+            if (!name.empty()) block.names.emplace_back(actor, fold_case(trim(name)));
+          for (const std::string_view alias : d_.actor_aliases(actor))
+            if (!alias.empty()) block.names.emplace_back(actor, fold_case(trim(alias)));
+        }
+      },
+      [&](Folded& block) {
+        for (auto& [a, name] : block.names) {
+          auto& list = d_.actors_by_name_[std::move(name)];
+          if (list.empty() || list.back() != a) list.push_back(a);
+        }
+        block.names.clear();
+      });
 }
 
 void DatasetBuilder::index_relations() {
@@ -690,7 +816,9 @@ std::string DatasetBuilder::describe(RelationId r) const {
 
 void DatasetBuilder::check_disputes() {
   const auto column = d_.relations_.column("disputes");
-  std::vector<std::vector<RelationId>> lists(d_.relation_count());
+  // Both directions of every dispute, sorted and unique: each relation's list, in CSR order (no
+  // list per relation: most have none).
+  std::vector<std::pair<RelationId, RelationId>> pairs;
   if (column) {
     for (RelationId r = 0; r < d_.relation_count(); ++r) {
       const std::string_view cell = d_.relations_.cell(r, *column);
@@ -702,20 +830,22 @@ void DatasetBuilder::check_disputes() {
         } else if (*other == r) {
           report_row(TableKind::relations, r, *column, Severity::error, "relation " + in_quotes(id) + " disputes itself");
         } else {
-          lists[r].push_back(*other);
-          lists[*other].push_back(r);
+          pairs.emplace_back(r, *other);
+          pairs.emplace_back(*other, r);
           dispute_pairs_.emplace(std::min(r, *other), std::max(r, *other));
         }
       }
     }
   }
-  d_.rel_dispute_offsets_.push_back(0);
-  for (auto& list : lists) {
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
-    d_.rel_disputes_.insert(d_.rel_disputes_.end(), list.begin(), list.end());
-    d_.rel_dispute_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_disputes_.size()));
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  d_.rel_dispute_offsets_.assign(d_.relation_count() + 1, 0);
+  d_.rel_disputes_.reserve(pairs.size());
+  for (const auto& [r, other] : pairs) {
+    ++d_.rel_dispute_offsets_[r + 1];
+    d_.rel_disputes_.push_back(other);
   }
+  for (std::size_t r = 0; r < d_.relation_count(); ++r) d_.rel_dispute_offsets_[r + 1] += d_.rel_dispute_offsets_[r];
   for (const auto& [a, b] : dispute_pairs_)
     if (resolved_[a] && resolved_[b])
       report_row(TableKind::relations, a, 0, Severity::warning, "sources disagree: " + std::string(d_.relation_id(a)) + " says " +
@@ -747,15 +877,19 @@ void DatasetBuilder::check_duplicates() {
   const Table& t = d_.relations_;
   const std::size_t columns = t.columns().size();
   const std::hash<std::string_view> hash_cell;
-  std::vector<std::pair<std::uint64_t, RelationId>> hashed;
-  hashed.reserve(t.rows());
-  for (RelationId r = 0; r < t.rows(); ++r) {
-    if (malformed(TableKind::relations, r)) continue;
-    std::uint64_t h = columns;
-    for (std::size_t c = 1; c < columns; ++c) h = (h ^ hash_cell(t.cell(r, c))) * 0x9E3779B97F4A7C15ull + c;
-    hashed.emplace_back(h, r);
-  }
-  std::sort(hashed.begin(), hashed.end());
+  std::vector<std::pair<std::uint64_t, RelationId>> hashed(t.rows());
+  run_blocks(
+      t.rows(), threads_, {}, [] { return 0; },
+      [&](std::size_t begin, std::size_t end, int&) {
+        for (std::size_t r = begin; r < end; ++r) {
+          std::uint64_t h = columns;
+          for (std::size_t c = 1; c < columns; ++c) h = (h ^ hash_cell(t.cell(r, c))) * 0x9E3779B97F4A7C15ull + c;
+          hashed[r] = {h, static_cast<RelationId>(r)};
+        }
+      },
+      [](int&) {});
+  std::erase_if(hashed, [&](const auto& entry) { return malformed(TableKind::relations, entry.second); });
+  sort_on_threads(hashed.begin(), hashed.end(), threads_);
   const auto same_fields = [&](RelationId a, RelationId b) {
     for (std::size_t c = 1; c < columns; ++c)
       if (t.cell(a, c) != t.cell(b, c)) return false;
@@ -794,7 +928,7 @@ void DatasetBuilder::check_similar_claims() {
     if (!d_.relation_directed(r) && v < u) std::swap(u, v);
     keys.emplace_back(d_.relation_type(r), u, v, d_.relation_directed(r) ? 1 : 0, r);
   }
-  std::sort(keys.begin(), keys.end());
+  sort_on_threads(keys.begin(), keys.end(), threads_);
   std::vector<RelationId> order(keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) order[i] = std::get<4>(keys[i]);
   auto key = [&](std::size_t i) { return std::make_tuple(std::get<0>(keys[i]), std::get<1>(keys[i]), std::get<2>(keys[i]), std::get<3>(keys[i])); };
@@ -873,8 +1007,9 @@ CheckResult DatasetBuilder::run() {
   return result;
 }
 
-CheckResult validate_tables(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter) {
-  return DatasetBuilder(std::move(path), std::move(tables), locator, std::move(state), std::move(reporter)).run();
+CheckResult validate_tables(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter,
+                            unsigned threads) {
+  return DatasetBuilder(std::move(path), std::move(tables), locator, std::move(state), std::move(reporter), threads).run();
 }
 
 }  // namespace detail
@@ -963,14 +1098,14 @@ std::vector<ColumnProblem> normalise(DatasetTables& tables, const std::array<boo
 namespace detail {
 
 CheckResult check_normalised(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter,
-                             const std::array<bool, table_kind_count>& flags) {
+                             const std::array<bool, table_kind_count>& flags, unsigned threads) {
   for (auto& p : normalise(tables, flags, state)) {
     TablePosition at = locator.locate(p.table, p.row, p.column, p.within);
     if (!at.context.empty()) p.message = at.context + ": " + p.message;
     reporter.add(static_cast<std::size_t>(p.table), Diagnostic{std::move(at.file), at.line, at.column, Severity::error, std::move(p.message)},
                  Reporter::Phase::before_rows, 0, Reporter::Step::reading, true, at.sort_line, at.sort_column);
   }
-  return validate_tables(std::move(path), std::move(tables), locator, std::move(state), std::move(reporter));
+  return validate_tables(std::move(path), std::move(tables), locator, std::move(state), std::move(reporter), threads);
 }
 
 }  // namespace detail

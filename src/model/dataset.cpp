@@ -19,6 +19,14 @@ Dataset& Dataset::operator=(Dataset&&) noexcept = default;
 Table::Table(std::string name, std::vector<std::string> columns)
     : name_(std::move(name)), columns_(std::move(columns)), cells_(columns_.size()) {}
 
+Table::Table(std::string name, std::vector<std::string> columns, std::vector<TextColumn> cells)
+    : name_(std::move(name)), columns_(std::move(columns)), cells_(std::move(cells)), rows_(cells_.empty() ? 0 : cells_.front().size()) {
+  if (cells_.size() != columns_.size())
+    throw Error("Table: " + std::to_string(cells_.size()) + " columns of cells for " + std::to_string(columns_.size()) + " column names");
+  for (const TextColumn& column : cells_)
+    if (column.size() != rows_) throw Error("Table: columns of different lengths");
+}
+
 std::optional<std::size_t> Table::column(std::string_view name) const noexcept {
   for (std::size_t c = 0; c < columns_.size(); ++c)
     if (columns_[c] == name) return c;

@@ -11,6 +11,17 @@
 
 namespace actorgraph {
 
+TextColumn::TextColumn(std::vector<char> data, std::vector<std::uint32_t> ends) : data_(std::move(data)), ends_(std::move(ends)) {
+  if (data_.size() > std::numeric_limits<std::uint32_t>::max()) throw Error("a text column holds more than 4 GiB; split the dataset");
+  // One pass over the ends: cheap beside filling them, and a wrong end would make views past the buffer.
+  std::uint32_t previous = 0;
+  for (const std::uint32_t end : ends_) {
+    if (end < previous) throw Error("TextColumn: the ends of the values are not in order");
+    previous = end;
+  }
+  if (previous != data_.size()) throw Error("TextColumn: the last value does not end at the end of the text");
+}
+
 void TextColumn::push_back(std::string_view value) {
   if (data_.size() + value.size() > std::numeric_limits<std::uint32_t>::max())
     throw Error("a text column holds more than 4 GiB; split the dataset");

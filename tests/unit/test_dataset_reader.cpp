@@ -1,10 +1,14 @@
 #include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/model/graph.hpp"
 
 #include "fixtures.hpp"
 
+#include <boost/range/iterator_range.hpp>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <sstream>
 
 using namespace actorgraph;
 using actorgraph::test::data_path;
@@ -379,4 +383,254 @@ TEST_CASE("An unknown status is an error at its position with a suggestion, ever
         Lines{"m/relations.csv:2:17: error: status must be held, planned, intended or empty (held), found 'planed' (did you mean 'planned'?)",
               "m/relations.csv:3:17: error: status must be held, planned, intended or empty (held), found 'future'",
               "m/relations.csv:4:17: error: status must be held, planned, intended or empty (held), found 'intendet' (did you mean 'intended'?)"});
+}
+
+// The loader on several threads (LoadOptions): the same dataset and the same diagnostics, byte for
+// byte and in the same order, as one thread reading each file whole. Small chunks (a few bytes)
+// cut the test files at nearly every line, so that every problem below lies on both sides of some
+// chunk boundary and quoted line ends straddle them.
+
+namespace {
+
+using Files = std::map<std::string, std::string>;
+
+// Everything a load gives, as text: the diagnostics, every cell of every table, every typed column
+// through the public accessors, and the graph's arcs. Two loads agree when their dumps are equal.
+std::string dump(const CheckResult& result) {
+  std::ostringstream out;
+  out << std::hexfloat;
+  for (const auto& d : result.diagnostics) out << d.str() << '\n';
+  if (!result.dataset) return out.str();
+  const Dataset& d = *result.dataset;
+  for (const Table* t : {&d.actors_table(), &d.relations_table(), &d.sources_table(), &d.types_table(), &d.blocs_table()}) {
+    out << t->name() << ' ' << t->rows() << " rows:";
+    for (const auto& c : t->columns()) out << ' ' << c;
+    out << '\n';
+    for (std::size_t r = 0; r < t->rows(); ++r) {
+      for (std::size_t c = 0; c < t->columns().size(); ++c) out << '[' << t->cell(r, c) << ']';
+      out << '\n';
+    }
+  }
+  for (ActorId a = 0; a < d.actor_count(); ++a) {
+    out << d.actor_id(a) << ' ' << d.kind_name(d.actor_kind(a)) << ' ' << d.actor_label(a);
+    for (const auto alias : d.actor_aliases(a)) out << " |" << alias;
+    out << ' ' << d.match_actor(d.actor_label(a)).size() << '\n';
+  }
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    const Extent& e = d.relation_extent(r);
+    out << d.relation_id(r) << ' ' << d.relation_source(r) << ' ' << d.relation_target(r) << ' ' << d.relation_type(r) << ' '
+        << d.relation_start(r).str() << ' ' << d.relation_end(r).str() << ' ' << e.first << ' ' << e.last << ' ' << e.dated << ' '
+        << d.relation_directed(r) << ' ' << d.relation_weight(r) << ' ' << d.relation_magnitude(r).low << ' '
+        << d.relation_magnitude(r).high << ' ' << static_cast<int>(d.relation_stance(r)) << ' ' << static_cast<int>(d.relation_status(r))
+        << ' ' << d.relation_attested(r).str() << ' ' << d.relation_part_of(r).value_or(9999) << " sources";
+    for (const SourceId s : d.relation_sources(r)) out << ' ' << s;
+    out << " disputes";
+    for (const RelationId o : d.relation_disputes(r)) out << ' ' << o;
+    out << '\n';
+  }
+  for (SourceId s = 0; s < d.source_count(); ++s) out << d.source_id(s) << ' ' << d.source_date(s).str() << '\n';
+  for (const Bloc& b : d.blocs()) {
+    out << b.id << ' ' << b.lead;
+    for (const ActorId a : b.members) out << ' ' << a;
+    out << '\n';
+  }
+  const Graph& g = d.graph();
+  out << g.vertex_count() << " vertices, " << g.arc_count() << " arcs\n";
+  for (CoreVertex v = 0; v < g.vertex_count(); ++v) {
+    for (const auto arc : boost::make_iterator_range(boost::out_edges(v, g.bgl())))
+      out << v << '>' << boost::target(arc, g.bgl()) << '#' << g.relation(arc) << ' ';
+    for (const auto arc : boost::make_iterator_range(boost::in_edges(v, g.bgl())))
+      out << v << '<' << boost::source(arc, g.bgl()) << '#' << g.relation(arc) << ' ';
+    out << '\n';
+  }
+  for (const auto& w : d.warnings()) out << w.str() << '\n';
+  return out.str();
+}
+
+CheckResult load(const Files& files, unsigned threads, std::size_t chunk_bytes) {
+  LoadOptions options;
+  options.threads = threads;
+  options.chunk_bytes = chunk_bytes;
+  return check_dataset_files("mem", files, options);
+}
+
+// Loads `files` on one thread, each file in one chunk, and checks that 1, 2 and 4 threads with
+// chunks of a few bytes give the same dump. Returns the one-thread result.
+CheckResult check_same_on_threads(const Files& files) {
+  CheckResult reference = load(files, 1, std::size_t{1} << 30);
+  const std::string expected = dump(reference);
+  for (const unsigned threads : {1u, 2u, 4u})
+    for (const std::size_t chunk_bytes : {std::size_t{1}, std::size_t{7}, std::size_t{64}, std::size_t{500}}) {
+      INFO(threads << " threads, chunks of " << chunk_bytes << " bytes");
+      CHECK(dump(load(files, threads, chunk_bytes)) == expected);
+    }
+  return reference;
+}
+
+struct Shape {
+  std::size_t actors = 40, relations = 600;
+  bool crlf = false;
+  bool final_line_end = true;
+  bool broken = false;  // errors scattered over the rows
+};
+
+// A dataset with what makes cutting a file into chunks hard: quoted fields holding commas, doubled
+// quotes and line ends, empty lines, CRLF line ends, no final line end; when `broken`, errors every
+// few rows (unknown actors with suggestions, bad dates and numbers, duplicate ids far apart, rows
+// with too few or too many fields, stray quotes, a NUL byte and bytes that are not UTF-8).
+Files generated(const Shape& shape) {
+  const std::string nl = shape.crlf ? "\r\n" : "\n";
+  std::string actors = "id,label,kind,aliases" + nl;
+  for (std::size_t i = 0; i < shape.actors; ++i) {
+    actors += "a" + std::to_string(i) + ",\"Actor " + std::to_string(i) + ", the \"\"" + std::to_string(i) + "th\"\"\"," +
+              (i % 3 ? "state" : "organization") + "," + (i % 4 ? "A" + std::to_string(i) + "|alias " + std::to_string(i) : "") + nl;
+    if (shape.broken && i % 17 == 16) actors += "a" + std::to_string(i - 10) + ",Again,state," + nl;  // duplicate id
+  }
+  std::string sources = "id,title,date" + nl + "s1,One,2001" + nl + "s2,\"Two,\nthree\",2003-04" + nl + "s3,Three," + nl;
+  std::string relations = "id,source,target,type,start,end,directed,weight,sources,notes,disputes" + nl;
+  const char* types[] = {"meeting", "visit", "agreement", "funding", "exercise", "troop_presence"};
+  for (std::size_t i = 0; i < shape.relations; ++i) {
+    const std::string id = "r" + std::to_string(i);
+    std::string source = "a" + std::to_string(i % shape.actors), target = "a" + std::to_string((i * 7 + 3) % shape.actors);
+    std::string start = std::to_string(1995 + i % 25), end = i % 5 == 0 ? std::to_string(1996 + i % 25) : "";
+    std::string weight = i % 6 == 0 ? "2.5" : "", notes;
+    if (i % 3 == 0)
+      notes = "\"first line\nsecond, with \"\"quotes\"\"" + nl + "third\"";
+    else if (i % 3 == 1)
+      notes = "plain note " + std::to_string(i);
+    std::string row_id = id;
+    if (shape.broken) {
+      if (i % 97 == 5) target = "a" + std::to_string(i % shape.actors) + "x";  // unknown, close to a known id
+      if (i % 89 == 3) start = "20x1";
+      if (i % 83 == 7 && i >= 40) row_id = "r" + std::to_string(i - 40);  // duplicate, another chunk
+      if (i % 79 == 9) weight = "-1";
+      if (i % 71 == 2) notes = "stray\"quote";
+    }
+    relations += row_id + "," + source + "," + target + "," + types[i % 6] + "," + start + "," + end + ",," + weight + "," +
+                 (i % 4 == 0   ? "s1|s2"
+                  : i % 4 == 1 ? "s3"
+                               : "") +
+                 "," + notes + "," + (i % 50 == 49 ? "r" + std::to_string(i - 1) : "");
+    if (shape.broken && i % 101 == 11) relations += ",surplus";
+    relations += nl;
+    if (shape.broken && i % 103 == 13) relations += "r_short" + std::to_string(i) + ",a1" + nl;
+    if (i % 37 == 0) relations += nl;  // an empty line
+  }
+  if (shape.broken) {
+    relations.insert(relations.size() / 3, 1, '\0');
+    relations.insert(relations.size() / 2, "\xC3(");  // a lead byte without its continuation
+  }
+  if (!shape.final_line_end) relations.erase(relations.size() - nl.size());
+  return {{"actors.csv", actors}, {"sources.csv", sources}, {"relations.csv", relations}};
+}
+
+}  // namespace
+
+TEST_CASE("A valid dataset loads the same on several threads and in small chunks", "[io][dataset][threads]") {
+  const CheckResult result = check_same_on_threads(generated({}));
+  REQUIRE(result.dataset);
+  CHECK(result.dataset->relation_count() == 600);
+  CHECK(result.dataset->relation_field(0, "notes") == "first line\nsecond, with \"quotes\"\nthird");
+}
+
+TEST_CASE("CRLF line ends and a file without a final line end load the same on several threads", "[io][dataset][threads]") {
+  Shape shape;
+  shape.crlf = true;
+  shape.final_line_end = false;
+  const CheckResult result = check_same_on_threads(generated(shape));
+  REQUIRE(result.dataset);
+  CHECK(result.dataset->relation_count() == 600);
+  CHECK(result.dataset->relation_field(0, "notes") == "first line\nsecond, with \"quotes\"\r\nthird");
+}
+
+TEST_CASE("A broken dataset gives the same diagnostics on several threads", "[io][dataset][threads]") {
+  Shape shape;
+  shape.broken = true;
+  const CheckResult result = check_same_on_threads(generated(shape));
+  CHECK_FALSE(result.dataset);
+  const auto has = [&](const std::string& text) {
+    return std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                       [&](const Diagnostic& d) { return d.message.find(text) != std::string::npos; });
+  };
+  CHECK(has("duplicate relation id 'r50' (first defined at line"));
+  CHECK(has("duplicate actor id"));
+  CHECK(has("did you mean"));
+  CHECK(has("NUL byte"));
+  CHECK(has("invalid UTF-8"));
+  CHECK(has("expected 11 fields, found 2"));
+  CHECK(has("expected 11 fields, found 12"));
+  CHECK(has("quote character inside an unquoted field"));
+}
+
+TEST_CASE("More than 1000 problems in one file are cut at the same place on several threads", "[io][dataset][threads]") {
+  Shape shape;
+  shape.broken = true;
+  shape.relations = 2500;
+  Files files = generated(shape);
+  // An unknown type on every row.
+  std::string& relations = files["relations.csv"];
+  for (const std::string type : {",meeting,", ",visit,", ",agreement,", ",funding,", ",exercise,", ",troop_presence,"})
+    for (std::size_t at = relations.find(type); at != std::string::npos; at = relations.find(type, at + 1))
+      relations.replace(at, type.size(), ",typo" + type.substr(1));
+  const CheckResult result = check_same_on_threads(files);
+  REQUIRE_FALSE(result.diagnostics.empty());
+  CHECK(std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.message.find("further errors not listed") != std::string::npos; }));
+}
+
+TEST_CASE("An unterminated quote takes the rest of the file on several threads", "[io][dataset][threads]") {
+  Files files = generated({});
+  // The quotes of the second half removed, and one opened at a record's start there.
+  std::string& relations = files["relations.csv"];
+  const std::size_t middle = relations.find("\nr", relations.size() / 2) + 1;
+  relations.erase(std::remove(relations.begin() + static_cast<std::ptrdiff_t>(middle), relations.end(), '"'), relations.end());
+  relations.insert(middle, "\"");
+  const CheckResult result = check_same_on_threads(files);
+  CHECK(std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.message.find("unterminated quoted field") != std::string::npos; }));
+}
+
+TEST_CASE("The broken fixtures give the same diagnostics on several threads", "[io][dataset][threads]") {
+  for (const auto& entry : std::filesystem::directory_iterator(data_path("broken"))) {
+    const std::string folder = entry.path().string();
+    INFO(folder);
+    const std::string expected = dump(check_dataset(folder, LoadOptions{1, std::size_t{1} << 30}));
+    for (const unsigned threads : {1u, 2u, 4u}) CHECK(dump(check_dataset(folder, LoadOptions{threads, 3})) == expected);
+  }
+}
+
+TEST_CASE("A folder loads the same on several threads", "[io][dataset][threads]") {
+  Shape shape;
+  shape.relations = 300;
+  const TempDataset folder(generated(shape));
+  const std::string expected = dump(check_dataset(folder.path(), LoadOptions{1, std::size_t{1} << 30}));
+  CHECK(dump(check_dataset(folder.path(), LoadOptions{2, 16})) == expected);
+  CHECK(dump(check_dataset(folder.path())) == expected);
+}
+
+TEST_CASE("A dataset large enough to be sorted in parts loads the same on several threads", "[io][dataset][threads]") {
+  // Past 2 x 65536 relations, the checks across rows sort on the threads (duplicates, similar claims).
+  Shape shape;
+  shape.actors = 3000;
+  shape.relations = 140000;
+  const Files files = generated(shape);
+  const CheckResult reference = load(files, 1, std::size_t{1} << 30);
+  REQUIRE(reference.dataset);
+  CHECK(dump(load(files, 4, std::size_t{1} << 16)) == dump(reference));
+}
+
+TEST_CASE("A folder's problems are placed as those of the same files given in memory", "[io][dataset][threads]") {
+  // From a folder, the text is released after reading and each problem's record read again from
+  // the file; in memory, the text is kept.
+  for (const bool broken : {false, true}) {
+    Shape shape;
+    shape.broken = broken;
+    shape.crlf = broken;
+    const Files files = generated(shape);
+    const TempDataset folder(files);
+    INFO("broken: " << broken);
+    const std::string from_memory = dump(check_dataset_files(folder.path(), files, LoadOptions{2, 64}));
+    CHECK(dump(check_dataset(folder.path(), LoadOptions{1, std::size_t{1} << 30})) == from_memory);
+    CHECK(dump(check_dataset(folder.path(), LoadOptions{4, 7})) == from_memory);
+  }
 }

@@ -27,6 +27,11 @@ class CsvReader {
  public:
   // `text` must outlive the reader. A leading UTF-8 byte-order mark is skipped.
   explicit CsvReader(std::string_view text) noexcept;
+  // A reader of the records of `text` that start at or after `from` and before `stop`, for one
+  // chunk of a text read in parts. `from` must be where a record starts (or empty lines before
+  // one), as position() gives it; a record that starts before `stop` is read whole, even past
+  // `stop`. Offsets are still offsets into `text`, and a byte-order mark is skipped only at 0.
+  CsvReader(std::string_view text, std::size_t from, std::size_t stop) noexcept;
 
   // Reads the next record into `fields`. Returns false at the end of the text. Lines with no
   // characters at all are skipped. Syntax problems are appended to `problems` and the record is
@@ -37,13 +42,26 @@ class CsvReader {
   // Offset of the record last returned, and the offset just past it (where a short record ended).
   std::uint64_t record_offset() const noexcept { return record_offset_; }
   std::uint64_t record_end() const noexcept { return record_end_; }
+  // Where the reader looks for the next record; once next() has returned false, where the next
+  // record of the text starts (past any empty lines), or the end of the text. Two readers of the
+  // same text that reach the same position read the same records from there on.
+  std::size_t position() const noexcept { return pos_; }
 
  private:
   std::string_view text_;
   std::size_t pos_ = 0;
+  std::size_t stop_ = static_cast<std::size_t>(-1);
   std::uint64_t record_offset_ = 0;
   std::uint64_t record_end_ = 0;
   std::string scratch_;  // unescaped text of quoted fields that contained ""
+  // The fields of the record being read, as places in the text or in scratch_ (kept between
+  // records: no allocation per record).
+  struct Pending {
+    bool in_scratch;
+    std::size_t begin, length;
+    std::uint64_t offset;
+  };
+  std::vector<Pending> pending_;
 };
 
 // Maps byte offsets of a text to 1-based line and column (code points), as editors count them.

@@ -73,6 +73,8 @@ std::map<std::string, std::string> graph_to_dataset_files(std::string_view text,
 // attribute holding an embedded table: `FILE: error: graph attribute actorgraph_sources, line 2: ...`. Throws IoError when the
 // path cannot be read, UsageError for an unknown extension.
 CheckResult check_dataset_any(const std::string& path);
+// The same, read as `options` say (threads; the result does not depend on them).
+CheckResult check_dataset_any(const std::string& path, const LoadOptions& options);
 // The same for text already in memory.
 CheckResult check_dataset_text(std::string_view text, ExchangeFormat format, const std::string& origin);
 

@@ -36,6 +36,9 @@ class Table {
  public:
   Table() = default;
   Table(std::string name, std::vector<std::string> columns);
+  // A table made whole from its columns' cells (one TextColumn per column, all of one size);
+  // throws Error when the sizes differ.
+  Table(std::string name, std::vector<std::string> columns, std::vector<TextColumn> cells);
 
   const std::string& name() const noexcept { return name_; }  // e.g. "relations.csv"
   bool present() const noexcept { return !columns_.empty(); }

@@ -15,6 +15,11 @@ namespace actorgraph {
 // operator[] stay valid until the next push_back.
 class TextColumn {
  public:
+  TextColumn() = default;
+  // A column made whole: value i is data[ends[i-1], ends[i]) (from 0 for the first), so `ends` is
+  // non-decreasing and its last value is data.size(); throws Error otherwise. For a reader that
+  // knows every size before it copies the text, and fills the buffers in place, in parallel.
+  TextColumn(std::vector<char> data, std::vector<std::uint32_t> ends);
   std::size_t size() const noexcept { return ends_.size(); }
   bool empty() const noexcept { return ends_.empty(); }
   std::string_view operator[](std::size_t i) const noexcept {

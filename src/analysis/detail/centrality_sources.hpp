@@ -5,7 +5,7 @@
 #pragma once
 
 #include "actorgraph/analysis/centrality.hpp"
-#include "analysis/detail/parallel.hpp"
+#include "detail/parallel.hpp"
 
 #include <algorithm>
 #include <cstddef>

@@ -81,7 +81,7 @@ GraphData read_graph(std::string_view text, ExchangeFormat format, const std::st
 // diagnostic at the node, edge or graph attribute it comes from. Throw ParseError for an embedded
 // file a folder cannot hold.
 std::map<std::string, std::string> graph_dataset_files(const GraphData& g, const std::string& origin);
-CheckResult check_graph(const GraphData& g, const std::string& origin);
+CheckResult check_graph(const GraphData& g, const std::string& origin, const LoadOptions& options = {});
 // A parse error as the one diagnostic of a file that does not load.
 Diagnostic parse_diagnostic(const ParseError& e);
 

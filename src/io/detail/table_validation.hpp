@@ -89,12 +89,31 @@ struct ReadState {
 // reporting their header problems and cells a dataset cannot hold (NUL, invalid UTF-8), then
 // validates all (validate_tables). For tables made in memory or from a graph's nodes and edges.
 CheckResult check_normalised(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter,
-                             const std::array<bool, table_kind_count>& normalise);
+                             const std::array<bool, table_kind_count>& normalise, unsigned threads = 0);
 
 // Validates the tables (columns in canonical order: plan_columns), reporting through `locator`
 // into `reporter`, which may already hold the reader's problems; builds the Dataset when there is
-// no error. `path` becomes Dataset::path().
-CheckResult validate_tables(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter);
+// no error. `path` becomes Dataset::path(). The rows of relations.csv are checked on `threads`
+// threads (0: one per core), with the same result as on one.
+CheckResult validate_tables(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter,
+                            unsigned threads = 0);
+
+// A part of a CSV file read on its own (CsvTableFile::read): the records that start in
+// [begin, stop), what the first pass over them found, and the first bad bytes of its lines.
+struct CsvChunk {
+  std::size_t begin = 0, stop = 0;
+  std::size_t end = 0;  // the reader's position after the chunk: where the next chunk's records start
+  std::size_t rows = 0;
+  std::vector<std::uint64_t> bytes;  // per table column: the bytes of the chunk's cells
+  struct Problem {
+    std::uint64_t offset;
+    std::string message;
+    std::size_t row;  // in the chunk
+  };
+  std::vector<Problem> problems;           // in the order a reader meets them
+  std::vector<std::size_t> malformed;      // rows, in the chunk
+  std::vector<std::size_t> nuls, invalid;  // offsets of the first NUL bytes and bytes not UTF-8
+};
 
 // One CSV file of a dataset (or a graph attribute holding one): its text, kept for positions,
 // and where its rows and columns are. With a `context` ("graph attribute actorgraph_sources"),
@@ -108,8 +127,9 @@ class CsvTableFile {
 
   // Reads `text` into `table` (columns in canonical order, plan_columns), reporting the file's
   // problems (NUL bytes, invalid UTF-8, CSV syntax, the header, field counts); flags the rows
-  // the validator should not check beyond their id.
-  void read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed);
+  // the validator should not check beyond their id. A large text is read in chunks on
+  // options.threads threads (LoadOptions), with the same table and problems as in one.
+  void read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed, const LoadOptions& options = {});
 
   // Whether the header lacks a required column (then every row is malformed, even one added later).
   bool missing_required() const noexcept { return missing_required_; }
@@ -117,17 +137,36 @@ class CsvTableFile {
   // The position of a cell, found by reading its row's record again (see TableLocator::locate).
   TablePosition locate(std::size_t row, std::size_t column, std::size_t within);
 
+  // Frees the text read (the file's size in memory, as much as its cells again): from then on a
+  // problem's position is found by reading its row's record again from the file, at the offset
+  // kept for the row, with the row's line number kept too (8 bytes per row). Only for a file read
+  // from disk, after read(). Keeps the text, and returns false, when the file cannot be opened
+  // again or its size changed. Should the file change before a problem is located, the problem is
+  // put at its row's first column.
+  bool release_text();
+
  private:
   void report(Reporter& reporter, std::uint64_t offset, std::string message, Reporter::Phase phase = Reporter::Phase::before_rows,
               std::size_t row = 0);
   TablePosition position(std::uint64_t offset);
-  void check_bytes(Reporter& reporter);
+  void report_bytes(Reporter& reporter, const std::vector<CsvChunk>& chunks);
+  std::vector<CsvChunk> scan_chunks(std::size_t first, const std::vector<std::string>& input_names, const LoadOptions& options) const;
+  void scan_chunk(CsvChunk& chunk, const std::vector<std::string>& input_names) const;
+  std::vector<TextColumn> fill_columns(const std::vector<CsvChunk>& chunks, const LoadOptions& options);
+  void fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, std::vector<std::vector<char>>& data,
+                  std::vector<std::vector<std::uint32_t>>& ends);
 
   TableKind kind_;
   std::string path_, context_;
   std::string text_;
   std::unique_ptr<LineIndex> lines_;
   std::vector<std::uint64_t> row_offsets_;  // record offset of each data row
+  // After release_text: the line of each data row, and the file, open, to read records from.
+  std::vector<std::uint64_t> row_lines_;
+  std::shared_ptr<const int> file_;
+  std::uint64_t file_size_ = 0;
+  TablePosition locate_in_file(std::size_t row, std::size_t column, std::size_t within);
+  std::uint64_t cell_offset(std::string_view record, std::size_t column, std::size_t within) const;
   std::vector<std::size_t> input_column_;   // table column -> field of the record (npos: absent)
   bool missing_required_ = false;
 };
