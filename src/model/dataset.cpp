@@ -57,8 +57,25 @@ std::optional<ActorId> Dataset::find_actor(std::string_view id) const noexcept {
 }
 
 std::vector<ActorId> Dataset::match_actor(std::string_view name) const {
-  const auto it = actors_by_name_.find(fold_case(trim(name)));
-  return it == actors_by_name_.end() ? std::vector<ActorId>{} : it->second;
+  const std::string folded = fold_case(trim(name));
+  if (sorted_names_.key_ends.empty()) {
+    const auto it = actors_by_name_.find(folded);
+    return it == actors_by_name_.end() ? std::vector<ActorId>{} : it->second;
+  }
+  const SortedNames& s = sorted_names_;
+  const auto key = [&s](std::size_t i) {
+    const std::size_t begin = i == 0 ? 0 : s.key_ends[i - 1];
+    return std::string_view(s.keys).substr(begin, s.key_ends[i] - begin);
+  };
+  std::size_t low = 0, high = s.key_ends.size();  // binary search for the first name >= folded
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    if (key(mid) < folded) low = mid + 1;
+    else high = mid;
+  }
+  if (low == s.key_ends.size() || key(low) != folded) return {};
+  const auto begin = s.actors.begin() + static_cast<std::ptrdiff_t>(low == 0 ? 0 : s.list_ends[low - 1]);
+  return std::vector<ActorId>(begin, s.actors.begin() + static_cast<std::ptrdiff_t>(s.list_ends[low]));
 }
 
 ActorId Dataset::resolve_actor(std::string_view name) const {

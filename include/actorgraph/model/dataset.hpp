@@ -53,6 +53,7 @@ class Table {
   void add_row(std::span<const std::string_view> values);
 
  private:
+  friend class detail::SnapshotCodec;
   std::string name_;
   std::vector<std::string> columns_;
   std::vector<TextColumn> cells_;
@@ -110,6 +111,7 @@ const std::vector<std::string_view>& status_names();
 
 namespace detail {
 class DatasetBuilder;
+class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
 
 // Lets unordered maps keyed by std::string be searched with a string_view, without a copy.
 struct StringHash {
@@ -216,6 +218,7 @@ class Dataset {
 
  private:
   friend class detail::DatasetBuilder;
+  friend class detail::SnapshotCodec;
 
   std::string path_;
   Table actors_, relations_, sources_, types_table_, blocs_table_;
@@ -228,6 +231,17 @@ class Dataset {
   std::vector<std::string_view> aliases_;
   IdIndex actor_by_id_;  // views of actors_'s id column
   detail::StringMap<std::vector<ActorId>> actors_by_name_;  // folded id/label/alias
+  // The same index as a snapshot stores it (io/snapshot.hpp), used instead of actors_by_name_ when
+  // that is empty: the folded names in byte order, their text in one buffer, each one's actors a
+  // slice of `actors`. A dataset read from a snapshot gets it by copying four arrays, where the map
+  // would cost an allocation and a hash insertion per name.
+  struct SortedNames {
+    std::string keys;
+    std::vector<std::uint64_t> key_ends;   // name i is keys[key_ends[i - 1], key_ends[i])
+    std::vector<std::uint64_t> list_ends;  // its actors are actors[list_ends[i - 1], list_ends[i])
+    std::vector<ActorId> actors;
+  };
+  SortedNames sorted_names_;
 
   std::vector<ActorId> rel_source_, rel_target_;
   std::vector<TypeId> rel_type_;

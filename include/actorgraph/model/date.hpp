@@ -16,6 +16,10 @@ namespace actorgraph {
 
 enum class DatePrecision : std::uint8_t { none, year, month, day };
 
+namespace detail {
+class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
+}  // namespace detail
+
 class PartialDate {
  public:
   PartialDate() = default;  // the empty (absent) date
@@ -45,6 +49,7 @@ class PartialDate {
   friend bool operator==(const PartialDate& a, const PartialDate& b) noexcept = default;
 
  private:
+  friend class detail::SnapshotCodec;
   std::int16_t year_ = 0;
   std::uint8_t month_ = 0;
   std::uint8_t day_ = 0;

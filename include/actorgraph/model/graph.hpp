@@ -32,6 +32,10 @@ using CoreGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boos
 using CoreVertex = boost::graph_traits<CoreGraph>::vertex_descriptor;
 using CoreArc = boost::graph_traits<CoreGraph>::edge_descriptor;
 
+namespace detail {
+class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
+}  // namespace detail
+
 class Graph {
  public:
   Graph() = default;
@@ -49,6 +53,7 @@ class Graph {
   std::uint32_t relation(const CoreArc& arc) const noexcept { return graph_[arc].relation; }
 
  private:
+  friend class detail::SnapshotCodec;
   CoreGraph graph_;
 };
 

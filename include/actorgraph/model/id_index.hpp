@@ -19,6 +19,10 @@
 
 namespace actorgraph {
 
+namespace detail {
+class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
+}  // namespace detail
+
 class IdIndex {
  public:
   // Room for `ids` ids without growing.
@@ -37,6 +41,7 @@ class IdIndex {
   static std::uint64_t hash(std::string_view text) noexcept;
 
  private:
+  friend class detail::SnapshotCodec;
   struct Entry {
     const char* data;
     std::uint32_t size;

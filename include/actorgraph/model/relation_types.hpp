@@ -40,6 +40,10 @@ struct RelationType {
   Dimension dimension = Dimension::political;
 };
 
+namespace detail {
+class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
+}  // namespace detail
+
 class RelationTypes {
  public:
   // The built-in vocabulary only.
@@ -56,6 +60,7 @@ class RelationTypes {
   const std::vector<RelationType>& all() const noexcept { return types_; }
 
  private:
+  friend class detail::SnapshotCodec;
   std::vector<RelationType> types_;
 };
 

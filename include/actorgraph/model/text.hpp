@@ -10,6 +10,10 @@
 
 namespace actorgraph {
 
+namespace detail {
+class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
+}  // namespace detail
+
 // An append-only column of strings kept in one buffer: 4 bytes of overhead per value instead of a
 // std::string's 32, so a million relations with a dozen text fields stay small. Views returned by
 // operator[] stay valid until the next push_back.
@@ -34,6 +38,7 @@ class TextColumn {
   std::size_t bytes() const noexcept { return data_.size(); }
 
  private:
+  friend class detail::SnapshotCodec;
   std::vector<char> data_;  // not std::string: views must survive a move (no small-string buffer)
   std::vector<std::uint32_t> ends_;
 };

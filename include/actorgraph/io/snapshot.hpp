@@ -1,0 +1,98 @@
+// Dataset snapshots: a loaded, validated dataset and its graph saved as one binary file, so that the
+// next command on the same, unchanged files copies it back into memory instead of parsing and
+// validating the CSV again (docs/SNAPSHOTS.md).
+//
+// A snapshot is keyed by the dataset folder's files as they were when it was loaded: for every entry
+// of the folder that the reader looks at (the five CSV files and every other file that the Dataset
+// keeps, hidden files excepted) its name, size, modification time in nanoseconds and an XXH3 hash of
+// its bytes. It is used only when the key of the files as they are now equals the stored one, so a
+// touched file, an added or removed file, and a changed byte behind an unchanged size and time all
+// refuse it. Before the key, the file must carry the right magic, format version and build identity
+// (actorgraph's version, the sizes and alignments of the stored types, the byte order), its stated
+// length must be its length, and the XXH3 checksum of its body must match: a snapshot from another
+// version, a truncated or a corrupted one is refused with the reason, never trusted. Offsets and
+// numbers that index other arrays are bounds-checked too, so that even a crafted file with a valid
+// checksum cannot make the reader or a later accessor read out of bounds.
+//
+// Only datasets read from a folder have snapshots; graph files (.dot, .graphml, .json) are read as
+// before. Loading a snapshot is bulk copies of each stored array (no per-row parsing, no
+// validation), one pass that turns the id indexes' entries from offsets back into views, and the
+// bounds checks; the folded-name index is kept as the sorted arrays it is stored as.
+#pragma once
+
+#include "actorgraph/model/dataset.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph {
+
+// One entry of a dataset folder as the key records it.
+struct SnapshotFile {
+  std::string name;       // the entry's name, without folder
+  bool regular = false;   // a regular file (after symlinks); else a folder or special file: name only
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;  // modification time, nanoseconds since 1970
+  std::uint64_t hash = 0;     // XXH3-64 of the bytes (0 until hash_snapshot_key)
+  friend bool operator==(const SnapshotFile&, const SnapshotFile&) = default;
+};
+
+// The state of a dataset folder's files that a snapshot must match: every entry except hidden ones
+// (".name"), by name in byte order.
+struct SnapshotKey {
+  std::vector<SnapshotFile> files;
+  // The total size of the regular files.
+  std::uint64_t bytes() const noexcept;
+  friend bool operator==(const SnapshotKey&, const SnapshotKey&) = default;
+};
+
+// The folder's entries with their sizes and times (one stat each), hashes left 0. Throws IoError
+// when the folder cannot be listed or an entry cannot be stat'ed.
+SnapshotKey stat_snapshot_key(const std::string& folder);
+// Fills in the hash of every regular file of the key (reads each file once, in 1 MiB blocks). Throws
+// IoError when a file cannot be read.
+void hash_snapshot_key(const std::string& folder, SnapshotKey& key);
+// Both: the full key of the folder as it is now.
+SnapshotKey snapshot_key(const std::string& folder);
+
+// The snapshot of `dataset`, keyed by `key`, as bytes (docs/SNAPSHOTS.md has the layout). Throws
+// Error when the dataset cannot be stored (a view of its indexes outside its tables, which a loaded
+// dataset never has).
+std::string encode_snapshot(const Dataset& dataset, const SnapshotKey& key);
+// Writes the snapshot to `path` through write_file (written aside, checked, renamed; nothing is left
+// behind on failure). Throws IoError or Error.
+void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::string& path);
+
+// A snapshot read back, or the reason it was refused.
+struct SnapshotLoad {
+  std::optional<Dataset> dataset;
+  std::string refused;  // empty when dataset is present: "truncated", "from another version"...
+};
+
+// The dataset stored in `bytes` when the snapshot is intact, of this build, and keyed by exactly
+// `key`; its path() is `dataset_path` (trailing slashes removed, as load_dataset does), and the file
+// names of its warnings are given under that path. Never throws for a bad snapshot: it is refused.
+SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key);
+// The same for the snapshot file at `path`, mapped into memory. A missing or unreadable file is
+// refused too.
+SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key);
+
+// Recomputes the stated length and the checksum of snapshot bytes in place (when they are long
+// enough to have a header). For tests and the fuzz target: a snapshot altered on purpose then
+// reaches the structural checks instead of stopping at the checksum.
+void seal_snapshot(std::string& bytes) noexcept;
+
+// Where snapshots go by default: $ACTORGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/actorgraph, else
+// $HOME/.cache/actorgraph; empty when none of them is set.
+std::string snapshot_cache_folder();
+// The snapshot of the dataset folder `folder` in the cache folder: CACHE/HASH.snapshot, HASH the
+// XXH3-128 of the folder's canonical path in hex. Empty when there is no cache folder.
+std::string cached_snapshot_path(const std::string& folder);
+// The snapshot kept beside the dataset (`--snapshot`): FOLDER/.actorgraph-snapshot, a hidden file,
+// so not part of the dataset.
+std::string beside_snapshot_path(const std::string& folder);
+
+}  // namespace actorgraph

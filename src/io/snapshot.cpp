@@ -1,0 +1,888 @@
+// Dataset snapshots (io/snapshot.hpp, docs/SNAPSHOTS.md): the key of a folder's files, the binary
+// layout, and the checks that refuse a snapshot that is not exactly what this build wrote for these
+// files.
+//
+// Layout: a 32-byte header (magic "AGSNAP\r\n", format version u32, byte-order mark u32, file length
+// u64, XXH3-64 checksum u64 of everything after the header), then the body: a sequence of items,
+// each a u64 in the machine's byte order, or a length-prefixed byte string or array padded to 8
+// bytes. The body starts with the build identity and the key, then the dataset's members in the order
+// SnapshotCodec::encode_dataset writes them. Arrays of trivially copyable values are stored as their
+// bytes, so reading one is a copy; the byte-order mark and the identity (sizes and alignments of
+// those types) make sure only a build with the same layout reads them.
+#include "actorgraph/io/snapshot.hpp"
+
+#include "actorgraph/error.hpp"
+#include "actorgraph/io/output_file.hpp"
+#include "actorgraph/model/graph.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <bit>
+#include <boost/version.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <type_traits>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace actorgraph {
+
+namespace fs = std::filesystem;
+
+// ---- The key ------------------------------------------------------------------------------------
+
+std::uint64_t SnapshotKey::bytes() const noexcept {
+  std::uint64_t total = 0;
+  for (const auto& f : files) total += f.regular ? f.size : 0;
+  return total;
+}
+
+SnapshotKey stat_snapshot_key(const std::string& folder) {
+  SnapshotKey key;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.empty() || name.front() == '.') continue;  // hidden: not part of the dataset (read_other_files)
+    SnapshotFile file;
+    struct stat info {};
+    // stat, not lstat: the reader follows symlinks. An entry that cannot be stat'ed (a dangling link)
+    // is neither read nor kept by the reader: its name is enough.
+    if (::stat((folder + "/" + name).c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+      file.regular = true;
+      file.size = static_cast<std::uint64_t>(info.st_size);
+      file.mtime_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+    }
+    file.name = std::move(name);
+    key.files.push_back(std::move(file));
+  }
+  if (ec) throw IoError(folder + ": cannot list the folder: " + ec.message());
+  std::sort(key.files.begin(), key.files.end(), [](const SnapshotFile& a, const SnapshotFile& b) { return a.name < b.name; });
+  return key;
+}
+
+namespace {
+
+struct HashState {
+  XXH3_state_t* state = XXH3_createState();
+  HashState() {
+    if (!state) throw std::bad_alloc();
+    XXH3_64bits_reset(state);
+  }
+  ~HashState() { XXH3_freeState(state); }
+  HashState(const HashState&) = delete;
+  HashState& operator=(const HashState&) = delete;
+  void update(const void* data, std::size_t size) noexcept { XXH3_64bits_update(state, data, size); }
+  std::uint64_t digest() const noexcept { return XXH3_64bits_digest(state); }
+};
+
+// XXH3-64 of a file's bytes and their number, read in 1 MiB blocks.
+std::uint64_t hash_file(const std::string& path, std::uint64_t& size) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw IoError(path + ": cannot read: " + std::strerror(errno));
+  HashState hash;
+  std::vector<char> buffer(1 << 20);
+  size = 0;
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw IoError(path + ": cannot read: " + std::strerror(error));
+    }
+    if (n == 0) break;
+    hash.update(buffer.data(), static_cast<std::size_t>(n));
+    size += static_cast<std::uint64_t>(n);
+  }
+  ::close(fd);
+  return hash.digest();
+}
+
+}  // namespace
+
+void hash_snapshot_key(const std::string& folder, SnapshotKey& key) {
+  for (auto& file : key.files) {
+    if (!file.regular) continue;
+    std::uint64_t size = 0;
+    file.hash = hash_file(folder + "/" + file.name, size);
+    if (size != file.size) throw IoError(folder + "/" + file.name + ": the file changed while it was read");
+  }
+}
+
+SnapshotKey snapshot_key(const std::string& folder) {
+  SnapshotKey key = stat_snapshot_key(folder);
+  hash_snapshot_key(folder, key);
+  return key;
+}
+
+// ---- Where snapshots are kept -------------------------------------------------------------------
+
+std::string snapshot_cache_folder() {
+  const auto env = [](const char* name) -> std::string {
+    const char* value = std::getenv(name);
+    return value && *value ? value : "";
+  };
+  if (std::string dir = env("ACTORGRAPH_CACHE_DIR"); !dir.empty()) return dir;
+  if (std::string dir = env("XDG_CACHE_HOME"); !dir.empty()) return dir + "/actorgraph";
+  if (std::string home = env("HOME"); !home.empty()) return home + "/.cache/actorgraph";
+  return {};
+}
+
+std::string cached_snapshot_path(const std::string& folder) {
+  const std::string cache = snapshot_cache_folder();
+  if (cache.empty()) return {};
+  std::error_code ec;
+  fs::path canonical = fs::canonical(folder, ec);
+  if (ec) canonical = fs::absolute(folder, ec).lexically_normal();
+  const std::string text = canonical.string();
+  const XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
+  char name[40];
+  std::snprintf(name, sizeof name, "%016llx%016llx", static_cast<unsigned long long>(h.high64), static_cast<unsigned long long>(h.low64));
+  return cache + "/" + name + ".snapshot";
+}
+
+std::string beside_snapshot_path(const std::string& folder) { return folder + "/.actorgraph-snapshot"; }
+
+// ---- Encoding and decoding ----------------------------------------------------------------------
+
+namespace {
+
+constexpr char magic[8] = {'A', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
+// Raised whenever the layout of the body changes; the identity string catches type layouts besides.
+constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t byte_order_mark = 0x01020304;
+constexpr std::size_t header_size = 32;  // magic, version, byte order, length, checksum
+constexpr std::size_t length_at = 16, checksum_at = 24;
+
+// Thrown while decoding; decode_snapshot turns it into SnapshotLoad::refused.
+struct Refused {
+  std::string reason;
+};
+
+// Appends the body; in counting mode it only measures it, so that the buffer is allocated once.
+class Encoder {
+ public:
+  explicit Encoder(std::string* out) : out_(out) {}
+  std::size_t size() const noexcept { return size_; }
+  void u64(std::uint64_t value) { append(&value, sizeof value); }
+  void bytes(std::string_view text) {
+    u64(text.size());
+    append(text.data(), text.size());
+    pad();
+  }
+  template <class T>
+  void array(const std::vector<T>& values) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    u64(values.size());
+    append(values.data(), values.size() * sizeof(T));
+    pad();
+  }
+
+ private:
+  void append(const void* data, std::size_t n) {
+    if (out_ && n) out_->append(static_cast<const char*>(data), n);
+    size_ += n;
+  }
+  void pad() {
+    static constexpr char zeros[8] = {};
+    append(zeros, (8 - size_ % 8) % 8);
+  }
+  std::string* out_;
+  std::size_t size_ = 0;
+};
+
+// Reads the body in order, hashing every byte it takes, and refuses any item that would run past
+// the end. Arrays are copied in 1 MiB blocks, each hashed while it is still in cache.
+class Decoder {
+ public:
+  // `mapped`: the body is a read-only private file mapping, whose pages are given back (MADV_DONTNEED,
+  // reread from the file if touched again) as soon as they are copied, so that the mapping and the
+  // dataset it becomes are not both in memory whole.
+  Decoder(std::string_view body, bool mapped) : rest_(body), mapped_(mapped), released_(body.data()) {}
+  std::uint64_t u64() {
+    std::uint64_t value;
+    std::memcpy(&value, take(sizeof value), sizeof value);
+    return value;
+  }
+  // A count of items of at least `item_bytes` bytes each: refused when the rest cannot hold them,
+  // so that a corrupted count never makes a huge allocation.
+  std::size_t count(std::size_t item_bytes) {
+    const std::uint64_t n = u64();
+    if (n > rest_.size() / std::max<std::size_t>(item_bytes, 1)) throw Refused{"corrupted (a count past the end of the file)"};
+    return static_cast<std::size_t>(n);
+  }
+  std::string_view bytes() {
+    const std::size_t n = count(1);
+    const std::string_view out(take(n), n);
+    skip_padding(n);
+    return out;
+  }
+  template <class T>
+  void array(std::vector<T>& out) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    const std::size_t n = count(sizeof(T));
+    const std::size_t total = n * sizeof(T);
+    out.clear();
+    out.resize(n);
+    auto* dest = reinterpret_cast<char*>(out.data());
+    for (std::size_t done = 0; done < total;) {
+      const std::size_t block = std::min<std::size_t>(total - done, 1 << 20);
+      std::memcpy(dest + done, take(block), block);
+      done += block;
+      release_copied();
+    }
+    skip_padding(total);
+  }
+  std::size_t remaining() const noexcept { return rest_.size(); }
+  std::uint64_t digest() const noexcept { return hash_.digest(); }
+
+ private:
+  const char* take(std::size_t n) {
+    if (n > rest_.size()) throw Refused{"truncated (the body ends before its last item)"};
+    const char* at = rest_.data();
+    hash_.update(at, n);
+    rest_.remove_prefix(n);
+    return at;
+  }
+  void skip_padding(std::size_t n) { take((8 - n % 8) % 8); }
+  void release_copied() noexcept {
+    constexpr std::uintptr_t page = 4096, step = std::uintptr_t{8} << 20;
+    const auto from = (reinterpret_cast<std::uintptr_t>(released_) + page - 1) & ~(page - 1);
+    const auto to = reinterpret_cast<std::uintptr_t>(rest_.data()) & ~(page - 1);
+    if (!mapped_ || to < from + step) return;
+    ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+    released_ = reinterpret_cast<const char*>(to);
+  }
+  std::string_view rest_;
+  bool mapped_;
+  const char* released_;
+  HashState hash_;
+};
+
+template <class T>
+std::string layout_of(const char* name) {
+  return std::string(name) + "=" + std::to_string(sizeof(T)) + "/" + std::to_string(alignof(T)) + " ";
+}
+
+std::string strip_trailing_slashes(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
+}
+
+void check(bool ok, const char* what) {
+  if (!ok) throw Refused{std::string("corrupted (") + what + ")"};
+}
+
+// True when `values` never decrease and end at `last` (an offsets array of a CSR or a TextColumn).
+template <class T>
+bool ascending_to(const std::vector<T>& values, std::uint64_t last) {
+  for (std::size_t i = 1; i < values.size(); ++i)
+    if (values[i] < values[i - 1]) return false;
+  return values.empty() ? last == 0 : values.back() == last;
+}
+
+// A date that PartialDate's functions can take: a known precision and a month that indexes the
+// month lengths (0 when not given).
+bool usable_dates(const std::vector<PartialDate>& dates) {
+  return std::all_of(dates.begin(), dates.end(), [](const PartialDate& d) {
+    return static_cast<unsigned>(d.precision()) <= static_cast<unsigned>(DatePrecision::day) && d.month() <= 12;
+  });
+}
+
+template <class T>
+bool all_below(const std::vector<T>& values, std::uint64_t bound) {
+  return std::all_of(values.begin(), values.end(), [bound](T v) { return static_cast<std::uint64_t>(v) < bound; });
+}
+
+}  // namespace
+
+namespace detail {
+
+// The one piece of code that sees the private members of the model's classes to store and restore
+// them (each class names it a friend).
+class SnapshotCodec {
+ public:
+  static std::string identity();
+  static void encode(Encoder& out, const Dataset& d, const SnapshotKey& key);
+  // `mapped`: `bytes` is read_snapshot's file mapping (see Decoder).
+  static Dataset decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, bool mapped);
+
+ private:
+  // A view of the index or the alias list, as the position of its text in a column's buffer.
+  struct Span {
+    std::uint32_t offset, size;
+  };
+  struct IndexEntry {
+    std::uint32_t offset, size, number;
+  };
+
+  static void encode_key(Encoder& out, const SnapshotKey& key);
+  static void check_key(Decoder& in, const SnapshotKey& key);
+  static void encode_table(Encoder& out, const Table& t);
+  static void decode_table(Decoder& in, Table& t);
+  static std::uint32_t offset_in(const TextColumn& column, std::string_view view);
+  static void encode_index(Encoder& out, const IdIndex& index, const Table& table);
+  static void decode_index(Decoder& in, IdIndex& index, const Table& table);
+  static void encode_names(Encoder& out, const Dataset& d);
+  static void decode_names(Decoder& in, Dataset& d);
+  static void encode_small(Encoder& out, const Dataset& d);
+  static void decode_small(Decoder& in, Dataset& d, const std::string& dataset_path);
+  static void encode_columns(Encoder& out, const Dataset& d);
+  static void decode_columns(Decoder& in, Dataset& d);
+  static void encode_graph(Encoder& out, const Graph& g);
+  static void decode_graph(Decoder& in, Dataset& d);
+  static void check_structure(const Dataset& d);
+  static std::vector<PartialDate> without_padding(const std::vector<PartialDate>& dates);
+  static std::vector<Extent> without_padding(const std::vector<Extent>& extents);
+};
+
+std::string SnapshotCodec::identity() {
+  return "actorgraph " ACTORGRAPH_VERSION "; snapshot " + std::to_string(format_version) + "; boost " + std::to_string(BOOST_VERSION) +
+         "; " + (std::endian::native == std::endian::little ? "little" : "big") + "-endian; " + layout_of<PartialDate>("PartialDate") +
+         layout_of<Extent>("Extent") + layout_of<Magnitude>("Magnitude") + layout_of<Stance>("Stance") + layout_of<Status>("Status") +
+         layout_of<KindId>("KindId") + layout_of<TypeId>("TypeId") + layout_of<ArcRelation>("ArcRelation") +
+         layout_of<IdIndex::Slot>("IdIndex::Slot") + layout_of<CoreGraph::vertex_descriptor>("Vertex") +
+         layout_of<CoreGraph::edges_size_type>("EdgeIndex");
+}
+
+void SnapshotCodec::encode_key(Encoder& out, const SnapshotKey& key) {
+  out.u64(key.files.size());
+  for (const auto& f : key.files) {
+    out.bytes(f.name);
+    out.u64(f.regular);
+    out.u64(f.size);
+    out.u64(static_cast<std::uint64_t>(f.mtime_ns));
+    out.u64(f.hash);
+  }
+}
+
+// Refuses the snapshot unless its key is `key`, naming the first file that differs and how.
+void SnapshotCodec::check_key(Decoder& in, const SnapshotKey& key) {
+  const std::size_t n = in.count(40);
+  std::vector<SnapshotFile> stored(n);
+  for (auto& f : stored) {
+    f.name = std::string(in.bytes());
+    f.regular = in.u64() != 0;
+    f.size = in.u64();
+    f.mtime_ns = static_cast<std::int64_t>(in.u64());
+    f.hash = in.u64();
+  }
+  // Both lists are sorted by name: a merge finds the first name only one of them has.
+  std::size_t i = 0, j = 0;
+  for (; i < n && j < key.files.size(); ++i, ++j) {
+    const SnapshotFile& was = stored[i];
+    const SnapshotFile& now = key.files[j];
+    if (now.name < was.name) throw Refused{"the dataset has a new file, " + now.name};
+    if (was.name < now.name) throw Refused{"the dataset's files changed: " + was.name + " was removed or renamed"};
+    if (was.regular != now.regular || was.size != now.size || was.mtime_ns != now.mtime_ns)
+      throw Refused{now.name + " changed (size or modification time)"};
+    if (was.hash != now.hash) throw Refused{now.name + " changed (its content, behind the same size and time)"};
+  }
+  if (j < key.files.size()) throw Refused{"the dataset has a new file, " + key.files[j].name};
+  if (i < n) throw Refused{"the dataset's files changed: " + stored[i].name + " was removed or renamed"};
+}
+
+void SnapshotCodec::encode_table(Encoder& out, const Table& t) {
+  out.bytes(t.name_);
+  out.u64(t.columns_.size());
+  for (const auto& c : t.columns_) out.bytes(c);
+  out.u64(t.rows_);
+  for (const TextColumn& c : t.cells_) {
+    out.array(c.data_);
+    out.array(c.ends_);
+  }
+}
+
+void SnapshotCodec::decode_table(Decoder& in, Table& t) {
+  t.name_ = std::string(in.bytes());
+  t.columns_.resize(in.count(8));
+  for (auto& c : t.columns_) c = std::string(in.bytes());
+  t.rows_ = static_cast<std::size_t>(in.u64());
+  check(!t.columns_.empty() || t.rows_ == 0, "rows without columns");
+  t.cells_.assign(t.columns_.size(), TextColumn{});
+  for (TextColumn& c : t.cells_) {
+    in.array(c.data_);
+    in.array(c.ends_);
+    check(c.ends_.size() == t.rows_, "a column's length");
+    check(ascending_to(c.ends_, c.data_.size()), "a column's offsets");
+  }
+}
+
+std::uint32_t SnapshotCodec::offset_in(const TextColumn& column, std::string_view view) {
+  const char* begin = column.data_.data();
+  const char* end = begin + column.data_.size();
+  // Compared as integers: a view into another buffer is refused without comparing unrelated pointers.
+  const auto at = reinterpret_cast<std::uintptr_t>(view.data());
+  if (view.empty() && (at < reinterpret_cast<std::uintptr_t>(begin) || at > reinterpret_cast<std::uintptr_t>(end))) return 0;
+  if (at < reinterpret_cast<std::uintptr_t>(begin) || at + view.size() > reinterpret_cast<std::uintptr_t>(end))
+    throw Error("cannot store the dataset: an index refers to text outside its table");
+  return static_cast<std::uint32_t>(at - reinterpret_cast<std::uintptr_t>(begin));
+}
+
+// The index's entries as positions in the id column (column 0), and its slots as they are: reading
+// it back is a copy and one pass that turns positions into views, no hashing.
+void SnapshotCodec::encode_index(Encoder& out, const IdIndex& index, const Table& table) {
+  std::vector<IndexEntry> entries;
+  entries.reserve(index.entries_.size());
+  for (const auto& e : index.entries_) {
+    if (table.cells_.empty()) throw Error("cannot store the dataset: an index over a table without columns");
+    entries.push_back({offset_in(table.cells_[0], {e.data, e.size}), e.size, e.number});
+  }
+  out.array(entries);
+  out.array(index.slots_);
+}
+
+void SnapshotCodec::decode_index(Decoder& in, IdIndex& index, const Table& table) {
+  std::vector<IndexEntry> entries;
+  in.array(entries);
+  in.array(index.slots_);
+  check(entries.empty() || !table.cells_.empty(), "an index over a table without columns");
+  check(std::has_single_bit(index.slots_.size()) || index.slots_.empty(), "an index's size");
+  check(2 * entries.size() <= index.slots_.size() || (entries.empty() && index.slots_.empty()), "an index's load");
+  // Each entry in one slot, the other slots empty: a probe always ends at an empty slot.
+  std::size_t used = 0;
+  for (const auto& s : index.slots_) {
+    check(s.entry <= entries.size(), "an index slot");
+    used += s.entry != 0;
+  }
+  check(used == entries.size(), "an index's slots");
+  index.entries_.clear();
+  index.entries_.reserve(entries.size());
+  const std::size_t bytes = table.cells_.empty() ? 0 : table.cells_[0].data_.size();
+  for (const auto& e : entries) {
+    check(std::uint64_t{e.offset} + e.size <= bytes && e.number < table.rows_, "an index entry");
+    index.entries_.push_back({table.cells_[0].data_.data() + e.offset, e.size, e.number});
+  }
+}
+
+// The folded-name index as Dataset::SortedNames: four arrays, copied back as they are. A dataset
+// loaded from the files has the map: its names are sorted here, once, when the snapshot is written.
+void SnapshotCodec::encode_names(Encoder& out, const Dataset& d) {
+  if (!d.sorted_names_.key_ends.empty() || d.actors_by_name_.empty()) {
+    const Dataset::SortedNames& s = d.sorted_names_;
+    out.bytes(s.keys);
+    out.array(s.key_ends);
+    out.array(s.list_ends);
+    out.array(s.actors);
+    return;
+  }
+  std::vector<const std::pair<const std::string, std::vector<ActorId>>*> entries;
+  entries.reserve(d.actors_by_name_.size());
+  for (const auto& entry : d.actors_by_name_) entries.push_back(&entry);
+  std::sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  Dataset::SortedNames s;
+  for (const auto* entry : entries) {
+    s.keys += entry->first;
+    s.key_ends.push_back(s.keys.size());
+    s.actors.insert(s.actors.end(), entry->second.begin(), entry->second.end());
+    s.list_ends.push_back(s.actors.size());
+  }
+  out.bytes(s.keys);
+  out.array(s.key_ends);
+  out.array(s.list_ends);
+  out.array(s.actors);
+}
+
+void SnapshotCodec::decode_names(Decoder& in, Dataset& d) {
+  Dataset::SortedNames& s = d.sorted_names_;
+  s.keys = std::string(in.bytes());
+  in.array(s.key_ends);
+  in.array(s.list_ends);
+  in.array(s.actors);
+  d.actors_by_name_.clear();
+  // Ascending offsets keep every name and list inside its buffer; names out of order would only
+  // make lookups miss.
+  check(s.key_ends.size() == s.list_ends.size() && ascending_to(s.key_ends, s.keys.size()) && ascending_to(s.list_ends, s.actors.size()),
+        "the name index");
+  check(all_below(s.actors, d.actor_count()), "an actor number");
+}
+
+// The members of few items: path, other files and entries, kinds, relation types, blocs, warnings.
+void SnapshotCodec::encode_small(Encoder& out, const Dataset& d) {
+  out.bytes(d.path_);
+  out.u64(d.other_files_.size());
+  for (const auto& f : d.other_files_) {
+    out.bytes(f.name);
+    out.bytes(f.bytes);
+  }
+  out.u64(d.other_entries_.size());
+  for (const auto& e : d.other_entries_) out.bytes(e);
+  out.u64(d.kinds_.size());
+  for (const auto& k : d.kinds_) out.bytes(k);
+  out.u64(d.types_.types_.size());
+  for (const auto& t : d.types_.types_) {
+    out.bytes(t.id);
+    out.bytes(t.description);
+    out.u64((t.directed ? 1u : 0u) | (t.ongoing ? 2u : 0u) | (t.builtin ? 4u : 0u));
+    out.u64(static_cast<std::uint64_t>(t.valence));
+    out.u64(static_cast<std::uint64_t>(t.dimension));
+  }
+  out.u64(d.blocs_.size());
+  for (const auto& b : d.blocs_) {
+    out.bytes(b.id);
+    out.u64(b.lead);
+    out.array(b.members);
+  }
+  // A warning's file is stored relative to the dataset's path when it is under it, so that a
+  // snapshot read through another spelling of the path names the files as load_dataset would.
+  const std::string prefix = d.path_ + "/";
+  out.u64(d.warnings_.size());
+  for (const auto& w : d.warnings_) {
+    const bool under = w.file.rfind(prefix, 0) == 0;
+    const bool is_path = w.file == d.path_;
+    out.u64(under ? 1 : is_path ? 2 : 0);
+    out.bytes(under ? std::string_view(w.file).substr(prefix.size()) : is_path ? std::string_view() : std::string_view(w.file));
+    out.u64(w.line);
+    out.u64(w.column);
+    out.u64(w.severity == Severity::error ? 0 : 1);
+    out.bytes(w.message);
+    out.u64(w.count);
+  }
+}
+
+void SnapshotCodec::decode_small(Decoder& in, Dataset& d, const std::string& dataset_path) {
+  in.bytes();  // the path it was loaded as: the caller's path is used instead
+  d.path_ = dataset_path;
+  d.other_files_.resize(in.count(16));
+  for (auto& f : d.other_files_) {
+    f.name = std::string(in.bytes());
+    f.bytes = std::string(in.bytes());
+  }
+  d.other_entries_.resize(in.count(8));
+  for (auto& e : d.other_entries_) e = std::string(in.bytes());
+  d.kinds_.resize(in.count(8));
+  for (auto& k : d.kinds_) k = std::string(in.bytes());
+  d.types_.types_.resize(in.count(40));
+  for (auto& t : d.types_.types_) {
+    t.id = std::string(in.bytes());
+    t.description = std::string(in.bytes());
+    const std::uint64_t flags = in.u64(), valence = in.u64(), dimension = in.u64();
+    check(flags < 8 && valence <= 2 && dimension < dimension_count, "a relation type");
+    t.directed = flags & 1;
+    t.ongoing = flags & 2;
+    t.builtin = flags & 4;
+    t.valence = static_cast<Valence>(valence);
+    t.dimension = static_cast<Dimension>(dimension);
+  }
+  d.blocs_.resize(in.count(24));
+  for (auto& b : d.blocs_) {
+    b.id = std::string(in.bytes());
+    b.lead = static_cast<ActorId>(in.u64());
+    in.array(b.members);
+  }
+  d.warnings_.resize(in.count(56));
+  for (auto& w : d.warnings_) {
+    const std::uint64_t where = in.u64();
+    const std::string_view file = in.bytes();
+    check(where <= 2, "a warning's file");
+    w.file = where == 1 ? dataset_path + "/" + std::string(file) : where == 2 ? dataset_path : std::string(file);
+    w.line = in.u64();
+    w.column = in.u64();
+    const std::uint64_t severity = in.u64();
+    check(severity <= 1, "a warning's severity");
+    w.severity = severity == 0 ? Severity::error : Severity::warning;
+    w.message = std::string(in.bytes());
+    w.count = in.u64();
+  }
+}
+
+// Copies whose padding bytes are zero: the loaded values leave them undefined, and a snapshot must
+// not carry whatever the heap held there (nor differ from one write to the next because of it).
+std::vector<PartialDate> SnapshotCodec::without_padding(const std::vector<PartialDate>& dates) {
+  std::vector<PartialDate> out(dates.size());
+  std::memset(static_cast<void*>(out.data()), 0, out.size() * sizeof(PartialDate));
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    out[i].year_ = dates[i].year_;
+    out[i].month_ = dates[i].month_;
+    out[i].day_ = dates[i].day_;
+    out[i].precision_ = dates[i].precision_;
+  }
+  return out;
+}
+
+std::vector<Extent> SnapshotCodec::without_padding(const std::vector<Extent>& extents) {
+  std::vector<Extent> out(extents.size());
+  std::memset(static_cast<void*>(out.data()), 0, out.size() * sizeof(Extent));
+  for (std::size_t i = 0; i < extents.size(); ++i) {
+    out[i].first = extents[i].first;
+    out[i].last = extents[i].last;
+    out[i].dated = extents[i].dated;
+  }
+  return out;
+}
+
+// The typed columns, each one array; the aliases as positions in the actors table's aliases column.
+void SnapshotCodec::encode_columns(Encoder& out, const Dataset& d) {
+  out.array(d.actor_kind_);
+  out.array(d.alias_offsets_);
+  const auto aliases_column = d.actors_.column("aliases");
+  std::vector<Span> aliases;
+  aliases.reserve(d.aliases_.size());
+  for (const std::string_view alias : d.aliases_) {
+    if (!aliases_column) throw Error("cannot store the dataset: aliases without an aliases column");
+    aliases.push_back({offset_in(d.actors_.cells_[*aliases_column], alias), static_cast<std::uint32_t>(alias.size())});
+  }
+  out.array(aliases);
+  out.array(d.rel_source_);
+  out.array(d.rel_target_);
+  out.array(d.rel_type_);
+  out.array(without_padding(d.rel_start_));
+  out.array(without_padding(d.rel_end_));
+  out.array(without_padding(d.rel_extent_));
+  out.array(d.rel_directed_);
+  out.array(d.rel_weight_);
+  out.array(d.rel_magnitude_);
+  out.array(d.rel_source_offsets_);
+  out.array(d.rel_sources_);
+  out.array(d.rel_dispute_offsets_);
+  out.array(d.rel_disputes_);
+  out.array(d.rel_stance_);
+  out.array(d.rel_status_);
+  out.array(without_padding(d.rel_attested_));
+  out.array(d.rel_part_of_);
+  out.array(without_padding(d.source_date_));
+}
+
+void SnapshotCodec::decode_columns(Decoder& in, Dataset& d) {
+  in.array(d.actor_kind_);
+  in.array(d.alias_offsets_);
+  std::vector<Span> aliases;
+  in.array(aliases);
+  const auto aliases_column = d.actors_.column("aliases");
+  check(aliases.empty() || aliases_column, "aliases without an aliases column");
+  d.aliases_.clear();
+  d.aliases_.reserve(aliases.size());
+  for (const Span& a : aliases) {
+    const std::vector<char>& text = d.actors_.cells_[*aliases_column].data_;
+    check(std::uint64_t{a.offset} + a.size <= text.size(), "an alias");
+    d.aliases_.emplace_back(text.data() + a.offset, a.size);
+  }
+  in.array(d.rel_source_);
+  in.array(d.rel_target_);
+  in.array(d.rel_type_);
+  in.array(d.rel_start_);
+  in.array(d.rel_end_);
+  in.array(d.rel_extent_);
+  in.array(d.rel_directed_);
+  in.array(d.rel_weight_);
+  in.array(d.rel_magnitude_);
+  in.array(d.rel_source_offsets_);
+  in.array(d.rel_sources_);
+  in.array(d.rel_dispute_offsets_);
+  in.array(d.rel_disputes_);
+  in.array(d.rel_stance_);
+  in.array(d.rel_status_);
+  in.array(d.rel_attested_);
+  in.array(d.rel_part_of_);
+  in.array(d.source_date_);
+}
+
+// BGL's CSR keeps its arrays in public members (Boost 1.74): the out-arcs' row starts, heads and
+// relation numbers, and the in-arc index's row starts, tails and arc numbers.
+void SnapshotCodec::encode_graph(Encoder& out, const Graph& g) {
+  const CoreGraph& c = g.graph_;
+  out.array(c.m_forward.m_rowstart);
+  out.array(c.m_forward.m_column);
+  out.array(c.m_forward.m_edge_properties);
+  out.array(c.m_backward.m_rowstart);
+  out.array(c.m_backward.m_column);
+  out.array(c.m_backward.m_edge_properties);
+}
+
+void SnapshotCodec::decode_graph(Decoder& in, Dataset& d) {
+  Graph g;
+  CoreGraph& c = g.graph_;
+  in.array(c.m_forward.m_rowstart);
+  in.array(c.m_forward.m_column);
+  in.array(c.m_forward.m_edge_properties);
+  in.array(c.m_backward.m_rowstart);
+  in.array(c.m_backward.m_column);
+  in.array(c.m_backward.m_edge_properties);
+  const std::size_t n = d.actor_count(), arcs = c.m_forward.m_column.size();
+  check(c.m_forward.m_rowstart.size() == n + 1 && c.m_backward.m_rowstart.size() == n + 1, "the graph's vertices");
+  check(c.m_forward.m_edge_properties.size() == arcs && c.m_backward.m_column.size() == arcs &&
+            c.m_backward.m_edge_properties.size() == arcs, "the graph's arcs");
+  check(ascending_to(c.m_forward.m_rowstart, arcs) && ascending_to(c.m_backward.m_rowstart, arcs), "the graph's rows");
+  check(all_below(c.m_forward.m_column, n) && all_below(c.m_backward.m_column, n) && all_below(c.m_backward.m_edge_properties, arcs),
+        "the graph's arcs");
+  check(std::all_of(c.m_forward.m_edge_properties.begin(), c.m_forward.m_edge_properties.end(),
+                    [&](const ArcRelation& a) { return a.relation < d.relation_count(); }),
+        "the graph's relations");
+  c.resize(n);  // the vertex properties (no_property): one per vertex
+  d.graph_ = std::make_unique<const Graph>(std::move(g));
+}
+
+// The bounds that the accessors rely on: every array as long as its table, every offset array
+// ascending within its target, every number below the count it indexes.
+void SnapshotCodec::check_structure(const Dataset& d) {
+  const std::size_t n = d.actor_count(), m = d.relation_count(), s = d.source_count();
+  check(!d.actors_.cells_.empty() && !d.relations_.cells_.empty() && d.actors_.columns_.size() >= 3, "the tables");
+  check(d.actor_kind_.size() == n && all_below(d.actor_kind_, d.kinds_.size()), "the actors' kinds");
+  check(d.alias_offsets_.size() == n + 1 && ascending_to(d.alias_offsets_, d.aliases_.size()), "the aliases");
+  for (const auto* column : {&d.rel_source_, &d.rel_target_}) check(column->size() == m && all_below(*column, n), "a relation's actor");
+  check(d.rel_type_.size() == m && all_below(d.rel_type_, d.types_.size()), "a relation's type");
+  check(d.rel_start_.size() == m && d.rel_end_.size() == m && d.rel_extent_.size() == m && d.rel_directed_.size() == m &&
+            d.rel_weight_.size() == m && d.rel_magnitude_.size() == m && d.rel_stance_.size() == m && d.rel_status_.size() == m &&
+            d.rel_attested_.size() == m && d.rel_part_of_.size() <= m && d.source_date_.size() == s,
+        "a column's length");
+  // A bool holds 0 or 1; any other byte would be undefined behaviour when read.
+  check(std::all_of(d.rel_extent_.begin(), d.rel_extent_.end(),
+                    [](const Extent& e) {
+                      unsigned char byte;
+                      std::memcpy(&byte, &e.dated, 1);
+                      return byte <= 1;
+                    }),
+        "an extent");
+  for (const auto* dates : {&d.rel_start_, &d.rel_end_, &d.rel_attested_, &d.source_date_}) check(usable_dates(*dates), "a date");
+  check(all_below(d.rel_stance_, 4) && all_below(d.rel_status_, 3), "a stance or status");
+  check(d.rel_source_offsets_.size() == m + 1 && ascending_to(d.rel_source_offsets_, d.rel_sources_.size()) &&
+            all_below(d.rel_sources_, s), "the relations' sources");
+  check(d.rel_dispute_offsets_.size() == m + 1 && ascending_to(d.rel_dispute_offsets_, d.rel_disputes_.size()) &&
+            all_below(d.rel_disputes_, m), "the disputes");
+  check(std::all_of(d.rel_part_of_.begin(), d.rel_part_of_.end(), [&](RelationId r) { return r < m || r == Dataset::no_relation; }),
+        "part_of");
+  for (const auto& b : d.blocs_) check(b.lead < n && all_below(b.members, n), "a bloc");
+}
+
+void SnapshotCodec::encode(Encoder& out, const Dataset& d, const SnapshotKey& key) {
+  out.bytes(identity());
+  encode_key(out, key);
+  encode_small(out, d);
+  for (const Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) encode_table(out, *t);
+  encode_index(out, d.actor_by_id_, d.actors_);
+  encode_index(out, d.relation_by_id_, d.relations_);
+  encode_index(out, d.source_by_id_, d.sources_);
+  encode_names(out, d);
+  encode_columns(out, d);
+  encode_graph(out, *d.graph_);
+}
+
+Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, bool mapped) {
+  if (bytes.size() < header_size) throw Refused{"truncated (" + std::to_string(bytes.size()) + " bytes)"};
+  if (std::memcmp(bytes.data(), magic, sizeof magic) != 0) throw Refused{"not an actorgraph snapshot"};
+  std::uint32_t version, order;
+  std::uint64_t length, checksum;
+  std::memcpy(&version, bytes.data() + 8, 4);
+  std::memcpy(&order, bytes.data() + 12, 4);
+  std::memcpy(&length, bytes.data() + length_at, 8);
+  std::memcpy(&checksum, bytes.data() + checksum_at, 8);
+  if (order != byte_order_mark) throw Refused{"written on a machine of another byte order"};
+  if (version != format_version)
+    throw Refused{"format version " + std::to_string(version) + " (this build reads version " + std::to_string(format_version) + ")"};
+  if (length != bytes.size())
+    throw Refused{"truncated or extended (" + std::to_string(bytes.size()) + " bytes, " + std::to_string(length) + " written)"};
+  Decoder in(bytes.substr(header_size), mapped);
+  if (in.bytes() != identity()) throw Refused{"written by another build of actorgraph"};
+  check_key(in, key);
+  Dataset d;
+  try {
+    decode_small(in, d, strip_trailing_slashes(dataset_path));
+    for (Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) decode_table(in, *t);
+    decode_index(in, d.actor_by_id_, d.actors_);
+    decode_index(in, d.relation_by_id_, d.relations_);
+    decode_index(in, d.source_by_id_, d.sources_);
+    decode_names(in, d);
+    decode_columns(in, d);
+    decode_graph(in, d);
+  } catch (const Refused&) {
+    // Stopped before the end, so the checksum was not reached: name a corrupted file as such.
+    if (XXH3_64bits(bytes.data() + header_size, bytes.size() - header_size) != checksum) throw Refused{"corrupted (checksum mismatch)"};
+    throw;
+  }
+  if (in.remaining() != 0 || in.digest() != checksum) throw Refused{"corrupted (checksum mismatch)"};
+  check_structure(d);
+  return d;
+}
+
+}  // namespace detail
+
+std::string encode_snapshot(const Dataset& dataset, const SnapshotKey& key) {
+  Encoder measure(nullptr);
+  detail::SnapshotCodec::encode(measure, dataset, key);
+  std::string bytes;
+  bytes.reserve(header_size + measure.size());
+  bytes.append(header_size, '\0');
+  Encoder out(&bytes);
+  detail::SnapshotCodec::encode(out, dataset, key);
+  std::memcpy(bytes.data(), magic, sizeof magic);
+  std::memcpy(bytes.data() + 8, &format_version, 4);
+  std::memcpy(bytes.data() + 12, &byte_order_mark, 4);
+  seal_snapshot(bytes);
+  return bytes;
+}
+
+void seal_snapshot(std::string& bytes) noexcept {
+  if (bytes.size() < header_size) return;
+  const std::uint64_t length = bytes.size();
+  const std::uint64_t checksum = XXH3_64bits(bytes.data() + header_size, bytes.size() - header_size);
+  std::memcpy(bytes.data() + length_at, &length, 8);
+  std::memcpy(bytes.data() + checksum_at, &checksum, 8);
+}
+
+void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::string& path) {
+  write_file(path, encode_snapshot(dataset, key));
+}
+
+namespace {
+
+SnapshotLoad decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, bool mapped) {
+  SnapshotLoad out;
+  try {
+    out.dataset.emplace(detail::SnapshotCodec::decode(bytes, dataset_path, key, mapped));
+  } catch (const Refused& r) {
+    out.refused = r.reason;
+  } catch (const std::bad_alloc&) {
+    out.refused = "too large for the memory available";
+  } catch (const std::length_error&) {
+    out.refused = "too large for the memory available";
+  }
+  return out;
+}
+
+}  // namespace
+
+SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key) {
+  return decode(bytes, dataset_path, key, false);
+}
+
+SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key) {
+  SnapshotLoad out;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    out.refused = errno == ENOENT ? "no snapshot yet" : std::string("cannot open it: ") + std::strerror(errno);
+    return out;
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    out.refused = "not a regular file";
+    return out;
+  }
+  const auto size = static_cast<std::size_t>(info.st_size);
+  if (size < header_size) {
+    ::close(fd);
+    out.refused = "truncated (" + std::to_string(size) + " bytes)";
+    return out;
+  }
+  // A private read-only mapping, its pages read in at once. The snapshot is replaced by a rename,
+  // never rewritten in place, so the mapped file does not change under the reader.
+  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (mapped == MAP_FAILED) {
+    out.refused = std::string("cannot map it: ") + std::strerror(errno);
+    return out;
+  }
+  out = decode({static_cast<const char*>(mapped), size}, dataset_path, key, true);
+  ::munmap(mapped, size);
+  return out;
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,363 @@
+#include "actorgraph/io/snapshot.hpp"
+
+#include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/model/graph.hpp"
+
+#include "fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <boost/range/iterator_range.hpp>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <tuple>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace actorgraph;
+using actorgraph::test::data_path;
+using actorgraph::test::read_file;
+using actorgraph::test::TempDataset;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Every file of a folder, hidden ones included (name -> bytes), for a TempDataset copy.
+std::map<std::string, std::string> files_of(const std::string& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (entry.is_regular_file()) files[entry.path().filename().string()] = read_file(entry.path().string());
+  return files;
+}
+
+void write_bytes(const std::string& path, std::string_view bytes) { std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes; }
+
+std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> arcs(const Graph& g) {
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> out;
+  for (CoreVertex v = 0; v < g.vertex_count(); ++v) {
+    for (const auto& e : boost::make_iterator_range(out_edges(v, g.bgl()))) out.emplace_back(v, target(e, g.bgl()), g.relation(e));
+    for (const auto& e : boost::make_iterator_range(in_edges(v, g.bgl()))) out.emplace_back(source(e, g.bgl()) + (1u << 31), v, g.relation(e));
+  }
+  return out;
+}
+
+void require_same_table(const Table& a, const Table& b) {
+  REQUIRE(a.name() == b.name());
+  REQUIRE(a.columns() == b.columns());
+  REQUIRE(a.rows() == b.rows());
+  for (std::size_t r = 0; r < a.rows(); ++r)
+    for (std::size_t c = 0; c < a.columns().size(); ++c) REQUIRE(a.cell(r, c) == b.cell(r, c));
+}
+
+// Every public accessor of two datasets gives the same answer.
+void require_same(const Dataset& a, const Dataset& b) {
+  require_same_table(a.actors_table(), b.actors_table());
+  require_same_table(a.relations_table(), b.relations_table());
+  require_same_table(a.sources_table(), b.sources_table());
+  require_same_table(a.types_table(), b.types_table());
+  require_same_table(a.blocs_table(), b.blocs_table());
+  REQUIRE(a.other_files().size() == b.other_files().size());
+  for (std::size_t i = 0; i < a.other_files().size(); ++i) {
+    CHECK(a.other_files()[i].name == b.other_files()[i].name);
+    CHECK(a.other_files()[i].bytes == b.other_files()[i].bytes);
+  }
+  CHECK(a.other_entries() == b.other_entries());
+  REQUIRE(a.actor_count() == b.actor_count());
+  CHECK(a.kinds() == b.kinds());
+  for (ActorId x = 0; x < a.actor_count(); ++x) {
+    REQUIRE(a.actor_id(x) == b.actor_id(x));
+    REQUIRE(a.actor_label(x) == b.actor_label(x));
+    REQUIRE(a.actor_kind(x) == b.actor_kind(x));
+    REQUIRE(std::vector<std::string_view>(a.actor_aliases(x).begin(), a.actor_aliases(x).end()) ==
+            std::vector<std::string_view>(b.actor_aliases(x).begin(), b.actor_aliases(x).end()));
+    REQUIRE(b.find_actor(a.actor_id(x)) == x);
+    REQUIRE(a.match_actor(a.actor_label(x)) == b.match_actor(a.actor_label(x)));
+    for (auto alias : a.actor_aliases(x)) REQUIRE(a.match_actor(alias) == b.match_actor(alias));
+  }
+  CHECK(b.find_actor("no such actor") == std::nullopt);
+  REQUIRE(a.relation_count() == b.relation_count());
+  for (RelationId r = 0; r < a.relation_count(); ++r) {
+    REQUIRE(a.relation_id(r) == b.relation_id(r));
+    if (!a.relation_id(r).empty()) REQUIRE(b.find_relation(a.relation_id(r)) == a.find_relation(a.relation_id(r)));
+    REQUIRE(a.relation_source(r) == b.relation_source(r));
+    REQUIRE(a.relation_target(r) == b.relation_target(r));
+    REQUIRE(a.relation_type(r) == b.relation_type(r));
+    REQUIRE(a.relation_start(r) == b.relation_start(r));
+    REQUIRE(a.relation_end(r) == b.relation_end(r));
+    REQUIRE(a.relation_extent(r).first == b.relation_extent(r).first);
+    REQUIRE(a.relation_extent(r).last == b.relation_extent(r).last);
+    REQUIRE(a.relation_extent(r).dated == b.relation_extent(r).dated);
+    REQUIRE(a.relation_directed(r) == b.relation_directed(r));
+    REQUIRE(a.relation_weight(r) == b.relation_weight(r));
+    REQUIRE(a.relation_magnitude(r).present() == b.relation_magnitude(r).present());
+    if (a.relation_magnitude(r).present()) REQUIRE(a.relation_magnitude(r).midpoint() == b.relation_magnitude(r).midpoint());
+    REQUIRE(std::vector<SourceId>(a.relation_sources(r).begin(), a.relation_sources(r).end()) ==
+            std::vector<SourceId>(b.relation_sources(r).begin(), b.relation_sources(r).end()));
+    REQUIRE(std::vector<RelationId>(a.relation_disputes(r).begin(), a.relation_disputes(r).end()) ==
+            std::vector<RelationId>(b.relation_disputes(r).begin(), b.relation_disputes(r).end()));
+    REQUIRE(a.relation_part_of(r) == b.relation_part_of(r));
+    REQUIRE(a.relation_stance(r) == b.relation_stance(r));
+    REQUIRE(a.relation_status(r) == b.relation_status(r));
+    REQUIRE(a.relation_attested(r) == b.relation_attested(r));
+  }
+  REQUIRE(a.source_count() == b.source_count());
+  for (SourceId s = 0; s < a.source_count(); ++s) {
+    REQUIRE(a.source_id(s) == b.source_id(s));
+    REQUIRE(b.find_source(a.source_id(s)) == s);
+    REQUIRE(a.source_date(s) == b.source_date(s));
+  }
+  REQUIRE(a.types().size() == b.types().size());
+  for (TypeId t = 0; t < a.types().size(); ++t) {
+    const RelationType &x = a.types()[t], &y = b.types()[t];
+    REQUIRE(std::tie(x.id, x.description, x.directed, x.ongoing, x.builtin, x.valence, x.dimension) ==
+            std::tie(y.id, y.description, y.directed, y.ongoing, y.builtin, y.valence, y.dimension));
+    REQUIRE(b.types().find(x.id) == t);
+  }
+  REQUIRE(a.blocs().size() == b.blocs().size());
+  for (std::size_t i = 0; i < a.blocs().size(); ++i) {
+    CHECK(std::tie(a.blocs()[i].id, a.blocs()[i].lead, a.blocs()[i].members) == std::tie(b.blocs()[i].id, b.blocs()[i].lead, b.blocs()[i].members));
+    CHECK(b.find_bloc(a.blocs()[i].id) == &b.blocs()[i]);
+  }
+  CHECK(a.graph().vertex_count() == b.graph().vertex_count());
+  CHECK(a.graph().arc_count() == b.graph().arc_count());
+  CHECK(arcs(a.graph()) == arcs(b.graph()));
+  REQUIRE(a.warnings().size() == b.warnings().size());
+  for (std::size_t i = 0; i < a.warnings().size(); ++i) {
+    CHECK(a.warnings()[i].str() == b.warnings()[i].str());
+    CHECK(a.warnings()[i].count == b.warnings()[i].count);
+  }
+  CHECK(a.path() == b.path());
+}
+
+// Sets a file's modification time (and access time) to `when`.
+void set_mtime(const std::string& path, const timespec& when) {
+  const timespec times[2] = {when, when};
+  REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+}
+
+timespec mtime_of(const std::string& path) {
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  return info.st_mtim;
+}
+
+// A copy of a dataset in a temporary folder, with its snapshot beside it.
+struct SnapshotFixture {
+  explicit SnapshotFixture(const std::string& name) : copy(files_of(data_path(name))) {
+    const Dataset d = load_dataset(copy.path());
+    write_snapshot(d, snapshot_key(copy.path()), file());
+  }
+  std::string file() const { return beside_snapshot_path(copy.path()); }
+  SnapshotLoad read() const { return read_snapshot(file(), copy.path(), snapshot_key(copy.path())); }
+  TempDataset copy;
+};
+
+}  // namespace
+
+TEST_CASE("A snapshot reads back as the dataset loaded from the files", "[io][snapshot]") {
+  for (const char* name : {"small", "broken/warnings", "../../graphs/tajikistan"}) {
+    INFO(name);
+    TempDataset copy(files_of(data_path(name)));
+    const Dataset loaded = load_dataset(copy.path());
+    const SnapshotKey key = snapshot_key(copy.path());
+    const std::string bytes = encode_snapshot(loaded, key);
+    SnapshotLoad back = decode_snapshot(bytes, copy.path(), key);
+    INFO(back.refused);
+    REQUIRE(back.dataset);
+    require_same(loaded, *back.dataset);
+    // A dataset read from a snapshot stores again as well (the name index's order may differ).
+    SnapshotLoad again = decode_snapshot(encode_snapshot(*back.dataset, key), copy.path(), key);
+    REQUIRE(again.dataset);
+    require_same(loaded, *again.dataset);
+  }
+}
+
+TEST_CASE("A snapshot takes the path it is read through, and names the warnings' files under it", "[io][snapshot]") {
+  TempDataset copy(files_of(data_path("broken/warnings")));
+  const Dataset loaded = load_dataset(copy.path());
+  REQUIRE(!loaded.warnings().empty());
+  const SnapshotKey key = snapshot_key(copy.path());
+  const std::string other = copy.path() + "/../" + fs::path(copy.path()).filename().string() + "//";
+  SnapshotLoad back = decode_snapshot(encode_snapshot(loaded, key), other, key);
+  REQUIRE(back.dataset);
+  const Dataset again = load_dataset(other);
+  CHECK(back.dataset->path() == again.path());
+  REQUIRE(back.dataset->warnings().size() == again.warnings().size());
+  for (std::size_t i = 0; i < again.warnings().size(); ++i) CHECK(back.dataset->warnings()[i].str() == again.warnings()[i].str());
+}
+
+TEST_CASE("A snapshot's key lists the folder's entries but hidden ones, with sizes and content hashes", "[io][snapshot]") {
+  TempDataset copy({{"actors.csv", "id,label,kind\na,A,state\n"}, {"relations.csv", "id,source,target,type\n"}, {".hidden", "x"}, {"notes.txt", "n"}});
+  fs::create_directory(fs::path(copy.path()) / "sub");
+  const SnapshotKey key = snapshot_key(copy.path());
+  REQUIRE(key.files.size() == 4);
+  CHECK(key.files[0].name == "actors.csv");
+  CHECK(key.files[1].name == "notes.txt");
+  CHECK(key.files[2].name == "relations.csv");
+  CHECK(key.files[3].name == "sub");
+  CHECK(!key.files[3].regular);
+  CHECK(key.files[0].size == 24);
+  CHECK(key.bytes() == 24 + 1 + 22);
+  CHECK(key.files[0].hash != key.files[2].hash);
+  CHECK(stat_snapshot_key(copy.path()).files[0].hash == 0);
+  CHECK(snapshot_key(copy.path()) == key);
+}
+
+TEST_CASE("A snapshot is refused when a file was touched, even with the same content", "[io][snapshot]") {
+  SnapshotFixture f("small");
+  REQUIRE(f.read().dataset);
+  const std::string relations = f.copy.path() + "/relations.csv";
+  timespec later = mtime_of(relations);
+  later.tv_sec += 10;
+  set_mtime(relations, later);
+  const SnapshotLoad got = f.read();
+  CHECK(!got.dataset);
+  CHECK(got.refused == "relations.csv changed (size or modification time)");
+}
+
+TEST_CASE("A snapshot is refused when a byte changed behind the same size and modification time", "[io][snapshot]") {
+  SnapshotFixture f("small");
+  const std::string actors = f.copy.path() + "/actors.csv";
+  const timespec was = mtime_of(actors);
+  std::string text = read_file(actors);
+  const std::size_t at = text.find("Tajikistan");
+  REQUIRE(at != std::string::npos);
+  text[at] = 'X';
+  write_bytes(actors, text);
+  set_mtime(actors, was);
+  const SnapshotLoad got = f.read();
+  CHECK(!got.dataset);
+  CHECK(got.refused == "actors.csv changed (its content, behind the same size and time)");
+}
+
+TEST_CASE("A snapshot is refused when a file is added to or removed from the dataset", "[io][snapshot]") {
+  SnapshotFixture f("small");
+  write_bytes(f.copy.path() + "/notes.txt", "new");
+  CHECK(f.read().refused == "the dataset has a new file, notes.txt");
+  fs::remove(f.copy.path() + "/notes.txt");
+  REQUIRE(f.read().dataset);
+  write_bytes(f.copy.path() + "/.notes.txt.swp", "hidden files are not part of a dataset");
+  REQUIRE(f.read().dataset);
+  fs::remove(f.copy.path() + "/types.csv");
+  CHECK(f.read().refused == "the dataset's files changed: types.csv was removed or renamed");
+}
+
+TEST_CASE("A truncated, extended or corrupted snapshot is refused", "[io][snapshot]") {
+  SnapshotFixture f("small");
+  const std::string bytes = read_file(f.file());
+  const SnapshotKey key = snapshot_key(f.copy.path());
+  CHECK(decode_snapshot(bytes.substr(0, bytes.size() - 8), f.copy.path(), key).refused.rfind("truncated or extended", 0) == 0);
+  CHECK(decode_snapshot(bytes.substr(0, 10), f.copy.path(), key).refused == "truncated (10 bytes)");
+  CHECK(decode_snapshot(bytes + "x", f.copy.path(), key).refused.rfind("truncated or extended", 0) == 0);
+  CHECK(decode_snapshot("", f.copy.path(), key).refused == "truncated (0 bytes)");
+  for (std::size_t at : {bytes.size() / 2, bytes.size() - 1, bytes.size() - 300}) {
+    std::string corrupted = bytes;
+    corrupted[at] = static_cast<char>(corrupted[at] ^ 0x20);
+    const SnapshotLoad got = decode_snapshot(corrupted, f.copy.path(), key);
+    CHECK(!got.dataset);
+    CHECK(got.refused == "corrupted (checksum mismatch)");
+  }
+  // The file on disk, truncated: refused, and the same snapshot written again is used again.
+  write_bytes(f.file(), bytes.substr(0, bytes.size() / 3));
+  CHECK(f.read().refused.rfind("truncated or extended", 0) == 0);
+  write_bytes(f.file(), bytes);
+  CHECK(f.read().dataset);
+}
+
+TEST_CASE("A snapshot of another format version, build or kind of file is refused", "[io][snapshot]") {
+  SnapshotFixture f("small");
+  const std::string bytes = read_file(f.file());
+  const SnapshotKey key = snapshot_key(f.copy.path());
+  std::string other_version = bytes;
+  other_version[8] = 99;
+  CHECK(decode_snapshot(other_version, f.copy.path(), key).refused == "format version 99 (this build reads version 1)");
+  std::string other_magic = bytes;
+  other_magic[0] = 'X';
+  CHECK(decode_snapshot(other_magic, f.copy.path(), key).refused == "not an actorgraph snapshot");
+  std::string other_order = bytes;
+  std::swap(other_order[12], other_order[15]);
+  CHECK(decode_snapshot(other_order, f.copy.path(), key).refused == "written on a machine of another byte order");
+  // The build identity follows the header: "actorgraph VERSION; ..." with another version.
+  std::string other_build = bytes;
+  const std::size_t at = other_build.find("actorgraph ");
+  REQUIRE(at != std::string::npos);
+  other_build[at + 11] = static_cast<char>(other_build[at + 11] + 1);
+  seal_snapshot(other_build);
+  CHECK(decode_snapshot(other_build, f.copy.path(), key).refused == "written by another build of actorgraph");
+  CHECK(read_snapshot(f.copy.path() + "/actors.csv", f.copy.path(), key).refused == "not an actorgraph snapshot");
+  CHECK(read_snapshot(f.copy.path() + "/none", f.copy.path(), key).refused == "no snapshot yet");
+}
+
+TEST_CASE("A sealed snapshot with any one byte changed is refused or read, never read out of bounds", "[io][snapshot]") {
+  // Sealing makes the checksum right again, so the change reaches the structural checks: run under
+  // the sanitizers (scripts/test), any read out of bounds fails the test.
+  TempDataset copy(files_of(data_path("small")));
+  const Dataset loaded = load_dataset(copy.path());
+  const SnapshotKey key = snapshot_key(copy.path());
+  const std::string bytes = encode_snapshot(loaded, key);
+  std::size_t refused = 0;
+  for (std::size_t at = 32; at < bytes.size(); ++at) {
+    for (const unsigned char flip : {0x01, 0x80, 0xFF}) {
+      std::string changed = bytes;
+      changed[at] = static_cast<char>(changed[at] ^ flip);
+      seal_snapshot(changed);
+      const SnapshotLoad got = decode_snapshot(changed, copy.path(), key);
+      if (!got.dataset) {
+        ++refused;
+        continue;
+      }
+      // Read back: walk every accessor that follows offsets.
+      const Dataset& d = *got.dataset;
+      for (ActorId a = 0; a < d.actor_count(); ++a) {
+        (void)d.actor_label(a);
+        (void)d.actor_aliases(a);
+        (void)d.find_actor(d.actor_id(a));
+        (void)d.match_actor(d.actor_id(a));
+        (void)d.kind_name(d.actor_kind(a));
+      }
+      for (RelationId r = 0; r < d.relation_count(); ++r) {
+        (void)d.relation_sources(r);
+        (void)d.relation_disputes(r);
+        (void)d.find_relation(d.relation_id(r));
+        (void)d.types()[d.relation_type(r)];
+        (void)relation_dates(d, r);
+      }
+      (void)arcs(d.graph());
+    }
+  }
+  CHECK(refused > 0);
+}
+
+TEST_CASE("A snapshot that cannot be written leaves nothing behind", "[io][snapshot]") {
+  TempDataset copy(files_of(data_path("small")));
+  const Dataset loaded = load_dataset(copy.path());
+  const SnapshotKey key = snapshot_key(copy.path());
+  // A folder where the snapshot should be, and a file where its folder should be.
+  fs::create_directory(copy.path() + "/.actorgraph-snapshot");
+  CHECK_THROWS_AS(write_snapshot(loaded, key, beside_snapshot_path(copy.path())), IoError);
+  CHECK_THROWS_AS(write_snapshot(loaded, key, copy.path() + "/actors.csv/snapshot"), IoError);
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(copy.path())) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{".actorgraph-snapshot", "actors.csv", "blocs.csv", "relations.csv", "sources.csv", "types.csv"});
+}
+
+TEST_CASE("Snapshots go to the cache folder the environment names, one per dataset path", "[io][snapshot]") {
+  const char* was = std::getenv("ACTORGRAPH_CACHE_DIR");
+  const std::string saved = was ? was : "";
+  ::setenv("ACTORGRAPH_CACHE_DIR", "/tmp/actorgraph-cache-test", 1);
+  CHECK(snapshot_cache_folder() == "/tmp/actorgraph-cache-test");
+  const std::string a = cached_snapshot_path(data_path("small"));
+  CHECK(a.rfind("/tmp/actorgraph-cache-test/", 0) == 0);
+  CHECK(a.size() == std::string("/tmp/actorgraph-cache-test/").size() + 32 + std::string(".snapshot").size());
+  CHECK(cached_snapshot_path(data_path("small") + "/") == a);  // the canonical path
+  CHECK(cached_snapshot_path(data_path("pairs")) != a);
+  if (was) ::setenv("ACTORGRAPH_CACHE_DIR", saved.c_str(), 1);
+  else ::unsetenv("ACTORGRAPH_CACHE_DIR");
+  CHECK(beside_snapshot_path("data/x") == "data/x/.actorgraph-snapshot");
+}
