@@ -61,7 +61,7 @@ void run(const CheckArgs& args) {
 void add_check_command(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
   auto* cmd = app.add_subcommand("check", "Validate a dataset: list every error and warning as file:line:column");
-  add_dataset_argument(*cmd, args->dataset);
+  add_dataset_argument(*cmd, args->dataset, false);  // check validates the files: no snapshot
   add_format_option(*cmd, args->format);
   cmd->add_flag("--strict", args->strict, "Fail (exit 1) on warnings too");
   cmd->add_option("--sources-dir", args->sources_dir,

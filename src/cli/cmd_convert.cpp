@@ -46,6 +46,7 @@ void add_convert_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("convert", "Convert a dataset between a folder, DOT (.dot, .gv), GraphML (.graphml) "
                                  "and node-link JSON (.json), keeping every attribute (docs/EXCHANGE.md)");
   cmd->add_option("IN", args->input, "Dataset folder, or a .dot, .gv, .graphml or .json file")->required()->check(CLI::ExistingPath);
+  add_snapshot_options(*cmd);
   cmd->add_option("OUT", args->output, "Folder or file to write (the format follows the extension), or - for standard output")
       ->required();
   cmd->add_option("-T,--to", args->to, "Output format, whatever OUT's extension (required for -)")

@@ -171,7 +171,7 @@ void add_report_command(CLI::App& app, const std::vector<std::string>& command_l
   args->command_line = command_line;
   auto* cmd = app.add_subcommand("report", "One self-contained HTML report (diagrams, centrality, influence, partners, "
                                  "disagreements, sources) and its pieces, in a folder");
-  add_dataset_argument(*cmd, args->dataset);
+  add_dataset_argument(*cmd, args->dataset, false);  // validates the files, as check: no snapshot
   cmd->add_option("-o,--output", args->output, "The report folder (replaced only when the new report is complete)")->required();
   cmd->add_option("--target", args->target, "The actor the report is about: ego network, influence, partners");
   cmd->add_option("--blocs", args->blocs, "Blocs from blocs.csv to compare, comma-separated (default: all of them)")->delimiter(',');

@@ -4,6 +4,7 @@
 
 #include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/io/exchange.hpp"
+#include "actorgraph/io/snapshot.hpp"
 #include "actorgraph/io/text_file.hpp"
 #include "actorgraph/model/text.hpp"
 
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <iterator>
 #include <iostream>
 #include <map>
@@ -101,8 +103,84 @@ std::vector<Vertex> network_vertices(const Network& network, const std::string& 
   return out;
 }
 
-void add_dataset_argument(CLI::App& command, std::string& path) {
+namespace {
+
+// Where snapshots are kept in this process (docs/SNAPSHOTS.md): --snapshot, --no-snapshot, and the
+// environment variable ACTORGRAPH_SNAPSHOT (off, auto or always).
+struct SnapshotSettings {
+  bool beside = false;  // --snapshot: DATASET/.actorgraph-snapshot, whatever the dataset's size
+  bool off = false;     // --no-snapshot
+};
+SnapshotSettings& snapshot_settings() {
+  static SnapshotSettings settings;
+  return settings;
+}
+
+// Below this size (the folder's regular files together) the files are read in a few hundredths of a
+// second, and a snapshot (about three times their size on disk) would save milliseconds, so the
+// default (ACTORGRAPH_SNAPSHOT=auto) keeps none.
+constexpr std::uint64_t snapshot_min_bytes = std::uint64_t{4} << 20;
+
+// What to do for a dataset path: the snapshot file to use, or "" for none.
+struct SnapshotPlan {
+  std::string file;
+  bool any_size = false;  // --snapshot or ACTORGRAPH_SNAPSHOT=always: no size threshold
+};
+
+SnapshotPlan snapshot_plan(const std::string& path) {
+  const char* env = std::getenv("ACTORGRAPH_SNAPSHOT");
+  const std::string mode = env ? env : "auto";
+  const SnapshotSettings& s = snapshot_settings();
+  std::error_code ec;
+  if (s.off || mode == "off" || !std::filesystem::is_directory(path, ec)) return {};
+  std::string folder = path;
+  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+  if (s.beside) return {beside_snapshot_path(folder), true};
+  return {cached_snapshot_path(folder), mode == "always"};
+}
+
+// The key of the folder's files, or nullopt when the plan keeps no snapshot for it (too small, or a
+// file that cannot be read: the loader then reports it as usual).
+std::optional<SnapshotKey> planned_key(const std::string& path, const SnapshotPlan& plan) {
+  if (plan.file.empty()) return std::nullopt;
+  try {
+    SnapshotKey key = stat_snapshot_key(path);
+    if (!plan.any_size && key.bytes() < snapshot_min_bytes) return std::nullopt;
+    hash_snapshot_key(path, key);
+    return key;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+// Writes the snapshot of a dataset just read from the files, when they did not change while they
+// were read. A failure costs one note on stderr, never the command (write_file leaves nothing).
+void store_snapshot(const std::string& path, const SnapshotPlan& plan, const SnapshotKey& key, const Dataset& d) {
+  try {
+    SnapshotKey now = stat_snapshot_key(path);
+    for (std::size_t i = 0; i < now.files.size() && i < key.files.size(); ++i) now.files[i].hash = key.files[i].hash;
+    if (now != key) return;  // a file changed meanwhile: the next command reads the files again
+    const std::filesystem::path folder = std::filesystem::path(plan.file).parent_path();
+    if (!folder.empty()) std::filesystem::create_directories(folder);
+    write_snapshot(d, key, plan.file);
+  } catch (const std::exception& e) {
+    std::cerr << "actorgraph: note: no snapshot written for " << path << ": " << e.what() << "\n";
+  }
+}
+
+}  // namespace
+
+void add_dataset_argument(CLI::App& command, std::string& path, bool snapshot_options) {
   command.add_option("DATASET", path, "Dataset folder (actors.csv, relations.csv, ...), or a .dot/.gv, .graphml or .json graph file")->required()->check(CLI::ExistingPath);
+  if (snapshot_options) add_snapshot_options(command);
+}
+
+void add_snapshot_options(CLI::App& command) {
+  SnapshotSettings& s = snapshot_settings();
+  auto* beside = command.add_flag("--snapshot", s.beside,
+                                  "Keep the dataset folder's snapshot beside it (DATASET/.actorgraph-snapshot), whatever its size "
+                                  "(docs/SNAPSHOTS.md)");
+  command.add_flag("--no-snapshot", s.off, "Read no snapshot and write none: parse and validate the files")->excludes(beside);
 }
 
 void add_layout_seed_option(CLI::App& command, std::uint32_t& seed) {
@@ -131,14 +209,25 @@ LoadOptions load_options() {
 
 const Dataset& load(const std::string& path) {
   // Loaded once per process and path: `batch` runs many queries on one load. Commands never change
-  // a loaded dataset (format and convert write new files from it).
-  static std::map<std::string, std::unique_ptr<const Dataset>> loaded;
+  // a loaded dataset (format and convert write new files from it). Never destroyed: freeing millions
+  // of blocks at exit took longer than reading a snapshot, and the system reclaims the memory anyway.
+  static auto& loaded = *new std::map<std::string, std::unique_ptr<const Dataset>>;
   if (const auto it = loaded.find(path); it != loaded.end()) return *it->second;
-  // A folder, or a DOT, GraphML or JSON file converted through the same validated loader; a syntax
+  // A folder's snapshot when it matches the files (any refusal means: read the files). Otherwise a
+  // folder, or a DOT, GraphML or JSON file converted through the same validated loader; a syntax
   // error in a graph file is one diagnostic (file:line[:column]), reported like a CSV error.
-  CheckResult checked = check_dataset_any(path, load_options());
-  if (!checked.dataset) throw DataError(std::move(checked.diagnostics));
-  auto d = std::make_unique<const Dataset>(std::move(*checked.dataset));
+  const SnapshotPlan plan = snapshot_plan(path);
+  const std::optional<SnapshotKey> key = planned_key(path, plan);
+  std::unique_ptr<const Dataset> d;
+  if (key)
+    if (SnapshotLoad snapshot = read_snapshot(plan.file, path, *key); snapshot.dataset)
+      d = std::make_unique<const Dataset>(std::move(*snapshot.dataset));
+  if (!d) {
+    CheckResult checked = check_dataset_any(path, load_options());
+    if (!checked.dataset) throw DataError(std::move(checked.diagnostics));
+    d = std::make_unique<const Dataset>(std::move(*checked.dataset));
+    if (key) store_snapshot(path, plan, *key, *d);
+  }
   if (const std::size_t n = count_warnings(d->warnings()); n > 0)
     std::cerr << "actorgraph: note: " << path << " has " << n << (n == 1 ? " warning" : " warnings")
               << " (run 'actorgraph check " << path << "' to list them)\n";
@@ -166,7 +255,7 @@ const SlicedNetwork& sliced_network(const std::string& path, const SliceArgs& sl
   const NetworkOptions no = network_args.options();
   add(std::to_string(no.undirected) + std::to_string(no.collapse) + std::to_string(static_cast<int>(no.merge)));
 
-  static std::deque<std::pair<std::string, std::unique_ptr<const SlicedNetwork>>> kept;
+  static auto& kept = *new std::deque<std::pair<std::string, std::unique_ptr<const SlicedNetwork>>>;  // never destroyed, as load()'s
   auto it = std::find_if(kept.begin(), kept.end(), [&](const auto& entry) { return entry.first == key; });
   if (it == kept.end()) {
     const Dataset& d = load(path);

@@ -66,8 +66,11 @@ std::vector<Vertex> network_vertices(const Network& network, const std::string& 
 // ("the query file"). Throws IoError.
 std::string read_input(const std::string& path, std::string_view what);
 
-// Registers the DATASET positional argument.
-void add_dataset_argument(CLI::App& command, std::string& path);
+// Registers the DATASET positional argument and, for commands that load() it, --snapshot and
+// --no-snapshot (docs/SNAPSHOTS.md), which set where load() keeps snapshots for the whole process.
+void add_dataset_argument(CLI::App& command, std::string& path, bool snapshot_options = true);
+// Registers --snapshot and --no-snapshot alone (for `convert`, whose dataset is its IN argument).
+void add_snapshot_options(CLI::App& command);
 
 // Registers --layout-seed N (DiagramOptions::layout_seed: 1 to max_layout_seed, default 1).
 void add_layout_seed_option(CLI::App& command, std::uint32_t& seed);
@@ -75,12 +78,14 @@ void add_layout_seed_option(CLI::App& command, std::uint32_t& seed);
 // Registers --format table|csv|json.
 void add_format_option(CLI::App& command, std::string& format);
 
-// Loads a dataset (DataError on any error) and notes its warnings on stderr in one line; a path
-// loaded before in this process is not read again (the dataset lives until the process ends).
 // How every command reads datasets: on ACTORGRAPH_THREADS threads (unset or 0: one per core;
 // README, "Environment"). Throws UsageError when the variable is not a number.
 LoadOptions load_options();
 
+// Loads a dataset (DataError on any error) and notes its warnings on stderr in one line; a path
+// loaded before in this process is not read again (the dataset lives until the process ends).
+// A dataset folder is read from its snapshot when one matches its files, and a snapshot is written
+// after it was read from the files (docs/SNAPSHOTS.md: where, from which size, how to turn it off).
 const Dataset& load(const std::string& path);
 
 // Notes on stderr what a date window left out.
