@@ -6,7 +6,7 @@
 // u64, XXH3-64 checksum u64 of everything after the header), then the body: a sequence of items,
 // each a u64 in the machine's byte order, or a length-prefixed byte string or array padded to 8
 // bytes. The body starts with the build identity and the key, then the dataset's members in the order
-// SnapshotCodec::encode_dataset writes them. Arrays of trivially copyable values are stored as their
+// SnapshotCodec::encode writes them. Arrays of trivially copyable values are stored as their
 // bytes, so reading one is a copy; the byte-order mark and the identity (sizes and alignments of
 // those types) make sure only a build with the same layout reads them.
 #include "actorgraph/io/snapshot.hpp"
