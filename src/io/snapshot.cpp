@@ -463,28 +463,9 @@ void SnapshotCodec::decode_index(Decoder& in, IdIndex& index, const Table& table
   }
 }
 
-// The folded-name index as Dataset::SortedNames: four arrays, copied back as they are. A dataset
-// loaded from the files has the map: its names are sorted here, once, when the snapshot is written.
+// The folded-name index (Dataset::SortedNames): four arrays, stored as they are.
 void SnapshotCodec::encode_names(Encoder& out, const Dataset& d) {
-  if (!d.sorted_names_.key_ends.empty() || d.actors_by_name_.empty()) {
-    const Dataset::SortedNames& s = d.sorted_names_;
-    out.bytes(s.keys);
-    out.array(s.key_ends);
-    out.array(s.list_ends);
-    out.array(s.actors);
-    return;
-  }
-  std::vector<const std::pair<const std::string, std::vector<ActorId>>*> entries;
-  entries.reserve(d.actors_by_name_.size());
-  for (const auto& entry : d.actors_by_name_) entries.push_back(&entry);
-  std::sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
-  Dataset::SortedNames s;
-  for (const auto* entry : entries) {
-    s.keys += entry->first;
-    s.key_ends.push_back(s.keys.size());
-    s.actors.insert(s.actors.end(), entry->second.begin(), entry->second.end());
-    s.list_ends.push_back(s.actors.size());
-  }
+  const Dataset::SortedNames& s = d.sorted_names_;
   out.bytes(s.keys);
   out.array(s.key_ends);
   out.array(s.list_ends);
@@ -497,7 +478,6 @@ void SnapshotCodec::decode_names(Decoder& in, Dataset& d) {
   in.array(s.key_ends);
   in.array(s.list_ends);
   in.array(s.actors);
-  d.actors_by_name_.clear();
   // Ascending offsets keep every name and list inside its buffer; names out of order would only
   // make lookups miss.
   check(s.key_ends.size() == s.list_ends.size() && ascending_to(s.key_ends, s.keys.size()) && ascending_to(s.list_ends, s.actors.size()),

@@ -768,28 +768,36 @@ void DatasetBuilder::index_actors() {
       for (std::string_view alias : split_list(d_.actors_.cell(a, *c_aliases))) d_.aliases_.push_back(alias);
     d_.alias_offsets_.push_back(static_cast<std::uint32_t>(d_.aliases_.size()));
   }
-  // The names are folded on the threads, block by block, and indexed in actor order.
-  struct Folded {
-    std::vector<std::pair<ActorId, std::string>> names;
-  };
+  // The names are folded on the threads, block by block, gathered in actor order, then sorted by
+  // (name, actor) into Dataset::SortedNames.
+  std::vector<std::pair<std::string, ActorId>> names;
   run_blocks(
-      d_.actor_count(), threads_, {}, [] { return Folded{}; },
-      [&](std::size_t begin, std::size_t end, Folded& block) {
+      d_.actor_count(), threads_, {}, [] { return std::vector<std::pair<std::string, ActorId>>{}; },
+      [&](std::size_t begin, std::size_t end, std::vector<std::pair<std::string, ActorId>>& block) {
         for (std::size_t a = begin; a < end; ++a) {
           const auto actor = static_cast<ActorId>(a);
           for (const std::string_view name : {d_.actor_id(actor), d_.actors_.cell(a, 1)})
-            if (!name.empty()) block.names.emplace_back(actor, fold_case(trim(name)));
+            if (!name.empty()) block.emplace_back(fold_case(trim(name)), actor);
           for (const std::string_view alias : d_.actor_aliases(actor))
-            if (!alias.empty()) block.names.emplace_back(actor, fold_case(trim(alias)));
+            if (!alias.empty()) block.emplace_back(fold_case(trim(alias)), actor);
         }
       },
-      [&](Folded& block) {
-        for (auto& [a, name] : block.names) {
-          auto& list = d_.actors_by_name_[std::move(name)];
-          if (list.empty() || list.back() != a) list.push_back(a);
-        }
-        block.names.clear();
+      [&](std::vector<std::pair<std::string, ActorId>>& block) {
+        std::move(block.begin(), block.end(), std::back_inserter(names));
+        block.clear();
       });
+  sort_on_threads(names.begin(), names.end(), threads_);
+  Dataset::SortedNames& index = d_.sorted_names_;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const bool new_name = i == 0 || names[i].first != names[i - 1].first;
+    if (new_name) {
+      if (i > 0) index.list_ends.push_back(index.actors.size());
+      index.keys += names[i].first;
+      index.key_ends.push_back(index.keys.size());
+    }
+    if (new_name || names[i].second != index.actors.back()) index.actors.push_back(names[i].second);  // once per actor
+  }
+  if (!names.empty()) index.list_ends.push_back(index.actors.size());
 }
 
 void DatasetBuilder::index_relations() {

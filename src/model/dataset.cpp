@@ -58,10 +58,6 @@ std::optional<ActorId> Dataset::find_actor(std::string_view id) const noexcept {
 
 std::vector<ActorId> Dataset::match_actor(std::string_view name) const {
   const std::string folded = fold_case(trim(name));
-  if (sorted_names_.key_ends.empty()) {
-    const auto it = actors_by_name_.find(folded);
-    return it == actors_by_name_.end() ? std::vector<ActorId>{} : it->second;
-  }
   const SortedNames& s = sorted_names_;
   const auto key = [&s](std::size_t i) {
     const std::size_t begin = i == 0 ? 0 : s.key_ends[i - 1];
