@@ -114,10 +114,19 @@ void unregister_temporary(int slot) {
 
 std::string reason(int error) { return std::strerror(error); }
 
-// Writes, flushes to disk and closes a new file; returns 0 or the errno of the first failure. The
-// descriptor is closed in every case.
-int finish_file(int fd, std::string_view bytes, mode_t mode) {
-  int error = write_to_descriptor(fd, bytes);
+// Writes what `produce` gives, flushes to disk and closes a new file; returns 0 or the errno of the
+// first failure. The descriptor is closed in every case, an exception from `produce` included.
+int finish_file(int fd, const std::function<void(const WritePiece&)>& produce, mode_t mode) {
+  int error = 0;
+  try {
+    produce([&](std::string_view piece) {
+      if (error == 0) error = write_to_descriptor(fd, piece);
+      return error == 0;
+    });
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
   if (error == 0 && ::fchmod(fd, mode) != 0) error = errno;
   if (error == 0 && ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
@@ -152,10 +161,19 @@ std::string parent_of(const std::string& path) {
 
 // A special file (FIFO, device, socket), or a file reached through a descriptor link, is written in
 // place: renaming over it would destroy it. O_TRUNC empties a regular file and does nothing to the rest.
-void write_in_place(const std::string& path, std::string_view bytes) {
+void write_in_place(const std::string& path, const std::function<void(const WritePiece&)>& produce) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (fd < 0) throw IoError(path + ": cannot write: " + reason(errno));
-  int error = write_to_descriptor(fd, bytes);
+  int error = 0;
+  try {
+    produce([&](std::string_view piece) {
+      if (error == 0) error = write_to_descriptor(fd, piece);
+      return error == 0;
+    });
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error) throw IoError(path + ": cannot write: " + reason(error));
 }
@@ -206,20 +224,31 @@ std::string resolve_output_path(const std::string& path) {
 }
 
 void write_file(const std::string& path, std::string_view bytes) {
+  write_file(path, [bytes](const WritePiece& write) { write(bytes); });
+}
+
+void write_file(const std::string& path, const std::function<void(const WritePiece&)>& produce) {
   // What the path finally names, as the kernel sees it (this follows /proc's links to pipes too).
   struct stat info {};
   const bool exists = ::stat(path.c_str(), &info) == 0;
   if (exists && S_ISDIR(info.st_mode)) throw IoError(path + ": cannot write: it is a folder");
-  if (exists && !S_ISREG(info.st_mode)) return write_in_place(path, bytes);
+  if (exists && !S_ISREG(info.st_mode)) return write_in_place(path, produce);
   bool through_descriptor = false;
   const std::string target = resolve_chain(path, through_descriptor);
-  if (through_descriptor) return write_in_place(path, bytes);  // -o /dev/stdout into a file
+  if (through_descriptor) return write_in_place(path, produce);  // -o /dev/stdout into a file
 
   std::string temporary = parent_of(target) + "/." + fs::path(target).filename().string() + ".tmp-XXXXXX";
   const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
   if (fd < 0) throw IoError(path + ": cannot write: " + reason(errno));
   const int slot = register_temporary(temporary, false);
-  int error = finish_file(fd, bytes, exists ? (info.st_mode & 07777) : default_file_mode());
+  int error = 0;
+  try {
+    error = finish_file(fd, produce, exists ? (info.st_mode & 07777) : default_file_mode());
+  } catch (...) {
+    ::unlink(temporary.c_str());
+    unregister_temporary(slot);
+    throw;
+  }
   if (error == 0 && std::rename(temporary.c_str(), target.c_str()) != 0) error = errno;
   if (error) ::unlink(temporary.c_str());
   unregister_temporary(slot);
@@ -274,7 +303,7 @@ void FolderWriter::add_file(std::string_view name, std::string_view bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   const std::string shown = s.shown + "/" + std::string(name);
   if (fd < 0) throw IoError(shown + ": cannot write: " + reason(errno));
-  if (const int error = finish_file(fd, bytes, replaces ? (old.st_mode & 07777) : default_file_mode()))
+  if (const int error = finish_file(fd, [bytes](const WritePiece& write) { write(bytes); }, replaces ? (old.st_mode & 07777) : default_file_mode()))
     throw IoError(shown + ": cannot write: " + reason(error));
   s.added.emplace(name);
 }

@@ -25,6 +25,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <type_traits>
 
@@ -170,7 +171,14 @@ struct Refused {
 // Appends the body; in counting mode it only measures it, so that the buffer is allocated once.
 class Encoder {
  public:
-  explicit Encoder(std::string* out) : out_(out) {}
+  // Counts the bytes; hashes them into `hash` when given; appends them to `out` when given, and when
+  // `flush` is given too, hands `out` to it (which empties it) each time it holds 1 MiB or more.
+  explicit Encoder(std::string* out, XXH3_state_t* hash = nullptr, std::function<void(std::string&)> flush = {})
+      : out_(out), hash_(hash), flush_(std::move(flush)) {}
+  // Hands the rest of `out` to `flush`.
+  void finish() {
+    if (flush_ && out_ && !out_->empty()) flush_(*out_);
+  }
   std::size_t size() const noexcept { return size_; }
   void u64(std::uint64_t value) { append(&value, sizeof value); }
   void bytes(std::string_view text) {
@@ -188,7 +196,11 @@ class Encoder {
 
  private:
   void append(const void* data, std::size_t n) {
-    if (out_ && n) out_->append(static_cast<const char*>(data), n);
+    if (hash_ && n) XXH3_64bits_update(hash_, data, n);
+    if (out_ && n) {
+      out_->append(static_cast<const char*>(data), n);
+      if (flush_ && out_->size() >= (std::size_t{1} << 20)) flush_(*out_);
+    }
     size_ += n;
   }
   void pad() {
@@ -196,6 +208,8 @@ class Encoder {
     append(zeros, (8 - size_ % 8) % 8);
   }
   std::string* out_;
+  XXH3_state_t* hash_;
+  std::function<void(std::string&)> flush_;
   std::size_t size_ = 0;
 };
 
@@ -784,17 +798,28 @@ Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset
 
 }  // namespace detail
 
+namespace {
+
+// The header of a snapshot of `length` bytes in all whose body has the checksum `checksum`.
+std::string snapshot_header(std::uint64_t length, std::uint64_t checksum) {
+  std::string header(header_size, '\0');
+  std::memcpy(header.data(), magic, sizeof magic);
+  std::memcpy(header.data() + 8, &format_version, 4);
+  std::memcpy(header.data() + 12, &byte_order_mark, 4);
+  std::memcpy(header.data() + length_at, &length, 8);
+  std::memcpy(header.data() + checksum_at, &checksum, 8);
+  return header;
+}
+
+}  // namespace
+
 std::string encode_snapshot(const Dataset& dataset, const SnapshotKey& key) {
   Encoder measure(nullptr);
   detail::SnapshotCodec::encode(measure, dataset, key);
-  std::string bytes;
+  std::string bytes = snapshot_header(0, 0);  // the length and checksum are sealed in below
   bytes.reserve(header_size + measure.size());
-  bytes.append(header_size, '\0');
   Encoder out(&bytes);
   detail::SnapshotCodec::encode(out, dataset, key);
-  std::memcpy(bytes.data(), magic, sizeof magic);
-  std::memcpy(bytes.data() + 8, &format_version, 4);
-  std::memcpy(bytes.data() + 12, &byte_order_mark, 4);
   seal_snapshot(bytes);
   return bytes;
 }
@@ -807,8 +832,25 @@ void seal_snapshot(std::string& bytes) noexcept {
   std::memcpy(bytes.data() + checksum_at, &checksum, 8);
 }
 
+// Two passes, so that the snapshot is never whole in memory (at L it is 2.9 GB): the first measures
+// and hashes the body, the second writes the header, which holds that length and checksum, then the
+// body in pieces of about 1 MiB. The bytes are encode_snapshot's.
 void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::string& path) {
-  write_file(path, encode_snapshot(dataset, key));
+  const std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> hash(XXH3_createState(), XXH3_freeState);
+  if (!hash || XXH3_64bits_reset(hash.get()) != XXH_OK) throw std::bad_alloc();
+  Encoder measure(nullptr, hash.get());
+  detail::SnapshotCodec::encode(measure, dataset, key);
+  const std::string header = snapshot_header(header_size + measure.size(), XXH3_64bits_digest(hash.get()));
+  write_file(path, [&](const WritePiece& write) {
+    std::string buffer = header;
+    bool ok = true;
+    Encoder out(&buffer, nullptr, [&](std::string& piece) {
+      ok = ok && write(piece);
+      piece.clear();
+    });
+    detail::SnapshotCodec::encode(out, dataset, key);
+    out.finish();
+  });
 }
 
 namespace {

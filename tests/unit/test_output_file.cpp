@@ -79,6 +79,25 @@ TEST_CASE("write_file replaces a regular file whole, keeping its permissions", "
   CHECK(entries(t.path()) == std::vector<std::string>{"out.txt"});
 }
 
+TEST_CASE("write_file takes a file in pieces and writes nothing when the producer throws", "[io][output]") {
+  TempDataset t(std::map<std::string, std::string>{{"out.txt", "old"}});
+  const fs::path target = fs::path(t.path()) / "out.txt";
+  write_file(target.string(), [](const WritePiece& write) {
+    CHECK(write("one "));
+    CHECK(write(""));
+    CHECK(write("two"));
+  });
+  CHECK(read_file(target.string()) == "one two");
+  CHECK_THROWS_MATCHES(write_file(target.string(),
+                                  [](const WritePiece& write) {
+                                    write("half");
+                                    throw Error("the producer failed");
+                                  }),
+                       Error, Catch::Message("the producer failed"));
+  CHECK(read_file(target.string()) == "one two");  // the old file stays, and no temporary is left
+  CHECK(entries(t.path()) == std::vector<std::string>{"out.txt"});
+}
+
 TEST_CASE("write_file writes through a symlink, which stays a symlink", "[io][output]") {
   TempDataset t(std::map<std::string, std::string>{{"real.txt", "old"}});
   const fs::path link = fs::path(t.path()) / "link.txt";

@@ -27,6 +27,13 @@ int write_to_descriptor(int fd, std::string_view bytes) noexcept;
 // Writes `bytes` to `path` as described above. Throws IoError "PATH: cannot write: REASON".
 void write_file(const std::string& path, std::string_view bytes);
 
+// The same for a file made in pieces, so that it need not be whole in memory: `produce(write)` calls
+// write(piece) for each piece, in order; write returns false once a write has failed (the producer
+// may stop early; the file is not written either way). An exception from `produce` removes the
+// temporary file and goes on to the caller.
+using WritePiece = std::function<bool(std::string_view piece)>;
+void write_file(const std::string& path, const std::function<void(const WritePiece& write)>& produce);
+
 // Where a write to `path` lands: `path` itself, or, when it is a symlink (or a chain of them), the
 // path it finally points to. Throws IoError for a symlink loop.
 std::string resolve_output_path(const std::string& path);
