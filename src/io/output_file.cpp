@@ -114,9 +114,9 @@ void unregister_temporary(int slot) {
 
 std::string reason(int error) { return std::strerror(error); }
 
-// Writes what `produce` gives, flushes to disk and closes a new file; returns 0 or the errno of the
-// first failure. The descriptor is closed in every case, an exception from `produce` included.
-int finish_file(int fd, const std::function<void(const WritePiece&)>& produce, mode_t mode) {
+// Writes what `produce` gives to `fd`; returns 0 or the errno of the first failed write. An exception
+// from `produce` closes the descriptor and goes on to the caller.
+int write_produced(int fd, const std::function<void(const WritePiece&)>& produce) {
   int error = 0;
   try {
     produce([&](std::string_view piece) {
@@ -127,6 +127,13 @@ int finish_file(int fd, const std::function<void(const WritePiece&)>& produce, m
     ::close(fd);
     throw;
   }
+  return error;
+}
+
+// Writes what `produce` gives, flushes to disk and closes a new file; returns 0 or the errno of the
+// first failure. The descriptor is closed in every case, an exception from `produce` included.
+int finish_file(int fd, const std::function<void(const WritePiece&)>& produce, mode_t mode) {
+  int error = write_produced(fd, produce);
   if (error == 0 && ::fchmod(fd, mode) != 0) error = errno;
   if (error == 0 && ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
@@ -164,16 +171,7 @@ std::string parent_of(const std::string& path) {
 void write_in_place(const std::string& path, const std::function<void(const WritePiece&)>& produce) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (fd < 0) throw IoError(path + ": cannot write: " + reason(errno));
-  int error = 0;
-  try {
-    produce([&](std::string_view piece) {
-      if (error == 0) error = write_to_descriptor(fd, piece);
-      return error == 0;
-    });
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
+  int error = write_produced(fd, produce);
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error) throw IoError(path + ": cannot write: " + reason(error));
 }
