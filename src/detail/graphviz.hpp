@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -118,9 +119,19 @@ struct Drawing {
 std::string write_dot(const Drawing& drawing);
 
 // The drawing laid out with drawing.layout and rendered in each of `formats` ("svg", "png", "pdf"),
-// from one layout, in a child process of its own (graphviz.cpp, in_child_process). Throws Error
-// with Graphviz's messages when the layout or a render fails. SVG links are made well-formed XML
-// (Graphviz 2.42 writes a '&' in xlink:href unescaped).
+// from one layout, in child processes of its own (graphviz.cpp, LayoutProcess): two at once, and a
+// third when they disagree (agreed_drawing). Throws Error with Graphviz's messages when the layout
+// or a render fails. SVG links are made well-formed XML (Graphviz 2.42 writes a '&' in xlink:href
+// unescaped).
 std::vector<std::string> render(const Drawing& drawing, const std::vector<std::string>& formats);
+
+// Of two layouts' drawings of one diagram (one string per format of `formats`), the one render
+// keeps (graphviz.cpp says why every diagram is laid out twice): the first when the two agree in
+// every format but "pdf" (which holds its creation time); otherwise `third()` lays it out once more
+// and decides: the second when the third agrees with it, else the first. So the drawing two of three
+// layouts give is kept, and the first when all three differ.
+std::vector<std::string> agreed_drawing(const std::vector<std::string>& formats, std::vector<std::string> first,
+                                        std::vector<std::string> second,
+                                        const std::function<std::vector<std::string>()>& third);
 
 }  // namespace actorgraph::detail::gv
