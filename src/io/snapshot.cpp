@@ -172,9 +172,10 @@ struct Refused {
 class Encoder {
  public:
   // Counts the bytes; hashes them into `hash` when given; appends them to `out` when given, and when
-  // `flush` is given too, hands `out` to it (which empties it) each time it holds 1 MiB or more.
-  explicit Encoder(std::string* out, XXH3_state_t* hash = nullptr, std::function<void(std::string&)> flush = {})
-      : out_(out), hash_(hash), flush_(std::move(flush)) {}
+  // `flush` is given too, hands `out` to it (which empties it) each time it holds `piece_bytes` or more.
+  explicit Encoder(std::string* out, XXH3_state_t* hash = nullptr, std::function<void(std::string&)> flush = {},
+                   std::size_t piece_bytes = std::size_t{1} << 20)
+      : out_(out), hash_(hash), flush_(std::move(flush)), piece_bytes_(piece_bytes) {}
   // Hands the rest of `out` to `flush`.
   void finish() {
     if (flush_ && out_ && !out_->empty()) flush_(*out_);
@@ -199,7 +200,7 @@ class Encoder {
     if (hash_ && n) XXH3_64bits_update(hash_, data, n);
     if (out_ && n) {
       out_->append(static_cast<const char*>(data), n);
-      if (flush_ && out_->size() >= (std::size_t{1} << 20)) flush_(*out_);
+      if (flush_ && out_->size() >= piece_bytes_) flush_(*out_);
     }
     size_ += n;
   }
@@ -210,6 +211,7 @@ class Encoder {
   std::string* out_;
   XXH3_state_t* hash_;
   std::function<void(std::string&)> flush_;
+  std::size_t piece_bytes_;
   std::size_t size_ = 0;
 };
 
@@ -813,14 +815,32 @@ std::string snapshot_header(std::uint64_t length, std::uint64_t checksum) {
 
 }  // namespace
 
-std::string encode_snapshot(const Dataset& dataset, const SnapshotKey& key) {
-  Encoder measure(nullptr);
+namespace {
+
+// The snapshot's bytes, handed to `put` in pieces of about `piece_bytes` (it empties each), the
+// header first. Two passes, so that the snapshot is never whole in memory (at L it is 2.9 GB): the
+// first measures and hashes the body, the second hands out the header, which holds that length and
+// checksum, then the body.
+void produce_snapshot(const Dataset& dataset, const SnapshotKey& key, std::size_t piece_bytes,
+                      const std::function<void(std::string&)>& put) {
+  const std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> hash(XXH3_createState(), XXH3_freeState);
+  if (!hash || XXH3_64bits_reset(hash.get()) != XXH_OK) throw std::bad_alloc();
+  Encoder measure(nullptr, hash.get());
   detail::SnapshotCodec::encode(measure, dataset, key);
-  std::string bytes = snapshot_header(0, 0);  // the length and checksum are sealed in below
-  bytes.reserve(header_size + measure.size());
-  Encoder out(&bytes);
+  std::string buffer = snapshot_header(header_size + measure.size(), XXH3_64bits_digest(hash.get()));
+  Encoder out(&buffer, nullptr, put, std::max<std::size_t>(piece_bytes, 1));
   detail::SnapshotCodec::encode(out, dataset, key);
-  seal_snapshot(bytes);
+  out.finish();
+}
+
+}  // namespace
+
+std::string encode_snapshot(const Dataset& dataset, const SnapshotKey& key) {
+  std::string bytes;
+  produce_snapshot(dataset, key, std::size_t{1} << 20, [&](std::string& piece) {
+    bytes += piece;
+    piece.clear();
+  });
   return bytes;
 }
 
@@ -832,24 +852,13 @@ void seal_snapshot(std::string& bytes) noexcept {
   std::memcpy(bytes.data() + checksum_at, &checksum, 8);
 }
 
-// Two passes, so that the snapshot is never whole in memory (at L it is 2.9 GB): the first measures
-// and hashes the body, the second writes the header, which holds that length and checksum, then the
-// body in pieces of about 1 MiB. The bytes are encode_snapshot's.
-void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::string& path) {
-  const std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> hash(XXH3_createState(), XXH3_freeState);
-  if (!hash || XXH3_64bits_reset(hash.get()) != XXH_OK) throw std::bad_alloc();
-  Encoder measure(nullptr, hash.get());
-  detail::SnapshotCodec::encode(measure, dataset, key);
-  const std::string header = snapshot_header(header_size + measure.size(), XXH3_64bits_digest(hash.get()));
+void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::string& path, std::size_t piece_bytes) {
   write_file(path, [&](const WritePiece& write) {
-    std::string buffer = header;
     bool ok = true;
-    Encoder out(&buffer, nullptr, [&](std::string& piece) {
+    produce_snapshot(dataset, key, piece_bytes, [&](std::string& piece) {
       ok = ok && write(piece);
       piece.clear();
     });
-    detail::SnapshotCodec::encode(out, dataset, key);
-    out.finish();
   });
 }
 

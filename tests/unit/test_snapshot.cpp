@@ -172,11 +172,15 @@ TEST_CASE("A snapshot reads back as the dataset loaded from the files", "[io][sn
     require_same(loaded, *back.dataset);
     // A dataset read from a snapshot stores again as the same bytes.
     CHECK(encode_snapshot(*back.dataset, key) == bytes);
-    // write_snapshot writes it in pieces, never whole in memory: the same bytes.
+    // write_snapshot writes it in pieces, never whole in memory: the same bytes, whatever the size of
+    // the pieces (these datasets are smaller than the default 1 MiB piece, so small ones are asked for).
     const std::string file = copy.path() + "/.actorgraph-snapshot";
-    write_snapshot(loaded, key, file);
-    std::ifstream in(file, std::ios::binary);
-    CHECK(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) == bytes);
+    for (const std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{4096}, std::size_t{1} << 20}) {
+      INFO("pieces of " << piece << " bytes");
+      write_snapshot(loaded, key, file, piece);
+      std::ifstream in(file, std::ios::binary);
+      CHECK(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) == bytes);
+    }
   }
 }
 

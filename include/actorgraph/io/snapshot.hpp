@@ -22,6 +22,7 @@
 
 #include "actorgraph/model/dataset.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -63,8 +64,10 @@ SnapshotKey snapshot_key(const std::string& folder);
 // dataset never has).
 std::string encode_snapshot(const Dataset& dataset, const SnapshotKey& key);
 // Writes the snapshot to `path` through write_file (written aside, checked, renamed; nothing is left
-// behind on failure). Throws IoError or Error.
-void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::string& path);
+// behind on failure), in pieces of about `piece_bytes`, never whole in memory: the bytes are
+// encode_snapshot's. Throws IoError or Error.
+void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::string& path,
+                    std::size_t piece_bytes = std::size_t{1} << 20);
 
 // A snapshot read back, or the reason it was refused.
 struct SnapshotLoad {
