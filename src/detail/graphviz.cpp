@@ -1,5 +1,7 @@
 #include "detail/graphviz.hpp"
 
+#include "detail/font_threads.hpp"
+
 #include "actorgraph/error.hpp"
 
 // Graphviz's layout records (Agraphinfo_t, GD_rank...): needed only by repair_dot_ranks.
@@ -441,6 +443,7 @@ class LayoutProcess {
     }
     if (pid_ == 0) {
       ::close(pipe_fds[0]);
+      serialize_font_threads();  // no font look-up runs beside the layout (font_threads.cpp)
       std::string message;
       auto put = [&](std::uint64_t size, std::string_view bytes) {
         message.append(reinterpret_cast<const char*>(&size), sizeof size);

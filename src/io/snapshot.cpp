@@ -813,10 +813,6 @@ std::string snapshot_header(std::uint64_t length, std::uint64_t checksum) {
   return header;
 }
 
-}  // namespace
-
-namespace {
-
 // The snapshot's bytes, handed to `put` in pieces of about `piece_bytes` (it empties each), the
 // header first. Two passes, so that the snapshot is never whole in memory (at L it is 2.9 GB): the
 // first measures and hashes the body, the second hands out the header, which holds that length and
