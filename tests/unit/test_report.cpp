@@ -327,6 +327,9 @@ TEST_CASE("build_report on graphs/tajikistan returns every file in a fixed order
   CHECK(names_of(r) == std::vector<std::string>{"centrality.csv", "overview.dot", "overview.svg", "overview.png", "network.dot",
                                                 "network.svg", "network.png", "ego.dot", "ego.svg", "ego.png", "influence.csv",
                                                 "influence.json", "timeline.csv", "timeline.svg", "report.html"});
+  std::string messages;
+  for (const auto& m : r.messages) messages += m.text + "\n";
+  INFO(messages);
   REQUIRE(r.messages.size() == 3);
   CHECK(progress == std::vector<std::string>{"drawing overview", "drawing network", "drawing ego"});
   CHECK(r.messages[0].kind == ReportMessage::Kind::progress);
