@@ -114,6 +114,12 @@ void unregister_temporary(int slot) {
 
 std::string reason(int error) { return std::strerror(error); }
 
+// A producer that writes `bytes` as one piece (the form of write_file and FolderWriter that takes
+// the whole file).
+std::function<void(const WritePiece&)> whole(std::string_view bytes) {
+  return [bytes](const WritePiece& write) { write(bytes); };
+}
+
 // Writes what `produce` gives to `fd`; returns 0 or the errno of the first failed write. An exception
 // from `produce` closes the descriptor and goes on to the caller.
 int write_produced(int fd, const std::function<void(const WritePiece&)>& produce) {
@@ -222,7 +228,7 @@ std::string resolve_output_path(const std::string& path) {
 }
 
 void write_file(const std::string& path, std::string_view bytes) {
-  write_file(path, [bytes](const WritePiece& write) { write(bytes); });
+  write_file(path, whole(bytes));
 }
 
 void write_file(const std::string& path, const std::function<void(const WritePiece&)>& produce) {
@@ -301,7 +307,7 @@ void FolderWriter::add_file(std::string_view name, std::string_view bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   const std::string shown = s.shown + "/" + std::string(name);
   if (fd < 0) throw IoError(shown + ": cannot write: " + reason(errno));
-  if (const int error = finish_file(fd, [bytes](const WritePiece& write) { write(bytes); }, replaces ? (old.st_mode & 07777) : default_file_mode()))
+  if (const int error = finish_file(fd, whole(bytes), replaces ? (old.st_mode & 07777) : default_file_mode()))
     throw IoError(shown + ": cannot write: " + reason(error));
   s.added.emplace(name);
 }
