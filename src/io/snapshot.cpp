@@ -14,6 +14,7 @@
 #include "actorgraph/error.hpp"
 #include "actorgraph/io/output_file.hpp"
 #include "actorgraph/model/graph.hpp"
+#include "io/detail/block_hash.hpp"
 
 #include <xxhash.h>
 
@@ -69,51 +70,11 @@ SnapshotKey stat_snapshot_key(const std::string& folder) {
   return key;
 }
 
-namespace {
-
-struct HashState {
-  XXH3_state_t* state = XXH3_createState();
-  HashState() {
-    if (!state) throw std::bad_alloc();
-    XXH3_64bits_reset(state);
-  }
-  ~HashState() { XXH3_freeState(state); }
-  HashState(const HashState&) = delete;
-  HashState& operator=(const HashState&) = delete;
-  void update(const void* data, std::size_t size) noexcept { XXH3_64bits_update(state, data, size); }
-  std::uint64_t digest() const noexcept { return XXH3_64bits_digest(state); }
-};
-
-// XXH3-64 of a file's bytes and their number, read in 1 MiB blocks.
-std::uint64_t hash_file(const std::string& path, std::uint64_t& size) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw IoError(path + ": cannot read: " + std::strerror(errno));
-  HashState hash;
-  std::vector<char> buffer(1 << 20);
-  size = 0;
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int error = errno;
-      ::close(fd);
-      throw IoError(path + ": cannot read: " + std::strerror(error));
-    }
-    if (n == 0) break;
-    hash.update(buffer.data(), static_cast<std::size_t>(n));
-    size += static_cast<std::uint64_t>(n);
-  }
-  ::close(fd);
-  return hash.digest();
-}
-
-}  // namespace
-
 void hash_snapshot_key(const std::string& folder, SnapshotKey& key) {
   for (auto& file : key.files) {
     if (!file.regular) continue;
     std::uint64_t size = 0;
-    file.hash = hash_file(folder + "/" + file.name, size);
+    file.hash = detail::block_hash_file(folder + "/" + file.name, size);
     if (size != file.size) throw IoError(folder + "/" + file.name + ": the file changed while it was read");
   }
 }
@@ -158,7 +119,7 @@ namespace {
 
 constexpr char magic[8] = {'A', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
 // Raised whenever the layout of the body changes; the identity string catches type layouts besides.
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_size = 32;  // magic, version, byte order, length, checksum
 constexpr std::size_t length_at = 16, checksum_at = 24;
@@ -173,7 +134,7 @@ class Encoder {
  public:
   // Counts the bytes; hashes them into `hash` when given; appends them to `out` when given, and when
   // `flush` is given too, hands `out` to it (which empties it) each time it holds `piece_bytes` or more.
-  explicit Encoder(std::string* out, XXH3_state_t* hash = nullptr, std::function<void(std::string&)> flush = {},
+  explicit Encoder(std::string* out, detail::BlockHash* hash = nullptr, std::function<void(std::string&)> flush = {},
                    std::size_t piece_bytes = std::size_t{1} << 20)
       : out_(out), hash_(hash), flush_(std::move(flush)), piece_bytes_(piece_bytes) {}
   // Hands the rest of `out` to `flush`.
@@ -189,6 +150,14 @@ class Encoder {
   }
   template <class T>
   void array(const std::vector<T>& values) {
+    array(std::span<const T>(values));
+  }
+  template <class T>
+  void array(const Column<T>& values) {
+    array(std::span<const T>(values));
+  }
+  template <class T>
+  void array(std::span<const T> values) {
     static_assert(std::is_trivially_copyable_v<T>);
     u64(values.size());
     append(values.data(), values.size() * sizeof(T));
@@ -197,7 +166,7 @@ class Encoder {
 
  private:
   void append(const void* data, std::size_t n) {
-    if (hash_ && n) XXH3_64bits_update(hash_, data, n);
+    if (hash_ && n) hash_->update(data, n);
     if (out_ && n) {
       out_->append(static_cast<const char*>(data), n);
       if (flush_ && out_->size() >= piece_bytes_) flush_(*out_);
@@ -209,20 +178,20 @@ class Encoder {
     append(zeros, (8 - size_ % 8) % 8);
   }
   std::string* out_;
-  XXH3_state_t* hash_;
+  detail::BlockHash* hash_;
   std::function<void(std::string&)> flush_;
   std::size_t piece_bytes_;
   std::size_t size_ = 0;
 };
 
-// Reads the body in order, hashing every byte it takes, and refuses any item that would run past
-// the end. Arrays are copied in 1 MiB blocks, each hashed while it is still in cache.
+// Reads the body in order, and refuses any item that would run past the end (the checksum was
+// verified before). An array read into a Column views the body in place when the body is a mapped
+// file (`keep` set) and the array is aligned for its type, else it is copied.
 class Decoder {
  public:
-  // `mapped`: the body is a read-only private file mapping, whose pages are given back (MADV_DONTNEED,
-  // reread from the file if touched again) as soon as they are copied, so that the mapping and the
-  // dataset it becomes are not both in memory whole.
-  Decoder(std::string_view body, bool mapped) : rest_(body), mapped_(mapped), released_(body.data()) {}
+  // `keep`: the body is part of a read-only private file mapping that `keep` keeps alive (see
+  // read_snapshot).
+  Decoder(std::string_view body, std::shared_ptr<const void> keep) : rest_(body), keep_(std::move(keep)) {}
   std::uint64_t u64() {
     std::uint64_t value;
     std::memcpy(&value, take(sizeof value), sizeof value);
@@ -243,44 +212,51 @@ class Decoder {
   }
   template <class T>
   void array(std::vector<T>& out) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    const std::size_t n = count(sizeof(T));
-    const std::size_t total = n * sizeof(T);
-    out.clear();
-    out.resize(n);
-    auto* dest = reinterpret_cast<char*>(out.data());
-    for (std::size_t done = 0; done < total;) {
-      const std::size_t block = std::min<std::size_t>(total - done, 1 << 20);
-      std::memcpy(dest + done, take(block), block);
-      done += block;
-      release_copied();
-    }
-    skip_padding(total);
+    const std::span<const T> stored = next_array<T>().values;
+    out.assign(stored.begin(), stored.end());
+  }
+  template <class T>
+  void array(Column<T>& out) {
+    const auto [stored, in_place] = next_array<T>();
+    if (keep_ && in_place)
+      out = Column<T>(stored, keep_);
+    else
+      out = Column<T>(std::vector<T>(stored.begin(), stored.end()));
   }
   std::size_t remaining() const noexcept { return rest_.size(); }
-  std::uint64_t digest() const noexcept { return hash_.digest(); }
 
  private:
+  template <class T>
+  struct Stored {
+    std::span<const T> values;
+    bool in_place;  // a view of the body; false: a copy in the decoder's own storage
+  };
+  // The next array's values: a view of the body, or of an aligned copy of it when the body is not
+  // aligned for T (only in bytes a caller handed decode_snapshot; a mapped body always is).
+  template <class T>
+  Stored<T> next_array() {
+    static_assert(std::is_trivially_copyable_v<T>);
+    const std::size_t n = count(sizeof(T));
+    const char* first = take(n * sizeof(T));
+    skip_padding(n * sizeof(T));
+    if (reinterpret_cast<std::uintptr_t>(first) % alignof(T) == 0) return {{reinterpret_cast<const T*>(first), n}, true};
+    auto& copy = misaligned_.emplace_back(n * sizeof(T) + alignof(T));
+    void* at = copy.data();
+    std::size_t room = copy.size();
+    at = std::align(alignof(T), n * sizeof(T), at, room);
+    std::memcpy(at, first, n * sizeof(T));
+    return {{static_cast<const T*>(at), n}, false};
+  }
   const char* take(std::size_t n) {
     if (n > rest_.size()) throw Refused{"truncated (the body ends before its last item)"};
     const char* at = rest_.data();
-    hash_.update(at, n);
     rest_.remove_prefix(n);
     return at;
   }
   void skip_padding(std::size_t n) { take((8 - n % 8) % 8); }
-  void release_copied() noexcept {
-    constexpr std::uintptr_t page = 4096, step = std::uintptr_t{8} << 20;
-    const auto from = (reinterpret_cast<std::uintptr_t>(released_) + page - 1) & ~(page - 1);
-    const auto to = reinterpret_cast<std::uintptr_t>(rest_.data()) & ~(page - 1);
-    if (!mapped_ || to < from + step) return;
-    ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
-    released_ = reinterpret_cast<const char*>(to);
-  }
   std::string_view rest_;
-  bool mapped_;
-  const char* released_;
-  HashState hash_;
+  std::shared_ptr<const void> keep_;
+  std::vector<std::vector<char>> misaligned_;
 };
 
 template <class T>
@@ -293,13 +269,27 @@ std::string strip_trailing_slashes(std::string path) {
   return path;
 }
 
+// block_hash of the body on every core. For a mapped body, each block's pages are given back once
+// hashed (MADV_DONTNEED: the kernel maps them again from the file when a column reads them), so
+// that the checksum never makes the whole file resident.
+std::uint64_t body_checksum(std::string_view body, bool mapped) {
+  const auto release = [&](std::size_t offset, std::size_t length) {
+    constexpr std::uintptr_t page = 4096;
+    const auto from = (reinterpret_cast<std::uintptr_t>(body.data() + offset) + page - 1) & ~(page - 1);
+    const auto to = reinterpret_cast<std::uintptr_t>(body.data() + offset + length) & ~(page - 1);
+    if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+  };
+  return detail::block_hash(body.data(), body.size(), 0, detail::snapshot_block_bytes,
+                            mapped ? std::function<void(std::size_t, std::size_t)>(release) : nullptr);
+}
+
 void check(bool ok, const char* what) {
   if (!ok) throw Refused{std::string("corrupted (") + what + ")"};
 }
 
 // True when `values` never decrease and end at `last` (an offsets array of a CSR or a TextColumn).
 template <class T>
-bool ascending_to(const std::vector<T>& values, std::uint64_t last) {
+bool ascending_to(const T& values, std::uint64_t last) {
   for (std::size_t i = 1; i < values.size(); ++i)
     if (values[i] < values[i - 1]) return false;
   return values.empty() ? last == 0 : values.back() == last;
@@ -307,15 +297,15 @@ bool ascending_to(const std::vector<T>& values, std::uint64_t last) {
 
 // A date that PartialDate's functions can take: a known precision and a month that indexes the
 // month lengths (0 when not given).
-bool usable_dates(const std::vector<PartialDate>& dates) {
+bool usable_dates(std::span<const PartialDate> dates) {
   return std::all_of(dates.begin(), dates.end(), [](const PartialDate& d) {
     return static_cast<unsigned>(d.precision()) <= static_cast<unsigned>(DatePrecision::day) && d.month() <= 12;
   });
 }
 
 template <class T>
-bool all_below(const std::vector<T>& values, std::uint64_t bound) {
-  return std::all_of(values.begin(), values.end(), [bound](T v) { return static_cast<std::uint64_t>(v) < bound; });
+bool all_below(const T& values, std::uint64_t bound) {
+  return std::all_of(values.begin(), values.end(), [bound](auto v) { return static_cast<std::uint64_t>(v) < bound; });
 }
 
 }  // namespace
@@ -328,16 +318,13 @@ class SnapshotCodec {
  public:
   static std::string identity();
   static void encode(Encoder& out, const Dataset& d, const SnapshotKey& key);
-  // `mapped`: `bytes` is read_snapshot's file mapping (see Decoder).
-  static Dataset decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, bool mapped);
+  // `keep`: set when `bytes` is read_snapshot's file mapping, which it keeps alive (see Decoder).
+  static Dataset decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, std::shared_ptr<const void> keep);
 
  private:
-  // A view of the index or the alias list, as the position of its text in a column's buffer.
+  // An alias, as the position of its text in the aliases column's buffer.
   struct Span {
     std::uint32_t offset, size;
-  };
-  struct IndexEntry {
-    std::uint32_t offset, size, number;
   };
 
   static void encode_key(Encoder& out, const SnapshotKey& key);
@@ -345,7 +332,7 @@ class SnapshotCodec {
   static void encode_table(Encoder& out, const Table& t);
   static void decode_table(Decoder& in, Table& t);
   static std::uint32_t offset_in(const TextColumn& column, std::string_view view);
-  static void encode_index(Encoder& out, const IdIndex& index, const Table& table);
+  static void encode_index(Encoder& out, const IdIndex& index);
   static void decode_index(Decoder& in, IdIndex& index, const Table& table);
   static void encode_names(Encoder& out, const Dataset& d);
   static void decode_names(Decoder& in, Dataset& d);
@@ -356,8 +343,8 @@ class SnapshotCodec {
   static void encode_graph(Encoder& out, const Graph& g);
   static void decode_graph(Decoder& in, Dataset& d);
   static void check_structure(const Dataset& d);
-  static std::vector<PartialDate> without_padding(const std::vector<PartialDate>& dates);
-  static std::vector<Extent> without_padding(const std::vector<Extent>& extents);
+  static std::vector<PartialDate> without_padding(std::span<const PartialDate> dates);
+  static std::vector<Extent> without_padding(std::span<const Extent> extents);
 };
 
 std::string SnapshotCodec::identity() {
@@ -439,50 +426,28 @@ std::uint32_t SnapshotCodec::offset_in(const TextColumn& column, std::string_vie
   const auto at = reinterpret_cast<std::uintptr_t>(view.data());
   if (view.empty() && (at < reinterpret_cast<std::uintptr_t>(begin) || at > reinterpret_cast<std::uintptr_t>(end))) return 0;
   if (at < reinterpret_cast<std::uintptr_t>(begin) || at + view.size() > reinterpret_cast<std::uintptr_t>(end))
-    throw Error("cannot store the dataset: an index refers to text outside its table");
+    throw Error("cannot store the dataset: an alias refers to text outside its table");
   return static_cast<std::uint32_t>(at - reinterpret_cast<std::uintptr_t>(begin));
 }
 
-// The index's entries as positions in the id column (column 0), and its slots as they are: reading
-// it back is a copy and one pass that turns positions into views, no hashing.
-void SnapshotCodec::encode_index(Encoder& out, const IdIndex& index, const Table& table) {
-  std::vector<IndexEntry> entries;
-  entries.reserve(index.entries_.size());
-  for (const auto& e : index.entries_) {
-    if (table.cells_.empty()) throw Error("cannot store the dataset: an index over a table without columns");
-    entries.push_back({offset_in(table.cells_[0], {e.data, e.size}), e.size, e.number});
-  }
-  out.array(entries);
+// The index's slots as they are and its size: reading it back views the slots in place. The rows
+// in the slots need no check: a probe skips rows past the id column and stops after every slot.
+void SnapshotCodec::encode_index(Encoder& out, const IdIndex& index) {
   out.array(index.slots_);
+  out.u64(index.size_);
 }
 
 void SnapshotCodec::decode_index(Decoder& in, IdIndex& index, const Table& table) {
-  std::vector<IndexEntry> entries;
-  in.array(entries);
   in.array(index.slots_);
-  check(entries.empty() || !table.cells_.empty(), "an index over a table without columns");
+  index.size_ = static_cast<std::size_t>(in.u64());
   check(std::has_single_bit(index.slots_.size()) || index.slots_.empty(), "an index's size");
-  check(2 * entries.size() <= index.slots_.size() || (entries.empty() && index.slots_.empty()), "an index's load");
-  // Each entry in one slot, the other slots empty: a probe always ends at an empty slot.
-  std::size_t used = 0;
-  for (const auto& s : index.slots_) {
-    check(s.entry <= entries.size(), "an index slot");
-    used += s.entry != 0;
-  }
-  check(used == entries.size(), "an index's slots");
-  index.entries_.clear();
-  index.entries_.reserve(entries.size());
-  const std::size_t bytes = table.cells_.empty() ? 0 : table.cells_[0].data_.size();
-  for (const auto& e : entries) {
-    check(std::uint64_t{e.offset} + e.size <= bytes && e.number < table.rows_, "an index entry");
-    index.entries_.push_back({table.cells_[0].data_.data() + e.offset, e.size, e.number});
-  }
+  check(2 * index.size_ <= index.slots_.size() && index.size_ <= table.rows_, "an index's load");
 }
 
 // The folded-name index (Dataset::SortedNames): four arrays, stored as they are.
 void SnapshotCodec::encode_names(Encoder& out, const Dataset& d) {
   const Dataset::SortedNames& s = d.sorted_names_;
-  out.bytes(s.keys);
+  out.array(s.keys);
   out.array(s.key_ends);
   out.array(s.list_ends);
   out.array(s.actors);
@@ -490,7 +455,7 @@ void SnapshotCodec::encode_names(Encoder& out, const Dataset& d) {
 
 void SnapshotCodec::decode_names(Decoder& in, Dataset& d) {
   Dataset::SortedNames& s = d.sorted_names_;
-  s.keys = std::string(in.bytes());
+  in.array(s.keys);
   in.array(s.key_ends);
   in.array(s.list_ends);
   in.array(s.actors);
@@ -592,7 +557,7 @@ void SnapshotCodec::decode_small(Decoder& in, Dataset& d, const std::string& dat
 
 // Copies whose padding bytes are zero: the loaded values leave them undefined, and a snapshot must
 // not carry whatever the heap held there (nor differ from one write to the next because of it).
-std::vector<PartialDate> SnapshotCodec::without_padding(const std::vector<PartialDate>& dates) {
+std::vector<PartialDate> SnapshotCodec::without_padding(std::span<const PartialDate> dates) {
   std::vector<PartialDate> out(dates.size());
   std::memset(static_cast<void*>(out.data()), 0, out.size() * sizeof(PartialDate));
   for (std::size_t i = 0; i < dates.size(); ++i) {
@@ -604,7 +569,7 @@ std::vector<PartialDate> SnapshotCodec::without_padding(const std::vector<Partia
   return out;
 }
 
-std::vector<Extent> SnapshotCodec::without_padding(const std::vector<Extent>& extents) {
+std::vector<Extent> SnapshotCodec::without_padding(std::span<const Extent> extents) {
   std::vector<Extent> out(extents.size());
   std::memset(static_cast<void*>(out.data()), 0, out.size() * sizeof(Extent));
   for (std::size_t i = 0; i < extents.size(); ++i) {
@@ -657,7 +622,7 @@ void SnapshotCodec::decode_columns(Decoder& in, Dataset& d) {
   d.aliases_.clear();
   d.aliases_.reserve(aliases.size());
   for (const Span& a : aliases) {
-    const std::vector<char>& text = d.actors_.cells_[*aliases_column].data_;
+    const Column<char>& text = d.actors_.cells_[*aliases_column].data_;
     check(std::uint64_t{a.offset} + a.size <= text.size(), "an alias");
     d.aliases_.emplace_back(text.data() + a.offset, a.size);
   }
@@ -753,15 +718,16 @@ void SnapshotCodec::encode(Encoder& out, const Dataset& d, const SnapshotKey& ke
   encode_key(out, key);
   encode_small(out, d);
   for (const Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) encode_table(out, *t);
-  encode_index(out, d.actor_by_id_, d.actors_);
-  encode_index(out, d.relation_by_id_, d.relations_);
-  encode_index(out, d.source_by_id_, d.sources_);
+  encode_index(out, d.actor_by_id_);
+  encode_index(out, d.relation_by_id_);
+  encode_index(out, d.source_by_id_);
   encode_names(out, d);
   encode_columns(out, d);
   encode_graph(out, *d.graph_);
 }
 
-Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, bool mapped) {
+Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key,
+                              std::shared_ptr<const void> keep) {
   if (bytes.size() < header_size) throw Refused{"truncated (" + std::to_string(bytes.size()) + " bytes)"};
   if (std::memcmp(bytes.data(), magic, sizeof magic) != 0) throw Refused{"not an actorgraph snapshot"};
   std::uint32_t version, order;
@@ -775,25 +741,21 @@ Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset
     throw Refused{"format version " + std::to_string(version) + " (this build reads version " + std::to_string(format_version) + ")"};
   if (length != bytes.size())
     throw Refused{"truncated or extended (" + std::to_string(bytes.size()) + " bytes, " + std::to_string(length) + " written)"};
-  Decoder in(bytes.substr(header_size), mapped);
+  const std::string_view body = bytes.substr(header_size);
+  if (body_checksum(body, keep != nullptr) != checksum) throw Refused{"corrupted (checksum mismatch)"};
+  Decoder in(body, std::move(keep));
   if (in.bytes() != identity()) throw Refused{"written by another build of actorgraph"};
   check_key(in, key);
   Dataset d;
-  try {
-    decode_small(in, d, strip_trailing_slashes(dataset_path));
-    for (Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) decode_table(in, *t);
-    decode_index(in, d.actor_by_id_, d.actors_);
-    decode_index(in, d.relation_by_id_, d.relations_);
-    decode_index(in, d.source_by_id_, d.sources_);
-    decode_names(in, d);
-    decode_columns(in, d);
-    decode_graph(in, d);
-  } catch (const Refused&) {
-    // Stopped before the end, so the checksum was not reached: name a corrupted file as such.
-    if (XXH3_64bits(bytes.data() + header_size, bytes.size() - header_size) != checksum) throw Refused{"corrupted (checksum mismatch)"};
-    throw;
-  }
-  if (in.remaining() != 0 || in.digest() != checksum) throw Refused{"corrupted (checksum mismatch)"};
+  decode_small(in, d, strip_trailing_slashes(dataset_path));
+  for (Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) decode_table(in, *t);
+  decode_index(in, d.actor_by_id_, d.actors_);
+  decode_index(in, d.relation_by_id_, d.relations_);
+  decode_index(in, d.source_by_id_, d.sources_);
+  decode_names(in, d);
+  decode_columns(in, d);
+  decode_graph(in, d);
+  if (in.remaining() != 0) throw Refused{"corrupted (bytes after the last item)"};
   check_structure(d);
   return d;
 }
@@ -819,11 +781,10 @@ std::string snapshot_header(std::uint64_t length, std::uint64_t checksum) {
 // checksum, then the body.
 void produce_snapshot(const Dataset& dataset, const SnapshotKey& key, std::size_t piece_bytes,
                       const std::function<void(std::string&)>& put) {
-  const std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> hash(XXH3_createState(), XXH3_freeState);
-  if (!hash || XXH3_64bits_reset(hash.get()) != XXH_OK) throw std::bad_alloc();
-  Encoder measure(nullptr, hash.get());
+  detail::BlockHash hash;
+  Encoder measure(nullptr, &hash);
   detail::SnapshotCodec::encode(measure, dataset, key);
-  std::string buffer = snapshot_header(header_size + measure.size(), XXH3_64bits_digest(hash.get()));
+  std::string buffer = snapshot_header(header_size + measure.size(), hash.digest());
   Encoder out(&buffer, nullptr, put, std::max<std::size_t>(piece_bytes, 1));
   detail::SnapshotCodec::encode(out, dataset, key);
   out.finish();
@@ -843,7 +804,7 @@ std::string encode_snapshot(const Dataset& dataset, const SnapshotKey& key) {
 void seal_snapshot(std::string& bytes) noexcept {
   if (bytes.size() < header_size) return;
   const std::uint64_t length = bytes.size();
-  const std::uint64_t checksum = XXH3_64bits(bytes.data() + header_size, bytes.size() - header_size);
+  const std::uint64_t checksum = body_checksum(std::string_view(bytes).substr(header_size), false);
   std::memcpy(bytes.data() + length_at, &length, 8);
   std::memcpy(bytes.data() + checksum_at, &checksum, 8);
 }
@@ -860,10 +821,10 @@ void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::s
 
 namespace {
 
-SnapshotLoad decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, bool mapped) {
+SnapshotLoad decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, std::shared_ptr<const void> keep) {
   SnapshotLoad out;
   try {
-    out.dataset.emplace(detail::SnapshotCodec::decode(bytes, dataset_path, key, mapped));
+    out.dataset.emplace(detail::SnapshotCodec::decode(bytes, dataset_path, key, std::move(keep)));
   } catch (const Refused& r) {
     out.refused = r.reason;
   } catch (const std::bad_alloc&) {
@@ -877,7 +838,7 @@ SnapshotLoad decode(std::string_view bytes, const std::string& dataset_path, con
 }  // namespace
 
 SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key) {
-  return decode(bytes, dataset_path, key, false);
+  return decode(bytes, dataset_path, key, nullptr);
 }
 
 SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key) {
@@ -899,17 +860,17 @@ SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_p
     out.refused = "truncated (" + std::to_string(size) + " bytes)";
     return out;
   }
-  // A private read-only mapping, its pages read in at once. The snapshot is replaced by a rename,
-  // never rewritten in place, so the mapped file does not change under the reader.
-  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  // A private read-only mapping, which the dataset's columns view for as long as it lives (the last
+  // one unmaps it). The snapshot is replaced by a rename, never rewritten in place, so the mapped
+  // file does not change under the reader.
+  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
   if (mapped == MAP_FAILED) {
     out.refused = std::string("cannot map it: ") + std::strerror(errno);
     return out;
   }
-  out = decode({static_cast<const char*>(mapped), size}, dataset_path, key, true);
-  ::munmap(mapped, size);
-  return out;
+  const std::shared_ptr<const void> mapping(mapped, [size](const void* at) { ::munmap(const_cast<void*>(at), size); });
+  return decode({static_cast<const char*>(mapped), size}, dataset_path, key, mapping);
 }
 
 }  // namespace actorgraph

@@ -354,7 +354,7 @@ std::optional<ActorId> DatasetBuilder::lookup_actor(RowProblems& out, const Cell
     note(out, field, Severity::error, "empty " + std::string(what));
     return std::nullopt;
   }
-  if (const auto a = d_.actor_by_id_.find(field.value)) return *a;
+  if (const auto a = d_.find_actor(field.value)) return *a;
   std::string message = "unknown actor " + in_quotes(field.value);
   const std::size_t clause_at = message.size();
   out.push_back({field, Severity::error, std::move(message), TableLocator::whole_row, Suggest::actor, field.value, clause_at});
@@ -363,7 +363,7 @@ std::optional<ActorId> DatasetBuilder::lookup_actor(RowProblems& out, const Cell
 
 void DatasetBuilder::lookup_sources(RowProblems& out, const Cell& field, std::vector<SourceId>& ids) const {
   for (std::string_view id : split_list(field.value)) {
-    if (const auto s = d_.source_by_id_.find(id)) {
+    if (const auto s = d_.find_source(id)) {
       if (std::find(ids.begin(), ids.end(), *s) == ids.end()) ids.push_back(*s);
       continue;
     }
@@ -450,8 +450,8 @@ void DatasetBuilder::check_actors() {
   for_each_row(TableKind::actors, [&](std::size_t row, const std::vector<Cell>& v, bool ok, RowProblems& out) {
     const auto a = static_cast<ActorId>(row);
     if (check_id(out, v[0], "actor id")) {
-      // The index keeps views of the actors table's id column: no copy.
-      if (const auto first = d_.actor_by_id_.insert(v[0].value, a))
+      // The index reads the ids from the actors table's id column (v[0] is row a's cell): no copy.
+      if (const auto first = d_.actor_by_id_.insert(d_.actors_.column_cells(0), a))
         note(out, v[0], Severity::error,
              "duplicate actor id " + in_quotes(v[0].value) + " (first defined at " + place_of(TableKind::actors, *first) + ")");
       else
@@ -480,7 +480,7 @@ void DatasetBuilder::check_sources() {
   const auto date_column = d_.sources_.column("date");
   for_each_row(TableKind::sources, [&](std::size_t row, const std::vector<Cell>& v, bool ok, RowProblems& out) {
     if (check_id(out, v[0], "source id")) {
-      if (const auto first = d_.source_by_id_.insert(v[0].value, static_cast<SourceId>(row)))
+      if (const auto first = d_.source_by_id_.insert(d_.sources_.column_cells(0), static_cast<SourceId>(row)))
         note(out, v[0], Severity::error,
              "duplicate source id " + in_quotes(v[0].value) + " (first defined at " + place_of(TableKind::sources, *first) + ")");
     }
@@ -541,7 +541,7 @@ void DatasetBuilder::check_relations() {
         flush(block.problems);
         std::size_t at = 0;
         for (const std::uint32_t count : block.counts) {
-          d_.rel_sources_.insert(d_.rel_sources_.end(), block.sources.begin() + static_cast<std::ptrdiff_t>(at),
+          d_.rel_sources_.append(block.sources.begin() + static_cast<std::ptrdiff_t>(at),
                                  block.sources.begin() + static_cast<std::ptrdiff_t>(at + count));
           at += count;
           d_.rel_source_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_sources_.size()));
@@ -676,8 +676,8 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
     check_relation_fields(out, v, r, sources);
   } else {
     // Misaligned row: keep the id for later checks, report nothing more.
-    if (const auto s = d_.actor_by_id_.find(v[1].value)) source = *s;
-    if (const auto t = d_.actor_by_id_.find(v[2].value)) target = *t;
+    if (const auto s = d_.find_actor(v[1].value)) source = *s;
+    if (const auto t = d_.find_actor(v[2].value)) target = *t;
   }
   resolved_[row] = resolved ? 1 : 0;
   d_.rel_source_[row] = source;
@@ -792,7 +792,7 @@ void DatasetBuilder::index_actors() {
     const bool new_name = i == 0 || names[i].first != names[i - 1].first;
     if (new_name) {
       if (i > 0) index.list_ends.push_back(index.actors.size());
-      index.keys += names[i].first;
+      index.keys.append(names[i].first.begin(), names[i].first.end());
       index.key_ends.push_back(index.keys.size());
     }
     if (new_name || names[i].second != index.actors.back()) index.actors.push_back(names[i].second);  // once per actor
@@ -801,11 +801,12 @@ void DatasetBuilder::index_actors() {
 }
 
 void DatasetBuilder::index_relations() {
-  d_.relation_by_id_.reserve(d_.relation_count());
+  const TextColumn& ids = d_.relations_.column_cells(0);
+  d_.relation_by_id_.reserve(ids, d_.relation_count());
   for (RelationId r = 0; r < d_.relation_count(); ++r) {
     const std::string_view id = d_.relation_id(r);
     if (id.empty()) continue;
-    if (const auto first = d_.relation_by_id_.insert(id, r))
+    if (const auto first = d_.relation_by_id_.insert(ids, r))
       report_row(TableKind::relations, r, 0, Severity::error, "duplicate relation id " + in_quotes(id) + " (first defined at " + place_of(TableKind::relations, *first) + ")");
   }
 }

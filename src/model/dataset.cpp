@@ -53,7 +53,7 @@ std::span<const std::string_view> Dataset::actor_aliases(ActorId a) const noexce
 }
 
 std::optional<ActorId> Dataset::find_actor(std::string_view id) const noexcept {
-  return actor_by_id_.find(id);
+  return actors_.present() ? actor_by_id_.find(actors_.column_cells(0), id) : std::nullopt;
 }
 
 std::vector<ActorId> Dataset::match_actor(std::string_view name) const {
@@ -61,7 +61,7 @@ std::vector<ActorId> Dataset::match_actor(std::string_view name) const {
   const SortedNames& s = sorted_names_;
   const auto key = [&s](std::size_t i) {
     const std::size_t begin = i == 0 ? 0 : s.key_ends[i - 1];
-    return std::string_view(s.keys).substr(begin, s.key_ends[i] - begin);
+    return std::string_view(s.keys.data(), s.keys.size()).substr(begin, s.key_ends[i] - begin);
   };
   std::size_t low = 0, high = s.key_ends.size();  // binary search for the first name >= folded
   while (low < high) {
@@ -106,7 +106,7 @@ std::span<const RelationId> Dataset::relation_disputes(RelationId r) const noexc
 }
 
 std::optional<RelationId> Dataset::find_relation(std::string_view id) const noexcept {
-  return relation_by_id_.find(id);
+  return relations_.present() ? relation_by_id_.find(relations_.column_cells(0), id) : std::nullopt;
 }
 
 std::optional<RelationId> Dataset::relation_part_of(RelationId r) const noexcept {
@@ -116,7 +116,7 @@ std::optional<RelationId> Dataset::relation_part_of(RelationId r) const noexcept
 }
 
 std::optional<SourceId> Dataset::find_source(std::string_view id) const noexcept {
-  return source_by_id_.find(id);
+  return sources_.present() ? source_by_id_.find(sources_.column_cells(0), id) : std::nullopt;
 }
 
 const Bloc* Dataset::find_bloc(std::string_view id) const noexcept {

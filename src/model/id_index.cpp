@@ -39,51 +39,51 @@ std::uint64_t IdIndex::hash(std::string_view text) noexcept {
   return mix(h);
 }
 
-void IdIndex::reserve(std::size_t ids) {
-  entries_.reserve(ids);
-  if (2 * ids > slots_.size()) grow(std::bit_ceil(std::max<std::size_t>(2 * ids, 16)));
+void IdIndex::reserve(const TextColumn& ids, std::size_t count) {
+  if (2 * count > slots_.size()) grow(ids, std::bit_ceil(std::max<std::size_t>(2 * count, 16)));
 }
 
-std::size_t IdIndex::probe(std::string_view id, std::uint64_t h) const noexcept {
+std::size_t IdIndex::probe(const TextColumn& ids, std::string_view id, std::uint64_t h) const noexcept {
   const std::size_t mask = slots_.size() - 1;
   const auto high = static_cast<std::uint32_t>(h >> 32);
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+  std::size_t i = h & mask;
+  for (std::size_t visited = 0; visited < slots_.size(); ++visited, i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.entry == 0) return i;
-    if (s.hash != high) continue;
-    const Entry& e = entries_[s.entry - 1];
-    if (e.size == id.size() && std::memcmp(e.data, id.data(), id.size()) == 0) return i;
+    if (s.row == 0) return i;
+    if (s.hash == high && s.row <= ids.size() && ids[s.row - 1] == id) return i;
   }
+  return none;
 }
 
-void IdIndex::grow(std::size_t slots) {
-  std::vector<Slot> old(slots, Slot{});
-  old.swap(slots_);
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.entry == 0) continue;
-    const Entry& e = entries_[s.entry - 1];
-    std::size_t i = hash({e.data, e.size}) & mask;
-    while (slots_[i].entry != 0) i = (i + 1) & mask;
-    slots_[i] = s;
+void IdIndex::grow(const TextColumn& ids, std::size_t slots) {
+  std::vector<Slot> grown(slots, Slot{});
+  const std::size_t mask = slots - 1;
+  for (const Slot& s : slots_) {
+    if (s.row == 0) continue;
+    std::size_t i = hash(ids[s.row - 1]) & mask;
+    while (grown[i].row != 0) i = (i + 1) & mask;
+    grown[i] = s;
   }
+  slots_ = Column<Slot>(std::move(grown));
 }
 
-std::optional<std::uint32_t> IdIndex::insert(std::string_view id, std::uint32_t number) {
-  if (2 * (entries_.size() + 1) > slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()));
+std::optional<std::uint32_t> IdIndex::insert(const TextColumn& ids, std::uint32_t row) {
+  if (2 * (size_ + 1) > slots_.size()) grow(ids, std::max<std::size_t>(16, 2 * slots_.size()));
+  const std::string_view id = ids[row];
   const std::uint64_t h = hash(id);
-  Slot& s = slots_[probe(id, h)];
-  if (s.entry != 0) return entries_[s.entry - 1].number;
-  entries_.push_back({id.data(), static_cast<std::uint32_t>(id.size()), number});
-  s = {static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(h >> 32)};
+  const std::size_t at = probe(ids, id, h);  // never `none`: the index is at most half full
+  Slot& s = slots_[at];
+  if (s.row != 0) return s.row - 1;
+  s = {row + 1, static_cast<std::uint32_t>(h >> 32)};
+  ++size_;
   return std::nullopt;
 }
 
-std::optional<std::uint32_t> IdIndex::find(std::string_view id) const noexcept {
+std::optional<std::uint32_t> IdIndex::find(const TextColumn& ids, std::string_view id) const noexcept {
   if (slots_.empty()) return std::nullopt;
-  const Slot& s = slots_[probe(id, hash(id))];
-  if (s.entry == 0) return std::nullopt;
-  return entries_[s.entry - 1].number;
+  const std::size_t at = probe(ids, id, hash(id));
+  if (at == none || slots_[at].row == 0) return std::nullopt;
+  return slots_[at].row - 1;
 }
 
 }  // namespace actorgraph

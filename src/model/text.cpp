@@ -25,7 +25,7 @@ TextColumn::TextColumn(std::vector<char> data, std::vector<std::uint32_t> ends) 
 void TextColumn::push_back(std::string_view value) {
   if (data_.size() + value.size() > std::numeric_limits<std::uint32_t>::max())
     throw Error("a text column holds more than 4 GiB; split the dataset");
-  data_.insert(data_.end(), value.begin(), value.end());
+  data_.append(value.begin(), value.end());
   ends_.push_back(static_cast<std::uint32_t>(data_.size()));
 }
 

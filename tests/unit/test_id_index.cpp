@@ -8,43 +8,68 @@
 
 using namespace actorgraph;
 
+namespace {
+
+TextColumn column_of(const std::vector<std::string>& ids) {
+  TextColumn column;
+  for (const auto& id : ids) column.push_back(id);
+  return column;
+}
+
+}  // namespace
+
 TEST_CASE("An id index finds what was inserted and refuses a second insert of an id", "[model][id_index]") {
+  const std::vector<std::string> ids{"a",        "",          "russia", "r1", "r10", "abcdefg",
+                                     "abcdefgh", "abcdefghi", std::string("abcdefgh\0x", 10), "russia"};
+  const TextColumn column = column_of(ids);
   IdIndex index;
-  CHECK_FALSE(index.find("a").has_value());  // empty index
-  const std::vector<std::string> ids{"a", "", "russia", "r1", "r10", "abcdefg", "abcdefgh", "abcdefghi", std::string("abcdefgh\0x", 10)};
-  for (std::uint32_t i = 0; i < ids.size(); ++i) CHECK_FALSE(index.insert(ids[i], i).has_value());
-  CHECK(index.size() == ids.size());
-  for (std::uint32_t i = 0; i < ids.size(); ++i) CHECK(index.find(ids[i]) == i);
+  CHECK_FALSE(index.find(column, "a").has_value());  // empty index
+  for (std::uint32_t i = 0; i + 1 < ids.size(); ++i) CHECK_FALSE(index.insert(column, i).has_value());
+  CHECK(index.size() == ids.size() - 1);
+  for (std::uint32_t i = 0; i + 1 < ids.size(); ++i) CHECK(index.find(column, ids[i]) == i);
   // Ids that differ only past the first 8-byte word, or in length, are different ids.
-  CHECK_FALSE(index.find("abcdefgj").has_value());
-  CHECK_FALSE(index.find("abcdefghij").has_value());
-  CHECK_FALSE(index.find("r100").has_value());
-  // A second insert of an id keeps the first number and says what it is.
-  const std::string again = "russia";
-  CHECK(index.insert(again, 99) == 2u);
-  CHECK(index.find("russia") == 2u);
-  CHECK(index.size() == ids.size());
+  CHECK_FALSE(index.find(column, "abcdefgj").has_value());
+  CHECK_FALSE(index.find(column, "abcdefghij").has_value());
+  CHECK_FALSE(index.find(column, "r100").has_value());
+  // A second insert of an id (row 9 repeats row 2) keeps the first row and says what it is.
+  CHECK(index.insert(column, 9) == 2u);
+  CHECK(index.find(column, "russia") == 2u);
+  CHECK(index.size() == ids.size() - 1);
 }
 
 TEST_CASE("An id index agrees with a hash map over many ids as it grows", "[model][id_index]") {
   std::vector<std::string> ids;
   for (int i = 0; i < 100000; ++i) ids.push_back((i % 3 ? "actor_" : "r") + std::to_string(i * 7919 % 100003));
+  const TextColumn column = column_of(ids);
   IdIndex index;
   std::unordered_map<std::string, std::uint32_t> reference;
   for (std::uint32_t i = 0; i < ids.size(); ++i) {
     const auto [it, inserted] = reference.emplace(ids[i], i);
-    const auto first = index.insert(ids[i], i);
+    const auto first = index.insert(column, i);
     REQUIRE(first.has_value() == !inserted);
     if (first) REQUIRE(*first == it->second);
   }
   CHECK(index.size() == reference.size());
-  for (const auto& [id, number] : reference) REQUIRE(index.find(id) == number);
-  CHECK_FALSE(index.find("actor_100003").has_value());
+  for (const auto& [id, number] : reference) REQUIRE(index.find(column, id) == number);
+  CHECK_FALSE(index.find(column, "actor_100003").has_value());
 
   IdIndex reserved;
-  reserved.reserve(ids.size());
-  for (std::uint32_t i = 0; i < ids.size(); ++i) reserved.insert(ids[i], i);
-  for (const auto& [id, number] : reference) REQUIRE(reserved.find(id) == number);
+  reserved.reserve(column, ids.size());
+  for (std::uint32_t i = 0; i < ids.size(); ++i) reserved.insert(column, i);
+  for (const auto& [id, number] : reference) REQUIRE(reserved.find(column, id) == number);
+}
+
+TEST_CASE("An id index keeps working when copied or moved, with its column", "[model][id_index]") {
+  const TextColumn column = column_of({"x", "y", "z"});
+  IdIndex index;
+  for (std::uint32_t i = 0; i < 3; ++i) index.insert(column, i);
+  const IdIndex copy = index;
+  IdIndex moved = std::move(index);
+  const TextColumn moved_column = column;
+  for (const IdIndex* i : {&copy, static_cast<const IdIndex*>(&moved)}) {
+    CHECK(i->find(moved_column, "y") == 1u);
+    CHECK_FALSE(i->find(moved_column, "w").has_value());
+  }
 }
 
 TEST_CASE("The id hash is fixed, so the index is the same on every run", "[model][id_index]") {

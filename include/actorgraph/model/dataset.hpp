@@ -7,6 +7,7 @@
 #pragma once
 
 #include "actorgraph/error.hpp"
+#include "actorgraph/model/column.hpp"
 #include "actorgraph/model/date.hpp"
 #include "actorgraph/model/id_index.hpp"
 #include "actorgraph/model/relation_types.hpp"
@@ -45,6 +46,8 @@ class Table {
   std::optional<std::size_t> column(std::string_view name) const noexcept;
   std::size_t rows() const noexcept { return rows_; }
   std::string_view cell(std::size_t row, std::size_t column) const noexcept { return cells_[column][row]; }
+  // Every cell of a column, in row order.
+  const TextColumn& column_cells(std::size_t column) const noexcept { return cells_[column]; }
   // The cell of a named column, or "" when the table has no such column.
   std::string_view cell(std::size_t row, std::string_view column) const noexcept;
 
@@ -216,43 +219,43 @@ class Dataset {
   std::vector<DatasetFile> other_files_;
   std::vector<std::string> other_entries_;
 
-  std::vector<KindId> actor_kind_;
+  Column<KindId> actor_kind_;
   std::vector<std::string> kinds_;
-  std::vector<std::uint32_t> alias_offsets_;  // CSR: actor -> aliases
+  Column<std::uint32_t> alias_offsets_;  // CSR: actor -> aliases
   std::vector<std::string_view> aliases_;
-  IdIndex actor_by_id_;  // views of actors_'s id column
+  IdIndex actor_by_id_;  // over actors_'s id column
   // The actors by folded id, label and alias (match_actor): the distinct folded names in byte order,
   // their text in one buffer, each one's actors (ascending) a slice of `actors`. Four arrays, so a
   // snapshot stores and restores them as they are; a hash map of strings cost an allocation and an
   // insertion per name (30% of a snapshot's load at L, 5% of the files' load).
   struct SortedNames {
-    std::string keys;
-    std::vector<std::uint64_t> key_ends;   // name i is keys[key_ends[i - 1], key_ends[i])
-    std::vector<std::uint64_t> list_ends;  // its actors are actors[list_ends[i - 1], list_ends[i])
-    std::vector<ActorId> actors;
+    Column<char> keys;
+    Column<std::uint64_t> key_ends;   // name i is keys[key_ends[i - 1], key_ends[i])
+    Column<std::uint64_t> list_ends;  // its actors are actors[list_ends[i - 1], list_ends[i])
+    Column<ActorId> actors;
   };
   SortedNames sorted_names_;
 
-  std::vector<ActorId> rel_source_, rel_target_;
-  std::vector<TypeId> rel_type_;
-  std::vector<PartialDate> rel_start_, rel_end_;
-  std::vector<Extent> rel_extent_;
-  std::vector<std::uint8_t> rel_directed_;
-  std::vector<double> rel_weight_;
-  std::vector<Magnitude> rel_magnitude_;
-  std::vector<std::uint32_t> rel_source_offsets_;  // CSR: relation -> sources
-  std::vector<SourceId> rel_sources_;
-  std::vector<std::uint32_t> rel_dispute_offsets_;  // CSR: relation -> disputed relations
-  std::vector<RelationId> rel_disputes_;
-  IdIndex relation_by_id_;  // views of relations_'s id column
-  std::vector<Stance> rel_stance_;
-  std::vector<Status> rel_status_;
-  std::vector<PartialDate> rel_attested_;
-  std::vector<RelationId> rel_part_of_;      // none: no_relation
+  Column<ActorId> rel_source_, rel_target_;
+  Column<TypeId> rel_type_;
+  Column<PartialDate> rel_start_, rel_end_;
+  Column<Extent> rel_extent_;
+  Column<std::uint8_t> rel_directed_;
+  Column<double> rel_weight_;
+  Column<Magnitude> rel_magnitude_;
+  Column<std::uint32_t> rel_source_offsets_;  // CSR: relation -> sources
+  Column<SourceId> rel_sources_;
+  Column<std::uint32_t> rel_dispute_offsets_;  // CSR: relation -> disputed relations
+  Column<RelationId> rel_disputes_;
+  IdIndex relation_by_id_;  // over relations_'s id column
+  Column<Stance> rel_stance_;
+  Column<Status> rel_status_;
+  Column<PartialDate> rel_attested_;
+  Column<RelationId> rel_part_of_;      // none: no_relation
   static constexpr RelationId no_relation = std::numeric_limits<RelationId>::max();
-  std::vector<PartialDate> source_date_;
+  Column<PartialDate> source_date_;
 
-  IdIndex source_by_id_;  // views of sources_'s id column
+  IdIndex source_by_id_;  // over sources_'s id column
   RelationTypes types_;
   std::vector<Bloc> blocs_;
   std::unique_ptr<const Graph> graph_;  // null only in a moved-from dataset

@@ -1,21 +1,26 @@
-// An index from id text to number, for the ids of a dataset's tables (actors, relations, sources).
+// An index from id text to row, for the id column of a dataset's tables (actors, relations,
+// sources).
 //
-// The ids are not copied: the index keeps views of text that the caller keeps alive and unchanged
-// as long as the index (a column of a finished Table: its text is one buffer that moves with the
-// Dataset). Open addressing with linear probing over a power-of-two array of 8-byte slots (the
-// entry number and 32 bits of the id's hash, so that a probe compares text only when the hashes
-// agree), kept at most half full: one allocation per array, none per id, where a
-// std::unordered_map allocates a node per id and hashes byte by byte. The hash is a fixed
-// multiply-xorshift over 8-byte words, so the layout, and any order derived from it, is the same
-// on every run.
+// The ids are not copied: the index holds only slots, and reads the ids from the TextColumn that
+// every call passes, always the same one (a table's id column, which moves with the Dataset).
+// Open addressing with linear probing over a power-of-two array of 8-byte slots (the row and 32
+// bits of the id's hash, so that a probe compares text only when the hashes agree), kept at most
+// half full: one allocation, none per id, where a std::unordered_map allocates a node per id and
+// hashes byte by byte. The hash is a fixed multiply-xorshift over 8-byte words, so the layout, and
+// any order derived from it, is the same on every run; a snapshot stores the slots as they are and
+// reads them in place (no pass, no hashing). A probe stops after visiting every slot and skips rows
+// past the column, so even slots from a corrupted snapshot cannot make it loop or read out of bounds.
 //
-// Complexity: insert and find O(1) expected, O(length of the id) to hash it.
+// Complexity: insert and find O(1) expected, O(length of the id) to hash it. Memory: 16 bytes per
+// id at most (8 per slot, at least two slots per id).
 #pragma once
+
+#include "actorgraph/model/column.hpp"
+#include "actorgraph/model/text.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <vector>
 
 namespace actorgraph {
 
@@ -25,38 +30,35 @@ class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (i
 
 class IdIndex {
  public:
-  // Room for `ids` ids without growing.
-  void reserve(std::size_t ids);
+  // Room for `count` ids without growing.
+  void reserve(const TextColumn& ids, std::size_t count);
 
-  // Adds `id` -> `number` and returns nullopt; when `id` is present already, adds nothing and
-  // returns the number it has. `id` must outlive the index (see above).
-  std::optional<std::uint32_t> insert(std::string_view id, std::uint32_t number);
+  // Adds row `row` of `ids` (its id is ids[row]) and returns nullopt; when an equal id is present
+  // already, adds nothing and returns that id's row.
+  std::optional<std::uint32_t> insert(const TextColumn& ids, std::uint32_t row);
 
-  // The number of `id`, or nullopt.
-  std::optional<std::uint32_t> find(std::string_view id) const noexcept;
+  // The row of `id` in `ids`, or nullopt.
+  std::optional<std::uint32_t> find(const TextColumn& ids, std::string_view id) const noexcept;
 
-  std::size_t size() const noexcept { return entries_.size(); }
+  std::size_t size() const noexcept { return size_; }
 
   // The hash the index uses (64 bits; exposed for tests).
   static std::uint64_t hash(std::string_view text) noexcept;
 
  private:
   friend class detail::SnapshotCodec;
-  struct Entry {
-    const char* data;
-    std::uint32_t size;
-    std::uint32_t number;
-  };
   struct Slot {
-    std::uint32_t entry = 0;  // entry index + 1; 0: empty
-    std::uint32_t hash = 0;   // the high 32 bits of the id's hash
+    std::uint32_t row = 0;   // row + 1; 0: empty
+    std::uint32_t hash = 0;  // the high 32 bits of the id's hash
   };
-  // The slot where `id` is, or the empty slot where it would go.
-  std::size_t probe(std::string_view id, std::uint64_t h) const noexcept;
-  void grow(std::size_t slots);
+  static constexpr std::size_t none = ~std::size_t{0};
+  // The slot where `id` is, or the empty slot where it would go; `none` when every slot is taken
+  // by another id (only in a corrupted snapshot: the index is kept half full).
+  std::size_t probe(const TextColumn& ids, std::string_view id, std::uint64_t h) const noexcept;
+  void grow(const TextColumn& ids, std::size_t slots);
 
-  std::vector<Entry> entries_;
-  std::vector<Slot> slots_;  // size 0 or a power of two, at most half full
+  Column<Slot> slots_;  // size 0 or a power of two, at most half full
+  std::size_t size_ = 0;
 };
 
 }  // namespace actorgraph

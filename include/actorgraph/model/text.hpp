@@ -3,6 +3,8 @@
 // mean" hints.
 #pragma once
 
+#include "actorgraph/model/column.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,7 +18,8 @@ class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (i
 
 // An append-only column of strings kept in one buffer: 4 bytes of overhead per value instead of a
 // std::string's 32, so a million relations with a dozen text fields stay small. Views returned by
-// operator[] stay valid until the next push_back.
+// operator[] stay valid across moves, until the next push_back. Both arrays are Columns, so a
+// column read from a snapshot views the mapped file.
 class TextColumn {
  public:
   TextColumn() = default;
@@ -39,8 +42,8 @@ class TextColumn {
 
  private:
   friend class detail::SnapshotCodec;
-  std::vector<char> data_;  // not std::string: views must survive a move (no small-string buffer)
-  std::vector<std::uint32_t> ends_;
+  Column<char> data_;  // not std::string: views must survive a move (no small-string buffer)
+  Column<std::uint32_t> ends_;
 };
 
 // Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms, surrogates
