@@ -1,5 +1,7 @@
 #include "actorgraph/analysis/network.hpp"
 
+#include "actorgraph/model/graph.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <span>
@@ -91,6 +93,54 @@ std::vector<Pair> vertex_pairs(const Dataset& d, const Slice& slice, const std::
   return pairs;
 }
 
+// The same pairs, in the same order, read from the dataset's graph when no actor is collapsed: its
+// out-arcs of each vertex are in (head, relation) order and its in-arcs in (tail, relation) order
+// (model/graph.hpp), so filtering them gives (u, v, relation) order with no sort. O(m).
+// - Directed: u's out-arcs (a directed relation u -> v, or an undirected one either way: the
+//   graph has an arc each way for it, as vertex_pairs adds).
+// - Undirected, each relation once with u < v: u's out-arcs to v > u (its directed relations to v,
+//   and the undirected ones with v) merged by (v, relation) with u's in-arcs from v > u of directed
+//   relations (v -> u; the undirected ones are out-arcs of u already).
+std::vector<Pair> graph_pairs(const Dataset& d, const Slice& slice, const std::vector<std::uint8_t>& member, bool directed) {
+  const CoreGraph& g = d.graph().bgl();
+  std::vector<Pair> pairs;
+  pairs.reserve(num_edges(g));
+  const bool every_relation = slice.relation_count() == d.relation_count();  // no random reads of the mask
+  const auto keep = [&](Vertex u, Vertex v, RelationId r) { return u != v && member[v] && (every_relation || slice.has_relation(r)); };
+  for (Vertex u = 0; u < d.actor_count(); ++u) {
+    if (!member[u]) continue;
+    auto [out, out_end] = out_edges(u, g);
+    if (directed) {
+      for (; out != out_end; ++out)
+        if (keep(u, target(*out, g), g[*out].relation)) pairs.push_back({u, static_cast<Vertex>(target(*out, g)), g[*out].relation});
+      continue;
+    }
+    auto [in, in_end] = in_edges(u, g);
+    const auto next_out = [&]() -> bool {  // skips to the next out-arc that gives a pair
+      for (; out != out_end; ++out)
+        if (target(*out, g) > u && keep(u, target(*out, g), g[*out].relation)) return true;
+      return false;
+    };
+    const auto next_in = [&]() -> bool {  // skips to the next in-arc that gives a pair
+      for (; in != in_end; ++in)
+        if (source(*in, g) > u && d.relation_directed(g[*in].relation) && keep(u, source(*in, g), g[*in].relation)) return true;
+      return false;
+    };
+    for (bool has_out = next_out(), has_in = next_in(); has_out || has_in; has_out = next_out(), has_in = next_in()) {
+      const Pair from_out = has_out ? Pair{u, static_cast<Vertex>(target(*out, g)), g[*out].relation} : Pair{};
+      const Pair from_in = has_in ? Pair{u, static_cast<Vertex>(source(*in, g)), g[*in].relation} : Pair{};
+      if (has_out && (!has_in || std::tie(from_out.v, from_out.r) < std::tie(from_in.v, from_in.r))) {
+        pairs.push_back(from_out);
+        ++out;
+      } else {
+        pairs.push_back(from_in);
+        ++in;
+      }
+    }
+  }
+  return pairs;
+}
+
 // A link's ends and merged weight, numbered in (tail, head) order: link i of the network.
 struct Ends {
   Vertex u, v;
@@ -102,16 +152,18 @@ struct Ends {
 std::vector<Ends> merge_pairs(const Dataset& d, const std::vector<Pair>& pairs, Merge policy, std::vector<std::uint32_t>& evidence_offsets,
                               std::vector<RelationId>& evidence) {
   std::vector<Ends> links;
+  links.reserve(pairs.size());
+  evidence.reserve(pairs.size());
+  evidence_offsets.reserve(pairs.size() + 1);
   evidence_offsets.push_back(0);
   for (std::size_t i = 0; i < pairs.size();) {
     std::size_t j = i;
     double weight = 0;
     for (; j < pairs.size() && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v; ++j) {
-      const double w = d.relation_weight(pairs[j].r);
-      switch (policy) {
+      switch (policy) {  // count reads no weight: a random read per relation
         case Merge::count: weight += 1; break;
-        case Merge::sum: weight += w; break;
-        case Merge::max: weight = std::max(weight, w); break;
+        case Merge::sum: weight += d.relation_weight(pairs[j].r); break;
+        case Merge::max: weight = std::max(weight, d.relation_weight(pairs[j].r)); break;
       }
       evidence.push_back(pairs[j].r);
     }
@@ -123,8 +175,12 @@ std::vector<Ends> merge_pairs(const Dataset& d, const std::vector<Pair>& pairs, 
 }
 
 // CSR lists indexed by actor (`bound` of them): out-lists (forward) or in-lists, each sorted by
-// neighbour; undirected, an edge is in both endpoints' lists.
-void fill_lists(const std::vector<Ends>& links, std::span<const Vertex> vertices, std::size_t bound, bool directed, bool forward,
+// neighbour; undirected, an edge is in both endpoints' lists. The links come in (u, v) order, so
+// each list is filled in neighbour order with no sort: u's out-list gets its heads in ascending
+// order, v's in-list its tails in ascending order, and undirected (u < v), x's list gets first
+// its neighbours u < x (as the v of links (u, x), by ascending u), then those v > x (as the u of
+// links (x, v), by ascending v).
+void fill_lists(const std::vector<Ends>& links, std::size_t bound, bool directed, bool forward,
                 std::vector<std::uint32_t>& offsets, std::vector<Link>& out) {
   offsets.assign(bound + 1, 0);
   for (const auto& l : links) {
@@ -139,8 +195,6 @@ void fill_lists(const std::vector<Ends>& links, std::span<const Vertex> vertices
     if (forward || !directed) out[cursor[l.u]++] = {l.v, l.weight, id};
     if (!forward || !directed) out[cursor[l.v]++] = {l.u, l.weight, id};
   }
-  for (const Vertex v : vertices)
-    std::sort(out.begin() + offsets[v], out.begin() + offsets[v + 1], [](const Link& a, const Link& b) { return a.other < b.other; });
 }
 
 }  // namespace
@@ -162,11 +216,12 @@ Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) 
   directed_ = false;
   if (!o.undirected)
     for (RelationId r = 0; r < d.relation_count() && !directed_; ++r) directed_ = slice.has_relation(r) && d.relation_directed(r);
-  const std::vector<Ends> links =
-      merge_pairs(d, vertex_pairs(d, slice, representative_, member_, directed_), o.merge, evidence_offsets_, evidence_);
-  fill_lists(links, vertices_, n, directed_, true, out_offsets_, out_);
+  const std::vector<Pair> pairs =
+      o.collapse ? vertex_pairs(d, slice, representative_, member_, directed_) : graph_pairs(d, slice, member_, directed_);
+  const std::vector<Ends> links = merge_pairs(d, pairs, o.merge, evidence_offsets_, evidence_);
+  fill_lists(links, n, directed_, true, out_offsets_, out_);
   if (directed_) {
-    fill_lists(links, vertices_, n, directed_, false, in_offsets_, in_);
+    fill_lists(links, n, directed_, false, in_offsets_, in_);
   } else {
     in_offsets_ = out_offsets_;
     in_ = out_;

@@ -173,7 +173,7 @@ void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vecto
         std::memcpy(data[c].data() + at[c], fields[i].value.data(), fields[i].value.size());
         at[c] += fields[i].value.size();
       }
-      ends[c][row] = static_cast<std::uint32_t>(at[c]);
+      if (!ends[c].empty()) ends[c][row] = static_cast<std::uint32_t>(at[c]);  // empty: a column of empty values
     }
     row_offsets_[row] = reader.record_offset();
   }
@@ -222,7 +222,7 @@ std::vector<TextColumn> CsvTableFile::fill_columns(const std::vector<CsvChunk>& 
   for (std::size_t c = 0; c < bytes.size(); ++c) {
     if (bytes[c] > std::numeric_limits<std::uint32_t>::max()) throw Error("a text column holds more than 4 GiB; split the dataset");
     data[c].resize(bytes[c]);
-    ends[c].resize(rows);
+    if (bytes[c] > 0) ends[c].resize(rows);
   }
   row_offsets_.assign(rows, 0);
   run_blocks(
@@ -231,7 +231,8 @@ std::vector<TextColumn> CsvTableFile::fill_columns(const std::vector<CsvChunk>& 
       chunks.size());
   std::vector<TextColumn> cells;
   cells.reserve(bytes.size());
-  for (std::size_t c = 0; c < bytes.size(); ++c) cells.emplace_back(std::move(data[c]), std::move(ends[c]));
+  for (std::size_t c = 0; c < bytes.size(); ++c)
+    cells.push_back(bytes[c] == 0 ? TextColumn::empty_values(rows) : TextColumn(std::move(data[c]), std::move(ends[c])));
   return cells;
 }
 

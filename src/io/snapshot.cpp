@@ -400,7 +400,8 @@ void SnapshotCodec::encode_table(Encoder& out, const Table& t) {
   out.u64(t.rows_);
   for (const TextColumn& c : t.cells_) {
     out.array(c.data_);
-    out.array(c.ends_);
+    // A column of empty values only: its ends (all 0) are not stored.
+    out.array(c.data_.empty() ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(c.ends_));
   }
 }
 
@@ -414,6 +415,10 @@ void SnapshotCodec::decode_table(Decoder& in, Table& t) {
   for (TextColumn& c : t.cells_) {
     in.array(c.data_);
     in.array(c.ends_);
+    if (c.data_.empty() && c.ends_.empty()) {
+      c = TextColumn::empty_values(t.rows_);
+      continue;
+    }
     check(c.ends_.size() == t.rows_, "a column's length");
     check(ascending_to(c.ends_, c.data_.size()), "a column's offsets");
   }

@@ -680,11 +680,11 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
     if (const auto t = d_.find_actor(v[2].value)) target = *t;
   }
   resolved_[row] = resolved ? 1 : 0;
-  d_.rel_source_[row] = source;
-  d_.rel_target_[row] = target;
-  d_.rel_type_[row] = type;
-  d_.rel_start_[row] = start;
-  d_.rel_end_[row] = end;
+  d_.rel_source_.edit()[row] = source;
+  d_.rel_target_.edit()[row] = target;
+  d_.rel_type_.edit()[row] = type;
+  d_.rel_start_.edit()[row] = start;
+  d_.rel_end_.edit()[row] = end;
   Extent extent;
   if (!start.empty()) {
     extent.dated = true;
@@ -694,13 +694,13 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
     // continue until the date its source attests it (docs/FORMAT.md, "Time").
     if (end.empty() && attested_stated && extent.last != Extent::open) extent.last = std::max(extent.last, attested.last_day());
   }
-  d_.rel_extent_[row] = extent;
-  d_.rel_directed_[row] = directed ? 1 : 0;
-  d_.rel_weight_[row] = weight;
-  d_.rel_magnitude_[row] = magnitude;
-  d_.rel_stance_[row] = stance;
-  d_.rel_status_[row] = status;
-  d_.rel_attested_[row] = attested;
+  d_.rel_extent_.edit()[row] = extent;
+  d_.rel_directed_.edit()[row] = directed ? 1 : 0;
+  d_.rel_weight_.edit()[row] = weight;
+  d_.rel_magnitude_.edit()[row] = magnitude;
+  d_.rel_stance_.edit()[row] = stance;
+  d_.rel_status_.edit()[row] = status;
+  d_.rel_attested_.edit()[row] = attested;
   block.sources.insert(block.sources.end(), sources.begin(), sources.end());
   block.counts.push_back(static_cast<std::uint32_t>(sources.size()));
 }
@@ -851,10 +851,11 @@ void DatasetBuilder::check_disputes() {
   d_.rel_dispute_offsets_.assign(d_.relation_count() + 1, 0);
   d_.rel_disputes_.reserve(pairs.size());
   for (const auto& [r, other] : pairs) {
-    ++d_.rel_dispute_offsets_[r + 1];
+    ++d_.rel_dispute_offsets_.edit()[r + 1];
     d_.rel_disputes_.push_back(other);
   }
-  for (std::size_t r = 0; r < d_.relation_count(); ++r) d_.rel_dispute_offsets_[r + 1] += d_.rel_dispute_offsets_[r];
+  std::uint32_t* offsets = d_.rel_dispute_offsets_.edit();
+  for (std::size_t r = 0; r < d_.relation_count(); ++r) offsets[r + 1] += offsets[r];
   for (const auto& [a, b] : dispute_pairs_)
     if (resolved_[a] && resolved_[b])
       report_row(TableKind::relations, a, 0, Severity::warning, "sources disagree: " + std::string(d_.relation_id(a)) + " says " +
@@ -875,7 +876,7 @@ void DatasetBuilder::check_parts() {
     } else if (*total == r) {
       report_row(TableKind::relations, r, *column, Severity::error, "relation " + in_quotes(id) + " is part of itself");
     } else {
-      d_.rel_part_of_[r] = *total;
+      d_.rel_part_of_.edit()[r] = *total;
     }
   }
 }

@@ -72,7 +72,7 @@ std::optional<std::uint32_t> IdIndex::insert(const TextColumn& ids, std::uint32_
   const std::string_view id = ids[row];
   const std::uint64_t h = hash(id);
   const std::size_t at = probe(ids, id, h);  // never `none`: the index is at most half full
-  Slot& s = slots_[at];
+  Slot& s = slots_.edit()[at];
   if (s.row != 0) return s.row - 1;
   s = {row + 1, static_cast<std::uint32_t>(h >> 32)};
   ++size_;

@@ -22,6 +22,12 @@ TextColumn::TextColumn(std::vector<char> data, std::vector<std::uint32_t> ends) 
   if (previous != data_.size()) throw Error("TextColumn: the last value does not end at the end of the text");
 }
 
+TextColumn TextColumn::empty_values(std::size_t n) {
+  TextColumn column;
+  column.ends_ = Column<std::uint32_t>::zeros(n);
+  return column;
+}
+
 void TextColumn::push_back(std::string_view value) {
   if (data_.size() + value.size() > std::numeric_limits<std::uint32_t>::max())
     throw Error("a text column holds more than 4 GiB; split the dataset");

@@ -141,3 +141,75 @@ TEST_CASE("Scores of a slice are indexed by actor and compare across slices", "[
   CHECK(whole.value[a] == 5);
   CHECK(whole.value[ministry] == 3);
 }
+
+namespace {
+
+// The links of a network as the header defines them, computed the slow way: every relation of the
+// slice as pairs (both ways for an undirected relation in a directed network; once, low actor
+// first, in an undirected one), sorted, and equal pairs merged. Per actor: (neighbour, relations)
+// of its out-links and of its in-links, in neighbour order.
+using LinkList = std::vector<std::pair<Vertex, std::vector<RelationId>>>;
+std::pair<std::vector<LinkList>, std::vector<LinkList>> reference_links(const Dataset& d, const Slice& slice, bool directed) {
+  std::vector<std::tuple<Vertex, Vertex, RelationId>> pairs;
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    Vertex u = d.relation_source(r), v = d.relation_target(r);
+    if (!slice.has_relation(r) || u == v || !slice.has_actor(u) || !slice.has_actor(v)) continue;
+    if (!directed && v < u) std::swap(u, v);
+    pairs.emplace_back(u, v, r);
+    if (directed && !d.relation_directed(r)) pairs.emplace_back(v, u, r);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<LinkList> outs(d.actor_count()), ins(d.actor_count());
+  for (std::size_t i = 0; i < pairs.size();) {
+    const auto [u, v, r] = pairs[i];
+    std::vector<RelationId> evidence;
+    for (; i < pairs.size() && std::get<0>(pairs[i]) == u && std::get<1>(pairs[i]) == v; ++i) evidence.push_back(std::get<2>(pairs[i]));
+    outs[u].emplace_back(v, evidence);
+    (directed ? ins : outs)[v].emplace_back(u, evidence);
+  }
+  for (auto* lists : {&outs, &ins})
+    for (auto& l : *lists) std::sort(l.begin(), l.end());
+  if (!directed) ins = outs;
+  return {outs, ins};
+}
+
+LinkList links_of(const Network& n, std::span<const Link> links) {
+  LinkList out;
+  for (const Link& l : links) out.emplace_back(l.other, std::vector<RelationId>(n.evidence(l.id).begin(), n.evidence(l.id).end()));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A network's links and evidence are the slice's relations merged per pair, on random data", "[analysis][network]") {
+  // 40 actors, 900 relations: parallel relations, self-relations, directed and undirected ones.
+  std::string actors = "id,label,kind\n", relations = "id,source,target,type,start,end,directed\n";
+  for (int a = 0; a < 40; ++a) actors += "a" + std::to_string(a) + ",," + (a % 4 ? "state" : "organization") + "\n";
+  std::uint32_t x = 12345;
+  const auto next = [&](std::uint32_t n) {
+    x = x * 1103515245u + 12345u;
+    return (x >> 8) % n;
+  };
+  const char* types[] = {"visit", "meeting", "cooperation", "funding"};
+  const char* directed[] = {"", "true", "false"};
+  for (int r = 0; r < 900; ++r)
+    relations += "r" + std::to_string(r) + ",a" + std::to_string(next(40)) + ",a" + std::to_string(next(40)) + "," + types[next(4)] + "," +
+                 std::to_string(2000 + next(10)) + ",," + directed[next(3)] + "\n";
+  TempDataset dir({{"actors.csv", actors}, {"relations.csv", relations}});
+  const Dataset d = load_dataset(dir.path());
+  SliceOptions some;
+  some.types = {"visit", "meeting"};
+  some.kinds = {"state"};
+  for (const Slice& slice : {Slice(d), Slice(d, some)}) {
+    for (const bool undirected : {false, true}) {
+      INFO("slice " << slice.description() << ", undirected " << undirected);
+      const Network n(d, slice, {undirected, false, Merge::count});
+      const auto [outs, ins] = reference_links(d, slice, n.directed());
+      CHECK(n.directed() == !undirected);  // some relation is directed
+      for (Vertex v = 0; v < d.actor_count(); ++v) {
+        REQUIRE(links_of(n, n.out_links(v)) == outs[v]);
+        REQUIRE(links_of(n, n.in_links(v)) == ins[v]);
+      }
+    }
+  }
+}

@@ -19,6 +19,12 @@
 
 namespace actorgraph {
 
+namespace detail {
+// `bytes` bytes of zeros that take no memory: a private anonymous mapping that is only ever read,
+// so every page is the kernel's one zero page. Kept alive by the pointer (the last copy unmaps it).
+std::shared_ptr<const void> zero_pages(std::size_t bytes);
+}  // namespace detail
+
 template <class T>
 class Column {
   static_assert(std::is_trivially_copyable_v<T>, "a Column holds plain values that a snapshot stores as bytes");
@@ -33,6 +39,14 @@ class Column {
   // Views `values`, which `keep` keeps alive and unchanged for as long as any copy of the column.
   Column(std::span<const T> values, std::shared_ptr<const void> keep) noexcept
       : data_(values.data()), size_(values.size()), keep_(std::move(keep)) {}
+
+  // `n` values of T{} (all bytes zero) that take no memory (detail::zero_pages): for instance the
+  // ends of a text column whose values are all empty.
+  static Column zeros(std::size_t n) {
+    std::shared_ptr<const void> pages = detail::zero_pages(n * sizeof(T));
+    const std::span<const T> values(static_cast<const T*>(pages.get()), n);  // before `pages` is moved from
+    return Column(values, std::move(pages));
+  }
 
   Column(const Column& other) : owned_(other.owned_), data_(other.data_), size_(other.size_), keep_(other.keep_) {
     if (!keep_) sync();
@@ -66,8 +80,10 @@ class Column {
   // True when the values are a view of storage kept alive by another object (a mapped snapshot).
   bool is_view() const noexcept { return keep_ != nullptr; }
 
-  // Mutators, as std::vector's.
-  T& operator[](std::size_t i) { return own()[i]; }
+  // Mutators, as std::vector's. There is no mutable operator[], so that reading a non-const column
+  // never copies a view: edit() gives the values to change in place, owned first (on an owned
+  // column it changes nothing, so threads may call it at once to fill different rows).
+  T* edit() { return own().data(); }
   void push_back(const T& value) {
     own().push_back(value);
     sync();

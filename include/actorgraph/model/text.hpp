@@ -27,6 +27,8 @@ class TextColumn {
   // non-decreasing and its last value is data.size(); throws Error otherwise. For a reader that
   // knows every size before it copies the text, and fills the buffers in place, in parallel.
   TextColumn(std::vector<char> data, std::vector<std::uint32_t> ends);
+  // `n` empty values, in no memory (Column::zeros): a column no row fills (quote, notes...).
+  static TextColumn empty_values(std::size_t n);
   std::size_t size() const noexcept { return ends_.size(); }
   bool empty() const noexcept { return ends_.empty(); }
   std::string_view operator[](std::size_t i) const noexcept {
