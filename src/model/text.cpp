@@ -355,6 +355,8 @@ std::string terminal_safe(std::string_view text) {
     out += prefix;
     for (int shift = 4 * (width - 1); shift >= 0; shift -= 4) out += digits[(value >> shift) & 15];
   };
+  // Printable ASCII, the text of nearly every cell, is kept as it is: one pass, no decoding.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {

@@ -88,10 +88,14 @@ void ResultTable::write(std::ostream& out, std::string_view format) const {
     return;
   }
   if (format == "csv") {
-    std::vector<std::string> header;
-    for (const auto& c : columns_) header.push_back(c.name);
-    std::string text = csv_record(header);
-    for (const auto& row : rows_) text += csv_record(row);
+    std::vector<std::string_view> cells;
+    for (const auto& c : columns_) cells.push_back(c.name);
+    std::string text;
+    append_csv_record(text, cells);
+    for (const auto& row : rows_) {
+      cells.assign(row.begin(), row.end());
+      append_csv_record(text, cells);
+    }
     out << text;
     return;
   }
@@ -107,39 +111,60 @@ void ResultTable::write(std::ostream& out, std::string_view format) const {
     out << text;
     return;
   }
-  // Text table: columns padded to their widest cell (in code points); line breaks and tabs shown as
-  // spaces, every other control character as a visible escape (terminal_safe), whether or not the
-  // output is a terminal: a table is read by people, and a saved one is shown on a terminal later.
-  auto flat = [](const std::string& s) {
-    std::string t = s;
+  write_text(out);
+}
+
+// Text table: columns padded to their widest cell (in code points); line breaks and tabs shown as
+// spaces, every other control character as a visible escape (terminal_safe), whether or not the
+// output is a terminal: a table is read by people, and a saved one is shown on a terminal later.
+// Each cell is made printable once; the lines go out in blocks of about 64 KiB.
+void ResultTable::write_text(std::ostream& out) const {
+  const auto flat = [](std::string_view s) {
+    std::string t(s);
     for (char& c : t)
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     return terminal_safe(t);
   };
-  std::vector<std::size_t> width(columns_.size());
-  for (std::size_t c = 0; c < columns_.size(); ++c) {
-    width[c] = count_code_points(columns_[c].name);
-    for (const auto& row : rows_) width[c] = std::max(width[c], count_code_points(flat(row[c])));
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
+  struct Shown {
     std::string text;
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
-      const std::string cell = flat(cells[c]);
-      const std::string pad(width[c] - count_code_points(cell), ' ');
-      if (c) text += "  ";
-      if (columns_[c].numeric) text += pad + cell;
-      else text += c + 1 == columns_.size() ? cell : cell + pad;
-    }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    out << text << '\n';
+    std::size_t width;  // in code points
   };
-  std::vector<std::string> header;
+  std::vector<std::vector<Shown>> rows;
+  rows.reserve(rows_.size() + 2);
+  std::vector<std::size_t> width(columns_.size(), 0);
+  const auto add = [&](const auto& cells) {
+    std::vector<Shown>& shown = rows.emplace_back();
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      std::string text = flat(cells[c]);
+      const std::size_t w = count_code_points(text);
+      width[c] = std::max(width[c], w);
+      shown.push_back({std::move(text), w});
+    }
+  };
+  std::vector<std::string_view> header;
   for (const auto& c : columns_) header.push_back(c.name);
-  line(header);
-  std::vector<std::string> rule;
-  for (std::size_t c = 0; c < columns_.size(); ++c) rule.push_back(std::string(width[c], '-'));
-  line(rule);
-  for (const auto& row : rows_) line(row);
+  add(header);
+  rows.emplace_back();  // the rule, made once the widths are known
+  for (const auto& row : rows_) add(row);
+  for (std::size_t c = 0; c < columns_.size(); ++c) rows[1].push_back({std::string(width[c], '-'), width[c]});
+  std::string block;
+  for (const auto& cells : rows) {
+    const std::size_t start = block.size();
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      if (c) block += "  ";
+      const std::size_t pad = width[c] - cells[c].width;
+      if (columns_[c].numeric) block.append(pad, ' ');
+      block += cells[c].text;
+      if (!columns_[c].numeric && c + 1 < columns_.size()) block.append(pad, ' ');
+    }
+    while (block.size() > start && block.back() == ' ') block.pop_back();
+    block += '\n';
+    if (block.size() >= 64 * 1024) {
+      out << block;
+      block.clear();
+    }
+  }
+  out << block;
 }
 
 }  // namespace actorgraph

@@ -45,6 +45,7 @@ class ResultTable {
   std::string csv_record(const std::vector<std::string>& cells) const;
   // Appends a row as a JSON object to `out`.
   void append_json_object(std::string& out, std::span<const std::string_view> cells) const;
+  void write_text(std::ostream& out) const;  // the text table of write()
   // Appends the streamed row in views_ to the block, and writes the block once it is full.
   void stream_row();
 
