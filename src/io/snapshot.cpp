@@ -350,7 +350,8 @@ class SnapshotCodec {
 std::string SnapshotCodec::identity() {
   return "actorgraph " ACTORGRAPH_VERSION "; snapshot " + std::to_string(format_version) + "; boost " + std::to_string(BOOST_VERSION) +
          "; " + (std::endian::native == std::endian::little ? "little" : "big") + "-endian; " + layout_of<PartialDate>("PartialDate") +
-         layout_of<Extent>("Extent") + layout_of<Magnitude>("Magnitude") + layout_of<Stance>("Stance") + layout_of<Status>("Status") +
+         layout_of<Extent>("Extent") + layout_of<Magnitude>("Magnitude") + layout_of<Dataset::StatedMagnitude>("StatedMagnitude") +
+         layout_of<Stance>("Stance") + layout_of<Status>("Status") +
          layout_of<KindId>("KindId") + layout_of<TypeId>("TypeId") + layout_of<ArcRelation>("ArcRelation") +
          layout_of<IdIndex::Slot>("IdIndex::Slot") + layout_of<CoreGraph::vertex_descriptor>("Vertex") +
          layout_of<CoreGraph::edges_size_type>("EdgeIndex");
@@ -605,7 +606,7 @@ void SnapshotCodec::encode_columns(Encoder& out, const Dataset& d) {
   out.array(without_padding(d.rel_extent_));
   out.array(d.rel_directed_);
   out.array(d.rel_weight_);
-  out.array(d.rel_magnitude_);
+  out.array(d.rel_magnitudes_);
   out.array(d.rel_source_offsets_);
   out.array(d.rel_sources_);
   out.array(d.rel_dispute_offsets_);
@@ -639,7 +640,7 @@ void SnapshotCodec::decode_columns(Decoder& in, Dataset& d) {
   in.array(d.rel_extent_);
   in.array(d.rel_directed_);
   in.array(d.rel_weight_);
-  in.array(d.rel_magnitude_);
+  in.array(d.rel_magnitudes_);
   in.array(d.rel_source_offsets_);
   in.array(d.rel_sources_);
   in.array(d.rel_dispute_offsets_);
@@ -696,7 +697,7 @@ void SnapshotCodec::check_structure(const Dataset& d) {
   for (const auto* column : {&d.rel_source_, &d.rel_target_}) check(column->size() == m && all_below(*column, n), "a relation's actor");
   check(d.rel_type_.size() == m && all_below(d.rel_type_, d.types_.size()), "a relation's type");
   check(d.rel_start_.size() == m && d.rel_end_.size() == m && d.rel_extent_.size() == m && d.rel_directed_.size() == m &&
-            d.rel_weight_.size() == m && d.rel_magnitude_.size() == m && d.rel_stance_.size() == m && d.rel_status_.size() == m &&
+            d.rel_weight_.size() == m && d.rel_stance_.size() == m && d.rel_status_.size() == m &&
             d.rel_attested_.size() == m && d.rel_part_of_.size() <= m && d.source_date_.size() == s,
         "a column's length");
   // A bool holds 0 or 1; any other byte would be undefined behaviour when read.
@@ -709,6 +710,11 @@ void SnapshotCodec::check_structure(const Dataset& d) {
         "an extent");
   for (const auto* dates : {&d.rel_start_, &d.rel_end_, &d.rel_attested_, &d.source_date_}) check(usable_dates(*dates), "a date");
   check(all_below(d.rel_stance_, 4) && all_below(d.rel_status_, 3), "a stance or status");
+  // Ascending relations below m: relation_magnitude's bisection then finds each one.
+  check(std::adjacent_find(d.rel_magnitudes_.begin(), d.rel_magnitudes_.end(),
+                           [](const auto& a, const auto& b) { return a.relation >= b.relation; }) == d.rel_magnitudes_.end() &&
+            (d.rel_magnitudes_.empty() || d.rel_magnitudes_.back().relation < m),
+        "the magnitudes");
   check(d.rel_source_offsets_.size() == m + 1 && ascending_to(d.rel_source_offsets_, d.rel_sources_.size()) &&
             all_below(d.rel_sources_, s), "the relations' sources");
   check(d.rel_dispute_offsets_.size() == m + 1 && ascending_to(d.rel_dispute_offsets_, d.rel_disputes_.size()) &&

@@ -187,6 +187,7 @@ struct RelationBlock {
   std::vector<std::uint32_t> counts;  // per row of the block: how many
   std::vector<SourceId> scratch;      // one row's
   std::optional<TypeId> last_type;    // most rows have the type of the row before
+  std::vector<std::pair<RelationId, Magnitude>> magnitudes;  // the block's stated ones, in row order
 };
 
 class DatasetBuilder {
@@ -515,7 +516,6 @@ void DatasetBuilder::check_relations() {
   d_.rel_extent_.resize(m);
   d_.rel_directed_.resize(m);
   d_.rel_weight_.resize(m);
-  d_.rel_magnitude_.resize(m);
   d_.rel_stance_.resize(m);
   d_.rel_status_.resize(m);
   d_.rel_attested_.resize(m);
@@ -548,6 +548,8 @@ void DatasetBuilder::check_relations() {
         }
         block.sources.clear();
         block.counts.clear();
+        for (const auto& [r, magnitude] : block.magnitudes) d_.rel_magnitudes_.push_back({magnitude, r});
+        block.magnitudes.clear();
       });
   phase_ = Reporter::Phase::after_rows;
 }
@@ -697,7 +699,7 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
   d_.rel_extent_.edit()[row] = extent;
   d_.rel_directed_.edit()[row] = directed ? 1 : 0;
   d_.rel_weight_.edit()[row] = weight;
-  d_.rel_magnitude_.edit()[row] = magnitude;
+  if (magnitude.present()) block.magnitudes.emplace_back(row, magnitude);
   d_.rel_stance_.edit()[row] = stance;
   d_.rel_status_.edit()[row] = status;
   d_.rel_attested_.edit()[row] = attested;

@@ -52,6 +52,13 @@ std::span<const std::string_view> Dataset::actor_aliases(ActorId a) const noexce
   return {aliases_.data() + alias_offsets_[a], alias_offsets_[a + 1] - alias_offsets_[a]};
 }
 
+const Magnitude& Dataset::relation_magnitude(RelationId r) const noexcept {
+  static const Magnitude none;
+  const auto it = std::lower_bound(rel_magnitudes_.begin(), rel_magnitudes_.end(), r,
+                                   [](const StatedMagnitude& m, RelationId x) { return m.relation < x; });
+  return it != rel_magnitudes_.end() && it->relation == r ? it->magnitude : none;
+}
+
 std::optional<ActorId> Dataset::find_actor(std::string_view id) const noexcept {
   return actors_.present() ? actor_by_id_.find(actors_.column_cells(0), id) : std::nullopt;
 }
