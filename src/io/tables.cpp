@@ -803,6 +803,7 @@ void DatasetBuilder::index_actors() {
 }
 
 void DatasetBuilder::index_relations() {
+  if (!d_.relations_.present()) return;  // an empty relations.csv, reported already: no id column
   const TextColumn& ids = d_.relations_.column_cells(0);
   d_.relation_by_id_.reserve(ids, d_.relation_count());
   for (RelationId r = 0; r < d_.relation_count(); ++r) {
