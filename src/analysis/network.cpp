@@ -109,13 +109,16 @@ std::vector<Pair> graph_pairs(const Dataset& d, const Slice& slice, const std::v
   const auto keep = [&](Vertex u, Vertex v, RelationId r) { return u != v && member[v] && (every_relation || slice.has_relation(r)); };
   for (Vertex u = 0; u < d.actor_count(); ++u) {
     if (!member[u]) continue;
-    auto [out, out_end] = out_edges(u, g);
+    // Plain variables, not a structured binding: lambdas capture them (clang 14 cannot capture bindings).
+    auto out = out_edges(u, g).first;
+    const auto out_end = out_edges(u, g).second;
     if (directed) {
       for (; out != out_end; ++out)
         if (keep(u, target(*out, g), g[*out].relation)) pairs.push_back({u, static_cast<Vertex>(target(*out, g)), g[*out].relation});
       continue;
     }
-    auto [in, in_end] = in_edges(u, g);
+    auto in = in_edges(u, g).first;
+    const auto in_end = in_edges(u, g).second;
     const auto next_out = [&]() -> bool {  // skips to the next out-arc that gives a pair
       for (; out != out_end; ++out)
         if (target(*out, g) > u && keep(u, target(*out, g), g[*out].relation)) return true;
