@@ -330,7 +330,7 @@ class SnapshotCodec {
   static void encode_key(Encoder& out, const SnapshotKey& key);
   static void check_key(Decoder& in, const SnapshotKey& key);
   static void encode_table(Encoder& out, const Table& t);
-  static void decode_table(Decoder& in, Table& t);
+  static void decode_table(Decoder& in, Table& t, std::uint64_t max_rows);
   static std::uint32_t offset_in(const TextColumn& column, std::string_view view);
   static void encode_index(Encoder& out, const IdIndex& index);
   static void decode_index(Decoder& in, IdIndex& index, const Table& table);
@@ -406,11 +406,15 @@ void SnapshotCodec::encode_table(Encoder& out, const Table& t) {
   }
 }
 
-void SnapshotCodec::decode_table(Decoder& in, Table& t) {
+// `max_rows`: the bytes of the dataset's files (the key's), which no table's rows can outnumber; a
+// column of empty values stores no ends, so nothing else bounds its length.
+void SnapshotCodec::decode_table(Decoder& in, Table& t, std::uint64_t max_rows) {
   t.name_ = std::string(in.bytes());
   t.columns_.resize(in.count(8));
   for (auto& c : t.columns_) c = std::string(in.bytes());
-  t.rows_ = static_cast<std::size_t>(in.u64());
+  const std::uint64_t rows = in.u64();
+  check(rows <= max_rows, "a table's length");
+  t.rows_ = static_cast<std::size_t>(rows);
   check(!t.columns_.empty() || t.rows_ == 0, "rows without columns");
   t.cells_.assign(t.columns_.size(), TextColumn{});
   for (TextColumn& c : t.cells_) {
@@ -759,7 +763,7 @@ Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset
   check_key(in, key);
   Dataset d;
   decode_small(in, d, strip_trailing_slashes(dataset_path));
-  for (Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) decode_table(in, *t);
+  for (Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) decode_table(in, *t, key.bytes());
   decode_index(in, d.actor_by_id_, d.actors_);
   decode_index(in, d.relation_by_id_, d.relations_);
   decode_index(in, d.source_by_id_, d.sources_);

@@ -386,3 +386,42 @@ TEST_CASE("Snapshots go to the cache folder the environment names, one per datas
   else ::unsetenv("ACTORGRAPH_CACHE_DIR");
   CHECK(beside_snapshot_path("data/x") == "data/x/.actorgraph-snapshot");
 }
+
+TEST_CASE("A snapshot whose table claims more rows than its files have bytes is refused", "[io][snapshot]") {
+  // A blocs.csv with a header and no rows: its columns are columns of empty values, stored without
+  // ends, so only this bound limits how many rows the snapshot can claim for it.
+  auto files = files_of(data_path("small"));
+  files["blocs.csv"] = "bloc,actor,role,sources,notes\n";
+  TempDataset copy(files);
+  const Dataset loaded = load_dataset(copy.path());
+  const SnapshotKey key = snapshot_key(copy.path());
+  std::string bytes = encode_snapshot(loaded, key);
+  // The table's name (its last occurrence: the key and the warnings name the file before the tables
+  // come), then its column names, then its row count (u64 items, strings padded to 8).
+  const std::string name = "blocs.csv";
+  std::size_t at = bytes.rfind(name);
+  REQUIRE(at != std::string::npos);
+  at += 16;  // "blocs.csv" and its padding to 16 bytes
+  std::uint64_t columns = 0;
+  std::memcpy(&columns, bytes.data() + at, 8);
+  REQUIRE(columns == 5);
+  at += 8;
+  for (std::uint64_t c = 0; c < columns; ++c) {
+    std::uint64_t length = 0;
+    std::memcpy(&length, bytes.data() + at, 8);
+    at += 8 + (length + 7) / 8 * 8;
+  }
+  std::uint64_t rows = 1;
+  std::memcpy(&rows, bytes.data() + at, 8);
+  REQUIRE(rows == 0);
+  rows = std::uint64_t{1} << 40;
+  std::memcpy(bytes.data() + at, &rows, 8);
+  seal_snapshot(bytes);
+  CHECK(decode_snapshot(bytes, copy.path(), key).refused == "corrupted (a table's length)");
+  rows = key.bytes();  // as many rows as bytes: allowed by the bound, and read as empty rows
+  std::memcpy(bytes.data() + at, &rows, 8);
+  seal_snapshot(bytes);
+  const SnapshotLoad within = decode_snapshot(bytes, copy.path(), key);
+  REQUIRE(within.dataset);
+  CHECK(within.dataset->blocs_table().rows() == key.bytes());
+}

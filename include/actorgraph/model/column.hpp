@@ -36,7 +36,8 @@ class Column {
   Column() = default;
   // Owns `values` (implicit: a reader hands over the vector it filled).
   Column(std::vector<T> values) noexcept : owned_(std::move(values)) { sync(); }  // NOLINT(google-explicit-constructor)
-  // Views `values`, which `keep` keeps alive and unchanged for as long as any copy of the column.
+  // Views `values`, which `keep` (not null) keeps alive and unchanged for as long as any copy of the
+  // column.
   Column(std::span<const T> values, std::shared_ptr<const void> keep) noexcept
       : data_(values.data()), size_(values.size()), keep_(std::move(keep)) {}
 
