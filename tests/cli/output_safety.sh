@@ -50,7 +50,9 @@ ln -s /proc/self/fd/1 "$work/fd1"
 
 # 3. A FIFO is written into, not replaced.
 mkfifo "$work/pipe"
-cat "$work/pipe" >"$work/from-pipe" &
+# The reader gives up after 30 s: when actorgraph fails before it opens the FIFO, a plain cat would
+# block on its open for ever, and so would the wait below (a crashed build once left one for an hour).
+timeout 30 cat "$work/pipe" >"$work/from-pipe" &
 reader=$!
 expect 0 "wrote" -- "$bin" render "$work/ds" -o "$work/pipe" -T dot
 wait "$reader"
