@@ -212,40 +212,39 @@ class Decoder {
   }
   template <class T>
   void array(std::vector<T>& out) {
-    const std::span<const T> stored = next_array<T>().values;
-    out.assign(stored.begin(), stored.end());
+    const auto [first, n] = next_array<T>();
+    array_copy(first, n, out);
   }
+  // A view when the body is mapped and the array aligned for T (a mapped body always is: items are
+  // padded to 8 bytes from a page start), else a copy.
   template <class T>
   void array(Column<T>& out) {
-    const auto [stored, in_place] = next_array<T>();
-    if (keep_ && in_place)
-      out = Column<T>(stored, keep_);
-    else
-      out = Column<T>(std::vector<T>(stored.begin(), stored.end()));
+    const auto [first, n] = next_array<T>();
+    if (keep_ && reinterpret_cast<std::uintptr_t>(first) % alignof(T) == 0) {
+      out = Column<T>(std::span<const T>(reinterpret_cast<const T*>(first), n), keep_);
+      return;
+    }
+    std::vector<T> copy;
+    array_copy(first, n, copy);
+    out = Column<T>(std::move(copy));
   }
   std::size_t remaining() const noexcept { return rest_.size(); }
 
  private:
+  // The next array's bytes and its number of values.
   template <class T>
-  struct Stored {
-    std::span<const T> values;
-    bool in_place;  // a view of the body; false: a copy in the decoder's own storage
-  };
-  // The next array's values: a view of the body, or of an aligned copy of it when the body is not
-  // aligned for T (only in bytes a caller handed decode_snapshot; a mapped body always is).
-  template <class T>
-  Stored<T> next_array() {
+  std::pair<const char*, std::size_t> next_array() {
     static_assert(std::is_trivially_copyable_v<T>);
     const std::size_t n = count(sizeof(T));
     const char* first = take(n * sizeof(T));
     skip_padding(n * sizeof(T));
-    if (reinterpret_cast<std::uintptr_t>(first) % alignof(T) == 0) return {{reinterpret_cast<const T*>(first), n}, true};
-    auto& copy = misaligned_.emplace_back(n * sizeof(T) + alignof(T));
-    void* at = copy.data();
-    std::size_t room = copy.size();
-    at = std::align(alignof(T), n * sizeof(T), at, room);
-    std::memcpy(at, first, n * sizeof(T));
-    return {{static_cast<const T*>(at), n}, false};
+    return {first, n};
+  }
+  // Copied through memcpy, so the stored bytes need no alignment.
+  template <class T>
+  static void array_copy(const char* first, std::size_t n, std::vector<T>& out) {
+    out.resize(n);
+    if (n) std::memcpy(static_cast<void*>(out.data()), first, n * sizeof(T));
   }
   const char* take(std::size_t n) {
     if (n > rest_.size()) throw Refused{"truncated (the body ends before its last item)"};
@@ -256,7 +255,6 @@ class Decoder {
   void skip_padding(std::size_t n) { take((8 - n % 8) % 8); }
   std::string_view rest_;
   std::shared_ptr<const void> keep_;
-  std::vector<std::vector<char>> misaligned_;
 };
 
 template <class T>
