@@ -188,6 +188,8 @@ struct RelationBlock {
   std::vector<SourceId> scratch;      // one row's
   std::optional<TypeId> last_type;    // most rows have the type of the row before
   std::vector<std::pair<RelationId, Magnitude>> magnitudes;  // the block's stated ones, in row order
+  std::vector<std::string_view> actor_ids;           // a group of rows' source and target ids, in turn
+  std::vector<std::optional<ActorId>> actors;        // what the actor index finds for them
 };
 
 class DatasetBuilder {
@@ -225,7 +227,8 @@ class DatasetBuilder {
   void for_each_row(TableKind kind, RowFn&& check);
 
   bool check_id(RowProblems& out, const Cell& field, std::string_view what) const;
-  std::optional<ActorId> lookup_actor(RowProblems& out, const Cell& field, std::string_view what) const;
+  // `found`: the actor the caller found for the field's id (d_.find_actor), reported if none.
+  std::optional<ActorId> lookup_actor(RowProblems& out, const Cell& field, std::string_view what, std::optional<ActorId> found) const;
   void lookup_sources(RowProblems& out, const Cell& field, std::vector<SourceId>& ids) const;
   PartialDate parse_date(RowProblems& out, const Cell& field, std::string_view what) const;
   Status parse_status_field(RowProblems& out, const Cell& field) const;
@@ -243,7 +246,8 @@ class DatasetBuilder {
   void check_actors();
   void check_sources();
   void check_relations();
-  void check_relation(RelationBlock& block, RelationId row, bool ok);
+  // `actors`: the actors found for the row's source and target ids.
+  void check_relation(RelationBlock& block, RelationId row, bool ok, std::array<std::optional<ActorId>, 2> actors);
   void check_relation_fields(RowProblems& out, const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources) const;
   void check_blocs();
   void index_actors();
@@ -350,12 +354,13 @@ void DatasetBuilder::flush(RowProblems& problems) {
   problems.clear();
 }
 
-std::optional<ActorId> DatasetBuilder::lookup_actor(RowProblems& out, const Cell& field, std::string_view what) const {
+std::optional<ActorId> DatasetBuilder::lookup_actor(RowProblems& out, const Cell& field, std::string_view what,
+                                                    std::optional<ActorId> found) const {
   if (field.value.empty()) {
     note(out, field, Severity::error, "empty " + std::string(what));
     return std::nullopt;
   }
-  if (const auto a = d_.find_actor(field.value)) return *a;
+  if (found) return found;
   std::string message = "unknown actor " + in_quotes(field.value);
   const std::size_t clause_at = message.size();
   out.push_back({field, Severity::error, std::move(message), TableLocator::whole_row, Suggest::actor, field.value, clause_at});
@@ -532,9 +537,23 @@ void DatasetBuilder::check_relations() {
         return block;
       },
       [&](std::size_t begin, std::size_t end, RelationBlock& block) {
-        for (std::size_t row = begin; row < end; ++row) {
-          for (std::size_t c = 0; c < block.cells.size(); ++c) block.cells[c] = Cell{t.cell(row, c), TableKind::relations, row, c};
-          check_relation(block, static_cast<RelationId>(row), !malformed(TableKind::relations, row));
+        // The actors of a group of rows are looked up together (IdIndex::find_many: their memory
+        // reads overlap), then the rows are checked one by one.
+        constexpr std::size_t group = 256;
+        for (std::size_t first = begin; first < end; first += group) {
+          const std::size_t last = std::min(end, first + group);
+          block.actor_ids.clear();
+          for (std::size_t row = first; row < last; ++row) {
+            block.actor_ids.push_back(t.cell(row, 1));
+            block.actor_ids.push_back(t.cell(row, 2));
+          }
+          block.actors.assign(block.actor_ids.size(), std::nullopt);
+          if (d_.actors_.present()) d_.actor_by_id_.find_many(d_.actors_.column_cells(0), block.actor_ids, block.actors);
+          for (std::size_t row = first; row < last; ++row) {
+            for (std::size_t c = 0; c < block.cells.size(); ++c) block.cells[c] = Cell{t.cell(row, c), TableKind::relations, row, c};
+            const std::size_t k = 2 * (row - first);
+            check_relation(block, static_cast<RelationId>(row), !malformed(TableKind::relations, row), {block.actors[k], block.actors[k + 1]});
+          }
         }
       },
       [&](RelationBlock& block) {
@@ -642,7 +661,7 @@ void DatasetBuilder::check_relation_fields(RowProblems& out, const std::vector<C
 // One row of relations.csv: checked, then its typed values written at `row` of the dataset's
 // columns, its cited sources appended to the block's. Runs on several threads at once: it reads
 // the dataset's finished indexes and writes only row `row` and the block.
-void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool ok) {
+void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool ok, std::array<std::optional<ActorId>, 2> actors) {
   const std::vector<Cell>& v = block.cells;
   RowProblems& out = block.problems;
   RelationValues r;
@@ -651,8 +670,8 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
   sources.clear();
   if (ok) {
     check_id(out, v[0], "relation id");
-    const auto s = lookup_actor(out, v[1], "source");
-    const auto t = lookup_actor(out, v[2], "target");
+    const auto s = lookup_actor(out, v[1], "source", actors[0]);
+    const auto t = lookup_actor(out, v[2], "target", actors[1]);
     if (s) source = *s;
     if (t) target = *t;
     if (s && t && source == target)
@@ -678,8 +697,8 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
     check_relation_fields(out, v, r, sources);
   } else {
     // Misaligned row: keep the id for later checks, report nothing more.
-    if (const auto s = d_.find_actor(v[1].value)) source = *s;
-    if (const auto t = d_.find_actor(v[2].value)) target = *t;
+    if (actors[0]) source = *actors[0];
+    if (actors[1]) target = *actors[1];
   }
   resolved_[row] = resolved ? 1 : 0;
   d_.rel_source_.edit()[row] = source;
@@ -720,7 +739,7 @@ void DatasetBuilder::check_blocs() {
   for_each_row(TableKind::blocs, [&](std::size_t row, const std::vector<Cell>& v, bool ok, RowProblems& out) {
     if (!ok) return;
     const bool id_ok = check_id(out, v[0], "bloc id");
-    const auto actor = lookup_actor(out, v[1], "actor");
+    const auto actor = lookup_actor(out, v[1], "actor", d_.find_actor(v[1].value));
     const bool lead = v[2].value == "lead";
     if (!lead && v[2].value != "member") note(out, v[2], Severity::error, "role must be lead or member, found " + in_quotes(v[2].value));
     if (c_sources) lookup_sources(out, v[*c_sources], unused);
@@ -805,13 +824,10 @@ void DatasetBuilder::index_actors() {
 void DatasetBuilder::index_relations() {
   if (!d_.relations_.present()) return;  // an empty relations.csv, reported already: no id column
   const TextColumn& ids = d_.relations_.column_cells(0);
-  d_.relation_by_id_.reserve(ids, d_.relation_count());
-  for (RelationId r = 0; r < d_.relation_count(); ++r) {
-    const std::string_view id = d_.relation_id(r);
-    if (id.empty()) continue;
-    if (const auto first = d_.relation_by_id_.insert(ids, r))
-      report_row(TableKind::relations, r, 0, Severity::error, "duplicate relation id " + in_quotes(id) + " (first defined at " + place_of(TableKind::relations, *first) + ")");
-  }
+  d_.relation_by_id_.insert_rows(ids, 0, static_cast<std::uint32_t>(d_.relation_count()), [&](RelationId r, RelationId first) {
+    report_row(TableKind::relations, r, 0, Severity::error,
+               "duplicate relation id " + in_quotes(ids[r]) + " (first defined at " + place_of(TableKind::relations, first) + ")");
+  });
 }
 
 // The relation in a few words, for warnings about it. Only for resolved relations (resolved_).

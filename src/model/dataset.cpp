@@ -144,6 +144,10 @@ std::string relation_dates(const Dataset& d, RelationId r, std::string_view to) 
 std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
   // Key: the unordered pair of actors, the quote, the dimension; rows already grouped by a fact id
   // or part_of are one fact and are not listed.
+  // The columns found once: a lookup by name per row costs more than the rest of the pass.
+  const Table& table = d.relations_table();
+  const std::optional<std::size_t> c_fact = table.column("fact"), c_quote = table.column("quote");
+  if (!c_quote) return {};
   std::vector<RelationId> group(d.relation_count());
   std::iota(group.begin(), group.end(), RelationId{0});
   auto find = [&](RelationId r) {
@@ -153,7 +157,7 @@ std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
   std::unordered_map<std::string_view, RelationId> by_fact;
   for (RelationId r = 0; r < d.relation_count(); ++r) {
     if (const auto total = d.relation_part_of(r)) group[find(r)] = find(*total);
-    if (const auto fact = d.relation_fact(r); !fact.empty()) {
+    if (const auto fact = c_fact ? table.cell(r, *c_fact) : std::string_view(); !fact.empty()) {
       const auto [it, inserted] = by_fact.emplace(fact, r);
       if (!inserted) group[find(r)] = find(it->second);
     }
@@ -168,7 +172,7 @@ std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
   };
   std::vector<Row> rows;
   for (RelationId r = 0; r < d.relation_count(); ++r) {
-    const std::string_view quote = d.relation_field(r, "quote");
+    const std::string_view quote = table.cell(r, *c_quote);
     if (quote.empty()) continue;
     ActorId u = d.relation_source(r), v = d.relation_target(r);
     if (v < u) std::swap(u, v);

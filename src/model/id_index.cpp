@@ -68,9 +68,12 @@ void IdIndex::grow(const TextColumn& ids, std::size_t slots) {
 }
 
 std::optional<std::uint32_t> IdIndex::insert(const TextColumn& ids, std::uint32_t row) {
-  if (2 * (size_ + 1) > slots_.size()) grow(ids, std::max<std::size_t>(16, 2 * slots_.size()));
   const std::string_view id = ids[row];
-  const std::uint64_t h = hash(id);
+  return insert_hashed(ids, row, id, hash(id));
+}
+
+std::optional<std::uint32_t> IdIndex::insert_hashed(const TextColumn& ids, std::uint32_t row, std::string_view id, std::uint64_t h) {
+  if (2 * (size_ + 1) > slots_.size()) grow(ids, std::max<std::size_t>(16, 2 * slots_.size()));
   const std::size_t at = probe(ids, id, h);  // never `none`: the index is at most half full
   Slot& s = slots_.edit()[at];
   if (s.row != 0) return s.row - 1;
@@ -84,6 +87,40 @@ std::optional<std::uint32_t> IdIndex::find(const TextColumn& ids, std::string_vi
   const std::size_t at = probe(ids, id, hash(id));
   if (at == none || slots_[at].row == 0) return std::nullopt;
   return slots_[at].row - 1;
+}
+
+void IdIndex::find_many(const TextColumn& ids, std::span<const std::string_view> keys,
+                        std::span<std::optional<std::uint32_t>> rows) const noexcept {
+  if (slots_.empty()) {
+    std::fill(rows.begin(), rows.end(), std::nullopt);
+    return;
+  }
+  // Four steps per key, each `lag` keys behind the one before, so that what a step asked the
+  // memory for has arrived when the next step of that key needs it: (1) hash the key and request
+  // its first slot; (2) request the row end of the id that slot holds, the likely match; (3) request
+  // that id's text; (4) probe as find does, now mostly from the cache. Steps 2 and 3 are only
+  // requests: a wrong guess costs time, never an answer.
+  constexpr std::size_t lag = 8, ring = 32;  // ring > 3 * lag: a key's hash and guess live that long
+  const std::size_t mask = slots_.size() - 1, n = keys.size();
+  std::uint64_t hashes[ring];
+  std::uint32_t guess[ring];  // row + 1, or 0
+  for (std::size_t i = 0; i < n + 3 * lag; ++i) {
+    if (i < n) {
+      hashes[i % ring] = hash(keys[i]);
+      prefetch_slot(hashes[i % ring]);
+    }
+    if (const std::size_t k = i - lag; i >= lag && k < n) {
+      std::uint32_t& g = guess[k % ring];
+      g = slots_[hashes[k % ring] & mask].row;
+      if (g > ids.size()) g = 0;
+      if (g) ids.prefetch_end(g - 1);
+    }
+    if (const std::size_t k = i - 2 * lag; i >= 2 * lag && k < n && guess[k % ring]) ids.prefetch_text(guess[k % ring] - 1);
+    if (const std::size_t k = i - 3 * lag; i >= 3 * lag && k < n) {
+      const std::size_t at = probe(ids, keys[k], hashes[k % ring]);
+      rows[k] = at == none || slots_[at].row == 0 ? std::nullopt : std::optional<std::uint32_t>(slots_[at].row - 1);
+    }
+  }
 }
 
 }  // namespace actorgraph

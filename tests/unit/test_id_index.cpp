@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -78,4 +80,45 @@ TEST_CASE("The id hash is fixed, so the index is the same on every run", "[model
   CHECK(IdIndex::hash("tajikistan") == IdIndex::hash(std::string("tajikistan")));
   CHECK(IdIndex::hash("tajikistan") != IdIndex::hash("tajikistam"));
   CHECK(IdIndex::hash("a") != IdIndex::hash(std::string_view("a\0", 2)));  // the length counts
+}
+
+TEST_CASE("Inserting rows in one call and finding many ids at once give what one by one gives", "[model][id_index]") {
+  // 5000 rows of 4001 distinct ids (so about one in five repeats an earlier row), every 97th id
+  // empty, ids past one 8-byte word; then lookups of present, absent and empty ids in batches of
+  // sizes around the lookup's lag and ring (8 and 32).
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5000; ++i) ids.push_back(i % 97 == 0 ? std::string() : "actor_" + std::to_string(i * 31 % 4001));
+  const TextColumn column = column_of(ids);
+  IdIndex one_by_one, together;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> expected, repeats;
+  for (std::uint32_t i = 0; i < ids.size(); ++i)
+    if (!ids[i].empty())
+      if (const auto first = one_by_one.insert(column, i)) expected.emplace_back(i, *first);
+  together.insert_rows(column, 0, 2000, [&](std::uint32_t row, std::uint32_t first) { repeats.emplace_back(row, first); });
+  together.insert_rows(column, 2000, static_cast<std::uint32_t>(ids.size()),
+                       [&](std::uint32_t row, std::uint32_t first) { repeats.emplace_back(row, first); });
+  REQUIRE(!expected.empty());
+  CHECK(repeats == expected);
+  CHECK(together.size() == one_by_one.size());
+
+  std::vector<std::string> wanted;
+  for (int i = 0; i < 4100; i += 3) wanted.push_back("actor_" + std::to_string(i));  // some past 4000: absent
+  wanted.push_back("");
+  wanted.push_back("actor_");
+  for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{25}, std::size_t{33}, wanted.size()}) {
+    std::vector<std::string_view> keys(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(n));
+    std::vector<std::optional<std::uint32_t>> rows(n, 12345u);
+    together.find_many(column, keys, rows);
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      REQUIRE(rows[i] == one_by_one.find(column, keys[i]));
+      found += rows[i].has_value();
+    }
+    if (n == wanted.size()) CHECK((found > 0 && found < n));
+  }
+  // An empty index finds nothing.
+  std::vector<std::string_view> keys{"actor_1", ""};
+  std::vector<std::optional<std::uint32_t>> rows(2, 0u);
+  IdIndex().find_many(column, keys, rows);
+  CHECK((!rows[0] && !rows[1]));
 }

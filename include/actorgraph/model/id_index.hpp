@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace actorgraph {
@@ -40,6 +41,18 @@ class IdIndex {
   // The row of `id` in `ids`, or nullopt.
   std::optional<std::uint32_t> find(const TextColumn& ids, std::string_view id) const noexcept;
 
+  // rows[i] = find(ids, keys[i]) for every key (`rows` as long as `keys`). The same answers, faster
+  // on an index larger than the cache: each lookup waits for three memory reads in turn (its slot,
+  // then the row's end in the id column, then the id's text), and here those of a group of keys are
+  // requested together (prefetched), so that their waits overlap instead of adding up.
+  void find_many(const TextColumn& ids, std::span<const std::string_view> keys, std::span<std::optional<std::uint32_t>> rows) const noexcept;
+
+  // Inserts rows [begin, end) of `ids` in order, as insert(ids, row) would one by one, and calls
+  // `repeat(row, first)` for each row whose id is present already (at row `first`). Empty ids are
+  // skipped. The slots of the rows ahead are prefetched (see find_many).
+  template <class Repeat>
+  void insert_rows(const TextColumn& ids, std::uint32_t begin, std::uint32_t end, Repeat&& repeat);
+
   std::size_t size() const noexcept { return size_; }
 
   // The hash the index uses (64 bits; exposed for tests).
@@ -56,9 +69,33 @@ class IdIndex {
   // by another id (only in a corrupted snapshot: the index is kept half full).
   std::size_t probe(const TextColumn& ids, std::string_view id, std::uint64_t h) const noexcept;
   void grow(const TextColumn& ids, std::size_t slots);
+  // Asks the memory for the slot where a probe for hash `h` starts.
+  void prefetch_slot(std::uint64_t h) const noexcept { __builtin_prefetch(slots_.data() + (h & (slots_.size() - 1))); }
+  std::optional<std::uint32_t> insert_hashed(const TextColumn& ids, std::uint32_t row, std::string_view id, std::uint64_t h);
 
   Column<Slot> slots_;  // size 0 or a power of two, at most half full
   std::size_t size_ = 0;
 };
+
+template <class Repeat>
+void IdIndex::insert_rows(const TextColumn& ids, std::uint32_t begin, std::uint32_t end, Repeat&& repeat) {
+  if (begin >= end) return;
+  reserve(ids, size_ + (end - begin));
+  // The hashes of the next `ahead` rows, their slots requested as each is computed.
+  constexpr std::uint32_t ahead = 16;
+  std::uint64_t hashes[ahead];
+  const auto start = [&](std::uint32_t row) {
+    hashes[row % ahead] = hash(ids[row]);
+    prefetch_slot(hashes[row % ahead]);
+  };
+  for (std::uint32_t row = begin; row < end && row - begin < ahead; ++row) start(row);
+  for (std::uint32_t row = begin; row < end; ++row) {
+    const std::uint64_t h = hashes[row % ahead];
+    if (row + ahead < end) start(row + ahead);
+    const std::string_view id = ids[row];
+    if (id.empty()) continue;
+    if (const auto first = insert_hashed(ids, row, id, h)) repeat(row, *first);
+  }
+}
 
 }  // namespace actorgraph
