@@ -277,6 +277,21 @@ void CsvTableFile::read(std::string text, Table& table, Reporter& reporter, std:
   table = Table(std::string(spec.name), std::move(plan.columns), fill_columns(chunks, options));
 }
 
+void RowPlaces::push_back(std::uint64_t offset, std::uint64_t line) {
+  const std::size_t row = low_.size();
+  const auto change = [row](std::vector<Change>& changes, std::uint64_t value) {
+    if (changes.empty() || changes.back().value != value) changes.push_back({row, value});
+  };
+  change(high_, offset >> 32);
+  change(skipped_lines_, line - row);
+  low_.push_back(static_cast<std::uint32_t>(offset));
+}
+
+std::uint64_t RowPlaces::last_change(const std::vector<Change>& changes, std::size_t row) noexcept {
+  const auto after = std::upper_bound(changes.begin(), changes.end(), row, [](std::size_t r, const Change& c) { return r < c.row; });
+  return after == changes.begin() ? 0 : std::prev(after)->value;
+}
+
 bool CsvTableFile::release_text() {
   const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
@@ -288,17 +303,18 @@ bool CsvTableFile::release_text() {
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != text_.size()) return false;
   // Each row's line; a record starts where a line does (after a line end), which the search of a
   // cell's column relies on.
-  std::vector<std::uint64_t> lines(row_offsets_.size());
+  RowPlaces places;
+  places.reserve(row_offsets_.size());
   std::uint64_t line = 1, at = 0;
-  for (std::size_t row = 0; row < row_offsets_.size(); ++row) {
-    const std::uint64_t record = row_offsets_[row];
+  for (const std::uint64_t record : row_offsets_) {
     if (record == 0 || text_[record - 1] != '\n') return false;
     line += static_cast<std::uint64_t>(
         std::count(text_.begin() + static_cast<std::ptrdiff_t>(at), text_.begin() + static_cast<std::ptrdiff_t>(record), '\n'));
     at = record;
-    lines[row] = line;
+    places.push_back(record, line);
   }
-  row_lines_ = std::move(lines);
+  places_ = std::move(places);
+  std::vector<std::uint64_t>().swap(row_offsets_);
   file_ = std::move(file);
   file_size_ = text_.size();
   lines_.reset();
@@ -309,10 +325,10 @@ bool CsvTableFile::release_text() {
 // locate() once the text is released: the row's record read again, from its offset to the next
 // row's (or the end of the file).
 TablePosition CsvTableFile::locate_in_file(std::size_t row, std::size_t column, std::size_t within) {
-  const TablePosition row_start{path_, row_lines_[row], 1, {}};
+  const TablePosition row_start{path_, places_.line(row), 1, {}};
   if (column == TableLocator::whole_row) return row_start;
-  const std::uint64_t record = row_offsets_[row];
-  const std::uint64_t end = row + 1 < row_offsets_.size() ? row_offsets_[row + 1] : file_size_;
+  const std::uint64_t record = places_.offset(row);
+  const std::uint64_t end = row + 1 < places_.size() ? places_.offset(row + 1) : file_size_;
   std::string bytes(end - record, '\0');
   for (std::size_t done = 0; done < bytes.size();) {
     const ssize_t n = ::pread(*file_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(record + done));
@@ -346,8 +362,8 @@ std::uint64_t CsvTableFile::cell_offset(std::string_view rest, std::size_t colum
 }
 
 TablePosition CsvTableFile::locate(std::size_t row, std::size_t column, std::size_t within) {
+  if (file_) return row < places_.size() ? locate_in_file(row, column, within) : TablePosition{path_, 0, 0, context_};
   if (row >= row_offsets_.size()) return TablePosition{path_, 0, 0, context_};
-  if (file_) return locate_in_file(row, column, within);
   const std::uint64_t record = row_offsets_[row];
   const std::uint64_t offset =
       column == TableLocator::whole_row ? record : record + cell_offset(std::string_view(text_).substr(record), column, within);

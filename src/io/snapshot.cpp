@@ -449,7 +449,7 @@ void SnapshotCodec::decode_index(Decoder& in, IdIndex& index, const Table& table
   in.array(index.slots_);
   index.size_ = static_cast<std::size_t>(in.u64());
   check(std::has_single_bit(index.slots_.size()) || index.slots_.empty(), "an index's size");
-  check(2 * index.size_ <= index.slots_.size() && index.size_ <= table.rows_, "an index's load");
+  check(!IdIndex::over_load(index.size_, index.slots_.size()) && index.size_ <= table.rows_, "an index's load");
 }
 
 // The folded-name index (Dataset::SortedNames): four arrays, stored as they are.
@@ -699,7 +699,7 @@ void SnapshotCodec::check_structure(const Dataset& d) {
   for (const auto* column : {&d.rel_source_, &d.rel_target_}) check(column->size() == m && all_below(*column, n), "a relation's actor");
   check(d.rel_type_.size() == m && all_below(d.rel_type_, d.types_.size()), "a relation's type");
   check(d.rel_start_.size() == m && d.rel_end_.size() == m && d.rel_extent_.size() == m && d.rel_directed_.size() == m &&
-            d.rel_weight_.size() == m && d.rel_stance_.size() == m && d.rel_status_.size() == m &&
+            (d.rel_weight_.size() == m || d.rel_weight_.empty()) && d.rel_stance_.size() == m && d.rel_status_.size() == m &&
             d.rel_attested_.size() == m && d.rel_part_of_.size() <= m && d.source_date_.size() == s,
         "a column's length");
   // A bool holds 0 or 1; any other byte would be undefined behaviour when read.
@@ -719,8 +719,10 @@ void SnapshotCodec::check_structure(const Dataset& d) {
         "the magnitudes");
   check(d.rel_source_offsets_.size() == m + 1 && ascending_to(d.rel_source_offsets_, d.rel_sources_.size()) &&
             all_below(d.rel_sources_, s), "the relations' sources");
-  check(d.rel_dispute_offsets_.size() == m + 1 && ascending_to(d.rel_dispute_offsets_, d.rel_disputes_.size()) &&
-            all_below(d.rel_disputes_, m), "the disputes");
+  check(((d.rel_dispute_offsets_.size() == m + 1 && ascending_to(d.rel_dispute_offsets_, d.rel_disputes_.size())) ||
+         (d.rel_dispute_offsets_.empty() && d.rel_disputes_.empty())) &&
+            all_below(d.rel_disputes_, m),
+        "the disputes");
   check(std::all_of(d.rel_part_of_.begin(), d.rel_part_of_.end(), [&](RelationId r) { return r < m || r == Dataset::no_relation; }),
         "part_of");
   for (const auto& b : d.blocs_) check(b.lead < n && all_below(b.members, n), "a bloc");

@@ -517,10 +517,13 @@ void DatasetBuilder::check_relations() {
   d_.rel_target_.resize(m);
   d_.rel_type_.resize(m);
   d_.rel_start_.resize(m);
-  d_.rel_end_.resize(m);
+  // Columns no row fills take no memory: end dates as zeros (the empty date), weights not at all
+  // (Dataset::relation_weight). A row writes them only when it states them.
+  const auto stated = [&](const std::optional<std::size_t>& c) { return c && t.column_cells(*c).bytes() > 0; };
+  d_.rel_end_ = stated(c_end_) ? Column<PartialDate>(std::vector<PartialDate>(m)) : Column<PartialDate>::zeros(m);
   d_.rel_extent_.resize(m);
   d_.rel_directed_.resize(m);
-  d_.rel_weight_.resize(m);
+  if (stated(c_weight_)) d_.rel_weight_.resize(m);
   d_.rel_stance_.resize(m);
   d_.rel_status_.resize(m);
   d_.rel_attested_.resize(m);
@@ -705,7 +708,7 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
   d_.rel_target_.edit()[row] = target;
   d_.rel_type_.edit()[row] = type;
   d_.rel_start_.edit()[row] = start;
-  d_.rel_end_.edit()[row] = end;
+  if (!end.empty()) d_.rel_end_.edit()[row] = end;
   Extent extent;
   if (!start.empty()) {
     extent.dated = true;
@@ -717,7 +720,7 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
   }
   d_.rel_extent_.edit()[row] = extent;
   d_.rel_directed_.edit()[row] = directed ? 1 : 0;
-  d_.rel_weight_.edit()[row] = weight;
+  if (!d_.rel_weight_.empty()) d_.rel_weight_.edit()[row] = weight;
   if (magnitude.present()) block.magnitudes.emplace_back(row, magnitude);
   d_.rel_stance_.edit()[row] = stance;
   d_.rel_status_.edit()[row] = status;
@@ -867,14 +870,17 @@ void DatasetBuilder::check_disputes() {
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  d_.rel_dispute_offsets_.assign(d_.relation_count() + 1, 0);
+  d_.rel_dispute_offsets_.clear();  // no disputes: no offsets (Dataset::relation_disputes)
+  if (!pairs.empty()) d_.rel_dispute_offsets_.assign(d_.relation_count() + 1, 0);
   d_.rel_disputes_.reserve(pairs.size());
   for (const auto& [r, other] : pairs) {
     ++d_.rel_dispute_offsets_.edit()[r + 1];
     d_.rel_disputes_.push_back(other);
   }
-  std::uint32_t* offsets = d_.rel_dispute_offsets_.edit();
-  for (std::size_t r = 0; r < d_.relation_count(); ++r) offsets[r + 1] += offsets[r];
+  if (!pairs.empty()) {
+    std::uint32_t* offsets = d_.rel_dispute_offsets_.edit();
+    for (std::size_t r = 0; r < d_.relation_count(); ++r) offsets[r + 1] += offsets[r];
+  }
   for (const auto& [a, b] : dispute_pairs_)
     if (resolved_[a] && resolved_[b])
       report_row(TableKind::relations, a, 0, Severity::warning, "sources disagree: " + std::string(d_.relation_id(a)) + " says " +
@@ -883,9 +889,11 @@ void DatasetBuilder::check_disputes() {
 
 // `part_of` names the relation whose stated total includes this one.
 void DatasetBuilder::check_parts() {
-  d_.rel_part_of_.assign(d_.relation_count(), Dataset::no_relation);
+  // No relation part of another: no column at all (Dataset::relation_part_of).
+  d_.rel_part_of_.clear();
   const auto column = d_.relations_.column("part_of");
-  if (!column) return;
+  if (!column || d_.relations_.column_cells(*column).bytes() == 0) return;
+  d_.rel_part_of_.assign(d_.relation_count(), Dataset::no_relation);
   for (RelationId r = 0; r < d_.relation_count(); ++r) {
     const std::string_view id = d_.relations_.cell(r, *column);
     if (id.empty() || malformed(TableKind::relations, r)) continue;
@@ -1019,7 +1027,7 @@ CheckResult DatasetBuilder::run() {
     check_double_counts();
   } else {
     d_.rel_source_offsets_.assign(1, 0);
-    d_.rel_dispute_offsets_.assign(1, 0);
+    d_.rel_dispute_offsets_.clear();
     d_.rel_part_of_.clear();
   }
   std::array<TablePosition, table_kind_count> tables;

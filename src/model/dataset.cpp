@@ -109,6 +109,7 @@ std::span<const SourceId> Dataset::relation_sources(RelationId r) const noexcept
 }
 
 std::span<const RelationId> Dataset::relation_disputes(RelationId r) const noexcept {
+  if (rel_dispute_offsets_.empty()) return {};
   return {rel_disputes_.data() + rel_dispute_offsets_[r], rel_dispute_offsets_[r + 1] - rel_dispute_offsets_[r]};
 }
 

@@ -40,7 +40,7 @@ std::uint64_t IdIndex::hash(std::string_view text) noexcept {
 }
 
 void IdIndex::reserve(const TextColumn& ids, std::size_t count) {
-  if (2 * count > slots_.size()) grow(ids, std::bit_ceil(std::max<std::size_t>(2 * count, 16)));
+  if (over_load(count, slots_.size())) grow(ids, std::bit_ceil(std::max<std::size_t>((4 * count + 2) / 3, 16)));
 }
 
 std::size_t IdIndex::probe(const TextColumn& ids, std::string_view id, std::uint64_t h) const noexcept {
@@ -73,8 +73,8 @@ std::optional<std::uint32_t> IdIndex::insert(const TextColumn& ids, std::uint32_
 }
 
 std::optional<std::uint32_t> IdIndex::insert_hashed(const TextColumn& ids, std::uint32_t row, std::string_view id, std::uint64_t h) {
-  if (2 * (size_ + 1) > slots_.size()) grow(ids, std::max<std::size_t>(16, 2 * slots_.size()));
-  const std::size_t at = probe(ids, id, h);  // never `none`: the index is at most half full
+  if (over_load(size_ + 1, slots_.size())) grow(ids, std::max<std::size_t>(16, 2 * slots_.size()));
+  const std::size_t at = probe(ids, id, h);  // never `none`: the index has empty slots
   Slot& s = slots_.edit()[at];
   if (s.row != 0) return s.row - 1;
   s = {row + 1, static_cast<std::uint32_t>(h >> 32)};

@@ -2,6 +2,7 @@
 #include "actorgraph/model/graph.hpp"
 
 #include "fixtures.hpp"
+#include "io/detail/table_validation.hpp"
 
 #include <boost/range/iterator_range.hpp>
 #include <catch2/catch.hpp>
@@ -632,5 +633,19 @@ TEST_CASE("A folder's problems are placed as those of the same files given in me
     const std::string from_memory = dump(check_dataset_files(folder.path(), files, LoadOptions{2, 64}));
     CHECK(dump(check_dataset(folder.path(), LoadOptions{1, std::size_t{1} << 30})) == from_memory);
     CHECK(dump(check_dataset(folder.path(), LoadOptions{4, 7})) == from_memory);
+  }
+}
+
+TEST_CASE("Row places keep every row's offset and line across 4 GiB and records over several lines", "[io][dataset_reader]") {
+  // Rows whose offsets cross 2^32 twice (one jump of more than 4 GiB), and lines that skip: the
+  // header's second line, records of 3 and 2 lines.
+  const std::vector<std::uint64_t> offsets{20, 4000, 4294967290ull, 4294967300ull, 4294967400ull, 12884901890ull, 12884901990ull};
+  const std::vector<std::uint64_t> lines{3, 4, 7, 8, 10, 11, 12};
+  detail::RowPlaces places;
+  for (std::size_t i = 0; i < offsets.size(); ++i) places.push_back(offsets[i], lines[i]);
+  REQUIRE(places.size() == offsets.size());
+  for (std::size_t i = 0; i < offsets.size(); ++i) {
+    CHECK(places.offset(i) == offsets[i]);
+    CHECK(places.line(i) == lines[i]);
   }
 }

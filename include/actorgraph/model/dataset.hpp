@@ -170,7 +170,7 @@ class Dataset {
   const Extent& relation_extent(RelationId r) const noexcept { return rel_extent_[r]; }
   bool relation_directed(RelationId r) const noexcept { return rel_directed_[r] != 0; }
   // The `weight` column, 1 when empty.
-  double relation_weight(RelationId r) const noexcept { return rel_weight_[r]; }
+  double relation_weight(RelationId r) const noexcept { return rel_weight_.empty() ? 1.0 : rel_weight_[r]; }
   // The `magnitude` column (an absent Magnitude when empty).
   const Magnitude& relation_magnitude(RelationId r) const noexcept;
   std::span<const SourceId> relation_sources(RelationId r) const noexcept;
@@ -242,7 +242,7 @@ class Dataset {
   Column<PartialDate> rel_start_, rel_end_;
   Column<Extent> rel_extent_;
   Column<std::uint8_t> rel_directed_;
-  Column<double> rel_weight_;
+  Column<double> rel_weight_;  // empty when no relation states a weight: all are 1
   // The relations whose `magnitude` is filled, ascending, with it: most relations state none, and
   // a column of 16 bytes for every relation would be mostly empty. No implicit padding (snapshots
   // store it as bytes).
@@ -254,13 +254,13 @@ class Dataset {
   Column<StatedMagnitude> rel_magnitudes_;
   Column<std::uint32_t> rel_source_offsets_;  // CSR: relation -> sources
   Column<SourceId> rel_sources_;
-  Column<std::uint32_t> rel_dispute_offsets_;  // CSR: relation -> disputed relations
+  Column<std::uint32_t> rel_dispute_offsets_;  // CSR: relation -> disputed relations; empty when none are
   Column<RelationId> rel_disputes_;
   IdIndex relation_by_id_;  // over relations_'s id column
   Column<Stance> rel_stance_;
   Column<Status> rel_status_;
   Column<PartialDate> rel_attested_;
-  Column<RelationId> rel_part_of_;      // none: no_relation
+  Column<RelationId> rel_part_of_;      // none: no_relation; empty when no relation is part of another
   static constexpr RelationId no_relation = std::numeric_limits<RelationId>::max();
   Column<PartialDate> source_date_;
 
