@@ -119,7 +119,7 @@ namespace {
 
 constexpr char magic[8] = {'A', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
 // Raised whenever the layout of the body changes; the identity string catches type layouts besides.
-constexpr std::uint32_t format_version = 2;
+constexpr std::uint32_t format_version = 3;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_size = 32;  // magic, version, byte order, length, checksum
 constexpr std::size_t length_at = 16, checksum_at = 24;
@@ -400,7 +400,8 @@ void SnapshotCodec::encode_table(Encoder& out, const Table& t) {
   for (const TextColumn& c : t.cells_) {
     out.array(c.data_);
     // A column of empty values only: its ends (all 0) are not stored.
-    out.array(c.data_.empty() ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(c.ends_));
+    out.array(c.data_.empty() && !c.is_coded() ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(c.ends_));
+    out.array(c.codes_);  // dictionary form (TextColumn::coded): data_ and ends_ are the dictionary
   }
 }
 
@@ -418,6 +419,12 @@ void SnapshotCodec::decode_table(Decoder& in, Table& t, std::uint64_t max_rows) 
   for (TextColumn& c : t.cells_) {
     in.array(c.data_);
     in.array(c.ends_);
+    in.array(c.codes_);
+    if (c.is_coded()) {
+      check(c.codes_.size() == t.rows_ && all_below(c.codes_, c.ends_.size()), "a column's codes");
+      check(ascending_to(c.ends_, c.data_.size()), "a column's offsets");
+      continue;
+    }
     if (c.data_.empty() && c.ends_.empty()) {
       c = TextColumn::empty_values(t.rows_);
       continue;

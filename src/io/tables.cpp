@@ -257,6 +257,8 @@ class DatasetBuilder {
   void check_duplicates();
   void check_similar_claims();
   void check_double_counts();
+  void code_few_valued_columns();
+  void code_actor_columns();
   std::string describe(RelationId r) const;
 
   Dataset d_;
@@ -1011,11 +1013,44 @@ void DatasetBuilder::check_double_counts() {
   }
 }
 
+// Columns of few distinct values in dictionary form (TextColumn::with_dictionary), before any
+// check reads them: the same values in less memory (at L, a relation's type takes 4 bytes instead
+// of 14, its start date 4 instead of 10). Every column but the tables' ids, the relations' actors
+// (code_actor_columns) and the actors' aliases, whose text Dataset::aliases_ views.
+void DatasetBuilder::code_few_valued_columns() {
+  constexpr std::size_t max_distinct = 65536;
+  std::vector<TextColumn*> columns;
+  for (std::size_t c = 3; c < d_.relations_.cells_.size(); ++c) columns.push_back(&d_.relations_.cells_[c]);  // after id, source, target
+  const auto aliases = d_.actors_.column("aliases");
+  for (std::size_t c = 1; c < d_.actors_.cells_.size(); ++c)
+    if (c != aliases) columns.push_back(&d_.actors_.cells_[c]);
+  std::erase_if(columns, [](const TextColumn* column) { return column->bytes() == 0 || column->is_coded(); });
+  run_blocks(
+      columns.size(), threads_, {}, [] { return 0; },
+      [&](std::size_t k, std::size_t, int&) {
+        if (auto coded = TextColumn::with_dictionary(*columns[k], max_distinct)) *columns[k] = std::move(*coded);
+      },
+      [](int&) {}, columns.size());
+}
+
+// Once every relation's actors are found: its source and target ids are its actors' ids, so those
+// columns become the actors' id column indexed by the relation's actor numbers, sharing both
+// (TextColumn::coded): no memory of their own (at L, 240 MB less).
+void DatasetBuilder::code_actor_columns() {
+  Table& relations = d_.relations_;
+  if (!relations.present() || relations.rows() == 0 || !d_.actors_.present()) return;
+  if (std::find(resolved_.begin(), resolved_.end(), 0) != resolved_.end()) return;
+  relations.cells_[1] = TextColumn::coded(d_.actors_.cells_[0], d_.rel_source_.shared());
+  relations.cells_[2] = TextColumn::coded(d_.actors_.cells_[0], d_.rel_target_.shared());
+}
+
 CheckResult DatasetBuilder::run() {
+  code_few_valued_columns();
   check_types();
   check_actors();
   check_sources();
   check_relations();
+  code_actor_columns();
   check_blocs();
   index_actors();
   if (state_.read[static_cast<std::size_t>(TableKind::relations)]) {

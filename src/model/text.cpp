@@ -1,6 +1,7 @@
 #include "actorgraph/model/text.hpp"
 
 #include "actorgraph/error.hpp"
+#include "actorgraph/model/id_index.hpp"
 
 #include <utf8proc.h>
 
@@ -28,7 +29,46 @@ TextColumn TextColumn::empty_values(std::size_t n) {
   return column;
 }
 
+TextColumn TextColumn::coded(TextColumn& dictionary, Column<std::uint32_t> codes) {
+  TextColumn column;
+  if (codes.empty()) return column;
+  if (dictionary.is_coded()) throw Error("TextColumn: a dictionary cannot be in dictionary form itself");
+  const std::size_t values = dictionary.size();
+  if (std::any_of(codes.begin(), codes.end(), [values](std::uint32_t c) { return c >= values; }))
+    throw Error("TextColumn: a code past the dictionary");
+  column.data_ = dictionary.data_.shared();
+  column.ends_ = dictionary.ends_.shared();
+  column.codes_ = std::move(codes);
+  return column;
+}
+
+std::optional<TextColumn> TextColumn::with_dictionary(const TextColumn& values, std::size_t max_distinct) {
+  if (values.is_coded() || values.empty()) return std::nullopt;
+  TextColumn dictionary;
+  IdIndex index;
+  std::vector<std::uint32_t> codes(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string_view value = values[i];
+    if (const auto known = index.find(dictionary, value)) {
+      codes[i] = *known;
+      continue;
+    }
+    if (dictionary.size() == max_distinct) return std::nullopt;
+    dictionary.push_back(value);
+    index.insert(dictionary, static_cast<std::uint32_t>(dictionary.size() - 1));
+    codes[i] = static_cast<std::uint32_t>(dictionary.size() - 1);
+  }
+  // Plain: the text and an end per value; coded: a code per value, the dictionary's text and ends.
+  if (dictionary.bytes() + 4 * dictionary.size() >= values.bytes()) return std::nullopt;
+  return coded(dictionary, Column<std::uint32_t>(std::move(codes)));
+}
+
 void TextColumn::push_back(std::string_view value) {
+  if (is_coded()) {  // back to plain text first
+    TextColumn plain;
+    for (std::size_t i = 0; i < size(); ++i) plain.push_back((*this)[i]);
+    *this = std::move(plain);
+  }
   if (data_.size() + value.size() > std::numeric_limits<std::uint32_t>::max())
     throw Error("a text column holds more than 4 GiB; split the dataset");
   data_.append(value.begin(), value.end());

@@ -14,6 +14,14 @@ using actorgraph::test::TempDataset;
 
 TEST_CASE("A canonical dataset is written back byte for byte", "[io][writer]") {
   const Dataset d = load_dataset(data_path("small"));
+  // The relations' actor columns are in dictionary form (the actors' ids by actor number), which
+  // the writer reads as it reads any column.
+  const Table& relations = d.relations_table();
+  CHECK((relations.column_cells(1).is_coded() && relations.column_cells(2).is_coded()));
+  for (RelationId r = 0; r < d.relation_count(); ++r) {
+    CHECK(relations.cell(r, 1) == d.actor_id(d.relation_source(r)));
+    CHECK(relations.cell(r, 2) == d.actor_id(d.relation_target(r)));
+  }
   TempDataset out({});
   write_dataset(d, out.path());
   for (const char* file : {"actors.csv", "relations.csv", "sources.csv", "types.csv", "blocs.csv"}) {

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 using namespace actorgraph;
 
@@ -19,6 +21,54 @@ TEST_CASE("Text columns store values back to back", "[model][text]") {
   const char* before = c[0].data();
   TextColumn moved = std::move(c);
   CHECK(moved[0].data() == before);  // views survive a move
+}
+
+TEST_CASE("A text column in dictionary form reads its values through its codes and shares the dictionary", "[model][text]") {
+  TextColumn ids;
+  for (const char* id : {"rus", "tjk", "nato", ""}) ids.push_back(id);
+  const std::vector<std::uint32_t> numbers{1, 1, 0, 2, 3, 0};
+  Column<std::uint32_t> typed(numbers);
+  TextColumn coded = TextColumn::coded(ids, typed.shared());
+  REQUIRE(coded.is_coded());
+  REQUIRE(coded.size() == 6);
+  const std::vector<std::string_view> expected{"tjk", "tjk", "rus", "nato", "", "rus"};
+  for (std::size_t i = 0; i < expected.size(); ++i) CHECK(coded[i] == expected[i]);
+  // Shared, not copied: the dictionary's text and the typed column's values, where they were.
+  CHECK(coded[0].data() == ids[1].data());
+  CHECK(typed.is_view());
+  CHECK(ids[0] == "rus");  // the dictionary reads as before
+  // A copy reads the same; appending turns a copy back into plain text, the original unchanged.
+  TextColumn copy = coded;
+  copy.push_back("kaz");
+  CHECK_FALSE(copy.is_coded());
+  REQUIRE(copy.size() == 7);
+  for (std::size_t i = 0; i < expected.size(); ++i) CHECK(copy[i] == expected[i]);
+  CHECK(copy[6] == "kaz");
+  CHECK(coded.size() == 6);
+  // No codes: an empty column; a code past the dictionary: refused.
+  CHECK(TextColumn::coded(ids, Column<std::uint32_t>()).empty());
+  CHECK_THROWS_WITH(TextColumn::coded(ids, Column<std::uint32_t>(std::vector<std::uint32_t>{0, 4})),
+                    "TextColumn: a code past the dictionary");
+  CHECK_THROWS_WITH(TextColumn::coded(coded, Column<std::uint32_t>(std::vector<std::uint32_t>{0})),
+                    "TextColumn: a dictionary cannot be in dictionary form itself");
+}
+
+TEST_CASE("A column of few distinct values is put in dictionary form only when that is smaller", "[model][text]") {
+  TextColumn types;
+  for (int i = 0; i < 1000; ++i) types.push_back(i % 3 == 0 ? "cooperation" : i % 3 == 1 ? "meeting" : "");
+  const auto coded = TextColumn::with_dictionary(types, 16);
+  REQUIRE(coded.has_value());
+  CHECK(coded->is_coded());
+  REQUIRE(coded->size() == types.size());
+  for (std::size_t i = 0; i < types.size(); ++i) REQUIRE((*coded)[i] == types[i]);
+  CHECK(coded->bytes() == std::string_view("cooperationmeeting").size());  // each distinct value once
+  // More distinct values than allowed: left as it is.
+  CHECK_FALSE(TextColumn::with_dictionary(types, 2).has_value());
+  // Values as short as their codes' dictionary entries: no saving, left as it is.
+  TextColumn distinct;
+  for (const char* v : {"a", "b", "c", "a"}) distinct.push_back(v);
+  CHECK_FALSE(TextColumn::with_dictionary(distinct, 16).has_value());
+  CHECK_FALSE(TextColumn::with_dictionary(TextColumn(), 16).has_value());
 }
 
 TEST_CASE("Invalid UTF-8 is found at its first byte", "[model][text]") {

@@ -81,6 +81,18 @@ class Column {
   // True when the values are a view of storage kept alive by another object (a mapped snapshot).
   bool is_view() const noexcept { return keep_ != nullptr; }
 
+  // Makes an owned column a view of its own values, which a shared pointer keeps alive, and
+  // returns a copy: then the column and every copy share one array instead of each holding its own
+  // (a text column's codes that are a typed column's values). The values stay where they are.
+  Column shared() {
+    if (!keep_) {
+      auto values = std::make_shared<const std::vector<T>>(std::move(owned_));
+      data_ = values->data();
+      keep_ = std::move(values);
+    }
+    return *this;
+  }
+
   // Mutators, as std::vector's. There is no mutable operator[], so that reading a non-const column
   // never copies a view: edit() gives the values to change in place, owned first (on an owned
   // column it changes nothing, so threads may call it at once to fill different rows).

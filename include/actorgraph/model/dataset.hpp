@@ -31,6 +31,11 @@ using KindId = std::uint16_t;
 
 class Graph;  // model/graph.hpp: the Boost.Graph graph of all relations
 
+namespace detail {
+class DatasetBuilder;  // src/io/tables.cpp: validates tables into a Dataset
+class SnapshotCodec;   // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
+}  // namespace detail
+
 // One CSV file as read: its columns in input order and every cell as text.
 class Table {
  public:
@@ -56,6 +61,7 @@ class Table {
 
  private:
   friend class detail::SnapshotCodec;
+  friend class detail::DatasetBuilder;  // puts columns in dictionary form (TextColumn::coded)
   std::string name_;
   std::vector<std::string> columns_;
   std::vector<TextColumn> cells_;
@@ -110,11 +116,6 @@ std::optional<Status> parse_status(std::string_view text) noexcept;
 std::string_view status_name(Status status) noexcept;
 // The names parse_status accepts, for messages and suggestions.
 const std::vector<std::string_view>& status_names();
-
-namespace detail {
-class DatasetBuilder;
-class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
-}  // namespace detail
 
 class Dataset {
  public:

@@ -6,6 +6,7 @@
 #include "actorgraph/model/column.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,26 +30,42 @@ class TextColumn {
   TextColumn(std::vector<char> data, std::vector<std::uint32_t> ends);
   // `n` empty values, in no memory (Column::zeros): a column no row fills (quote, notes...).
   static TextColumn empty_values(std::size_t n);
-  std::size_t size() const noexcept { return ends_.size(); }
-  bool empty() const noexcept { return ends_.empty(); }
+
+  // A column in dictionary form: value i is dictionary[codes[i]]. The dictionary's text is shared,
+  // not copied (Column::shared), so a relation's source ids can be the actors' id column and the
+  // relation's actor numbers: no bytes of their own. Throws Error for a code past the dictionary.
+  // With no codes, an empty column.
+  static TextColumn coded(TextColumn& dictionary, Column<std::uint32_t> codes);
+  // `values` in dictionary form when it has at most `max_distinct` distinct values and that form
+  // takes less memory (the type or start date of ten million relations, a few hundred distinct
+  // values: 4 bytes each instead of their text and its end); otherwise nullopt. Gives up as soon as
+  // it has seen more distinct values, so trying a column of distinct values costs little.
+  static std::optional<TextColumn> with_dictionary(const TextColumn& values, std::size_t max_distinct);
+  bool is_coded() const noexcept { return !codes_.empty(); }
+
+  std::size_t size() const noexcept { return is_coded() ? codes_.size() : ends_.size(); }
+  bool empty() const noexcept { return size() == 0; }
   std::string_view operator[](std::size_t i) const noexcept {
+    if (is_coded()) i = codes_[i];
     const std::uint32_t begin = i == 0 ? 0 : ends_[i - 1];
     return {data_.data() + begin, ends_[i] - begin};
   }
   // Ask the memory for value i's end, and (once that is at hand) for its text: see IdIndex::find_many.
+  // For a column not in dictionary form (an id column).
   void prefetch_end(std::size_t i) const noexcept { __builtin_prefetch(ends_.data() + i); }
   void prefetch_text(std::size_t i) const noexcept { __builtin_prefetch(data_.data() + (i == 0 ? 0 : ends_[i - 1])); }
-  void push_back(std::string_view value);  // throws Error past 4 GiB of text in one column
+  void push_back(std::string_view value);  // throws Error past 4 GiB of text in one column; decodes a coded column first
   void reserve(std::size_t values, std::size_t bytes) {
     ends_.reserve(values);
     data_.reserve(bytes);
   }
-  std::size_t bytes() const noexcept { return data_.size(); }
+  std::size_t bytes() const noexcept { return data_.size(); }  // of the dictionary, for a coded column
 
  private:
   friend class detail::SnapshotCodec;
   Column<char> data_;  // not std::string: views must survive a move (no small-string buffer)
   Column<std::uint32_t> ends_;
+  Column<std::uint32_t> codes_;  // dictionary form: the values' numbers in data_/ends_; else empty
 };
 
 // Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms, surrogates
