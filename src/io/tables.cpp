@@ -211,6 +211,15 @@ class DatasetBuilder {
   // Diagnostics.
   void report(const Cell& cell, Severity severity, std::string message, std::size_t within = TableLocator::whole_row);
   void report_row(TableKind table, std::size_t row, std::size_t column, Severity severity, std::string message);
+  // As report_row, with the message made only when it will be listed: past the limit of problems
+  // per file a check across rows may find hundreds of thousands (at L, 657,068 possible
+  // disagreements), and making each message cost more than the check.
+  template <class MakeMessage>
+  void report_row_lazily(TableKind table, std::size_t row, Severity severity, MakeMessage&& make_message) {
+    if (!reporter_.suppress_late(static_cast<std::size_t>(table), severity, phase_))
+      add_located(Cell{{}, table, row, 0}, severity, make_message(), TableLocator::whole_row);
+  }
+  void add_located(const Cell& cell, Severity severity, std::string message, std::size_t within);
   // "line N" of a row, or "row N" (from 1) where the locator knows no line.
   std::string place_of(TableKind table, std::size_t row) {
     const TablePosition at = locator_.locate(table, row, TableLocator::whole_row);
@@ -284,6 +293,10 @@ void DatasetBuilder::report_row(TableKind table, std::size_t row, std::size_t co
 
 void DatasetBuilder::report(const Cell& cell, Severity severity, std::string message, std::size_t within) {
   if (reporter_.suppress_late(static_cast<std::size_t>(cell.table), severity, phase_)) return;
+  add_located(cell, severity, std::move(message), within);
+}
+
+void DatasetBuilder::add_located(const Cell& cell, Severity severity, std::string message, std::size_t within) {
   TablePosition at = locator_.locate(cell.table, cell.row, cell.column, within);
   if (!at.context.empty()) message = at.context + ": " + message;
   reporter_.add(static_cast<std::size_t>(cell.table), Diagnostic{std::move(at.file), at.line, at.column, severity, std::move(message)}, phase_,
@@ -885,8 +898,10 @@ void DatasetBuilder::check_disputes() {
   }
   for (const auto& [a, b] : dispute_pairs_)
     if (resolved_[a] && resolved_[b])
-      report_row(TableKind::relations, a, 0, Severity::warning, "sources disagree: " + std::string(d_.relation_id(a)) + " says " +
-           describe(a) + "; " + std::string(d_.relation_id(b)) + " says " + describe(b));
+      report_row_lazily(TableKind::relations, a, Severity::warning, [&] {
+        return "sources disagree: " + std::string(d_.relation_id(a)) + " says " + describe(a) + "; " + std::string(d_.relation_id(b)) +
+               " says " + describe(b);
+      });
 }
 
 // `part_of` names the relation whose stated total includes this one.
@@ -948,9 +963,10 @@ void DatasetBuilder::check_duplicates() {
   }
   std::sort(repeats.begin(), repeats.end());
   for (const auto& [r, first] : repeats)
-    report_row(TableKind::relations, r, 0, Severity::warning, "relation " + in_quotes(t.cell(r, 0)) + " repeats relation " +
-           in_quotes(t.cell(first, 0)) + " (" + place_of(TableKind::relations, first) +
-           ") field for field; remove one of them");
+    report_row_lazily(TableKind::relations, r, Severity::warning, [&] {
+      return "relation " + in_quotes(t.cell(r, 0)) + " repeats relation " + in_quotes(t.cell(first, 0)) + " (" +
+             place_of(TableKind::relations, first) + ") field for field; remove one of them";
+    });
 }
 
 // The same actors, type and direction with different dates from disjoint sources, start years at
@@ -988,9 +1004,11 @@ void DatasetBuilder::check_similar_claims() {
             return std::find(srcs_b.begin(), srcs_b.end(), s) != srcs_b.end();
           });
           if (shared || dispute_pairs_.count({a, b})) continue;
-          report_row(TableKind::relations, b, 0, Severity::warning, "possible disagreement: " + std::string(d_.relation_id(a)) + " says " +
-                 describe(a) + "; " + std::string(d_.relation_id(b)) + " says " + describe(b) +
-                 " (if the sources disagree, name each relation in the other's disputes column)");
+          report_row_lazily(TableKind::relations, b, Severity::warning, [&] {
+            return "possible disagreement: " + std::string(d_.relation_id(a)) + " says " + describe(a) + "; " +
+                   std::string(d_.relation_id(b)) + " says " + describe(b) +
+                   " (if the sources disagree, name each relation in the other's disputes column)";
+          });
         }
     }
     i = j;
@@ -1002,15 +1020,15 @@ void DatasetBuilder::check_similar_claims() {
 // dataset without errors so far: the grouping needs every actor, type and part_of resolved.
 void DatasetBuilder::check_double_counts() {
   if (reporter_.errors() > 0) return;
-  for (const auto& group : likely_double_counts(d_)) {
-    std::string ids;
-    for (std::size_t i = 0; i < group.size(); ++i)
-      ids += (i == 0 ? "" : i + 1 == group.size() ? " and " : ", ") + std::string(d_.relation_id(group[i]));
-    report_row(TableKind::relations, group[1], 0, Severity::warning,
-           "possible double count: " + ids + " quote the same sentence for the same actors in the " +
-               std::string(dimension_name(d_.types()[d_.relation_type(group[0])].dimension)) +
-               " dimension (if they state one fact, give them one fact id, or mark the parts with part_of)");
-  }
+  for (const auto& group : likely_double_counts(d_))
+    report_row_lazily(TableKind::relations, group[1], Severity::warning, [&] {
+      std::string ids;
+      for (std::size_t i = 0; i < group.size(); ++i)
+        ids += (i == 0 ? "" : i + 1 == group.size() ? " and " : ", ") + std::string(d_.relation_id(group[i]));
+      return "possible double count: " + ids + " quote the same sentence for the same actors in the " +
+             std::string(dimension_name(d_.types()[d_.relation_type(group[0])].dimension)) +
+             " dimension (if they state one fact, give them one fact id, or mark the parts with part_of)";
+    });
 }
 
 // Columns of few distinct values in dictionary form (TextColumn::with_dictionary), before any
