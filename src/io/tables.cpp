@@ -896,12 +896,14 @@ void DatasetBuilder::check_disputes() {
     std::uint32_t* offsets = d_.rel_dispute_offsets_.edit();
     for (std::size_t r = 0; r < d_.relation_count(); ++r) offsets[r + 1] += offsets[r];
   }
-  for (const auto& [a, b] : dispute_pairs_)
+  for (const auto& pair : dispute_pairs_) {
+    const RelationId a = pair.first, b = pair.second;  // not a structured binding: clang 14 cannot capture one
     if (resolved_[a] && resolved_[b])
       report_row_lazily(TableKind::relations, a, Severity::warning, [&] {
         return "sources disagree: " + std::string(d_.relation_id(a)) + " says " + describe(a) + "; " + std::string(d_.relation_id(b)) +
                " says " + describe(b);
       });
+  }
 }
 
 // `part_of` names the relation whose stated total includes this one.
@@ -962,11 +964,13 @@ void DatasetBuilder::check_duplicates() {
     i = j;
   }
   std::sort(repeats.begin(), repeats.end());
-  for (const auto& [r, first] : repeats)
+  for (const auto& repeat : repeats) {
+    const RelationId r = repeat.first, first = repeat.second;  // not a structured binding: clang 14 cannot capture one
     report_row_lazily(TableKind::relations, r, Severity::warning, [&] {
       return "relation " + in_quotes(t.cell(r, 0)) + " repeats relation " + in_quotes(t.cell(first, 0)) + " (" +
              place_of(TableKind::relations, first) + ") field for field; remove one of them";
     });
+  }
 }
 
 // The same actors, type and direction with different dates from disjoint sources, start years at
