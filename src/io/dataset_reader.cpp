@@ -19,6 +19,7 @@
 #include <memory>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -154,29 +155,48 @@ void CsvTableFile::scan_chunk(CsvChunk& chunk, const std::vector<std::string>& i
       if (i < fields.size()) chunk.bytes[c] += fields[i].value.size();
     }
     if (!well_formed) chunk.malformed.push_back(row);
+    const std::uint64_t record = reader.record_offset();
+    if (record == 0 || text_[record - 1] != '\n') chunk.line_starts = false;
   }
   chunk.end = reader.position();
+  chunk.newlines = static_cast<std::uint64_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(chunk.begin),
+                                                         text_.begin() + static_cast<std::ptrdiff_t>(chunk.end), '\n'));
 }
 
 // Second pass: the chunk's cells copied into the columns' buffers, at the places the first pass
 // counted (`row`: the chunk's first row; `at`: where each column's text of the chunk begins).
-void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, std::vector<std::vector<char>>& data,
-                              std::vector<std::vector<std::uint32_t>>& ends) {
+void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, std::uint64_t line,
+                              const std::vector<char*>& data, const std::vector<std::uint32_t*>& ends,
+                              std::vector<std::pair<std::size_t, std::uint64_t>>& jumps) {
   CsvReader reader(text_, chunk.begin, chunk.stop);
   std::vector<CsvField> fields;
   std::vector<CsvProblem> problems;
-  for (; reader.next(fields, problems); ++row) {
+  std::uint64_t counted_to = chunk.begin;  // `line` is the line of this offset
+  for (const std::size_t first = row; reader.next(fields, problems); ++row) {
     problems.clear();
     for (std::size_t c = 0; c < input_column_.size(); ++c) {
       const std::size_t i = input_column_[c];
       if (i < fields.size() && !fields[i].value.empty()) {
-        std::memcpy(data[c].data() + at[c], fields[i].value.data(), fields[i].value.size());
+        std::memcpy(data[c] + at[c], fields[i].value.data(), fields[i].value.size());
         at[c] += fields[i].value.size();
       }
-      if (!ends[c].empty()) ends[c][row] = static_cast<std::uint32_t>(at[c]);  // empty: a column of empty values
+      if (ends[c]) ends[c][row] = static_cast<std::uint32_t>(at[c]);  // null: a column of empty values
     }
-    row_offsets_[row] = reader.record_offset();
+    const std::uint64_t record = reader.record_offset();
+    row_offsets_[row] = record;
+    const std::uint64_t previous = line;
+    line += static_cast<std::uint64_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(counted_to),
+                                                  text_.begin() + static_cast<std::ptrdiff_t>(record), '\n'));
+    counted_to = record;
+    if (row == first || line != previous + 1) jumps.emplace_back(row, line);
   }
+}
+
+void CsvTableFile::discard_text(std::size_t from, std::size_t to) {
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = (reinterpret_cast<std::uintptr_t>(text_.data()) + from + page - 1) / page * page;
+  const auto end = (reinterpret_cast<std::uintptr_t>(text_.data()) + to) / page * page;
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
 // The chunks are read on the threads, each from a line start that may be inside a quoted field.
@@ -217,22 +237,50 @@ std::vector<TextColumn> CsvTableFile::fill_columns(const std::vector<CsvChunk>& 
     rows += chunks[k].rows;
     for (std::size_t c = 0; c < bytes.size(); ++c) bytes[c] += chunks[k].bytes[c];
   }
-  std::vector<std::vector<char>> data(bytes.size());
-  std::vector<std::vector<std::uint32_t>> ends(bytes.size());
+  // Each column's text and ends in buffers of their exact size that the chunks fill: not zeroed
+  // first (std::malloc, not a vector's resize), so a page takes memory only when the cells copied
+  // into it arrive, while each chunk's text is given back as it is done with (discard_text).
+  std::vector<std::shared_ptr<void>> buffers;
+  const auto buffer = [&buffers](std::size_t bytes) {
+    void* memory = std::malloc(std::max<std::size_t>(bytes, 1));
+    if (!memory) throw std::bad_alloc();
+    buffers.emplace_back(memory, std::free);
+    return memory;
+  };
+  std::vector<char*> data(bytes.size(), nullptr);
+  std::vector<std::uint32_t*> ends(bytes.size(), nullptr);
+  std::vector<std::pair<std::shared_ptr<void>, std::shared_ptr<void>>> kept(bytes.size());
   for (std::size_t c = 0; c < bytes.size(); ++c) {
     if (bytes[c] > std::numeric_limits<std::uint32_t>::max()) throw Error("a text column holds more than 4 GiB; split the dataset");
-    data[c].resize(bytes[c]);
-    if (bytes[c] > 0) ends[c].resize(rows);
+    if (bytes[c] == 0) continue;
+    data[c] = static_cast<char*>(buffer(bytes[c]));
+    ends[c] = static_cast<std::uint32_t*>(buffer(rows * sizeof(std::uint32_t)));
+    kept[c] = {buffers[buffers.size() - 2], buffers.back()};
   }
   row_offsets_.assign(rows, 0);
+  // The line each chunk begins on: after the header's lines and the chunks' before it.
+  std::vector<std::uint64_t> first_line(chunks.size());
+  std::uint64_t line = 1 + static_cast<std::uint64_t>(std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(chunks[0].begin), '\n'));
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    first_line[k] = line;
+    line += chunks[k].newlines;
+  }
+  std::vector<std::vector<std::pair<std::size_t, std::uint64_t>>> jumps(chunks.size());
   run_blocks(
       chunks.size(), options.threads, {}, [] { return 0; },
-      [&](std::size_t k, std::size_t, int&) { fill_chunk(chunks[k], first_row[k], first_byte[k], data, ends); }, [](int&) {},
-      chunks.size());
+      [&](std::size_t k, std::size_t, int&) {
+        fill_chunk(chunks[k], first_row[k], first_byte[k], first_line[k], data, ends, jumps[k]);
+        if (discard_) discard_text(chunks[k].begin, chunks[k].end);
+      },
+      [](int&) {}, chunks.size());
+  line_jumps_.clear();
+  for (const auto& chunk_jumps : jumps) line_jumps_.insert(line_jumps_.end(), chunk_jumps.begin(), chunk_jumps.end());
   std::vector<TextColumn> cells;
   cells.reserve(bytes.size());
   for (std::size_t c = 0; c < bytes.size(); ++c)
-    cells.push_back(bytes[c] == 0 ? TextColumn::empty_values(rows) : TextColumn(std::move(data[c]), std::move(ends[c])));
+    cells.push_back(bytes[c] == 0 ? TextColumn::empty_values(rows)
+                                  : TextColumn(Column<char>(std::span<const char>(data[c], bytes[c]), std::move(kept[c].first)),
+                                               Column<std::uint32_t>(std::span<const std::uint32_t>(ends[c], rows), std::move(kept[c].second))));
   return cells;
 }
 
@@ -259,6 +307,9 @@ void CsvTableFile::read(std::string text, Table& table, Reporter& reporter, std:
   input_column_ = std::move(plan.input_column);
   missing_required_ = plan.missing_required;
   std::vector<CsvChunk> chunks = scan_chunks(reader.position(), input_names, options);
+  // The text can go chunk by chunk only if every record starts a line: locate_in_file reads a
+  // record again from its offset, and finds its line from the line starts (RowPlaces).
+  discard_ = reopened_ && std::all_of(chunks.begin(), chunks.end(), [](const CsvChunk& c) { return c.line_starts; });
 
   // The problems in the order a reader of the whole file meets them: bytes, header, rows.
   report_bytes(reporter, chunks);
@@ -292,7 +343,7 @@ std::uint64_t RowPlaces::last_change(const std::vector<Change>& changes, std::si
   return after == changes.begin() ? 0 : std::prev(after)->value;
 }
 
-bool CsvTableFile::release_text() {
+bool CsvTableFile::open_for_release(std::uint64_t size) {
   const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   auto file = std::shared_ptr<const int>(new int(fd), [](const int* f) {
@@ -300,26 +351,29 @@ bool CsvTableFile::release_text() {
     delete f;
   });
   struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != text_.size()) return false;
-  // Each row's line; a record starts where a line does (after a line end), which the search of a
-  // cell's column relies on.
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != size) return false;
+  reopened_ = std::move(file);
+  return true;
+}
+
+void CsvTableFile::release_text() {
+  if (!discard_) return;  // not reopened, or a record that starts no line: the text is kept
   RowPlaces places;
   places.reserve(row_offsets_.size());
-  std::uint64_t line = 1, at = 0;
-  for (const std::uint64_t record : row_offsets_) {
-    if (record == 0 || text_[record - 1] != '\n') return false;
-    line += static_cast<std::uint64_t>(
-        std::count(text_.begin() + static_cast<std::ptrdiff_t>(at), text_.begin() + static_cast<std::ptrdiff_t>(record), '\n'));
-    at = record;
-    places.push_back(record, line);
+  std::uint64_t line = 0;
+  std::size_t j = 0;
+  for (std::size_t row = 0; row < row_offsets_.size(); ++row) {
+    line = j < line_jumps_.size() && line_jumps_[j].first == row ? line_jumps_[j++].second : line + 1;
+    places.push_back(row_offsets_[row], line);
   }
   places_ = std::move(places);
   std::vector<std::uint64_t>().swap(row_offsets_);
-  file_ = std::move(file);
+  std::vector<std::pair<std::size_t, std::uint64_t>>().swap(line_jumps_);
+  file_ = std::move(reopened_);
   file_size_ = text_.size();
   lines_.reset();
   std::string().swap(text_);
-  return true;
+  discard_ = false;
 }
 
 // locate() once the text is released: the row's record read again, from its offset to the next
@@ -458,9 +512,10 @@ CheckResult read_csv_dataset(const std::string& folder, const std::map<std::stri
       continue;
     }
     state.read[k] = true;
+    // The text of a file on disk is given back as it is read, and read again where a problem is.
+    if (!files) csv[k].open_for_release(text->size());
     csv[k].read(std::move(*text), tables.table(kind), reporter, state.malformed[k], options);
-    // The text of a file on disk is read again where a problem is, rather than kept.
-    if (!files) csv[k].release_text();
+    csv[k].release_text();
   }
   read_other_files(folder, files, tables, reporter);
   CsvLocator locator(csv);

@@ -12,7 +12,7 @@
 
 namespace actorgraph {
 
-TextColumn::TextColumn(std::vector<char> data, std::vector<std::uint32_t> ends) : data_(std::move(data)), ends_(std::move(ends)) {
+TextColumn::TextColumn(Column<char> data, Column<std::uint32_t> ends) : data_(std::move(data)), ends_(std::move(ends)) {
   if (data_.size() > std::numeric_limits<std::uint32_t>::max()) throw Error("a text column holds more than 4 GiB; split the dataset");
   // One pass over the ends: cheap beside filling them, and a wrong end would make views past the buffer.
   std::uint32_t previous = 0;

@@ -27,7 +27,9 @@ class TextColumn {
   // A column made whole: value i is data[ends[i-1], ends[i]) (from 0 for the first), so `ends` is
   // non-decreasing and its last value is data.size(); throws Error otherwise. For a reader that
   // knows every size before it copies the text, and fills the buffers in place, in parallel.
-  TextColumn(std::vector<char> data, std::vector<std::uint32_t> ends);
+  TextColumn(std::vector<char> data, std::vector<std::uint32_t> ends) : TextColumn(Column<char>(std::move(data)), Column<std::uint32_t>(std::move(ends))) {}
+  // The same from columns, owned or views (a reader's buffers, filled in place).
+  TextColumn(Column<char> data, Column<std::uint32_t> ends);
   // `n` empty values, in no memory (Column::zeros): a column no row fills (quote, notes...).
   static TextColumn empty_values(std::size_t n);
 

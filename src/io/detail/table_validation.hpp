@@ -113,11 +113,10 @@ struct CsvChunk {
   std::vector<Problem> problems;           // in the order a reader meets them
   std::vector<std::size_t> malformed;      // rows, in the chunk
   std::vector<std::size_t> nuls, invalid;  // offsets of the first NUL bytes and bytes not UTF-8
+  std::uint64_t newlines = 0;              // line ends in [begin, end)
+  bool line_starts = true;                 // every record starts a line (after a line end)
 };
 
-// One CSV file of a dataset (or a graph attribute holding one): its text, kept for positions,
-// and where its rows and columns are. With a `context` ("graph attribute actorgraph_sources"),
-// its problems name `path` with no line, and say "CONTEXT, line N: ..." (sorted by that line).
 // Where each data row of a file starts, its record's offset and its line, kept once the file's text
 // is freed: about 4 bytes per row instead of 16. The offset is kept as its low 32 bits, the line as
 // the row's number; what they lack (the offset's high bits, the lines that start no row: the
@@ -142,6 +141,9 @@ class RowPlaces {
   std::vector<Change> high_, skipped_lines_;
 };
 
+// One CSV file of a dataset (or a graph attribute holding one): its text, kept for positions,
+// and where its rows and columns are. With a `context` ("graph attribute actorgraph_sources"),
+// its problems name `path` with no line, and say "CONTEXT, line N: ..." (sorted by that line).
 class CsvTableFile {
  public:
   CsvTableFile(TableKind kind, std::string path, std::string context = {})
@@ -153,7 +155,13 @@ class CsvTableFile {
   // problems (NUL bytes, invalid UTF-8, CSV syntax, the header, field counts); flags the rows
   // the validator should not check beyond their id. A large text is read in chunks on
   // options.threads threads (LoadOptions), with the same table and problems as in one.
+  // After open_for_release, the text of each chunk is given back to the system once its cells
+  // are copied (so the file and its cells are not both in memory), and release_text must follow.
   void read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed, const LoadOptions& options = {});
+
+  // Opens the file again, to read records from once the text is released; false when it cannot be
+  // opened or is not a regular file of `size` bytes (then the text is kept).
+  bool open_for_release(std::uint64_t size);
 
   // Whether the header lacks a required column (then every row is malformed, even one added later).
   bool missing_required() const noexcept { return missing_required_; }
@@ -163,11 +171,10 @@ class CsvTableFile {
 
   // Frees the text read (the file's size in memory, as much as its cells again): from then on a
   // problem's position is found by reading its row's record again from the file, at the offset
-  // kept for the row, with the row's line number kept too (RowPlaces). Only for a file read
-  // from disk, after read(). Keeps the text, and returns false, when the file cannot be opened
-  // again or its size changed. Should the file change before a problem is located, the problem is
-  // put at its row's first column.
-  bool release_text();
+  // kept for the row, with the row's line number kept too (RowPlaces). Only after open_for_release
+  // and read(). Should the file change before a problem is located, the problem is put at its
+  // row's first column.
+  void release_text();
 
  private:
   void report(Reporter& reporter, std::uint64_t offset, std::string message, Reporter::Phase phase = Reporter::Phase::before_rows,
@@ -177,14 +184,22 @@ class CsvTableFile {
   std::vector<CsvChunk> scan_chunks(std::size_t first, const std::vector<std::string>& input_names, const LoadOptions& options) const;
   void scan_chunk(CsvChunk& chunk, const std::vector<std::string>& input_names) const;
   std::vector<TextColumn> fill_columns(const std::vector<CsvChunk>& chunks, const LoadOptions& options);
-  void fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, std::vector<std::vector<char>>& data,
-                  std::vector<std::vector<std::uint32_t>>& ends);
+  // `line`: the line where the chunk begins; `jumps` gets (row, line) for the chunk's first row and
+  // each row whose line is not the one after its predecessor's.
+  void fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, std::uint64_t line,
+                  const std::vector<char*>& data, const std::vector<std::uint32_t*>& ends,
+                  std::vector<std::pair<std::size_t, std::uint64_t>>& jumps);
+  // Gives the whole pages of text[from, to) back to the system: read after this, they are zeros.
+  void discard_text(std::size_t from, std::size_t to);
 
   TableKind kind_;
   std::string path_, context_;
   std::string text_;
   std::unique_ptr<LineIndex> lines_;
   std::vector<std::uint64_t> row_offsets_;  // record offset of each data row, while the text is held
+  std::vector<std::pair<std::size_t, std::uint64_t>> line_jumps_;  // see fill_chunk; in row order
+  bool discard_ = false;                    // give each chunk's text back once read (open_for_release)
+  std::shared_ptr<const int> reopened_;     // open_for_release's file, until release_text
   // After release_text: the offset and line of each data row, and the file, open, to read records from.
   RowPlaces places_;
   std::shared_ptr<const int> file_;
