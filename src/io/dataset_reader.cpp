@@ -131,6 +131,7 @@ void CsvTableFile::scan_chunk(CsvChunk& chunk, const std::vector<std::string>& i
   chunk.bytes.assign(input_column_.size(), 0);
   chunk.problems.clear();
   chunk.malformed.clear();
+  chunk.line_starts = true;
   while (reader.next(fields, problems)) {
     const std::size_t row = chunk.rows++;
     for (auto& p : problems) chunk.problems.push_back({p.offset, std::move(p.message), row});
@@ -193,8 +194,11 @@ void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vecto
 }
 
 void CsvTableFile::discard_text(std::size_t from, std::size_t to) {
+  // Not the page holding `from` and the bytes after it: the chunk before may still be read on
+  // another thread, and its reader may look at the first bytes of this chunk to end its last record.
+  constexpr std::size_t margin = 64;
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = (reinterpret_cast<std::uintptr_t>(text_.data()) + from + page - 1) / page * page;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(text_.data()) + from + margin + page - 1) / page * page;
   const auto end = (reinterpret_cast<std::uintptr_t>(text_.data()) + to) / page * page;
   if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }

@@ -189,7 +189,8 @@ class CsvTableFile {
   void fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, std::uint64_t line,
                   const std::vector<char*>& data, const std::vector<std::uint32_t*>& ends,
                   std::vector<std::pair<std::size_t, std::uint64_t>>& jumps);
-  // Gives the whole pages of text[from, to) back to the system: read after this, they are zeros.
+  // Gives the whole pages of text[from, to) back to the system, but for the first bytes (see the
+  // definition): read after this, they are zeros.
   void discard_text(std::size_t from, std::size_t to);
 
   TableKind kind_;
