@@ -18,9 +18,10 @@ Graph Graph::build(std::size_t vertex_count, std::span<const std::uint32_t> sour
 
   // The CSR arrays are filled directly (BGL 1.74 keeps them in public members, as the snapshot
   // reader relies on too): no edge list and none of the constructor's temporaries, 16 bytes per
-  // arc in all plus 8 per arc for the first pass. Two stable counting sorts and no comparison sort:
-  // the arcs grouped by head (in relation order), then, taken head by head, grouped by tail, which
-  // leaves each tail's arcs in (head, relation) order.
+  // arc in all and no more at any time. Two stable counting sorts and no comparison sort: the arcs
+  // grouped by head, in relation order (in the in-arc arrays, as tails and relations for now);
+  // then, taken head by head, grouped by tail, which leaves each tail's arcs in (head, relation)
+  // order; then the in-arcs again, from the out-arcs, in place.
   auto each_arc = [&](auto&& f) {
     for (std::size_t r = 0; r < source.size(); ++r) {
       const auto rel = static_cast<std::uint32_t>(r);
@@ -28,47 +29,44 @@ Graph Graph::build(std::size_t vertex_count, std::span<const std::uint32_t> sour
       if (!directed[r] && source[r] != target[r]) f(target[r], source[r], rel);
     }
   };
-  const auto prefix_sums = [vertex_count](std::vector<std::uint32_t>& offsets) {
-    for (std::size_t v = 0; v < vertex_count; ++v) offsets[v + 1] += offsets[v];
-  };
-  std::vector<std::uint32_t> offsets(vertex_count + 1, 0), by_head(vertex_count + 1, 0);
-  each_arc([&](std::uint32_t u, std::uint32_t v, std::uint32_t) {
-    ++offsets[u + 1];
-    ++by_head[v + 1];
-  });
-  prefix_sums(offsets);
-  prefix_sums(by_head);
-  struct Entry {
-    std::uint32_t tail, relation;
-  };
-  std::vector<Entry> arcs(arc_count);  // grouped by head, each group in relation order
-  {
-    std::vector<std::uint32_t> cursor(by_head.begin(), by_head.end() - 1);
-    each_arc([&](std::uint32_t u, std::uint32_t v, std::uint32_t r) { arcs[cursor[v]++] = {u, r}; });
-  }
   Graph g;
   auto& forward = g.graph_.m_forward;
+  auto& backward = g.graph_.m_backward;
+  std::vector<std::uint32_t> offsets(vertex_count + 1, 0);
+  backward.m_rowstart.assign(vertex_count + 1, 0);
+  each_arc([&](std::uint32_t u, std::uint32_t v, std::uint32_t) {
+    ++offsets[u + 1];
+    ++backward.m_rowstart[v + 1];
+  });
+  for (std::size_t v = 0; v < vertex_count; ++v) {
+    offsets[v + 1] += offsets[v];
+    backward.m_rowstart[v + 1] += backward.m_rowstart[v];
+  }
+  const auto& by_head = backward.m_rowstart;
+  backward.m_column.resize(arc_count);
+  backward.m_edge_properties.resize(arc_count);
+  {
+    std::vector<std::uint32_t> cursor(by_head.begin(), by_head.end() - 1);
+    each_arc([&](std::uint32_t u, std::uint32_t v, std::uint32_t r) {
+      const std::uint32_t at = cursor[v]++;
+      backward.m_column[at] = u;
+      backward.m_edge_properties[at] = r;
+    });
+  }
   forward.m_column.resize(arc_count);
   forward.m_edge_properties.resize(arc_count);
   {
     std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
     for (std::size_t v = 0; v < vertex_count; ++v)
       for (std::uint32_t i = by_head[v]; i < by_head[v + 1]; ++i) {
-        const std::uint32_t at = cursor[arcs[i].tail]++;
+        const std::uint32_t at = cursor[backward.m_column[i]]++;
         forward.m_column[at] = static_cast<std::uint32_t>(v);
-        forward.m_edge_properties[at].relation = arcs[i].relation;
+        forward.m_edge_properties[at].relation = backward.m_edge_properties[i];
       }
   }
-  arcs = {};
-  by_head = {};
-  // In-arcs: each head's arcs, taken in out-arc order, so in (tail, relation) order.
-  auto& backward = g.graph_.m_backward;
-  backward.m_rowstart.assign(vertex_count + 1, 0);
-  for (const std::uint32_t v : forward.m_column) ++backward.m_rowstart[v + 1];
-  for (std::size_t v = 0; v < vertex_count; ++v) backward.m_rowstart[v + 1] += backward.m_rowstart[v];
-  backward.m_column.resize(arc_count);
-  backward.m_edge_properties.resize(arc_count);
-  std::vector<std::uint32_t> cursor(backward.m_rowstart.begin(), backward.m_rowstart.end() - 1);
+  // In-arcs: each head's arcs, taken in out-arc order, so in (tail, relation) order, with the
+  // out-arc's number. Written over the first pass's, which are read no more.
+  std::vector<std::uint32_t> cursor(by_head.begin(), by_head.end() - 1);
   for (std::size_t u = 0; u < vertex_count; ++u)
     for (std::uint32_t i = offsets[u]; i < offsets[u + 1]; ++i) {
       const std::uint32_t at = cursor[forward.m_column[i]]++;
