@@ -132,6 +132,8 @@ void CsvTableFile::scan_chunk(CsvChunk& chunk, const std::vector<std::string>& i
   chunk.problems.clear();
   chunk.malformed.clear();
   chunk.line_starts = true;
+  chunk.jumps.clear();
+  std::uint64_t line = 0, counted_to = chunk.begin;  // `line`: line ends in [begin, counted_to)
   while (reader.next(fields, problems)) {
     const std::size_t row = chunk.rows++;
     for (auto& p : problems) chunk.problems.push_back({p.offset, std::move(p.message), row});
@@ -158,22 +160,28 @@ void CsvTableFile::scan_chunk(CsvChunk& chunk, const std::vector<std::string>& i
     if (!well_formed) chunk.malformed.push_back(row);
     const std::uint64_t record = reader.record_offset();
     if (record == 0 || text_[record - 1] != '\n') chunk.line_starts = false;
+    const std::uint64_t previous = line;
+    line += line_ends(counted_to, record);
+    counted_to = record;
+    if (row == 0 || line != previous + 1) chunk.jumps.emplace_back(row, line);
   }
   chunk.end = reader.position();
-  chunk.newlines = static_cast<std::uint64_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(chunk.begin),
-                                                         text_.begin() + static_cast<std::ptrdiff_t>(chunk.end), '\n'));
+  chunk.newlines = line + line_ends(counted_to, chunk.end);
+}
+
+std::uint64_t CsvTableFile::line_ends(std::uint64_t from, std::uint64_t to) const {
+  return static_cast<std::uint64_t>(
+      std::count(text_.begin() + static_cast<std::ptrdiff_t>(from), text_.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
 }
 
 // Second pass: the chunk's cells copied into the columns' buffers, at the places the first pass
 // counted (`row`: the chunk's first row; `at`: where each column's text of the chunk begins).
-void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, std::uint64_t line,
-                              const std::vector<char*>& data, const std::vector<std::uint32_t*>& ends,
-                              std::vector<std::pair<std::size_t, std::uint64_t>>& jumps) {
+void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, const std::vector<char*>& data,
+                              const std::vector<std::uint32_t*>& ends) {
   CsvReader reader(text_, chunk.begin, chunk.stop);
   std::vector<CsvField> fields;
   std::vector<CsvProblem> problems;
-  std::uint64_t counted_to = chunk.begin;  // `line` is the line of this offset
-  for (const std::size_t first = row; reader.next(fields, problems); ++row) {
+  for (; reader.next(fields, problems); ++row) {
     problems.clear();
     for (std::size_t c = 0; c < input_column_.size(); ++c) {
       const std::size_t i = input_column_[c];
@@ -183,13 +191,7 @@ void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vecto
       }
       if (ends[c]) ends[c][row] = static_cast<std::uint32_t>(at[c]);  // null: a column of empty values
     }
-    const std::uint64_t record = reader.record_offset();
-    row_offsets_[row] = record;
-    const std::uint64_t previous = line;
-    line += static_cast<std::uint64_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(counted_to),
-                                                  text_.begin() + static_cast<std::ptrdiff_t>(record), '\n'));
-    counted_to = record;
-    if (row == first || line != previous + 1) jumps.emplace_back(row, line);
+    row_offsets_[row] = reader.record_offset();
   }
 }
 
@@ -244,41 +246,37 @@ std::vector<TextColumn> CsvTableFile::fill_columns(const std::vector<CsvChunk>& 
   // Each column's text and ends in buffers of their exact size that the chunks fill: not zeroed
   // first (std::malloc, not a vector's resize), so a page takes memory only when the cells copied
   // into it arrive, while each chunk's text is given back as it is done with (discard_text).
-  std::vector<std::shared_ptr<void>> buffers;
-  const auto buffer = [&buffers](std::size_t bytes) {
+  const auto buffer = [](std::size_t bytes) {
     void* memory = std::malloc(std::max<std::size_t>(bytes, 1));
     if (!memory) throw std::bad_alloc();
-    buffers.emplace_back(memory, std::free);
-    return memory;
+    return std::shared_ptr<void>(memory, std::free);
   };
+  std::vector<std::pair<std::shared_ptr<void>, std::shared_ptr<void>>> kept(bytes.size());  // text, ends
   std::vector<char*> data(bytes.size(), nullptr);
   std::vector<std::uint32_t*> ends(bytes.size(), nullptr);
-  std::vector<std::pair<std::shared_ptr<void>, std::shared_ptr<void>>> kept(bytes.size());
   for (std::size_t c = 0; c < bytes.size(); ++c) {
     if (bytes[c] > std::numeric_limits<std::uint32_t>::max()) throw Error("a text column holds more than 4 GiB; split the dataset");
     if (bytes[c] == 0) continue;
-    data[c] = static_cast<char*>(buffer(bytes[c]));
-    ends[c] = static_cast<std::uint32_t*>(buffer(rows * sizeof(std::uint32_t)));
-    kept[c] = {buffers[buffers.size() - 2], buffers.back()};
+    kept[c] = {buffer(bytes[c]), buffer(rows * sizeof(std::uint32_t))};
+    data[c] = static_cast<char*>(kept[c].first.get());
+    ends[c] = static_cast<std::uint32_t*>(kept[c].second.get());
   }
   row_offsets_.assign(rows, 0);
-  // The line each chunk begins on: after the header's lines and the chunks' before it.
-  std::vector<std::uint64_t> first_line(chunks.size());
-  std::uint64_t line = 1 + static_cast<std::uint64_t>(std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(chunks[0].begin), '\n'));
+  // The lines where the rows' lines jump (CsvChunk::jumps), in the file: each chunk begins on the
+  // line after the header's lines and the chunks' before it.
+  line_jumps_.clear();
+  std::uint64_t line = 1 + line_ends(0, chunks[0].begin);
   for (std::size_t k = 0; k < chunks.size(); ++k) {
-    first_line[k] = line;
+    for (const auto& [row, chunk_line] : chunks[k].jumps) line_jumps_.emplace_back(first_row[k] + row, line + chunk_line);
     line += chunks[k].newlines;
   }
-  std::vector<std::vector<std::pair<std::size_t, std::uint64_t>>> jumps(chunks.size());
   run_blocks(
       chunks.size(), options.threads, {}, [] { return 0; },
       [&](std::size_t k, std::size_t, int&) {
-        fill_chunk(chunks[k], first_row[k], first_byte[k], first_line[k], data, ends, jumps[k]);
+        fill_chunk(chunks[k], first_row[k], first_byte[k], data, ends);
         if (discard_) discard_text(chunks[k].begin, chunks[k].end);
       },
       [](int&) {}, chunks.size());
-  line_jumps_.clear();
-  for (const auto& chunk_jumps : jumps) line_jumps_.insert(line_jumps_.end(), chunk_jumps.begin(), chunk_jumps.end());
   std::vector<TextColumn> cells;
   cells.reserve(bytes.size());
   for (std::size_t c = 0; c < bytes.size(); ++c)
@@ -347,17 +345,16 @@ std::uint64_t RowPlaces::last_change(const std::vector<Change>& changes, std::si
   return after == changes.begin() ? 0 : std::prev(after)->value;
 }
 
-bool CsvTableFile::open_for_release(std::uint64_t size) {
+void CsvTableFile::open_for_release(std::uint64_t size) {
   const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
+  if (fd < 0) return;
   auto file = std::shared_ptr<const int>(new int(fd), [](const int* f) {
     ::close(*f);
     delete f;
   });
   struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != size) return false;
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != size) return;
   reopened_ = std::move(file);
-  return true;
 }
 
 void CsvTableFile::release_text() {

@@ -987,6 +987,7 @@ void DatasetBuilder::check_similar_claims() {
     auto group() const noexcept { return std::tie(type, u, v, directed); }
     bool operator<(const Key& other) const noexcept { return std::tie(type, u, v, directed, r) < std::tie(other.type, other.u, other.v, other.directed, other.r); }
   };
+  static_assert(sizeof(Key) == 16);
   std::vector<Key> keys;
   keys.reserve(m);
   for (RelationId r = 0; r < m; ++r) {
@@ -1051,7 +1052,7 @@ void DatasetBuilder::code_few_valued_columns() {
   const auto aliases = d_.actors_.column("aliases");
   for (std::size_t c = 1; c < d_.actors_.cells_.size(); ++c)
     if (c != aliases) columns.push_back(&d_.actors_.cells_[c]);
-  std::erase_if(columns, [](const TextColumn* column) { return column->bytes() == 0 || column->is_coded(); });
+  std::erase_if(columns, [](const TextColumn* column) { return column->bytes() == 0; });  // all empty: already no memory
   run_blocks(
       columns.size(), threads_, {}, [] { return 0; },
       [&](std::size_t k, std::size_t, int&) {

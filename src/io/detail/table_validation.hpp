@@ -115,6 +115,9 @@ struct CsvChunk {
   std::vector<std::size_t> nuls, invalid;  // offsets of the first NUL bytes and bytes not UTF-8
   std::uint64_t newlines = 0;              // line ends in [begin, end)
   bool line_starts = true;                 // every record starts a line (after a line end)
+  // (row, line) for the chunk's first row and each row whose line is not the one after its
+  // predecessor's; both counted from the chunk's start (row 0, line 0 where it begins).
+  std::vector<std::pair<std::size_t, std::uint64_t>> jumps;
 };
 
 // Where each data row of a file starts, its record's offset and its line, kept once the file's text
@@ -159,9 +162,9 @@ class CsvTableFile {
   // are copied (so the file and its cells are not both in memory), and release_text must follow.
   void read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed, const LoadOptions& options = {});
 
-  // Opens the file again, to read records from once the text is released; false when it cannot be
-  // opened or is not a regular file of `size` bytes (then the text is kept).
-  bool open_for_release(std::uint64_t size);
+  // Opens the file again, to read records from once the text is released; does nothing when it
+  // cannot be opened or is not a regular file of `size` bytes (then the text is kept).
+  void open_for_release(std::uint64_t size);
 
   // Whether the header lacks a required column (then every row is malformed, even one added later).
   bool missing_required() const noexcept { return missing_required_; }
@@ -184,11 +187,9 @@ class CsvTableFile {
   std::vector<CsvChunk> scan_chunks(std::size_t first, const std::vector<std::string>& input_names, const LoadOptions& options) const;
   void scan_chunk(CsvChunk& chunk, const std::vector<std::string>& input_names) const;
   std::vector<TextColumn> fill_columns(const std::vector<CsvChunk>& chunks, const LoadOptions& options);
-  // `line`: the line where the chunk begins; `jumps` gets (row, line) for the chunk's first row and
-  // each row whose line is not the one after its predecessor's.
-  void fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, std::uint64_t line,
-                  const std::vector<char*>& data, const std::vector<std::uint32_t*>& ends,
-                  std::vector<std::pair<std::size_t, std::uint64_t>>& jumps);
+  void fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, const std::vector<char*>& data,
+                  const std::vector<std::uint32_t*>& ends);
+  std::uint64_t line_ends(std::uint64_t from, std::uint64_t to) const;  // in text[from, to)
   // Gives the whole pages of text[from, to) back to the system, but for the first bytes (see the
   // definition): read after this, they are zeros.
   void discard_text(std::size_t from, std::size_t to);
@@ -198,7 +199,7 @@ class CsvTableFile {
   std::string text_;
   std::unique_ptr<LineIndex> lines_;
   std::vector<std::uint64_t> row_offsets_;  // record offset of each data row, while the text is held
-  std::vector<std::pair<std::size_t, std::uint64_t>> line_jumps_;  // see fill_chunk; in row order
+  std::vector<std::pair<std::size_t, std::uint64_t>> line_jumps_;  // CsvChunk::jumps of the file, in row order
   bool discard_ = false;                    // give each chunk's text back once read (open_for_release)
   std::shared_ptr<const int> reopened_;     // open_for_release's file, until release_text
   // After release_text: the offset and line of each data row, and the file, open, to read records from.
