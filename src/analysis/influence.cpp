@@ -327,11 +327,11 @@ Contribution contribution(const Setup& s, const Variant& v, RelationId r) {
     if (last >= s.reference_day) return 1.0;
     return std::isinf(half_life) ? 1.0 : std::pow(0.5, (s.reference_day - last) / 365.2425 / half_life);
   };
-  const Extent& e = d.relation_extent(r);
+  const Extent e = d.relation_extent(r);
   double decay = 0, high_decay = 0;
   if (e.dated) {
     decay = high_decay = e.first > s.reference_day ? 0.0 : faded(e.last);
-  } else if (const PartialDate& attested = d.relation_attested(r); !attested.empty() && attested.last_day() <= s.reference_day) {
+  } else if (const PartialDate attested = d.relation_attested(r); !attested.empty() && attested.last_day() <= s.reference_day) {
     // Known by its attestation date: an ongoing tie still holds, an event happened by then.
     decay = high_decay = type.ongoing ? 1.0 : faded(attested.last_day());
   } else {

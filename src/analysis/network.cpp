@@ -25,7 +25,7 @@ std::vector<ActorId> representatives(const Dataset& d, const Slice& slice) {
     if (d.relation_type(r) != *affiliation) continue;
     const ActorId s = d.relation_source(r), t = d.relation_target(r);
     if (s == t || !slice.has_actor(s) || !slice.has_actor(t)) continue;
-    const Extent& e = d.relation_extent(r);
+    const Extent e = d.relation_extent(r);
     if (slice.windowed() && !e.overlaps(slice.first_day(), slice.last_day())) continue;
     const std::int32_t start = e.dated ? e.first : std::numeric_limits<std::int32_t>::min();
     if (!has_parent[s] || start > parent_start[s] || (start == parent_start[s] && t < parent[s])) {

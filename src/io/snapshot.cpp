@@ -119,7 +119,7 @@ namespace {
 
 constexpr char magic[8] = {'A', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
 // Raised whenever the layout of the body changes; the identity string catches type layouts besides.
-constexpr std::uint32_t format_version = 3;
+constexpr std::uint32_t format_version = 4;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_size = 32;  // magic, version, byte order, length, checksum
 constexpr std::size_t length_at = 16, checksum_at = 24;
@@ -342,13 +342,12 @@ class SnapshotCodec {
   static void decode_graph(Decoder& in, Dataset& d);
   static void check_structure(const Dataset& d);
   static std::vector<PartialDate> without_padding(std::span<const PartialDate> dates);
-  static std::vector<Extent> without_padding(std::span<const Extent> extents);
 };
 
 std::string SnapshotCodec::identity() {
   return "actorgraph " ACTORGRAPH_VERSION "; snapshot " + std::to_string(format_version) + "; boost " + std::to_string(BOOST_VERSION) +
          "; " + (std::endian::native == std::endian::little ? "little" : "big") + "-endian; " + layout_of<PartialDate>("PartialDate") +
-         layout_of<Extent>("Extent") + layout_of<Magnitude>("Magnitude") + layout_of<Dataset::StatedMagnitude>("StatedMagnitude") +
+         layout_of<Magnitude>("Magnitude") + layout_of<Dataset::StatedMagnitude>("StatedMagnitude") +
          layout_of<Stance>("Stance") + layout_of<Status>("Status") +
          layout_of<KindId>("KindId") + layout_of<TypeId>("TypeId") + layout_of<ArcRelation>("ArcRelation") +
          layout_of<IdIndex::Slot>("IdIndex::Slot") + layout_of<CoreGraph::vertex_descriptor>("Vertex") +
@@ -584,17 +583,6 @@ std::vector<PartialDate> SnapshotCodec::without_padding(std::span<const PartialD
   return out;
 }
 
-std::vector<Extent> SnapshotCodec::without_padding(std::span<const Extent> extents) {
-  std::vector<Extent> out(extents.size());
-  std::memset(static_cast<void*>(out.data()), 0, out.size() * sizeof(Extent));
-  for (std::size_t i = 0; i < extents.size(); ++i) {
-    out[i].first = extents[i].first;
-    out[i].last = extents[i].last;
-    out[i].dated = extents[i].dated;
-  }
-  return out;
-}
-
 // The typed columns, each one array; the aliases as positions in the actors table's aliases column.
 void SnapshotCodec::encode_columns(Encoder& out, const Dataset& d) {
   out.array(d.actor_kind_);
@@ -612,7 +600,6 @@ void SnapshotCodec::encode_columns(Encoder& out, const Dataset& d) {
   out.array(d.rel_type_);
   out.array(without_padding(d.rel_start_));
   out.array(without_padding(d.rel_end_));
-  out.array(without_padding(d.rel_extent_));
   out.array(d.rel_directed_);
   out.array(d.rel_weight_);
   out.array(d.rel_magnitudes_);
@@ -646,7 +633,6 @@ void SnapshotCodec::decode_columns(Decoder& in, Dataset& d) {
   in.array(d.rel_type_);
   in.array(d.rel_start_);
   in.array(d.rel_end_);
-  in.array(d.rel_extent_);
   in.array(d.rel_directed_);
   in.array(d.rel_weight_);
   in.array(d.rel_magnitudes_);
@@ -705,18 +691,10 @@ void SnapshotCodec::check_structure(const Dataset& d) {
   check(d.alias_offsets_.size() == n + 1 && ascending_to(d.alias_offsets_, d.aliases_.size()), "the aliases");
   for (const auto* column : {&d.rel_source_, &d.rel_target_}) check(column->size() == m && all_below(*column, n), "a relation's actor");
   check(d.rel_type_.size() == m && all_below(d.rel_type_, d.types_.size()), "a relation's type");
-  check(d.rel_start_.size() == m && d.rel_end_.size() == m && d.rel_extent_.size() == m && d.rel_directed_.size() == m &&
+  check(d.rel_start_.size() == m && d.rel_end_.size() == m && d.rel_directed_.size() == m &&
             (d.rel_weight_.size() == m || d.rel_weight_.empty()) && d.rel_stance_.size() == m && d.rel_status_.size() == m &&
             d.rel_attested_.size() == m && d.rel_part_of_.size() <= m && d.source_date_.size() == s,
         "a column's length");
-  // A bool holds 0 or 1; any other byte would be undefined behaviour when read.
-  check(std::all_of(d.rel_extent_.begin(), d.rel_extent_.end(),
-                    [](const Extent& e) {
-                      unsigned char byte;
-                      std::memcpy(&byte, &e.dated, 1);
-                      return byte <= 1;
-                    }),
-        "an extent");
   for (const auto* dates : {&d.rel_start_, &d.rel_end_, &d.rel_attested_, &d.source_date_}) check(usable_dates(*dates), "a date");
   check(all_below(d.rel_stance_, 4) && all_below(d.rel_status_, 3), "a stance or status");
   // Ascending relations below m: relation_magnitude's bisection then finds each one.

@@ -533,15 +533,16 @@ void DatasetBuilder::check_relations() {
   d_.rel_type_.resize(m);
   d_.rel_start_.resize(m);
   // Columns no row fills take no memory: end dates as zeros (the empty date), weights not at all
-  // (Dataset::relation_weight). A row writes them only when it states them.
+  // (Dataset::relation_weight). A row writes them only when it states them. The extent is not
+  // kept: Dataset::relation_extent computes it from the dates.
   const auto stated = [&](const std::optional<std::size_t>& c) { return c && t.column_cells(*c).bytes() > 0; };
   d_.rel_end_ = stated(c_end_) ? Column<PartialDate>(std::vector<PartialDate>(m)) : Column<PartialDate>::zeros(m);
-  d_.rel_extent_.resize(m);
   d_.rel_directed_.resize(m);
   if (stated(c_weight_)) d_.rel_weight_.resize(m);
-  d_.rel_stance_.resize(m);
-  d_.rel_status_.resize(m);
-  d_.rel_attested_.resize(m);
+  // Stance, status and attestation likewise (Stance::unstated and Status::held are zeros).
+  d_.rel_stance_ = stated(c_stance_) ? Column<Stance>(std::vector<Stance>(m)) : Column<Stance>::zeros(m);
+  d_.rel_status_ = stated(c_status_) ? Column<Status>(std::vector<Status>(m)) : Column<Status>::zeros(m);
+  d_.rel_attested_ = stated(c_attested_) ? Column<PartialDate>(std::vector<PartialDate>(m)) : Column<PartialDate>::zeros(m);
   d_.rel_source_offsets_.reserve(m + 1);
   d_.rel_source_offsets_.push_back(0);
   // Blocks of rows on the threads, each row's values written in place; the blocks' problems and
@@ -602,8 +603,7 @@ struct RelationValues {
   Magnitude magnitude;
   Stance stance = Stance::unstated;
   Status status = Status::held;
-  PartialDate attested;
-  bool attested_stated = false;  // the `attested` column is filled (not the publication date)
+  PartialDate attested;  // the `attested` column (Dataset::relation_attested adds the sources' dates)
 };
 
 // The fields of a relation's row beyond its id, actors and type: dates, direction, weight,
@@ -612,7 +612,7 @@ void DatasetBuilder::check_relation_fields(RowProblems& out, const std::vector<C
                                            std::vector<SourceId>& sources) const {
   const Cell empty_field{{}, TableKind::relations, v[0].row, TableLocator::whole_row};
   auto field = [&](const std::optional<std::size_t>& c) -> const Cell& { return c ? v[*c] : empty_field; };
-  auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested, attested_stated] = r;
+  auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested] = r;
   start = parse_date(out, field(c_start_), "start");
   end = parse_date(out, field(c_end_), "end");
   if (!start.empty() && !end.empty() && end.last_day() < start.first_day())
@@ -666,14 +666,8 @@ void DatasetBuilder::check_relation_fields(RowProblems& out, const std::vector<C
   }
   status = parse_status_field(out, field(c_status_));
   attested = parse_date(out, field(c_attested_), "attested");
-  attested_stated = !attested.empty();
-  if (attested_stated && !start.empty() && attested.last_day() < start.first_day())
+  if (!attested.empty() && !start.empty() && attested.last_day() < start.first_day())
     note(out, field(c_attested_), Severity::error, "attested " + attested.str() + " is before start " + start.str());
-  // Without a stated date the relation is attested by its earliest source's publication.
-  if (attested.empty())
-    for (SourceId s2 : sources)
-      if (const PartialDate& published = d_.source_date_[s2]; !published.empty() && (attested.empty() || published < attested))
-        attested = published;
 }
 
 // One row of relations.csv: checked, then its typed values written at `row` of the dataset's
@@ -683,7 +677,7 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
   const std::vector<Cell>& v = block.cells;
   RowProblems& out = block.problems;
   RelationValues r;
-  auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested, attested_stated] = r;
+  auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested] = r;
   std::vector<SourceId>& sources = block.scratch;
   sources.clear();
   if (ok) {
@@ -724,22 +718,12 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
   d_.rel_type_.edit()[row] = type;
   d_.rel_start_.edit()[row] = start;
   if (!end.empty()) d_.rel_end_.edit()[row] = end;
-  Extent extent;
-  if (!start.empty()) {
-    extent.dated = true;
-    extent.first = start.first_day();
-    extent.last = !end.empty() ? end.last_day() : d_.types_[type].ongoing ? Extent::open : start.last_day();
-    // An event series with a start and no end ("meetings take place since 2003") is known to
-    // continue until the date its source attests it (docs/FORMAT.md, "Time").
-    if (end.empty() && attested_stated && extent.last != Extent::open) extent.last = std::max(extent.last, attested.last_day());
-  }
-  d_.rel_extent_.edit()[row] = extent;
   d_.rel_directed_.edit()[row] = directed ? 1 : 0;
   if (!d_.rel_weight_.empty()) d_.rel_weight_.edit()[row] = weight;
   if (magnitude.present()) block.magnitudes.emplace_back(row, magnitude);
-  d_.rel_stance_.edit()[row] = stance;
-  d_.rel_status_.edit()[row] = status;
-  d_.rel_attested_.edit()[row] = attested;
+  if (stance != Stance::unstated) d_.rel_stance_.edit()[row] = stance;
+  if (status != Status::held) d_.rel_status_.edit()[row] = status;
+  if (!attested.empty()) d_.rel_attested_.edit()[row] = attested;
   block.sources.insert(block.sources.end(), sources.begin(), sources.end());
   block.counts.push_back(static_cast<std::uint32_t>(sources.size()));
 }

@@ -108,6 +108,34 @@ std::span<const SourceId> Dataset::relation_sources(RelationId r) const noexcept
   return {rel_sources_.data() + rel_source_offsets_[r], rel_source_offsets_[r + 1] - rel_source_offsets_[r]};
 }
 
+Extent Dataset::relation_extent(RelationId r) const noexcept {
+  Extent extent;
+  const PartialDate &start = rel_start_[r], &end = rel_end_[r];
+  if (start.empty()) return extent;
+  extent.dated = true;
+  extent.first = start.first_day();
+  if (!end.empty()) {
+    extent.last = end.last_day();
+  } else if (types_[rel_type_[r]].ongoing) {
+    extent.last = Extent::open;
+  } else {
+    // An event series with a start and no end ("meetings take place since 2003") is known to
+    // continue until the date its source attests it.
+    extent.last = start.last_day();
+    if (const PartialDate& attested = rel_attested_[r]; !attested.empty()) extent.last = std::max(extent.last, attested.last_day());
+  }
+  return extent;
+}
+
+PartialDate Dataset::relation_attested(RelationId r) const noexcept {
+  PartialDate attested = rel_attested_[r];
+  if (attested.empty())
+    for (const SourceId s : relation_sources(r))
+      if (const PartialDate& published = source_date_[s]; !published.empty() && (attested.empty() || published < attested))
+        attested = published;
+  return attested;
+}
+
 std::span<const RelationId> Dataset::relation_disputes(RelationId r) const noexcept {
   if (rel_dispute_offsets_.empty()) return {};
   return {rel_disputes_.data() + rel_dispute_offsets_[r], rel_dispute_offsets_[r + 1] - rel_dispute_offsets_[r]};

@@ -70,7 +70,7 @@ Slice::Slice(const Dataset& d, const SliceOptions& o) {
   for (RelationId r = 0; r < d.relation_count(); ++r) {
     if (!types[d.relation_type(r)] || !actor_mask_[d.relation_source(r)] || !actor_mask_[d.relation_target(r)]) continue;
     if (windowed) {
-      const Extent& e = d.relation_extent(r);
+      const Extent e = d.relation_extent(r);
       if (!e.dated) {
         ++undated_excluded_;
         continue;

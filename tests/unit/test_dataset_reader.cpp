@@ -418,7 +418,7 @@ std::string dump(const CheckResult& result) {
     out << ' ' << d.match_actor(d.actor_label(a)).size() << '\n';
   }
   for (RelationId r = 0; r < d.relation_count(); ++r) {
-    const Extent& e = d.relation_extent(r);
+    const Extent e = d.relation_extent(r);
     out << d.relation_id(r) << ' ' << d.relation_source(r) << ' ' << d.relation_target(r) << ' ' << d.relation_type(r) << ' '
         << d.relation_start(r).str() << ' ' << d.relation_end(r).str() << ' ' << e.first << ' ' << e.last << ' ' << e.dated << ' '
         << d.relation_directed(r) << ' ' << d.relation_weight(r) << ' ' << d.relation_magnitude(r).low << ' '

@@ -300,7 +300,7 @@ TEST_CASE("A snapshot of another format version, build or kind of file is refuse
   const SnapshotKey key = snapshot_key(f.copy.path());
   std::string other_version = bytes;
   other_version[8] = 99;
-  CHECK(decode_snapshot(other_version, f.copy.path(), key).refused == "format version 99 (this build reads version 3)");
+  CHECK(decode_snapshot(other_version, f.copy.path(), key).refused == "format version 99 (this build reads version 4)");
   std::string other_magic = bytes;
   other_magic[0] = 'X';
   CHECK(decode_snapshot(other_magic, f.copy.path(), key).refused == "not an actorgraph snapshot");

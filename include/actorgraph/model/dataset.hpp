@@ -168,7 +168,11 @@ class Dataset {
   TypeId relation_type(RelationId r) const noexcept { return rel_type_[r]; }
   const PartialDate& relation_start(RelationId r) const noexcept { return rel_start_[r]; }
   const PartialDate& relation_end(RelationId r) const noexcept { return rel_end_[r]; }
-  const Extent& relation_extent(RelationId r) const noexcept { return rel_extent_[r]; }
+  // The days the relation spans (docs/FORMAT.md, "Time"), computed from its dates on each call (12
+  // bytes a relation not kept: 120 MB at 10 million). Undated (`dated` false) without a start; else
+  // from the start's first day to the end's last; with no end, open (Extent::open) for an ongoing
+  // type, else the start's last day or, for an event series, the stated `attested` date's if later.
+  Extent relation_extent(RelationId r) const noexcept;
   bool relation_directed(RelationId r) const noexcept { return rel_directed_[r] != 0; }
   // The `weight` column, 1 when empty.
   double relation_weight(RelationId r) const noexcept { return rel_weight_.empty() ? 1.0 : rel_weight_[r]; }
@@ -188,7 +192,8 @@ class Dataset {
   Status relation_status(RelationId r) const noexcept { return rel_status_[r]; }
   // The date by which the evidence attests the relation: the `attested` column when filled, else the
   // earliest publication date of its sources, else the empty date (nothing says when it was known).
-  const PartialDate& relation_attested(RelationId r) const noexcept { return rel_attested_[r]; }
+  // Computed on each call from the `attested` column and the sources' dates.
+  PartialDate relation_attested(RelationId r) const noexcept;
   // A named column of the relation ("" when absent): quote, notes, role, unit, or any other.
   std::string_view relation_field(RelationId r, std::string_view column) const noexcept {
     return relations_.cell(r, column);
@@ -241,7 +246,6 @@ class Dataset {
   Column<ActorId> rel_source_, rel_target_;
   Column<TypeId> rel_type_;
   Column<PartialDate> rel_start_, rel_end_;
-  Column<Extent> rel_extent_;
   Column<std::uint8_t> rel_directed_;
   Column<double> rel_weight_;  // empty when no relation states a weight: all are 1
   // The relations whose `magnitude` is filled, ascending, with it: most relations state none, and
@@ -260,6 +264,8 @@ class Dataset {
   IdIndex relation_by_id_;  // over relations_'s id column
   Column<Stance> rel_stance_;
   Column<Status> rel_status_;
+  // The `attested` column as stated (zeros when no row states one); relation_attested adds the
+  // sources' publication dates.
   Column<PartialDate> rel_attested_;
   Column<RelationId> rel_part_of_;      // none: no_relation; empty when no relation is part of another
   static constexpr RelationId no_relation = std::numeric_limits<RelationId>::max();
