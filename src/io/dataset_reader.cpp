@@ -377,6 +377,16 @@ void CsvTableFile::release_text() {
   discard_ = false;
 }
 
+void CsvTableFile::forget_positions() {
+  std::string().swap(text_);
+  lines_.reset();
+  std::vector<std::uint64_t>().swap(row_offsets_);
+  std::vector<std::pair<std::size_t, std::uint64_t>>().swap(line_jumps_);
+  places_ = RowPlaces{};
+  file_.reset();
+  reopened_.reset();
+}
+
 // locate() once the text is released: the row's record read again, from its offset to the next
 // row's (or the end of the file).
 TablePosition CsvTableFile::locate_in_file(std::size_t row, std::size_t column, std::size_t within) {
@@ -433,7 +443,9 @@ class CsvLocator : public TableLocator {
   TablePosition locate(TableKind table, std::size_t row, std::size_t column, std::size_t within) override {
     return files_[static_cast<std::size_t>(table)].locate(row, column, within);
   }
-
+  void forget() override {
+    for (CsvTableFile& file : files_) file.forget_positions();
+  }
 
  private:
   std::vector<CsvTableFile>& files_;

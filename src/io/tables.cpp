@@ -8,13 +8,16 @@
 #include "io/detail/table_validation.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdio>
 #include <cmath>
 #include <functional>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <set>
+#include <span>
 #include <unordered_set>
 
 namespace actorgraph {
@@ -265,6 +268,7 @@ class DatasetBuilder {
   void check_parts();
   void check_duplicates();
   void check_similar_claims();
+  void report_similar_claims(std::span<const RelationId> group);
   void check_double_counts();
   void code_few_valued_columns();
   void code_actor_columns();
@@ -275,7 +279,6 @@ class DatasetBuilder {
   ReadState state_;
   Reporter reporter_;
   Reporter::Phase phase_ = Reporter::Phase::rows;
-  std::vector<std::string> actor_id_list_;  // for suggestions
   std::unique_ptr<NameSuggester> actor_suggester_, source_suggester_, type_suggester_;
   std::size_t suggested_names_ = 0;
   std::set<std::pair<RelationId, RelationId>> dispute_pairs_;
@@ -351,7 +354,10 @@ std::string DatasetBuilder::unknown_hint(Suggest list, std::string_view name) {
                                                                         : type_suggester_;
   if (!suggester) {
     std::vector<std::string_view> ids;
-    if (list == Suggest::actor) ids.assign(actor_id_list_.begin(), actor_id_list_.end());
+    // Each actor id once: the rows the id index holds (not a duplicate, nor an id check_id refused).
+    if (list == Suggest::actor)
+      for (ActorId a = 0; a < d_.actors_.rows(); ++a)
+        if (d_.find_actor(d_.actor_id(a)) == a) ids.push_back(d_.actor_id(a));
     if (list == Suggest::source)
       for (SourceId s = 0; s < d_.sources_.rows(); ++s) ids.push_back(d_.sources_.cell(s, 0));
     if (list == Suggest::type)
@@ -475,8 +481,6 @@ void DatasetBuilder::check_actors() {
       if (const auto first = d_.actor_by_id_.insert(d_.actors_.column_cells(0), a))
         note(out, v[0], Severity::error,
              "duplicate actor id " + in_quotes(v[0].value) + " (first defined at " + place_of(TableKind::actors, *first) + ")");
-      else
-        actor_id_list_.emplace_back(v[0].value);
     }
     // A missing kind column is reported once, in the header, and makes every row malformed.
     const std::string_view kind = v[2].value;
@@ -911,41 +915,62 @@ void DatasetBuilder::check_parts() {
   }
 }
 
+// Rows are hashed (no per-row string is built: a million relations would mean a million
+// allocations), bucketed by the hash's high bits (a counting sort, no comparison sort of millions
+// of rows), and only rows with equal hashes are compared field by field. A column in dictionary form
+// is hashed and compared by its codes, which stand for their values one to one here (with_dictionary
+// makes distinct values; an actor column's code is the actor its id was found as); a column of
+// empty values not at all. At L: 12 bytes a relation for the time of the check.
 void DatasetBuilder::check_duplicates() {
-  // Rows are hashed (no per-row string is built: a million relations would mean a million
-  // allocations), sorted by hash, and only rows with equal hashes are compared field by field.
   const Table& t = d_.relations_;
-  const std::size_t columns = t.columns().size();
-  const std::hash<std::string_view> hash_cell;
-  std::vector<std::pair<std::uint64_t, RelationId>> hashed(t.rows());
+  std::vector<const TextColumn*> fields;  // beyond the id
+  for (std::size_t c = 1; c < t.columns().size(); ++c)
+    if (t.column_cells(c).is_coded() || t.column_cells(c).bytes() > 0) fields.push_back(&t.column_cells(c));
+  const std::size_t m = t.rows();
+  std::vector<std::uint64_t> hashes(m);
   run_blocks(
-      t.rows(), threads_, {}, [] { return 0; },
+      m, threads_, {}, [] { return 0; },
       [&](std::size_t begin, std::size_t end, int&) {
+        const std::hash<std::string_view> hash_text;
         for (std::size_t r = begin; r < end; ++r) {
-          std::uint64_t h = columns;
-          for (std::size_t c = 1; c < columns; ++c) h = (h ^ hash_cell(t.cell(r, c))) * 0x9E3779B97F4A7C15ull + c;
-          hashed[r] = {h, static_cast<RelationId>(r)};
+          std::uint64_t h = fields.size();
+          for (const TextColumn* f : fields)
+            h = (h ^ (f->is_coded() ? (f->code(r) + 1) * 0xD6E8FEB86659FD93ull : hash_text((*f)[r]))) * 0x9E3779B97F4A7C15ull + 1;
+          hashes[r] = h;
         }
       },
       [](int&) {});
-  std::erase_if(hashed, [&](const auto& entry) { return malformed(TableKind::relations, entry.second); });
-  sort_on_threads(hashed.begin(), hashed.end(), threads_);
+  const int bits = std::max(1, static_cast<int>(std::bit_width(m)) - 3);  // about 4 to 8 rows a bucket
+  const auto bucket = [&](RelationId r) { return static_cast<std::size_t>(hashes[r] >> (64 - bits)); };
+  std::vector<std::uint32_t> starts((std::size_t{1} << bits) + 1, 0);
+  for (RelationId r = 0; r < m; ++r)
+    if (!malformed(TableKind::relations, r)) ++starts[bucket(r) + 1];
+  std::partial_sum(starts.begin(), starts.end(), starts.begin());
+  std::vector<RelationId> order(starts.back());
+  {
+    std::vector<std::uint32_t> cursor(starts.begin(), starts.end() - 1);
+    for (RelationId r = 0; r < m; ++r)
+      if (!malformed(TableKind::relations, r)) order[cursor[bucket(r)]++] = r;
+  }
   const auto same_fields = [&](RelationId a, RelationId b) {
-    for (std::size_t c = 1; c < columns; ++c)
-      if (t.cell(a, c) != t.cell(b, c)) return false;
-    return true;
+    return std::all_of(fields.begin(), fields.end(), [&](const TextColumn* f) { return f->is_coded() ? f->code(a) == f->code(b) : (*f)[a] == (*f)[b]; });
   };
   std::vector<std::pair<RelationId, RelationId>> repeats;  // (row, the first row it repeats)
-  for (std::size_t i = 0; i < hashed.size();) {
-    std::size_t j = i + 1;
-    while (j < hashed.size() && hashed[j].first == hashed[i].first) ++j;
-    for (std::size_t b = i + 1; b < j; ++b)
-      for (std::size_t a = i; a < b; ++a)
-        if (same_fields(hashed[a].second, hashed[b].second)) {
-          repeats.emplace_back(hashed[b].second, hashed[a].second);
-          break;
-        }
-    i = j;
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+    const auto rows = std::span(order).subspan(starts[k], starts[k + 1] - starts[k]);
+    if (rows.size() < 2) continue;
+    std::sort(rows.begin(), rows.end(), [&](RelationId a, RelationId b) { return std::pair(hashes[a], a) < std::pair(hashes[b], b); });
+    for (std::size_t i = 0; i < rows.size();) {
+      std::size_t j = i + 1;
+      while (j < rows.size() && hashes[rows[j]] == hashes[rows[i]]) ++j;
+      for (std::size_t b = i + 1; b < j; ++b)
+        for (std::size_t a = i; a < b; ++a)
+          if (same_fields(rows[a], rows[b])) {
+            repeats.emplace_back(rows[b], rows[a]);
+            break;
+          }
+      i = j;
+    }
   }
   std::sort(repeats.begin(), repeats.end());
   for (const auto& repeat : repeats) {
@@ -961,52 +986,71 @@ void DatasetBuilder::check_duplicates() {
 // most one apart: most likely one event that the sources date differently (docs/FORMAT.md).
 void DatasetBuilder::check_similar_claims() {
   const std::size_t m = d_.relation_count();
-  // (type, actors, direction) computed once per relation, then sorted with the relation number:
-  // 16 bytes per relation (a std::tuple of the same took 20, and a list of the sorted relations 4 more).
-  struct Key {
-    TypeId type;
-    std::uint8_t directed;
-    ActorId u, v;
-    RelationId r;
-    auto group() const noexcept { return std::tie(type, u, v, directed); }
-    bool operator<(const Key& other) const noexcept { return std::tie(type, u, v, directed, r) < std::tie(other.type, other.u, other.v, other.directed, other.r); }
+  // A relation's first actor: its source, or the lower of the two when undirected; its second, the
+  // other. The relations bucketed by first actor in file order (a counting sort: 4 bytes a relation
+  // and no comparison sort of millions), each bucket sorted by (type, second actor, direction, row),
+  // each group so in file order.
+  const auto first = [&](RelationId r) {
+    return d_.relation_directed(r) ? d_.relation_source(r) : std::min(d_.relation_source(r), d_.relation_target(r));
   };
-  static_assert(sizeof(Key) == 16);
-  std::vector<Key> keys;
-  keys.reserve(m);
-  for (RelationId r = 0; r < m; ++r) {
-    if (!resolved_[r]) continue;
-    ActorId u = d_.relation_source(r), v = d_.relation_target(r);
-    if (!d_.relation_directed(r) && v < u) std::swap(u, v);
-    keys.push_back({d_.relation_type(r), static_cast<std::uint8_t>(d_.relation_directed(r) ? 1 : 0), u, v, r});
+  // The rest of the key in 49 bits: type (16), second actor (32), direction (1).
+  const auto key = [&](RelationId r) {
+    const ActorId u = d_.relation_source(r), v = d_.relation_target(r);
+    const bool directed = d_.relation_directed(r);
+    return std::uint64_t{d_.relation_type(r)} << 33 | std::uint64_t{directed ? v : std::max(u, v)} << 1 | (directed ? 1u : 0u);
+  };
+  std::vector<std::uint32_t> starts(d_.actor_count() + 1, 0);
+  for (RelationId r = 0; r < m; ++r)
+    if (resolved_[r]) ++starts[first(r) + 1];
+  std::partial_sum(starts.begin(), starts.end(), starts.begin());
+  std::vector<RelationId> order(starts.back());
+  {
+    std::vector<std::uint32_t> cursor(starts.begin(), starts.end() - 1);
+    for (RelationId r = 0; r < m; ++r)
+      if (resolved_[r]) order[cursor[first(r)]++] = r;
   }
-  sort_on_threads(keys.begin(), keys.end(), threads_);
   constexpr std::size_t max_group = 64;  // beyond this a pair of actors is a series, not one claim
-  for (std::size_t i = 0; i < keys.size();) {
-    std::size_t j = i;
-    while (j < keys.size() && keys[j].group() == keys[i].group()) ++j;
-    if (j - i > 1 && j - i <= max_group) {
-      for (std::size_t x = i; x < j; ++x)
-        for (std::size_t y = x + 1; y < j; ++y) {
-          const RelationId a = keys[x].r, b = keys[y].r;
-          const auto &sa = d_.relation_start(a), &sb = d_.relation_start(b);
-          if (sa.empty() || sb.empty() || std::abs(sa.year() - sb.year()) > 1) continue;
-          if (sa == sb && d_.relation_end(a) == d_.relation_end(b)) continue;
-          const auto srcs_a = d_.relation_sources(a), srcs_b = d_.relation_sources(b);
-          if (srcs_a.empty() || srcs_b.empty()) continue;
-          const bool shared = std::any_of(srcs_a.begin(), srcs_a.end(), [&](SourceId s) {
-            return std::find(srcs_b.begin(), srcs_b.end(), s) != srcs_b.end();
-          });
-          if (shared || dispute_pairs_.count({a, b})) continue;
-          report_row_lazily(TableKind::relations, b, Severity::warning, [&] {
-            return "possible disagreement: " + std::string(d_.relation_id(a)) + " says " + describe(a) + "; " +
-                   std::string(d_.relation_id(b)) + " says " + describe(b) +
-                   " (if the sources disagree, name each relation in the other's disputes column)";
-          });
-        }
+  std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's, the keys read once
+  std::vector<RelationId> group;
+  for (std::size_t u = 0; u < d_.actor_count(); ++u) {
+    if (starts[u + 1] - starts[u] < 2) continue;
+    keyed.clear();
+    for (std::size_t i = starts[u]; i < starts[u + 1]; ++i) keyed.emplace_back(key(order[i]), order[i]);
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t i = 0; i < keyed.size();) {
+      std::size_t j = i + 1;
+      while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+      if (j - i > 1 && j - i <= max_group) {
+        group.clear();
+        for (std::size_t k = i; k < j; ++k) group.push_back(keyed[k].second);
+        report_similar_claims(group);
+      }
+      i = j;
     }
-    i = j;
   }
+}
+
+// The pairs of one group of relations (same actors, type and direction, in file order) whose start
+// years are at most one apart, dated differently, from disjoint sources and not marked as disputes.
+void DatasetBuilder::report_similar_claims(std::span<const RelationId> group) {
+  for (std::size_t x = 0; x < group.size(); ++x)
+    for (std::size_t y = x + 1; y < group.size(); ++y) {
+      const RelationId a = group[x], b = group[y];
+      const auto &sa = d_.relation_start(a), &sb = d_.relation_start(b);
+      if (sa.empty() || sb.empty() || std::abs(sa.year() - sb.year()) > 1) continue;
+      if (sa == sb && d_.relation_end(a) == d_.relation_end(b)) continue;
+      const auto srcs_a = d_.relation_sources(a), srcs_b = d_.relation_sources(b);
+      if (srcs_a.empty() || srcs_b.empty()) continue;
+      const bool shared = std::any_of(srcs_a.begin(), srcs_a.end(), [&](SourceId s) {
+        return std::find(srcs_b.begin(), srcs_b.end(), s) != srcs_b.end();
+      });
+      if (shared || dispute_pairs_.count({a, b})) continue;
+      report_row_lazily(TableKind::relations, b, Severity::warning, [&] {
+        return "possible disagreement: " + std::string(d_.relation_id(a)) + " says " + describe(a) + "; " +
+               std::string(d_.relation_id(b)) + " says " + describe(b) +
+               " (if the sources disagree, name each relation in the other's disputes column)";
+      });
+    }
 }
 
 // Rows that quote one sentence for the same actors and dimension without a fact id: likely one fact
@@ -1081,6 +1125,12 @@ CheckResult DatasetBuilder::run() {
   for (std::size_t t = 0; t < table_kind_count; ++t)
     tables[t] = locator_.locate(static_cast<TableKind>(t), TableLocator::whole_row, TableLocator::whole_row);
   Diagnostics diagnostics = reporter_.finish(tables);
+  // Every problem is placed: what placed them is freed before the graph takes its memory (at L,
+  // the rows' places and flags are 60 MB of the peak).
+  locator_.forget();
+  resolved_ = {};
+  state_.malformed = {};
+  dispute_pairs_.clear();
   CheckResult result;
   if (count_errors(diagnostics) == 0) {
     d_.graph_ = std::make_unique<const Graph>(Graph::build(d_.actor_count(), d_.rel_source_, d_.rel_target_, d_.rel_directed_));

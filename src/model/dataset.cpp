@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 
@@ -170,64 +171,99 @@ std::string relation_dates(const Dataset& d, RelationId r, std::string_view to) 
   return d.relation_extent(r).last > start.last_day() ? start.str() + std::string(to) : start.str();
 }
 
+namespace {
+
+// The facts of a dataset's relations (part_of, fact ids) as a union-find, whose array is made when
+// two relations are first joined (most datasets have no fact ids and no part_of: no array of a
+// number per relation).
+class FactGroups {
+ public:
+  FactGroups(const Dataset& d, std::optional<std::size_t> c_fact) {
+    std::unordered_map<std::string_view, RelationId> by_fact;
+    for (RelationId r = 0; r < d.relation_count(); ++r) {
+      if (const auto total = d.relation_part_of(r)) join(r, *total, d.relation_count());
+      if (const auto fact = c_fact ? d.relations_table().cell(r, *c_fact) : std::string_view(); !fact.empty()) {
+        const auto [it, inserted] = by_fact.emplace(fact, r);
+        if (!inserted) join(r, it->second, d.relation_count());
+      }
+    }
+  }
+  // The fact's representative relation.
+  RelationId find(RelationId r) {
+    if (group_.empty()) return r;
+    while (group_[r] != r) r = group_[r] = group_[group_[r]];
+    return r;
+  }
+
+ private:
+  void join(RelationId a, RelationId b, std::size_t relations) {
+    if (group_.empty()) {
+      group_.resize(relations);
+      std::iota(group_.begin(), group_.end(), RelationId{0});
+    }
+    group_[find(a)] = find(b);
+  }
+  std::vector<RelationId> group_;
+};
+
+}  // namespace
+
 std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
   // Key: the unordered pair of actors, the quote, the dimension; rows already grouped by a fact id
   // or part_of are one fact and are not listed.
   // The columns found once: a lookup by name per row costs more than the rest of the pass.
   const Table& table = d.relations_table();
   const std::optional<std::size_t> c_fact = table.column("fact"), c_quote = table.column("quote");
-  if (!c_quote) return {};
-  std::vector<RelationId> group(d.relation_count());
-  std::iota(group.begin(), group.end(), RelationId{0});
-  auto find = [&](RelationId r) {
-    while (group[r] != r) r = group[r] = group[group[r]];
-    return r;
-  };
-  std::unordered_map<std::string_view, RelationId> by_fact;
-  for (RelationId r = 0; r < d.relation_count(); ++r) {
-    if (const auto total = d.relation_part_of(r)) group[find(r)] = find(*total);
-    if (const auto fact = c_fact ? table.cell(r, *c_fact) : std::string_view(); !fact.empty()) {
-      const auto [it, inserted] = by_fact.emplace(fact, r);
-      if (!inserted) group[find(r)] = find(it->second);
-    }
+  if (!c_quote || table.column_cells(*c_quote).bytes() == 0) return {};
+  FactGroups facts(d, c_fact);
+  const auto find = [&](RelationId r) { return facts.find(r); };
+  const auto quote = [&](RelationId r) { return table.cell(r, *c_quote); };
+  const auto low = [&](RelationId r) { return std::min(d.relation_source(r), d.relation_target(r)); };
+  const auto high = [&](RelationId r) { return std::max(d.relation_source(r), d.relation_target(r)); };
+  const auto dimension = [&](RelationId r) { return d.types()[d.relation_type(r)].dimension; };
+  // The quoted rows bucketed by their lower actor, in file order (a counting sort: 4 bytes a row
+  // and no comparison sort of millions of rows); each bucket then sorted by (other actor,
+  // dimension, row), and each run of one pair and dimension by quote: strings are compared only
+  // within a pair, and every group lists its rows in file order.
+  std::vector<std::uint32_t> starts(d.actor_count() + 1, 0);
+  for (RelationId r = 0; r < d.relation_count(); ++r)
+    if (!quote(r).empty()) ++starts[low(r) + 1];
+  std::partial_sum(starts.begin(), starts.end(), starts.begin());
+  std::vector<RelationId> rows(starts.back());
+  {
+    std::vector<std::uint32_t> cursor(starts.begin(), starts.end() - 1);
+    for (RelationId r = 0; r < d.relation_count(); ++r)
+      if (!quote(r).empty()) rows[cursor[low(r)]++] = r;
   }
-  // Quoted rows sorted by (pair of actors, dimension), then each run of one pair and dimension by
-  // quote: strings are compared only within a pair, and every group lists its rows in file order.
-  struct Row {
-    ActorId u, v;
-    Dimension dimension;
-    RelationId r;
-    std::string_view quote;
-  };
-  std::vector<Row> rows;
-  for (RelationId r = 0; r < d.relation_count(); ++r) {
-    const std::string_view quote = table.cell(r, *c_quote);
-    if (quote.empty()) continue;
-    ActorId u = d.relation_source(r), v = d.relation_target(r);
-    if (v < u) std::swap(u, v);
-    rows.push_back({u, v, d.types()[d.relation_type(r)].dimension, r, quote});
-  }
-  const auto pair_key = [](const Row& x) { return std::make_tuple(x.u, x.v, x.dimension); };
-  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return std::make_tuple(a.u, a.v, a.dimension, a.r) < std::make_tuple(b.u, b.v, b.dimension, b.r); });
+  // The rest of the key in 40 bits: the other actor (32), the dimension (8).
+  const auto pair_key = [&](RelationId r) { return std::uint64_t{high(r)} << 8 | static_cast<std::uint8_t>(dimension(r)); };
   std::vector<std::vector<RelationId>> out;
-  for (std::size_t i = 0; i < rows.size();) {
-    std::size_t j = i + 1;
-    while (j < rows.size() && pair_key(rows[j]) == pair_key(rows[i])) ++j;
-    if (j - i > 1) {
-      std::stable_sort(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(j),
-                       [](const Row& a, const Row& b) { return a.quote < b.quote; });
-      for (std::size_t x = i; x < j;) {
-        std::size_t y = x + 1;
-        while (y < j && rows[y].quote == rows[x].quote) ++y;
-        std::vector<RelationId> kept;
-        std::set<RelationId> facts;
-        for (std::size_t k = x; k < y; ++k)
-          if (facts.insert(find(rows[k].r)).second) kept.push_back(rows[k].r);
-        if (kept.size() > 1) out.push_back(std::move(kept));
-        x = y;
+  std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's, the keys read once
+  for (std::size_t u = 0; u < d.actor_count(); ++u) {
+    if (starts[u + 1] - starts[u] < 2) continue;
+    keyed.clear();
+    for (std::size_t i = starts[u]; i < starts[u + 1]; ++i) keyed.emplace_back(pair_key(rows[i]), rows[i]);
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t i = 0; i < keyed.size();) {
+      std::size_t j = i + 1;
+      while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+      if (j - i > 1) {
+        std::vector<RelationId> pair(j - i);
+        for (std::size_t k = i; k < j; ++k) pair[k - i] = keyed[k].second;
+        std::stable_sort(pair.begin(), pair.end(), [&](RelationId a, RelationId b) { return quote(a) < quote(b); });
+        for (std::size_t x = 0; x < pair.size();) {
+          std::size_t y = x + 1;
+          while (y < pair.size() && quote(pair[y]) == quote(pair[x])) ++y;
+          std::vector<RelationId> kept;
+          std::set<RelationId> facts;
+          for (std::size_t k = x; k < y; ++k)
+            if (facts.insert(find(pair[k])).second) kept.push_back(pair[k]);
+          if (kept.size() > 1) out.push_back(std::move(kept));
+          x = y;
+        }
       }
+      i = j;
     }
-    i = j;
   }
   std::sort(out.begin(), out.end());
   return out;

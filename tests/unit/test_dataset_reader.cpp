@@ -204,6 +204,33 @@ TEST_CASE("Warnings: self-relations, repeated relations, undeclared disagreement
   CHECK(check_dataset(data_path("broken/warnings")).dataset.has_value());  // warnings do not refuse a dataset
 }
 
+TEST_CASE("A repeated relation is one equal in every field but its id, its coded columns compared by code", "[io][dataset][errors]") {
+  // The actor columns are coded by the actors found, type, start and quote by dictionaries of their
+  // own: rows that differ in one of them only are not repeats; rows equal in all are, each of the
+  // first it repeats.
+  std::map<std::string, std::string> files{
+      {"actors.csv", "id,label,kind\na,A,state\nb,B,state\n"},
+      {"sources.csv", "id,title\ns1,One\n"},
+      {"relations.csv", "id,source,target,type,start,sources,quote\n"
+                        "r1,a,b,visit,2003,s1,q\n"
+                        "r2,a,b,visit,2003,s1,q\n"
+                        "r3,b,a,visit,2003,s1,q\n"
+                        "r4,a,b,meeting,2003,s1,q\n"
+                        "r5,a,b,visit,2004,s1,q\n"
+                        "r6,a,b,visit,2003,s1,Q\n"
+                        "r7,a,b,visit,2003,s1,q\n"
+                        "r8,a,b,visit,2003,s1,\n"}};
+  const CheckResult result = check_dataset_files("m", files);
+  REQUIRE(result.dataset);
+  CHECK(result.dataset->relations_table().column_cells(1).is_coded());
+  CHECK(result.dataset->relations_table().column_cells(3).is_coded());
+  Lines repeats;
+  for (const auto& d : result.diagnostics)
+    if (d.message.find("repeats") != std::string::npos) repeats.push_back(d.str());
+  CHECK(repeats == Lines{"m/relations.csv:3:1: warning: relation 'r2' repeats relation 'r1' (line 2) field for field; remove one of them",
+                         "m/relations.csv:8:1: warning: relation 'r7' repeats relation 'r1' (line 2) field for field; remove one of them"});
+}
+
 TEST_CASE("An invalid dataset is refused whole", "[io][dataset][errors]") {
   const auto result = check_dataset(data_path("broken/unknown_actor"));
   CHECK_FALSE(result.dataset);

@@ -60,6 +60,9 @@ class TableLocator {
   // `within` is a byte offset inside the cell's text, for one item of a list such as `sources`
   // (whole_row: the cell itself); a locator may ignore it.
   virtual TablePosition locate(TableKind table, std::size_t row, std::size_t column, std::size_t within = whole_row) = 0;
+  // Called once every problem is placed: the locator may free what it keeps to place them (a CSV
+  // file's row offsets and lines, 4 bytes a row). locate is not called after.
+  virtual void forget() {}
 };
 
 // The locator of tables made in memory: problems name "ORIGIN/actors.csv" and so on, with no line,

@@ -44,6 +44,8 @@ class TextColumn {
   // it has seen more distinct values, so trying a column of distinct values costs little.
   static std::optional<TextColumn> with_dictionary(const TextColumn& values, std::size_t max_distinct);
   bool is_coded() const noexcept { return !codes_.empty(); }
+  // Of a column in dictionary form: value i's number in the dictionary.
+  std::uint32_t code(std::size_t i) const noexcept { return codes_[i]; }
 
   std::size_t size() const noexcept { return is_coded() ? codes_.size() : ends_.size(); }
   bool empty() const noexcept { return size() == 0; }

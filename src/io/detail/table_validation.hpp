@@ -179,6 +179,10 @@ class CsvTableFile {
   // row's first column.
   void release_text();
 
+  // Frees what locate needs (the text or the rows' places) once every problem is placed; locate
+  // then gives the file alone.
+  void forget_positions();
+
  private:
   void report(Reporter& reporter, std::uint64_t offset, std::string message, Reporter::Phase phase = Reporter::Phase::before_rows,
               std::size_t row = 0);
