@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -795,36 +796,60 @@ void DatasetBuilder::index_actors() {
       for (std::string_view alias : split_list(d_.actors_.cell(a, *c_aliases))) d_.aliases_.push_back(alias);
     d_.alias_offsets_.push_back(static_cast<std::uint32_t>(d_.aliases_.size()));
   }
-  // The names are folded on the threads, block by block, gathered in actor order, then sorted by
-  // (name, actor) into Dataset::SortedNames.
-  std::vector<std::pair<std::string, ActorId>> names;
+  // The names are folded on the threads, block by block, into one text per block, gathered in
+  // actor order, then sorted by (name, actor) into Dataset::SortedNames: 16 bytes a name beside
+  // its folded text, and no string of its own (2 million allocations at L).
+  struct Name {
+    std::uint64_t at;
+    std::uint32_t size;
+    ActorId actor;
+  };
+  struct Block {
+    std::string text;
+    std::vector<Name> names;
+  };
+  std::string folded;
+  std::vector<Name> names;
   run_blocks(
-      d_.actor_count(), threads_, {}, [] { return std::vector<std::pair<std::string, ActorId>>{}; },
-      [&](std::size_t begin, std::size_t end, std::vector<std::pair<std::string, ActorId>>& block) {
+      d_.actor_count(), threads_, {}, [] { return Block{}; },
+      [&](std::size_t begin, std::size_t end, Block& block) {
+        const auto add = [&](std::string_view name, ActorId actor) {
+          if (name.empty()) return;
+          const std::size_t at = block.text.size();
+          append_folded(block.text, trim(name));
+          block.names.push_back({at, static_cast<std::uint32_t>(block.text.size() - at), actor});
+        };
         for (std::size_t a = begin; a < end; ++a) {
           const auto actor = static_cast<ActorId>(a);
-          for (const std::string_view name : {d_.actor_id(actor), d_.actors_.cell(a, 1)})
-            if (!name.empty()) block.emplace_back(fold_case(trim(name)), actor);
-          for (const std::string_view alias : d_.actor_aliases(actor))
-            if (!alias.empty()) block.emplace_back(fold_case(trim(alias)), actor);
+          add(d_.actor_id(actor), actor);
+          add(d_.actors_.cell(a, 1), actor);
+          for (const std::string_view alias : d_.actor_aliases(actor)) add(alias, actor);
         }
       },
-      [&](std::vector<std::pair<std::string, ActorId>>& block) {
-        std::move(block.begin(), block.end(), std::back_inserter(names));
-        block.clear();
+      [&](Block& block) {
+        for (Name name : block.names) {
+          name.at += folded.size();
+          names.push_back(name);
+        }
+        folded += block.text;
+        block = Block{};
       });
-  sort_on_threads(names.begin(), names.end(), threads_);
+  const auto text = [&](const Name& name) { return std::string_view(folded).substr(name.at, name.size); };
+  sort_on_threads(names.begin(), names.end(), threads_,
+                  [&](const Name& a, const Name& b) { return std::pair(text(a), a.actor) < std::pair(text(b), b.actor); });
+  if (folded.size() > std::numeric_limits<std::uint32_t>::max() || names.size() > std::numeric_limits<std::uint32_t>::max())
+    throw Error("more than 4 GiB of actor names, or 2^32 names: too many to index");
   Dataset::SortedNames& index = d_.sorted_names_;
   for (std::size_t i = 0; i < names.size(); ++i) {
-    const bool new_name = i == 0 || names[i].first != names[i - 1].first;
+    const bool new_name = i == 0 || text(names[i]) != text(names[i - 1]);
     if (new_name) {
-      if (i > 0) index.list_ends.push_back(index.actors.size());
-      index.keys.append(names[i].first.begin(), names[i].first.end());
-      index.key_ends.push_back(index.keys.size());
+      if (i > 0) index.list_ends.push_back(static_cast<std::uint32_t>(index.actors.size()));
+      index.keys.append(text(names[i]).begin(), text(names[i]).end());
+      index.key_ends.push_back(static_cast<std::uint32_t>(index.keys.size()));
     }
-    if (new_name || names[i].second != index.actors.back()) index.actors.push_back(names[i].second);  // once per actor
+    if (new_name || names[i].actor != index.actors.back()) index.actors.push_back(names[i].actor);  // once per actor
   }
-  if (!names.empty()) index.list_ends.push_back(index.actors.size());
+  if (!names.empty()) index.list_ends.push_back(static_cast<std::uint32_t>(index.actors.size()));
 }
 
 void DatasetBuilder::index_relations() {

@@ -152,16 +152,21 @@ std::size_t count_code_points(std::string_view text) noexcept {
 }
 
 std::string fold_case(std::string_view text) {
+  std::string out;
+  append_folded(out, text);
+  return out;
+}
+
+void append_folded(std::string& out, std::string_view text) {
   // ASCII, by far the most common case (ids), needs no table.
   if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return out;
+    const std::size_t from = out.size();
+    out.append(text);
+    for (std::size_t i = from; i < out.size(); ++i)
+      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + 32);
+    return;
   }
   // Valid UTF-8 runs through utf8proc (full case folding, then NFC); invalid bytes are kept.
-  std::string out;
-  out.reserve(text.size());
   while (!text.empty()) {
     const std::size_t bad = find_invalid_utf8(text);
     const std::string_view run = text.substr(0, bad);
@@ -178,7 +183,6 @@ std::string fold_case(std::string_view text) {
     out += text[bad];
     text.remove_prefix(bad + 1);
   }
-  return out;
 }
 
 bool natural_less(std::string_view a, std::string_view b) noexcept {

@@ -237,8 +237,8 @@ class Dataset {
   // insertion per name (30% of a snapshot's load at L, 5% of the files' load).
   struct SortedNames {
     Column<char> keys;
-    Column<std::uint64_t> key_ends;   // name i is keys[key_ends[i - 1], key_ends[i])
-    Column<std::uint64_t> list_ends;  // its actors are actors[list_ends[i - 1], list_ends[i])
+    Column<std::uint32_t> key_ends;   // name i is keys[key_ends[i - 1], key_ends[i])
+    Column<std::uint32_t> list_ends;  // its actors are actors[list_ends[i - 1], list_ends[i])
     Column<ActorId> actors;
   };
   SortedNames sorted_names_;

@@ -91,6 +91,8 @@ std::size_t count_code_points(std::string_view text) noexcept;
 // and "Việt Nam", "ΕΛΛΆΔΑ" and "Ελλάδα", "STRASSE" and "Straße", "ՀԱՅԱՍՏԱՆ" and "Հայաստան").
 // Bytes that are not valid UTF-8 are kept as they are. ASCII text takes a fast path.
 std::string fold_case(std::string_view text);
+// fold_case(text) appended to `out`: no string of its own.
+void append_folded(std::string& out, std::string_view text);
 
 // Compares ids so that digit runs compare as numbers: "r2" < "r10" < "r10a". Ties (e.g. "r01" and
 // "r1") are broken by plain byte order, so the order is total.
