@@ -269,7 +269,9 @@ class DatasetBuilder {
   void check_parts();
   void check_duplicates();
   void check_similar_claims();
-  void report_similar_claims(std::span<const RelationId> group);
+  void find_similar_claims(std::span<const std::pair<std::uint64_t, RelationId>> keyed, std::vector<RelationId>& group,
+                           std::vector<std::pair<RelationId, RelationId>>& pairs) const;
+  void similar_pairs(std::span<const RelationId> group, std::vector<std::pair<RelationId, RelationId>>& pairs) const;
   void check_double_counts();
   void code_few_valued_columns();
   void code_actor_columns();
@@ -1034,30 +1036,58 @@ void DatasetBuilder::check_similar_claims() {
     for (RelationId r = 0; r < m; ++r)
       if (resolved_[r]) order[cursor[first(r)]++] = r;
   }
+  // The buckets on the threads, each block's pairs reported in block order: the same warnings, in
+  // the same order, as on one thread.
+  struct Block {
+    std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's, the keys read once
+    std::vector<RelationId> group;
+    std::vector<std::pair<RelationId, RelationId>> pairs;
+  };
+  run_blocks(
+      d_.actor_count(), threads_, {}, [] { return Block{}; },
+      [&](std::size_t begin, std::size_t end, Block& block) {
+        for (std::size_t u = begin; u < end; ++u) {
+          if (starts[u + 1] - starts[u] < 2) continue;
+          block.keyed.clear();
+          for (std::size_t i = starts[u]; i < starts[u + 1]; ++i) block.keyed.emplace_back(key(order[i]), order[i]);
+          std::sort(block.keyed.begin(), block.keyed.end());
+          find_similar_claims(block.keyed, block.group, block.pairs);
+        }
+      },
+      [&](Block& block) {
+        for (const auto& pair : block.pairs) {
+          const RelationId a = pair.first, b = pair.second;  // not a structured binding: clang 14 cannot capture one
+          report_row_lazily(TableKind::relations, b, Severity::warning, [&] {
+            return "possible disagreement: " + std::string(d_.relation_id(a)) + " says " + describe(a) + "; " +
+                   std::string(d_.relation_id(b)) + " says " + describe(b) +
+                   " (if the sources disagree, name each relation in the other's disputes column)";
+          });
+        }
+        block.pairs.clear();
+      });
+}
+
+// In one bucket's relations, sorted by key: each group of one key (same actors, type and
+// direction, in file order) and at most max_group relations, the pairs whose start years are at most
+// one apart, dated differently, from disjoint sources and not marked as disputes.
+void DatasetBuilder::find_similar_claims(std::span<const std::pair<std::uint64_t, RelationId>> keyed, std::vector<RelationId>& group,
+                                         std::vector<std::pair<RelationId, RelationId>>& pairs) const {
   constexpr std::size_t max_group = 64;  // beyond this a pair of actors is a series, not one claim
-  std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's, the keys read once
-  std::vector<RelationId> group;
-  for (std::size_t u = 0; u < d_.actor_count(); ++u) {
-    if (starts[u + 1] - starts[u] < 2) continue;
-    keyed.clear();
-    for (std::size_t i = starts[u]; i < starts[u + 1]; ++i) keyed.emplace_back(key(order[i]), order[i]);
-    std::sort(keyed.begin(), keyed.end());
-    for (std::size_t i = 0; i < keyed.size();) {
-      std::size_t j = i + 1;
-      while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
-      if (j - i > 1 && j - i <= max_group) {
-        group.clear();
-        for (std::size_t k = i; k < j; ++k) group.push_back(keyed[k].second);
-        report_similar_claims(group);
-      }
-      i = j;
+  for (std::size_t i = 0; i < keyed.size();) {
+    std::size_t j = i + 1;
+    while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+    if (j - i > 1 && j - i <= max_group) {
+      group.clear();
+      for (std::size_t k = i; k < j; ++k) group.push_back(keyed[k].second);
+      similar_pairs(group, pairs);
     }
+    i = j;
   }
 }
 
 // The pairs of one group of relations (same actors, type and direction, in file order) whose start
 // years are at most one apart, dated differently, from disjoint sources and not marked as disputes.
-void DatasetBuilder::report_similar_claims(std::span<const RelationId> group) {
+void DatasetBuilder::similar_pairs(std::span<const RelationId> group, std::vector<std::pair<RelationId, RelationId>>& pairs) const {
   for (std::size_t x = 0; x < group.size(); ++x)
     for (std::size_t y = x + 1; y < group.size(); ++y) {
       const RelationId a = group[x], b = group[y];
@@ -1069,12 +1099,7 @@ void DatasetBuilder::report_similar_claims(std::span<const RelationId> group) {
       const bool shared = std::any_of(srcs_a.begin(), srcs_a.end(), [&](SourceId s) {
         return std::find(srcs_b.begin(), srcs_b.end(), s) != srcs_b.end();
       });
-      if (shared || dispute_pairs_.count({a, b})) continue;
-      report_row_lazily(TableKind::relations, b, Severity::warning, [&] {
-        return "possible disagreement: " + std::string(d_.relation_id(a)) + " says " + describe(a) + "; " +
-               std::string(d_.relation_id(b)) + " says " + describe(b) +
-               " (if the sources disagree, name each relation in the other's disputes column)";
-      });
+      if (!shared && !dispute_pairs_.count({a, b})) pairs.emplace_back(a, b);
     }
 }
 

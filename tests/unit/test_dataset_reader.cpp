@@ -554,6 +554,33 @@ Files generated(const Shape& shape) {
 
 }  // namespace
 
+TEST_CASE("The checks across rows list the same warnings on any number of threads, past the limit too", "[io][dataset][threads]") {
+  // 300 pairs of actors, each with ten relations a year apart from alternating sources: 2,700
+  // possible disagreements, more than the 1,000 problems listed per file, so which are listed
+  // depends on the order the checks report them in; and repeated rows for the duplicate check.
+  std::string actors = "id,label,kind\n", relations = "id,source,target,type,start,sources\n";
+  for (int a = 0; a < 300; ++a) actors += "a" + std::to_string(a) + ",A,state\n";
+  for (int k = 0; k < 3000; ++k)
+    relations += "r" + std::to_string(k) + ",a" + std::to_string(k % 300) + ",a" + std::to_string((k * 7 + 1) % 300) + ",meeting," +
+                 std::to_string(2000 + k / 300) + "," + (k / 300 % 2 ? "s1" : "s2") + "\n";
+  for (int k = 0; k < 40; ++k)
+    relations += "x" + std::to_string(k) + ",a" + std::to_string(k) + ",a" + std::to_string(k * 7 + 1) + ",meeting,2000,s2\n";
+  const Files files{{"actors.csv", actors}, {"sources.csv", "id,title\ns1,One\ns2,Two\n"}, {"relations.csv", relations}};
+  const auto lines = [&](unsigned threads) {
+    Lines out;
+    for (const auto& d : load(files, threads, 256).diagnostics) out.push_back(d.str());
+    return out;
+  };
+  const Lines one = lines(1);
+  REQUIRE(one.size() == 1001);
+  CHECK(one.front() ==
+        "mem/relations.csv:302:1: warning: possible disagreement: r0 says a0 -- a1, meeting, 2000 (s2); r300 says a0 -- a1, meeting, "
+        "2001 (s1) (if the sources disagree, name each relation in the other's disputes column)");
+  CHECK(one.back() == "mem/relations.csv: warning: 1780 further warnings not listed");
+  CHECK(lines(2) == one);
+  CHECK(lines(4) == one);
+}
+
 TEST_CASE("A valid dataset loads the same on several threads and in small chunks", "[io][dataset][threads]") {
   const CheckResult result = check_same_on_threads(generated({}));
   REQUIRE(result.dataset);
