@@ -94,6 +94,20 @@ void run_blocks(std::size_t total, unsigned threads, const std::function<void(st
   if (error) std::rethrow_exception(error);
 }
 
+// Runs first() and second() at once, on two threads, when `threads` allows more than one (0: one per
+// core), else one after the other; rethrows the first exception either throws. For two pieces of
+// work that write nothing the other reads.
+template <class First, class Second>
+void run_both(unsigned threads, First first, Second second) {
+  run_blocks(
+      2, threads, {}, [] { return 0; },
+      [&](std::size_t job, std::size_t, int&) {
+        if (job == 0) first();
+        else second();
+      },
+      [](int&) {}, 2);
+}
+
 // Sorts [first, last) as std::sort does, in parts sorted on `threads` threads (0: one per core) and
 // then merged. For a strict total order (no two elements equivalent: e.g. ties broken by an index),
 // the result is the same as std::sort's, whatever the number of threads. Short ranges are sorted

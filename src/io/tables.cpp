@@ -264,7 +264,8 @@ class DatasetBuilder {
   void check_relation_fields(RowProblems& out, const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources) const;
   void check_blocs();
   void index_actors();
-  void index_relations();
+  void index_relations(std::vector<std::pair<RelationId, RelationId>>& repeated);
+  void report_repeated_ids(const std::vector<std::pair<RelationId, RelationId>>& repeated);
   void check_disputes();
   void check_parts();
   void check_duplicates();
@@ -854,13 +855,19 @@ void DatasetBuilder::index_actors() {
   if (!names.empty()) index.list_ends.push_back(static_cast<std::uint32_t>(index.actors.size()));
 }
 
-void DatasetBuilder::index_relations() {
+// Reports nothing: it may run beside index_actors (DatasetBuilder::run), and the reporter and the
+// locator are for one thread. The rows whose id an earlier row has go to `repeated`, with that row.
+void DatasetBuilder::index_relations(std::vector<std::pair<RelationId, RelationId>>& repeated) {
   if (!d_.relations_.present()) return;  // an empty relations.csv, reported already: no id column
+  d_.relation_by_id_.insert_rows(d_.relations_.column_cells(0), 0, static_cast<std::uint32_t>(d_.relation_count()),
+                                 [&](RelationId r, RelationId first) { repeated.emplace_back(r, first); });
+}
+
+void DatasetBuilder::report_repeated_ids(const std::vector<std::pair<RelationId, RelationId>>& repeated) {
   const TextColumn& ids = d_.relations_.column_cells(0);
-  d_.relation_by_id_.insert_rows(ids, 0, static_cast<std::uint32_t>(d_.relation_count()), [&](RelationId r, RelationId first) {
+  for (const auto& [r, first] : repeated)
     report_row(TableKind::relations, r, 0, Severity::error,
                "duplicate relation id " + in_quotes(ids[r]) + " (first defined at " + place_of(TableKind::relations, first) + ")");
-  });
 }
 
 // The relation in a few words, for warnings about it. Only for resolved relations (resolved_).
@@ -1158,9 +1165,14 @@ CheckResult DatasetBuilder::run() {
   check_relations();
   code_actor_columns();
   check_blocs();
-  index_actors();
-  if (state_.read[static_cast<std::size_t>(TableKind::relations)]) {
-    index_relations();
+  // The actors' names and the relations' ids are indexed at once: the two share nothing.
+  const bool relations = state_.read[static_cast<std::size_t>(TableKind::relations)];
+  std::vector<std::pair<RelationId, RelationId>> repeated_ids;
+  run_both(threads_, [&] { index_actors(); }, [&] {
+    if (relations) index_relations(repeated_ids);
+  });
+  report_repeated_ids(repeated_ids);
+  if (relations) {
     check_disputes();
     check_parts();
     check_duplicates();
