@@ -269,11 +269,11 @@ class DatasetBuilder {
   void check_disputes();
   void check_parts();
   void check_duplicates();
-  void check_similar_claims();
+  std::vector<std::pair<RelationId, RelationId>> similar_claims() const;
   void find_similar_claims(std::span<const std::pair<std::uint64_t, RelationId>> keyed, std::vector<RelationId>& group,
                            std::vector<std::pair<RelationId, RelationId>>& pairs) const;
   void similar_pairs(std::span<const RelationId> group, std::vector<std::pair<RelationId, RelationId>>& pairs) const;
-  void check_double_counts();
+  void check_claims();
   void code_few_valued_columns();
   void code_actor_columns();
   std::string describe(RelationId r) const;
@@ -1016,9 +1016,9 @@ void DatasetBuilder::check_duplicates() {
   }
 }
 
-// The same actors, type and direction with different dates from disjoint sources, start years at
-// most one apart: most likely one event that the sources date differently (docs/FORMAT.md).
-void DatasetBuilder::check_similar_claims() {
+// The pairs (a, b) of relations, a first in the file, with the same actors, type and direction and different
+// dates from disjoint sources, start years at most one apart (check_claims reports them).
+std::vector<std::pair<RelationId, RelationId>> DatasetBuilder::similar_claims() const {
   const std::size_t m = d_.relation_count();
   // A relation's first actor: its source, or the lower of the two when undirected; its second, the
   // other. The relations bucketed by first actor in file order (a counting sort: 4 bytes a relation
@@ -1043,8 +1043,9 @@ void DatasetBuilder::check_similar_claims() {
     for (RelationId r = 0; r < m; ++r)
       if (resolved_[r]) order[cursor[first(r)]++] = r;
   }
-  // The buckets on the threads, each block's pairs reported in block order: the same warnings, in
-  // the same order, as on one thread.
+  // The buckets on the threads, each block's pairs gathered in block order: the same pairs, in the
+  // same order, as on one thread.
+  std::vector<std::pair<RelationId, RelationId>> pairs;
   struct Block {
     std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's, the keys read once
     std::vector<RelationId> group;
@@ -1062,16 +1063,10 @@ void DatasetBuilder::check_similar_claims() {
         }
       },
       [&](Block& block) {
-        for (const auto& pair : block.pairs) {
-          const RelationId a = pair.first, b = pair.second;  // not a structured binding: clang 14 cannot capture one
-          report_row_lazily(TableKind::relations, b, Severity::warning, [&] {
-            return "possible disagreement: " + std::string(d_.relation_id(a)) + " says " + describe(a) + "; " +
-                   std::string(d_.relation_id(b)) + " says " + describe(b) +
-                   " (if the sources disagree, name each relation in the other's disputes column)";
-          });
-        }
+        pairs.insert(pairs.end(), block.pairs.begin(), block.pairs.end());
         block.pairs.clear();
       });
+  return pairs;
 }
 
 // In one bucket's relations, sorted by key: each group of one key (same actors, type and
@@ -1110,12 +1105,30 @@ void DatasetBuilder::similar_pairs(std::span<const RelationId> group, std::vecto
     }
 }
 
-// Rows that quote one sentence for the same actors and dimension without a fact id: likely one fact
-// that influence would count several times (model/dataset.hpp, likely_double_counts). Only on a
-// dataset without errors so far: the grouping needs every actor, type and part_of resolved.
-void DatasetBuilder::check_double_counts() {
-  if (reporter_.errors() > 0) return;
-  for (const auto& group : likely_double_counts(d_))
+// The checks across rows that read the typed columns only, run at once on two threads (each on the
+// threads itself as well), their warnings reported after, in this order:
+// - similar claims (similar_claims): the same actors, type and direction with different dates
+//   from disjoint sources, start years at most one apart: most likely one event that the sources
+//   date differently (docs/FORMAT.md);
+// - double counts: rows that quote one sentence for the same actors and dimension without a fact
+//   id, likely one fact that influence would count several times (model/dataset.hpp,
+//   likely_double_counts). Only on a dataset without errors so far: the grouping needs every
+//   actor, type and part_of resolved.
+void DatasetBuilder::check_claims() {
+  std::vector<std::pair<RelationId, RelationId>> similar;
+  std::vector<std::vector<RelationId>> doubles;
+  const bool resolved = reporter_.errors() == 0;
+  run_both(threads_, [&] { similar = similar_claims(); }, [&] {
+    if (resolved) doubles = likely_double_counts(d_);
+  });
+  for (const auto& pair : similar) {
+    const RelationId a = pair.first, b = pair.second;  // not a structured binding: clang 14 cannot capture one
+    report_row_lazily(TableKind::relations, b, Severity::warning, [&] {
+      return "possible disagreement: " + std::string(d_.relation_id(a)) + " says " + describe(a) + "; " + std::string(d_.relation_id(b)) +
+             " says " + describe(b) + " (if the sources disagree, name each relation in the other's disputes column)";
+    });
+  }
+  for (const auto& group : doubles)
     report_row_lazily(TableKind::relations, group[1], Severity::warning, [&] {
       std::string ids;
       for (std::size_t i = 0; i < group.size(); ++i)
@@ -1176,8 +1189,7 @@ CheckResult DatasetBuilder::run() {
     check_disputes();
     check_parts();
     check_duplicates();
-    check_similar_claims();
-    check_double_counts();
+    check_claims();
   } else {
     d_.rel_source_offsets_.assign(1, 0);
     d_.rel_dispute_offsets_.clear();
