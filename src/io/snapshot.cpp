@@ -327,7 +327,9 @@ class SnapshotCodec {
 
   static void encode_key(Encoder& out, const SnapshotKey& key);
   static void check_key(Decoder& in, const SnapshotKey& key);
-  static void encode_table(Encoder& out, const Table& t);
+  static void encode_table(Encoder& out, const Table& t, bool actor_columns = false);
+  static bool shares_actor_ids(const Dataset& d);
+  static void share_actor_ids(Dataset& d);
   static void decode_table(Decoder& in, Table& t, std::uint64_t max_rows);
   static std::uint32_t offset_in(const TextColumn& column, std::string_view view);
   static void encode_index(Encoder& out, const IdIndex& index);
@@ -391,12 +393,17 @@ void SnapshotCodec::check_key(Decoder& in, const SnapshotKey& key) {
   if (i < n) throw Refused{"the dataset's files changed: " + stored[i].name + " was removed or renamed"};
 }
 
-void SnapshotCodec::encode_table(Encoder& out, const Table& t) {
+void SnapshotCodec::encode_table(Encoder& out, const Table& t, bool actor_columns) {
   out.bytes(t.name_);
   out.u64(t.columns_.size());
   for (const auto& c : t.columns_) out.bytes(c);
   out.u64(t.rows_);
-  for (const TextColumn& c : t.cells_) {
+  for (std::size_t k = 0; k < t.cells_.size(); ++k) {
+    const TextColumn& c = t.cells_[k];
+    if (actor_columns && (k == 1 || k == 2)) {  // made again when read (share_actor_ids): three empty arrays
+      for (int array = 0; array < 3; ++array) out.array(std::span<const std::uint32_t>());
+      continue;
+    }
     out.array(c.data_);
     // A column of empty values only: its ends (all 0) are not stored.
     out.array(c.data_.empty() && !c.is_coded() ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(c.ends_));
@@ -431,6 +438,29 @@ void SnapshotCodec::decode_table(Decoder& in, Table& t, std::uint64_t max_rows) 
     check(c.ends_.size() == t.rows_, "a column's length");
     check(ascending_to(c.ends_, c.data_.size()), "a column's offsets");
   }
+}
+
+// Whether the relations' source and target columns are the actors' id column coded by the
+// relations' actor numbers, as the loader leaves them (DatasetBuilder::code_actor_columns): then a
+// snapshot stores neither (at L, 80 MB of codes and a second copy of the ids), and reading it makes
+// them again from those two (share_actor_ids).
+bool SnapshotCodec::shares_actor_ids(const Dataset& d) {
+  const auto& cells = d.relations_.cells_;
+  if (cells.size() < 3 || d.actors_.cells_.empty()) return false;
+  const TextColumn& ids = d.actors_.cells_[0];
+  const auto shared = [&](const TextColumn& c, const Column<ActorId>& actors) {
+    return c.is_coded() && c.codes_.data() == actors.data() && c.data_.data() == ids.data_.data() && c.ends_.data() == ids.ends_.data();
+  };
+  return shared(cells[1], d.rel_source_) && shared(cells[2], d.rel_target_);
+}
+
+// After check_structure, which checked every relation's actors below the actor count.
+void SnapshotCodec::share_actor_ids(Dataset& d) {
+  check(d.relations_.cells_.size() >= 3 && !d.actors_.cells_.empty() && !d.actors_.cells_[0].is_coded() &&
+            d.actors_.cells_[0].size() == d.actor_count() && d.rel_source_.size() == d.relation_count(),
+        "the relations' actor columns");
+  d.relations_.cells_[1] = TextColumn::coded(d.actors_.cells_[0], d.rel_source_.shared());
+  d.relations_.cells_[2] = TextColumn::coded(d.actors_.cells_[0], d.rel_target_.shared());
 }
 
 std::uint32_t SnapshotCodec::offset_in(const TextColumn& column, std::string_view view) {
@@ -717,7 +747,10 @@ void SnapshotCodec::encode(Encoder& out, const Dataset& d, const SnapshotKey& ke
   out.bytes(identity());
   encode_key(out, key);
   encode_small(out, d);
-  for (const Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) encode_table(out, *t);
+  const bool actor_columns = shares_actor_ids(d);
+  out.u64(actor_columns ? 1 : 0);
+  for (const Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_})
+    encode_table(out, *t, actor_columns && t == &d.relations_);
   encode_index(out, d.actor_by_id_);
   encode_index(out, d.relation_by_id_);
   encode_index(out, d.source_by_id_);
@@ -748,6 +781,8 @@ Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset
   check_key(in, key);
   Dataset d;
   decode_small(in, d, strip_trailing_slashes(dataset_path));
+  const std::uint64_t actor_columns = in.u64();
+  check(actor_columns <= 1, "a flag");
   for (Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) decode_table(in, *t, key.bytes());
   decode_index(in, d.actor_by_id_, d.actors_);
   decode_index(in, d.relation_by_id_, d.relations_);
@@ -757,6 +792,7 @@ Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset
   decode_graph(in, d);
   if (in.remaining() != 0) throw Refused{"corrupted (bytes after the last item)"};
   check_structure(d);
+  if (actor_columns) share_actor_ids(d);
   return d;
 }
 

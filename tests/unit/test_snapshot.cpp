@@ -171,6 +171,12 @@ TEST_CASE("A snapshot reads back as the dataset loaded from the files", "[io][sn
     INFO(back.refused);
     REQUIRE(back.dataset);
     require_same(loaded, *back.dataset);
+    // The relations' actor columns, stored as nothing but a flag, are the actors' ids coded by the
+    // relations' actors again.
+    for (const std::size_t c : {1, 2}) {
+      REQUIRE(loaded.relations_table().column_cells(c).is_coded());
+      CHECK(back.dataset->relations_table().column_cells(c).is_coded());
+    }
     // A dataset read from a snapshot stores again as the same bytes.
     CHECK(encode_snapshot(*back.dataset, key) == bytes);
     // write_snapshot writes it in pieces, never whole in memory: the same bytes, whatever the size of
