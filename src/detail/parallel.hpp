@@ -102,8 +102,10 @@ void run_both(unsigned threads, First first, Second second) {
   run_blocks(
       2, threads, {}, [] { return 0; },
       [&](std::size_t job, std::size_t, int&) {
-        if (job == 0) first();
-        else second();
+        if (job == 0)
+          first();
+        else
+          second();
       },
       [](int&) {}, 2);
 }

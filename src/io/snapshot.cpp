@@ -349,9 +349,8 @@ class SnapshotCodec {
 std::string SnapshotCodec::identity() {
   return "actorgraph " ACTORGRAPH_VERSION "; snapshot " + std::to_string(format_version) + "; boost " + std::to_string(BOOST_VERSION) +
          "; " + (std::endian::native == std::endian::little ? "little" : "big") + "-endian; " + layout_of<PartialDate>("PartialDate") +
-         layout_of<Magnitude>("Magnitude") + layout_of<Dataset::StatedMagnitude>("StatedMagnitude") +
-         layout_of<Stance>("Stance") + layout_of<Status>("Status") +
-         layout_of<KindId>("KindId") + layout_of<TypeId>("TypeId") + layout_of<ArcRelation>("ArcRelation") +
+         layout_of<Magnitude>("Magnitude") + layout_of<Dataset::StatedMagnitude>("StatedMagnitude") + layout_of<Stance>("Stance") +
+         layout_of<Status>("Status") + layout_of<KindId>("KindId") + layout_of<TypeId>("TypeId") + layout_of<ArcRelation>("ArcRelation") +
          layout_of<IdIndex::Slot>("IdIndex::Slot") + layout_of<CoreGraph::vertex_descriptor>("Vertex") +
          layout_of<CoreGraph::edges_size_type>("EdgeIndex");
 }

@@ -10,8 +10,8 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <limits>
 #include <map>
@@ -987,7 +987,8 @@ void DatasetBuilder::check_duplicates() {
       if (!malformed(TableKind::relations, r)) order[cursor[bucket(r)]++] = r;
   }
   const auto same_fields = [&](RelationId a, RelationId b) {
-    return std::all_of(fields.begin(), fields.end(), [&](const TextColumn* f) { return f->is_coded() ? f->code(a) == f->code(b) : (*f)[a] == (*f)[b]; });
+    return std::all_of(fields.begin(), fields.end(),
+                       [&](const TextColumn* f) { return f->is_coded() ? f->code(a) == f->code(b) : (*f)[a] == (*f)[b]; });
   };
   std::vector<std::pair<RelationId, RelationId>> repeats;  // (row, the first row it repeats)
   for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
@@ -1098,9 +1099,8 @@ void DatasetBuilder::similar_pairs(std::span<const RelationId> group, std::vecto
       if (sa == sb && d_.relation_end(a) == d_.relation_end(b)) continue;
       const auto srcs_a = d_.relation_sources(a), srcs_b = d_.relation_sources(b);
       if (srcs_a.empty() || srcs_b.empty()) continue;
-      const bool shared = std::any_of(srcs_a.begin(), srcs_a.end(), [&](SourceId s) {
-        return std::find(srcs_b.begin(), srcs_b.end(), s) != srcs_b.end();
-      });
+      const bool shared =
+          std::any_of(srcs_a.begin(), srcs_a.end(), [&](SourceId s) { return std::find(srcs_b.begin(), srcs_b.end(), s) != srcs_b.end(); });
       if (!shared && !dispute_pairs_.count({a, b})) pairs.emplace_back(a, b);
     }
 }
@@ -1118,9 +1118,11 @@ void DatasetBuilder::check_claims() {
   std::vector<std::pair<RelationId, RelationId>> similar;
   std::vector<std::vector<RelationId>> doubles;
   const bool resolved = reporter_.errors() == 0;
-  run_both(threads_, [&] { similar = similar_claims(); }, [&] {
-    if (resolved) doubles = likely_double_counts(d_);
-  });
+  run_both(
+      threads_, [&] { similar = similar_claims(); },
+      [&] {
+        if (resolved) doubles = likely_double_counts(d_);
+      });
   for (const auto& pair : similar) {
     const RelationId a = pair.first, b = pair.second;  // not a structured binding: clang 14 cannot capture one
     report_row_lazily(TableKind::relations, b, Severity::warning, [&] {
@@ -1181,9 +1183,11 @@ CheckResult DatasetBuilder::run() {
   // The actors' names and the relations' ids are indexed at once: the two share nothing.
   const bool relations = state_.read[static_cast<std::size_t>(TableKind::relations)];
   std::vector<std::pair<RelationId, RelationId>> repeated_ids;
-  run_both(threads_, [&] { index_actors(); }, [&] {
-    if (relations) index_relations(repeated_ids);
-  });
+  run_both(
+      threads_, [&] { index_actors(); },
+      [&] {
+        if (relations) index_relations(repeated_ids);
+      });
   report_repeated_ids(repeated_ids);
   if (relations) {
     check_disputes();
