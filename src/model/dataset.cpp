@@ -254,10 +254,10 @@ std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
         for (std::size_t x = 0; x < pair.size();) {
           std::size_t y = x + 1;
           while (y < pair.size() && quote(pair[y]) == quote(pair[x])) ++y;
-          std::vector<RelationId> kept;
-          std::set<RelationId> facts;
+          std::vector<RelationId> kept;  // one relation of each fact
+          std::set<RelationId> seen;
           for (std::size_t k = x; k < y; ++k)
-            if (facts.insert(find(pair[k])).second) kept.push_back(pair[k]);
+            if (seen.insert(find(pair[k])).second) kept.push_back(pair[k]);
           if (kept.size() > 1) out.push_back(std::move(kept));
           x = y;
         }
