@@ -864,10 +864,10 @@ void DatasetBuilder::index_relations(std::vector<std::pair<RelationId, RelationI
 }
 
 void DatasetBuilder::report_repeated_ids(const std::vector<std::pair<RelationId, RelationId>>& repeated) {
-  const TextColumn& ids = d_.relations_.column_cells(0);
-  for (const auto& [r, first] : repeated)
+  for (const auto& [r, first] : repeated)  // none without a relations table: not its id column either
     report_row(TableKind::relations, r, 0, Severity::error,
-               "duplicate relation id " + in_quotes(ids[r]) + " (first defined at " + place_of(TableKind::relations, first) + ")");
+               "duplicate relation id " + in_quotes(d_.relation_id(r)) + " (first defined at " + place_of(TableKind::relations, first) +
+                   ")");
 }
 
 // The relation in a few words, for warnings about it. Only for resolved relations (resolved_).
