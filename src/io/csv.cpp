@@ -18,6 +18,7 @@ CsvReader::CsvReader(std::string_view text, std::size_t from, std::size_t stop) 
 bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& problems) {
   fields.clear();
   scratch_.clear();
+  in_scratch_.clear();
   const std::size_t n = text_.size();
   // Skip empty lines.
   while (pos_ < n && (text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')))
@@ -25,11 +26,14 @@ bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& pro
   if (pos_ >= n || pos_ >= stop_) return false;
   record_offset_ = pos_;
 
-  // Quoted fields with "" are unescaped into scratch_; they are recorded as (scratch offset, length)
-  // and turned into views once the record is complete, because scratch_ may reallocate meanwhile.
-  std::vector<Pending>& pending = pending_;
-  pending.clear();
-
+  // Fields are views of the text as they are found, but those unescaped into scratch_ (quoted
+  // fields with "", or with text after the closing quote): these are recorded as (field, scratch
+  // offset, length) and made views once the record is complete, because scratch_ may reallocate
+  // meanwhile. The text of field `start` from scratch_begin to the end of scratch_:
+  const auto from_scratch = [&](std::size_t start, std::size_t scratch_begin) {
+    in_scratch_.push_back({fields.size(), scratch_begin, scratch_.size() - scratch_begin});
+    fields.push_back({{}, start});
+  };
   for (;;) {
     const std::size_t start = pos_;
     if (pos_ < n && text_[pos_] == '"') {
@@ -61,31 +65,31 @@ bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& pro
       }
       if (!closed) {
         problems.push_back({start, "unterminated quoted field: the quote opened here is never closed"});
-        if (escaped) scratch_.append(text_.substr(segment, n - segment));
-        const std::size_t end = escaped ? 0 : n;
-        pending.push_back(escaped ? Pending{true, scratch_begin, scratch_.size() - scratch_begin, start}
-                                  : Pending{false, start + 1, end - start - 1, start});
+        if (escaped) {
+          scratch_.append(text_.substr(segment, n - segment));
+          from_scratch(start, scratch_begin);
+        } else {
+          fields.push_back({text_.substr(start + 1, n - start - 1), start});
+        }
         record_end_ = n;
         break;
       }
-      Pending field = escaped ? Pending{true, scratch_begin, scratch_.size() - scratch_begin, start}
-                              : Pending{false, start + 1, pos_ - 1 - (start + 1), start};
       // After the closing quote only a separator or a line end may follow.
       if (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && !(text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')) {
         problems.push_back({pos_, "unexpected text after a closing quote (a quote inside a quoted field is written \"\")"});
-        if (!field.in_scratch) {
+        if (!escaped) {
+          escaped = true;
           scratch_begin = scratch_.size();
-          scratch_.append(text_.substr(field.begin, field.length));
-          field = Pending{true, scratch_begin, field.length, start};
+          scratch_.append(text_.substr(start + 1, pos_ - 1 - (start + 1)));
         }
         const std::size_t junk = pos_;
         while (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
         std::size_t junk_end = pos_;
         if (pos_ < n && text_[pos_] == '\n' && junk_end > junk && text_[junk_end - 1] == '\r') --junk_end;
         scratch_.append(text_.substr(junk, junk_end - junk));
-        field.length = scratch_.size() - field.begin;
       }
-      pending.push_back(field);
+      if (escaped) from_scratch(start, scratch_begin);
+      else fields.push_back({text_.substr(start + 1, pos_ - 1 - (start + 1)), start});
     } else {
       std::size_t end = pos_;
       bool reported = false;
@@ -98,7 +102,7 @@ bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& pro
       }
       pos_ = end;
       if (end < n && text_[end] == '\n' && end > start && text_[end - 1] == '\r') --end;
-      pending.push_back({false, start, end - start, start});
+      fields.push_back({text_.substr(start, end - start), start});
     }
     // Now at a separator, a line end or the end of the text.
     if (pos_ < n && text_[pos_] == ',') {
@@ -110,10 +114,7 @@ bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& pro
     if (pos_ < n && text_[pos_] == '\n') ++pos_;
     break;
   }
-  fields.reserve(pending.size());
-  for (const auto& p : pending)
-    fields.push_back({p.in_scratch ? std::string_view(scratch_).substr(p.begin, p.length) : text_.substr(p.begin, p.length),
-                      p.offset});
+  for (const ScratchField& f : in_scratch_) fields[f.field].value = std::string_view(scratch_).substr(f.begin, f.length);
   return true;
 }
 

@@ -54,14 +54,12 @@ class CsvReader {
   std::uint64_t record_offset_ = 0;
   std::uint64_t record_end_ = 0;
   std::string scratch_;  // unescaped text of quoted fields that contained ""
-  // The fields of the record being read, as places in the text or in scratch_ (kept between
+  // The fields of the record being read whose text is in scratch_, as places there (kept between
   // records: no allocation per record).
-  struct Pending {
-    bool in_scratch;
-    std::size_t begin, length;
-    std::uint64_t offset;
+  struct ScratchField {
+    std::size_t field, begin, length;
   };
-  std::vector<Pending> pending_;
+  std::vector<ScratchField> in_scratch_;
 };
 
 // Maps byte offsets of a text to 1-based line and column (code points), as editors count them.
