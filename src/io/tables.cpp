@@ -8,6 +8,7 @@
 #include "io/detail/table_validation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -194,6 +195,9 @@ struct RelationBlock {
   std::vector<std::pair<RelationId, Magnitude>> magnitudes;  // the block's stated ones, in row order
   std::vector<std::string_view> actor_ids;           // a group of rows' source and target ids, in turn
   std::vector<std::optional<ActorId>> actors;        // what the actor index finds for them
+  // The start, end and attested dates found for each code of those columns when in dictionary form
+  // (DatasetBuilder::parse_coded_date).
+  std::array<std::vector<std::optional<PartialDate>>, 3> dates;
 };
 
 class DatasetBuilder {
@@ -261,7 +265,8 @@ class DatasetBuilder {
   void check_relations();
   // `actors`: the actors found for the row's source and target ids.
   void check_relation(RelationBlock& block, RelationId row, bool ok, std::array<std::optional<ActorId>, 2> actors);
-  void check_relation_fields(RowProblems& out, const std::vector<Cell>& v, RelationValues& r, std::vector<SourceId>& sources) const;
+  void check_relation_fields(RelationBlock& block, RelationValues& r) const;
+  PartialDate parse_coded_date(RowProblems& out, const Cell& field, std::string_view what, std::vector<std::optional<PartialDate>>& found) const;
   void check_blocs();
   void index_actors();
   void index_relations(std::vector<std::pair<RelationId, RelationId>>& repeated);
@@ -416,6 +421,23 @@ PartialDate DatasetBuilder::parse_date(RowProblems& out, const Cell& field, std:
   if (auto date = PartialDate::parse(field.value, &why)) return *date;
   note(out, field, Severity::error, "invalid " + std::string(what) + " date " + in_quotes(field.value) + ": " + why);
   return {};
+}
+
+// A date of a relations column in dictionary form, parsed once per distinct value (ten million
+// relations have a few thousand start dates) and kept in `found`, by code. A value with a problem is
+// not kept: each of its rows parses it again and reports the problem at its own place.
+PartialDate DatasetBuilder::parse_coded_date(RowProblems& out, const Cell& field, std::string_view what,
+                                             std::vector<std::optional<PartialDate>>& found) const {
+  if (field.column == TableLocator::whole_row || !d_.relations_.column_cells(field.column).is_coded()) return parse_date(out, field, what);
+  const std::uint32_t code = d_.relations_.column_cells(field.column).code(field.row);
+  if (code < found.size() && found[code]) return *found[code];
+  const std::size_t problems = out.size();
+  const PartialDate date = parse_date(out, field, what);
+  if (out.size() == problems) {
+    if (code >= found.size()) found.resize(code + 1);
+    found[code] = date;
+  }
+  return date;
 }
 
 Status DatasetBuilder::parse_status_field(RowProblems& out, const Cell& field) const {
@@ -616,13 +638,15 @@ struct RelationValues {
 
 // The fields of a relation's row beyond its id, actors and type: dates, direction, weight,
 // magnitude, sources, fact, stance, status, attestation.
-void DatasetBuilder::check_relation_fields(RowProblems& out, const std::vector<Cell>& v, RelationValues& r,
-                                           std::vector<SourceId>& sources) const {
+void DatasetBuilder::check_relation_fields(RelationBlock& block, RelationValues& r) const {
+  RowProblems& out = block.problems;
+  const std::vector<Cell>& v = block.cells;
+  std::vector<SourceId>& sources = block.scratch;
   const Cell empty_field{{}, TableKind::relations, v[0].row, TableLocator::whole_row};
   auto field = [&](const std::optional<std::size_t>& c) -> const Cell& { return c ? v[*c] : empty_field; };
   auto& [source, target, type, resolved, start, end, directed, weight, magnitude, stance, status, attested] = r;
-  start = parse_date(out, field(c_start_), "start");
-  end = parse_date(out, field(c_end_), "end");
+  start = parse_coded_date(out, field(c_start_), "start", block.dates[0]);
+  end = parse_coded_date(out, field(c_end_), "end", block.dates[1]);
   if (!start.empty() && !end.empty() && end.last_day() < start.first_day())
     note(out, field(c_end_), Severity::error, "end " + end.str() + " is before start " + start.str());
   if (start.empty() && !end.empty() && field(c_start_).value.empty())
@@ -673,7 +697,7 @@ void DatasetBuilder::check_relation_fields(RowProblems& out, const std::vector<C
            "stance must be positive, negative, neutral or empty (the type's valence), found " + in_quotes(fs.value));
   }
   status = parse_status_field(out, field(c_status_));
-  attested = parse_date(out, field(c_attested_), "attested");
+  attested = parse_coded_date(out, field(c_attested_), "attested", block.dates[2]);
   if (!attested.empty() && !start.empty() && attested.last_day() < start.first_day())
     note(out, field(c_attested_), Severity::error, "attested " + attested.str() + " is before start " + start.str());
 }
@@ -714,7 +738,7 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
                      v[3].value, clause_at});
     }
     resolved = s && t && type_known;
-    check_relation_fields(out, v, r, sources);
+    check_relation_fields(block, r);
   } else {
     // Misaligned row: keep the id for later checks, report nothing more.
     if (actors[0]) source = *actors[0];

@@ -231,6 +231,27 @@ TEST_CASE("A repeated relation is one equal in every field but its id, its coded
                          "m/relations.csv:8:1: warning: relation 'r7' repeats relation 'r1' (line 2) field for field; remove one of them"});
 }
 
+TEST_CASE("A date column in dictionary form is parsed once per value, and a bad value reported in each of its rows", "[io][dataset][errors]") {
+  // 40 rows of two start dates and two end dates: the columns are coded, and the loader parses each
+  // value once; the invalid ones are still reported at every row that has them.
+  std::string relations = "id,source,target,type,start,end,sources\n";
+  for (int k = 0; k < 40; ++k)
+    relations += "r" + std::to_string(k) + ",a,b,troop_presence," + (k % 2 ? "2003" : "2001-13") + "," + (k % 4 == 3 ? "2002" : "2004") + ",s1\n";
+  const std::map<std::string, std::string> files{
+      {"actors.csv", "id,label,kind\na,A,state\nb,B,state\n"}, {"sources.csv", "id,title\ns1,One\n"}, {"relations.csv", relations}};
+  Lines errors;  // the rows repeat one another too: those warnings are not this test's
+  for (const auto& d : check_dataset_files("m", files).diagnostics)
+    if (d.severity == Severity::error) errors.push_back(d.str());
+  Lines expected;
+  for (int k = 0; k < 40; ++k) {
+    const std::string at = "m/relations.csv:" + std::to_string(k + 2) + ":";
+    const std::size_t start = ("r" + std::to_string(k) + ",a,b,troop_presence,").size() + 1;  // its column
+    if (k % 2 == 0) expected.push_back(at + std::to_string(start) + ": error: invalid start date '2001-13': month 13 is not between 01 and 12");
+    if (k % 4 == 3) expected.push_back(at + std::to_string(start + 5) + ": error: end 2002 is before start 2003");
+  }
+  CHECK(errors == expected);
+}
+
 TEST_CASE("An invalid dataset is refused whole", "[io][dataset][errors]") {
   const auto result = check_dataset(data_path("broken/unknown_actor"));
   CHECK_FALSE(result.dataset);
