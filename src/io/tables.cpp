@@ -4,6 +4,7 @@
 #include "actorgraph/model/graph.hpp"
 #include "actorgraph/model/metadata.hpp"
 
+#include "detail/buckets.hpp"
 #include "detail/parallel.hpp"
 #include "io/detail/table_validation.hpp"
 
@@ -1000,23 +1001,16 @@ void DatasetBuilder::check_duplicates() {
       [](int&) {});
   const int bits = std::max(1, static_cast<int>(std::bit_width(m)) - 3);  // about 4 to 8 rows a bucket
   const auto bucket = [&](RelationId r) { return static_cast<std::size_t>(hashes[r] >> (64 - bits)); };
-  std::vector<std::uint32_t> starts((std::size_t{1} << bits) + 1, 0);
-  for (RelationId r = 0; r < m; ++r)
-    if (!malformed(TableKind::relations, r)) ++starts[bucket(r) + 1];
-  std::partial_sum(starts.begin(), starts.end(), starts.begin());
-  std::vector<RelationId> order(starts.back());
-  {
-    std::vector<std::uint32_t> cursor(starts.begin(), starts.end() - 1);
-    for (RelationId r = 0; r < m; ++r)
-      if (!malformed(TableKind::relations, r)) order[cursor[bucket(r)]++] = r;
-  }
+  Buckets buckets(
+      m, std::size_t{1} << bits, [&](std::size_t r) { return !malformed(TableKind::relations, r); },
+      [&](std::size_t r) { return bucket(static_cast<RelationId>(r)); });
   const auto same_fields = [&](RelationId a, RelationId b) {
     return std::all_of(fields.begin(), fields.end(),
                        [&](const TextColumn* f) { return f->is_coded() ? f->code(a) == f->code(b) : (*f)[a] == (*f)[b]; });
   };
   std::vector<std::pair<RelationId, RelationId>> repeats;  // (row, the first row it repeats)
-  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
-    const auto rows = std::span(order).subspan(starts[k], starts[k + 1] - starts[k]);
+  for (std::size_t k = 0; k < buckets.size(); ++k) {
+    const auto rows = buckets[k];
     if (rows.size() < 2) continue;
     std::sort(rows.begin(), rows.end(), [&](RelationId a, RelationId b) { return std::pair(hashes[a], a) < std::pair(hashes[b], b); });
     for (std::size_t i = 0; i < rows.size();) {
@@ -1058,16 +1052,9 @@ std::vector<std::pair<RelationId, RelationId>> DatasetBuilder::similar_claims() 
     const bool directed = d_.relation_directed(r);
     return std::uint64_t{d_.relation_type(r)} << 33 | std::uint64_t{directed ? v : std::max(u, v)} << 1 | (directed ? 1u : 0u);
   };
-  std::vector<std::uint32_t> starts(d_.actor_count() + 1, 0);
-  for (RelationId r = 0; r < m; ++r)
-    if (resolved_[r]) ++starts[first(r) + 1];
-  std::partial_sum(starts.begin(), starts.end(), starts.begin());
-  std::vector<RelationId> order(starts.back());
-  {
-    std::vector<std::uint32_t> cursor(starts.begin(), starts.end() - 1);
-    for (RelationId r = 0; r < m; ++r)
-      if (resolved_[r]) order[cursor[first(r)]++] = r;
-  }
+  Buckets by_first(
+      m, d_.actor_count(), [&](std::size_t r) { return resolved_[r] != 0; },
+      [&](std::size_t r) { return first(static_cast<RelationId>(r)); });
   // The buckets on the threads, each block's pairs gathered in block order: the same pairs, in the
   // same order, as on one thread.
   std::vector<std::pair<RelationId, RelationId>> pairs;
@@ -1080,9 +1067,10 @@ std::vector<std::pair<RelationId, RelationId>> DatasetBuilder::similar_claims() 
       d_.actor_count(), threads_, {}, [] { return Block{}; },
       [&](std::size_t begin, std::size_t end, Block& block) {
         for (std::size_t u = begin; u < end; ++u) {
-          if (starts[u + 1] - starts[u] < 2) continue;
+          const auto bucket = by_first[u];
+          if (bucket.size() < 2) continue;
           block.keyed.clear();
-          for (std::size_t i = starts[u]; i < starts[u + 1]; ++i) block.keyed.emplace_back(key(order[i]), order[i]);
+          for (const RelationId r : bucket) block.keyed.emplace_back(key(r), r);
           std::sort(block.keyed.begin(), block.keyed.end());
           find_similar_claims(block.keyed, block.group, block.pairs);
         }

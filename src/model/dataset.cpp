@@ -1,13 +1,13 @@
 #include "actorgraph/model/dataset.hpp"
 
 #include "actorgraph/model/graph.hpp"
+#include "detail/buckets.hpp"
 
 #include <algorithm>
 #include <map>
 #include <numeric>
 #include <set>
 #include <span>
-#include <tuple>
 #include <unordered_map>
 
 namespace actorgraph {
@@ -225,24 +225,18 @@ std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
   // and no comparison sort of millions of rows); each bucket then sorted by (other actor,
   // dimension, row), and each run of one pair and dimension by quote: strings are compared only
   // within a pair, and every group lists its rows in file order.
-  std::vector<std::uint32_t> starts(d.actor_count() + 1, 0);
-  for (RelationId r = 0; r < d.relation_count(); ++r)
-    if (!quote(r).empty()) ++starts[low(r) + 1];
-  std::partial_sum(starts.begin(), starts.end(), starts.begin());
-  std::vector<RelationId> rows(starts.back());
-  {
-    std::vector<std::uint32_t> cursor(starts.begin(), starts.end() - 1);
-    for (RelationId r = 0; r < d.relation_count(); ++r)
-      if (!quote(r).empty()) rows[cursor[low(r)]++] = r;
-  }
+  detail::Buckets by_low(
+      d.relation_count(), d.actor_count(), [&](std::size_t r) { return !quote(static_cast<RelationId>(r)).empty(); },
+      [&](std::size_t r) { return low(static_cast<RelationId>(r)); });
   // The rest of the key in 40 bits: the other actor (32), the dimension (8).
   const auto pair_key = [&](RelationId r) { return std::uint64_t{high(r)} << 8 | static_cast<std::uint8_t>(dimension(r)); };
   std::vector<std::vector<RelationId>> out;
   std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's, the keys read once
   for (std::size_t u = 0; u < d.actor_count(); ++u) {
-    if (starts[u + 1] - starts[u] < 2) continue;
+    const auto bucket = by_low[u];
+    if (bucket.size() < 2) continue;
     keyed.clear();
-    for (std::size_t i = starts[u]; i < starts[u + 1]; ++i) keyed.emplace_back(pair_key(rows[i]), rows[i]);
+    for (const RelationId r : bucket) keyed.emplace_back(pair_key(r), r);
     std::sort(keyed.begin(), keyed.end());
     for (std::size_t i = 0; i < keyed.size();) {
       std::size_t j = i + 1;
