@@ -107,6 +107,28 @@ TEST_CASE("A quote inside an unquoted field is reported and kept", "[io][csv]") 
   CHECK(p.records == Records{{"ab\"c", "d"}});
 }
 
+// The reader skips a plain field's text eight bytes at a time: a comma, a line end or a stray quote
+// must be found at every place in a word, in fields of every length up to past two words, and near
+// the end of the text, where fewer than eight bytes are left.
+TEST_CASE("Plain fields of any length end at the right byte, a stray quote found at any place", "[io][csv]") {
+  for (std::size_t length = 1; length <= 20; ++length) {  // an empty last field would make an empty line
+    std::string value;
+    for (std::size_t i = 0; i < length; ++i) value += static_cast<char>('a' + i % 26);
+    INFO("length " << length);
+    CHECK(parse(value + "," + value + "\n" + value).records == Records{{value, value}, {value}});
+    CHECK(parse("x,\n" + value + "\r\n").records == Records{{"x", ""}, {value}});
+    for (std::size_t at = 1; at < length; ++at) {  // at 0 the quote would open a quoted field
+      std::string quoted = value;
+      quoted[at] = '"';
+      INFO("quote at " << at);
+      const auto p = parse("x," + quoted + ",y\n");
+      REQUIRE(p.problems.size() == 1);
+      CHECK(p.problems[0].offset == 2 + at);
+      CHECK(p.records == Records{{"x", quoted, "y"}});
+    }
+  }
+}
+
 TEST_CASE("Text after a closing quote is reported and appended", "[io][csv]") {
   const auto p = parse("\"ab\"cd,e\n");
   REQUIRE(p.problems.size() == 1);
