@@ -50,7 +50,7 @@ std::size_t IdIndex::probe(const TextColumn& ids, std::string_view id, std::uint
   for (std::size_t visited = 0; visited < slots_.size(); ++visited, i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.row == 0) return i;
-    if (s.hash == high && s.row <= ids.size() && ids[s.row - 1] == id) return i;
+    if (s.hash == high && s.row <= ids.size() && same_text(ids[s.row - 1], id)) return i;
   }
   return none;
 }

@@ -71,6 +71,25 @@ TEST_CASE("A column of few distinct values is put in dictionary form only when t
   CHECK_FALSE(TextColumn::with_dictionary(TextColumn(), 16).has_value());
 }
 
+// same_text compares 4 to 16 bytes as two words each, overlapping: a difference at any byte, of any
+// length, must show; so must one in length alone.
+TEST_CASE("Texts are equal only when every byte and the length are", "[model][text]") {
+  for (std::size_t n = 0; n <= 20; ++n) {
+    std::string a;
+    for (std::size_t i = 0; i < n; ++i) a += static_cast<char>('a' + i);
+    INFO("length " << n);
+    CHECK(same_text(a, std::string(a)));
+    CHECK_FALSE(same_text(a, a + "x"));
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string b = a;
+      b[i] = static_cast<char>(b[i] ^ 0x20);
+      INFO("byte " << i);
+      CHECK_FALSE(same_text(a, b));
+      CHECK_FALSE(same_text(b, a));
+    }
+  }
+}
+
 TEST_CASE("Invalid UTF-8 is found at its first byte", "[model][text]") {
   CHECK(find_invalid_utf8("plain ascii text, long enough for the fast path") == std::string_view::npos);
   CHECK(find_invalid_utf8("Тоҷикистон") == std::string_view::npos);

@@ -6,6 +6,7 @@
 #include "actorgraph/model/column.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,25 @@ class TextColumn {
   Column<std::uint32_t> ends_;
   Column<std::uint32_t> codes_;  // dictionary form: the values' numbers in data_/ends_; else empty
 };
+
+// a == b, inline for the lengths of most ids, dates and types (4 to 16 bytes: two loads of each,
+// overlapping when shorter than twice the load), where a call to memcmp would cost more than the
+// comparison: a probe compares once per id found, tens of millions of times in a load.
+inline bool same_text(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const auto differ = [&]<class Word>(Word) {
+    Word a0, a1, b0, b1;
+    std::memcpy(&a0, a.data(), sizeof(Word));
+    std::memcpy(&b0, b.data(), sizeof(Word));
+    std::memcpy(&a1, a.data() + n - sizeof(Word), sizeof(Word));
+    std::memcpy(&b1, b.data() + n - sizeof(Word), sizeof(Word));
+    return ((a0 ^ b0) | (a1 ^ b1)) != 0;
+  };
+  if (n >= 8 && n <= 16) return !differ(std::uint64_t{});
+  if (n >= 4 && n < 8) return !differ(std::uint32_t{});
+  return n == 0 || std::memcmp(a.data(), b.data(), n) == 0;
+}
 
 // Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms, surrogates
 // and code points past U+10FFFF are invalid), or npos when the text is valid.
