@@ -1223,7 +1223,7 @@ CheckResult DatasetBuilder::run() {
   dispute_pairs_.clear();
   CheckResult result;
   if (count_errors(diagnostics) == 0) {
-    d_.graph_ = std::make_unique<const Graph>(Graph::build(d_.actor_count(), d_.rel_source_, d_.rel_target_, d_.rel_directed_));
+    d_.graph_ = std::make_unique<const Graph>(Graph::build(d_.actor_count(), d_.rel_source_, d_.rel_target_, d_.rel_directed_, threads_));
     d_.warnings_ = diagnostics;
     result.dataset.emplace(std::move(d_));
   }

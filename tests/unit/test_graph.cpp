@@ -3,6 +3,9 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include <array>
+#include <vector>
+
 #include "fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -60,4 +63,44 @@ TEST_CASE("The dataset's graph follows its relations", "[model][graph]") {
   }
   CHECK(in == 6);
   CHECK(out_arcs(g, tj).size() == 4);  // 2 memberships, and the two undirected relations
+}
+
+// The passes of Graph::build are cut by ranges of vertices (one per thread, of at least 4096): the
+// graph must come out the same, arc for arc and in the same order, on any number of threads.
+TEST_CASE("The CSR graph is the same built on any number of threads", "[model][graph]") {
+  constexpr std::uint32_t n = 20000, m = 120000;
+  std::vector<std::uint32_t> source(m), target(m);
+  std::vector<std::uint8_t> directed(m);
+  std::uint64_t state = 12345;
+  const auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::uint32_t>(state >> 33);
+  };
+  for (std::uint32_t r = 0; r < m; ++r) {
+    source[r] = next() % n;
+    // Some self-relations, and hubs with many parallel relations, across the threads' ranges.
+    target[r] = r % 97 == 0 ? source[r] : r % 5 == 0 ? (r % 3) * (n / 3) : next() % n;
+    directed[r] = next() % 2;
+  }
+  // Every arc as (tail, head, relation, arc number), in the graph's order: out-arcs, then in-arcs.
+  const auto arcs = [](const Graph& g) {
+    std::vector<std::array<std::uint32_t, 4>> all;
+    for (std::uint32_t v = 0; v < g.vertex_count(); ++v) {
+      for (const auto& e : boost::make_iterator_range(out_edges(v, g.bgl())))
+        all.push_back({v, boost::target(e, g.bgl()), g.relation(e), static_cast<std::uint32_t>(e.idx)});
+      for (const auto& e : boost::make_iterator_range(in_edges(v, g.bgl())))
+        all.push_back({boost::source(e, g.bgl()), v, g.relation(e), static_cast<std::uint32_t>(e.idx)});
+    }
+    return all;
+  };
+  const Graph one = Graph::build(n, source, target, directed, 1);
+  const auto expected = arcs(one);
+  REQUIRE(one.arc_count() > m);
+  REQUIRE(expected.size() == 2 * one.arc_count());
+  for (const unsigned threads : {2u, 3u, 4u}) {
+    INFO(threads << " threads");
+    const Graph g = Graph::build(n, source, target, directed, threads);
+    CHECK(g.arc_count() == one.arc_count());
+    CHECK(arcs(g) == expected);
+  }
 }

@@ -41,9 +41,10 @@ class Graph {
   Graph() = default;
 
   // `source`, `target` and `directed` are indexed by relation; vertices are 0..vertex_count-1.
-  // Throws Error when the arcs do not fit 32-bit indices.
+  // Throws Error when the arcs do not fit 32-bit indices. On `threads` threads (0: one per core):
+  // the same graph on any number.
   static Graph build(std::size_t vertex_count, std::span<const std::uint32_t> source, std::span<const std::uint32_t> target,
-                     std::span<const std::uint8_t> directed);
+                     std::span<const std::uint8_t> directed, unsigned threads = 1);
 
   // The Boost.Graph graph the algorithms take.
   const CoreGraph& bgl() const noexcept { return graph_; }
