@@ -1164,13 +1164,9 @@ void DatasetBuilder::code_few_valued_columns() {
   const auto aliases = d_.actors_.column("aliases");
   for (std::size_t c = 1; c < d_.actors_.cells_.size(); ++c)
     if (c != aliases) columns.push_back(&d_.actors_.cells_[c]);
-  std::erase_if(columns, [](const TextColumn* column) { return column->bytes() == 0; });  // all empty: already no memory
-  run_blocks(
-      columns.size(), threads_, {}, [] { return 0; },
-      [&](std::size_t k, std::size_t, int&) {
-        if (auto coded = TextColumn::with_dictionary(*columns[k], max_distinct)) *columns[k] = std::move(*coded);
-      },
-      [](int&) {}, columns.size());
+  for (TextColumn* column : columns)
+    if (column->bytes() > 0)  // all empty: already no memory
+      if (auto coded = TextColumn::with_dictionary(*column, max_distinct, threads_)) *column = std::move(*coded);
 }
 
 // Once every relation's actors are found: its source and target ids are its actors' ids, so those

@@ -2,10 +2,13 @@
 
 #include "actorgraph/error.hpp"
 #include "actorgraph/model/id_index.hpp"
+#include "detail/parallel.hpp"
 
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
 #include <cstdlib>
 #include <new>
 #include <limits>
@@ -42,25 +45,95 @@ TextColumn TextColumn::coded(TextColumn& dictionary, Column<std::uint32_t> codes
   return column;
 }
 
-std::optional<TextColumn> TextColumn::with_dictionary(const TextColumn& values, std::size_t max_distinct) {
-  if (values.is_coded() || values.empty()) return std::nullopt;
-  TextColumn dictionary;
+namespace {
+
+// The dictionary of rows [begin, end) of a column, in the order the values first appear, and each
+// row's number in it; `too_many` once it would hold more than max_distinct values (then the rest
+// of the rows are not coded).
+struct BlockDictionary {
+  TextColumn values;
   IdIndex index;
-  std::vector<std::uint32_t> codes(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const std::string_view value = values[i];
-    if (const auto known = index.find(dictionary, value)) {
+  std::size_t begin = 0, end = 0;
+  bool too_many = false;
+};
+
+void code_block(const TextColumn& column, std::size_t begin, std::size_t end, std::size_t max_distinct, std::uint32_t* codes,
+                BlockDictionary& block, const std::atomic<bool>& given_up) {
+  block.begin = begin;
+  block.end = end;
+  std::optional<std::uint32_t> empty;  // the code of the empty value, once known: most cells of many columns
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::string_view value = column[i];
+    if (value.empty() && empty) {
+      codes[i] = *empty;
+      continue;
+    }
+    if (const auto known = block.index.find(block.values, value)) {
+      if (value.empty()) empty = known;
       codes[i] = *known;
       continue;
     }
-    if (dictionary.size() == max_distinct) return std::nullopt;
-    dictionary.push_back(value);
-    index.insert(dictionary, static_cast<std::uint32_t>(dictionary.size() - 1));
-    codes[i] = static_cast<std::uint32_t>(dictionary.size() - 1);
+    // Checked only as values are added: a column of few values never reads the flag.
+    if (block.values.size() == max_distinct || given_up.load(std::memory_order_relaxed)) {
+      block.too_many = true;
+      return;
+    }
+    block.values.push_back(value);
+    codes[i] = static_cast<std::uint32_t>(block.values.size() - 1);
+    block.index.insert(block.values, codes[i]);
+    if (value.empty()) empty = codes[i];
   }
+}
+
+}  // namespace
+
+// Rows are coded in blocks on the threads, each block with a dictionary of its own; the blocks'
+// dictionaries are then merged in row order into one, in which the values are numbered as they
+// first appear in the column, and each block's codes renumbered: the same dictionary and codes
+// on any number of threads. More than max_distinct values in one block, or in the merged
+// dictionary, ends the work of every block (given_up).
+std::optional<TextColumn> TextColumn::with_dictionary(const TextColumn& values, std::size_t max_distinct, unsigned threads) {
+  if (values.is_coded() || values.empty()) return std::nullopt;
+  const std::size_t n = values.size();
+  // Not zeroed first: every code is written by its block (on the threads, which so share the
+  // cost of the pages' first touch), or the column is not coded.
+  const std::shared_ptr<std::uint32_t[]> codes(new std::uint32_t[n]);
+  TextColumn dictionary;
+  IdIndex index;
+  std::vector<std::uint32_t> renumber;
+  std::atomic<bool> given_up = false;
+  constexpr std::size_t min_block = std::size_t{1} << 16;
+  detail::run_blocks(
+      n, threads, {}, [] { return BlockDictionary{}; },
+      [&](std::size_t begin, std::size_t end, BlockDictionary& block) {
+        if (!given_up.load(std::memory_order_relaxed)) code_block(values, begin, end, max_distinct, codes.get(), block, given_up);
+      },
+      [&](BlockDictionary& block) {
+        if (block.too_many || given_up) {
+          given_up = true;
+        } else {
+          renumber.resize(block.values.size());
+          for (std::uint32_t k = 0; k < block.values.size() && !given_up; ++k) {
+            if (const auto known = index.find(dictionary, block.values[k])) {
+              renumber[k] = *known;
+            } else if (dictionary.size() == max_distinct) {
+              given_up = true;
+            } else {
+              dictionary.push_back(block.values[k]);
+              renumber[k] = static_cast<std::uint32_t>(dictionary.size() - 1);
+              index.insert(dictionary, renumber[k]);
+            }
+          }
+          if (!given_up)
+            for (std::size_t i = block.begin; i < block.end; ++i) codes[i] = renumber[codes[i]];
+        }
+        block = BlockDictionary{};
+      },
+      std::clamp<std::size_t>(n / min_block, 1, 64));
+  if (given_up) return std::nullopt;
   // Plain: the text and an end per value; coded: a code per value, the dictionary's text and ends.
   if (dictionary.bytes() + 4 * dictionary.size() >= values.bytes()) return std::nullopt;
-  return coded(dictionary, Column<std::uint32_t>(std::move(codes)));
+  return coded(dictionary, Column<std::uint32_t>(std::span<const std::uint32_t>(codes.get(), n), codes));
 }
 
 void TextColumn::push_back(std::string_view value) {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -69,6 +70,53 @@ TEST_CASE("A column of few distinct values is put in dictionary form only when t
   for (const char* v : {"a", "b", "c", "a"}) distinct.push_back(v);
   CHECK_FALSE(TextColumn::with_dictionary(distinct, 16).has_value());
   CHECK_FALSE(TextColumn::with_dictionary(TextColumn(), 16).has_value());
+}
+
+// with_dictionary codes blocks of 65536 rows on the threads, each with its own dictionary, and
+// merges them in row order. The values are numbered as they first appear in the column, so the
+// codes are the same on any number of threads; and the limit holds for the column as a whole,
+// also when no block alone passes it.
+TEST_CASE("A column is put in dictionary form the same way on any number of threads", "[model][text]") {
+  constexpr std::size_t rows = 600000;  // 9 blocks
+  const auto column = [&](auto value) {
+    TextColumn c;
+    for (std::size_t i = 0; i < rows; ++i) c.push_back(value(i));
+    return c;
+  };
+  // 302 values and the empty one (every fifth row), new ones in every block.
+  const TextColumn few =
+      column([](std::size_t i) { return i % 5 == 1 ? std::string() : "t" + std::to_string((rows - i) / 2000 % 300 + (i * 7919) % 3); });
+  // 40 values in each block, but another 40 in every one: 360 in all.
+  const TextColumn shifting = column([](std::size_t i) { return "v" + std::to_string(i / 65536 * 40 + i % 40); });
+  const TextColumn distinct = column([](std::size_t i) { return "id" + std::to_string(i); });
+  const auto codes = [](const TextColumn& c) {
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i < c.size(); ++i) out.push_back(c.code(i));
+    return out;
+  };
+  const auto one = TextColumn::with_dictionary(few, 1000, 1);
+  REQUIRE(one.has_value());
+  for (std::size_t i = 0; i < rows; ++i) REQUIRE((*one)[i] == few[i]);
+  // Numbered as they first appear: the first row's value is 0, and no code is more than one past
+  // the largest before it.
+  std::uint32_t largest = 0;
+  for (std::size_t i = 0; i < rows; ++i) {
+    REQUIRE(one->code(i) <= largest + (i > 0));
+    largest = std::max(largest, one->code(i));
+  }
+  CHECK(largest == 302);
+  for (const unsigned threads : {2u, 3u, 4u}) {
+    INFO(threads << " threads");
+    const auto many = TextColumn::with_dictionary(few, 1000, threads);
+    REQUIRE(many.has_value());
+    CHECK(codes(*many) == codes(*one));
+    CHECK(many->bytes() == one->bytes());
+    CHECK(TextColumn::with_dictionary(shifting, 400, threads).has_value());
+    CHECK_FALSE(TextColumn::with_dictionary(shifting, 359, threads).has_value());
+    CHECK_FALSE(TextColumn::with_dictionary(distinct, 65536, threads).has_value());
+  }
+  CHECK_FALSE(TextColumn::with_dictionary(shifting, 359, 1).has_value());
+  CHECK_FALSE(TextColumn::with_dictionary(few, 302, 1).has_value());
 }
 
 // same_text compares 4 to 16 bytes as two words each, overlapping: a difference at any byte, of any

@@ -42,8 +42,9 @@ class TextColumn {
   // `values` in dictionary form when it has at most `max_distinct` distinct values and that form
   // takes less memory (the type or start date of ten million relations, a few hundred distinct
   // values: 4 bytes each instead of their text and its end); otherwise nullopt. Gives up as soon as
-  // it has seen more distinct values, so trying a column of distinct values costs little.
-  static std::optional<TextColumn> with_dictionary(const TextColumn& values, std::size_t max_distinct);
+  // it has seen more distinct values, so trying a column of distinct values costs little. On
+  // `threads` threads (0: one per core): the same dictionary and codes on any number.
+  static std::optional<TextColumn> with_dictionary(const TextColumn& values, std::size_t max_distinct, unsigned threads = 1);
   bool is_coded() const noexcept { return !codes_.empty(); }
   // Of a column in dictionary form: value i's number in the dictionary.
   std::uint32_t code(std::size_t i) const noexcept { return codes_[i]; }
