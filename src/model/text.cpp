@@ -8,10 +8,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <memory>
 #include <cstdlib>
-#include <new>
 #include <limits>
+#include <memory>
+#include <new>
 
 namespace actorgraph {
 
