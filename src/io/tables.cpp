@@ -399,21 +399,21 @@ std::optional<ActorId> DatasetBuilder::lookup_actor(RowProblems& out, const Cell
 }
 
 void DatasetBuilder::lookup_sources(RowProblems& out, const Cell& field, std::vector<SourceId>& ids) const {
-  for (std::string_view id : split_list(field.value)) {
+  for_each_in_list(field.value, [&](std::string_view id) {
     if (const auto s = d_.find_source(id)) {
       if (std::find(ids.begin(), ids.end(), *s) == ids.end()) ids.push_back(*s);
-      continue;
+      return;
     }
     // The position of the id itself, where the locator knows it.
     const auto within = static_cast<std::size_t>(id.data() - field.value.data());
     if (!d_.sources_.present()) {
       note(out, field, Severity::error, "unknown source " + in_quotes(id) + " (the dataset has no sources.csv)", within);
-      continue;
+      return;
     }
     std::string message = "unknown source " + in_quotes(id);
     const std::size_t clause_at = message.size();
     out.push_back({field, Severity::error, std::move(message), within, Suggest::source, id, clause_at});
-  }
+  });
 }
 
 PartialDate DatasetBuilder::parse_date(RowProblems& out, const Cell& field, std::string_view what) const {
@@ -820,8 +820,7 @@ void DatasetBuilder::index_actors() {
   const auto c_aliases = d_.actors_.column("aliases");
   d_.alias_offsets_.push_back(0);
   for (ActorId a = 0; a < d_.actor_count(); ++a) {
-    if (c_aliases)
-      for (std::string_view alias : split_list(d_.actors_.cell(a, *c_aliases))) d_.aliases_.push_back(alias);
+    if (c_aliases) for_each_in_list(d_.actors_.cell(a, *c_aliases), [&](std::string_view alias) { d_.aliases_.push_back(alias); });
     d_.alias_offsets_.push_back(static_cast<std::uint32_t>(d_.aliases_.size()));
   }
   // The names are folded on the threads, block by block, into one text per block, gathered in

@@ -397,13 +397,7 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string_vi
 
 std::vector<std::string_view> split_list(std::string_view text) {
   std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t bar = text.find('|', start);
-    if (bar == std::string_view::npos) bar = text.size();
-    if (auto v = trim(text.substr(start, bar - start)); !v.empty()) out.push_back(v);
-    start = bar + 1;
-  }
+  for_each_in_list(text, [&](std::string_view value) { out.push_back(value); });
   return out;
 }
 

@@ -154,6 +154,18 @@ std::vector<std::string_view> split_list(std::string_view text);
 
 std::string_view trim(std::string_view text) noexcept;
 
+// Calls visit(value) for each value split_list(text) gives, in order, with no vector: for a
+// loader that splits a list in each of ten million rows.
+template <class Visit>
+void for_each_in_list(std::string_view text, Visit&& visit) {
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t bar = text.find('|', start);
+    if (bar == std::string_view::npos) bar = text.size();
+    if (const std::string_view value = trim(text.substr(start, bar - start)); !value.empty()) visit(value);
+    start = bar + 1;
+  }
+}
+
 // Text safe inside XML and HTML element content and attribute values: & < > " ' escaped.
 std::string xml_escape(std::string_view text);
 
