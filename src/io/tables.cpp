@@ -558,22 +558,30 @@ void DatasetBuilder::check_relations() {
   c_attested_ = t.column("attested");
   c_status_ = t.column("status");
   const std::size_t m = t.rows();
-  resolved_.resize(m);
-  d_.rel_source_.resize(m);
-  d_.rel_target_.resize(m);
-  d_.rel_type_.resize(m);
-  d_.rel_start_.resize(m);
   // Columns no row fills take no memory: end dates as zeros (the empty date), weights not at all
   // (Dataset::relation_weight). A row writes them only when it states them. The extent is not
-  // kept: Dataset::relation_extent computes it from the dates.
+  // kept: Dataset::relation_extent computes it from the dates. Stance, status and attestation
+  // likewise (Stance::unstated and Status::held are zeros).
   const auto stated = [&](const std::optional<std::size_t>& c) { return c && t.column_cells(*c).bytes() > 0; };
-  d_.rel_end_ = stated(c_end_) ? Column<PartialDate>(std::vector<PartialDate>(m)) : Column<PartialDate>::zeros(m);
-  d_.rel_directed_.resize(m);
-  if (stated(c_weight_)) d_.rel_weight_.resize(m);
-  // Stance, status and attestation likewise (Stance::unstated and Status::held are zeros).
-  d_.rel_stance_ = stated(c_stance_) ? Column<Stance>(std::vector<Stance>(m)) : Column<Stance>::zeros(m);
-  d_.rel_status_ = stated(c_status_) ? Column<Status>(std::vector<Status>(m)) : Column<Status>::zeros(m);
-  d_.rel_attested_ = stated(c_attested_) ? Column<PartialDate>(std::vector<PartialDate>(m)) : Column<PartialDate>::zeros(m);
+  // The columns are made in two groups at once: at L their first touch, by the zeroing, is 200 MB
+  // of fresh pages, a fifth of a second on one thread.
+  run_both(
+      threads_,
+      [&] {
+        resolved_.resize(m);
+        d_.rel_source_.resize(m);
+        d_.rel_type_.resize(m);
+        d_.rel_end_ = stated(c_end_) ? Column<PartialDate>(std::vector<PartialDate>(m)) : Column<PartialDate>::zeros(m);
+        d_.rel_stance_ = stated(c_stance_) ? Column<Stance>(std::vector<Stance>(m)) : Column<Stance>::zeros(m);
+        d_.rel_status_ = stated(c_status_) ? Column<Status>(std::vector<Status>(m)) : Column<Status>::zeros(m);
+      },
+      [&] {
+        d_.rel_target_.resize(m);
+        d_.rel_start_.resize(m);
+        d_.rel_directed_.resize(m);
+        if (stated(c_weight_)) d_.rel_weight_.resize(m);
+        d_.rel_attested_ = stated(c_attested_) ? Column<PartialDate>(std::vector<PartialDate>(m)) : Column<PartialDate>::zeros(m);
+      });
   d_.rel_source_offsets_.reserve(m + 1);
   d_.rel_source_offsets_.push_back(0);
   // Blocks of rows on the threads, each row's values written in place; the blocks' problems and
