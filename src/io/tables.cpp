@@ -981,6 +981,28 @@ void DatasetBuilder::check_parts() {
   }
 }
 
+namespace {
+
+// In one bucket's rows, sorted by (hash, row): each row that repeats an earlier row of the same
+// hash field for field, with the first such row.
+template <class SameFields>
+void find_repeats(std::span<const std::pair<std::uint64_t, RelationId>> keyed, const SameFields& same_fields,
+                  std::vector<std::pair<RelationId, RelationId>>& repeats) {
+  for (std::size_t i = 0; i < keyed.size();) {
+    std::size_t j = i + 1;
+    while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+    for (std::size_t b = i + 1; b < j; ++b)
+      for (std::size_t a = i; a < b; ++a)
+        if (same_fields(keyed[a].second, keyed[b].second)) {
+          repeats.emplace_back(keyed[b].second, keyed[a].second);
+          break;
+        }
+    i = j;
+  }
+}
+
+}  // namespace
+
 // Rows are hashed (no per-row string is built: a million relations would mean a million
 // allocations), bucketed by the hash's high bits (a counting sort, no comparison sort of millions
 // of rows), and only rows with equal hashes are compared field by field. A column in dictionary form
@@ -1015,23 +1037,28 @@ void DatasetBuilder::check_duplicates() {
     return std::all_of(fields.begin(), fields.end(),
                        [&](const TextColumn* f) { return f->is_coded() ? f->code(a) == f->code(b) : (*f)[a] == (*f)[b]; });
   };
+  // The buckets on the threads, each sorted by (hash, row) with the hashes read once; the blocks'
+  // repeats gathered in block order and then sorted: the same list on any number of threads.
   std::vector<std::pair<RelationId, RelationId>> repeats;  // (row, the first row it repeats)
-  for (std::size_t k = 0; k < buckets.size(); ++k) {
-    const auto rows = buckets[k];
-    if (rows.size() < 2) continue;
-    std::sort(rows.begin(), rows.end(), [&](RelationId a, RelationId b) { return std::pair(hashes[a], a) < std::pair(hashes[b], b); });
-    for (std::size_t i = 0; i < rows.size();) {
-      std::size_t j = i + 1;
-      while (j < rows.size() && hashes[rows[j]] == hashes[rows[i]]) ++j;
-      for (std::size_t b = i + 1; b < j; ++b)
-        for (std::size_t a = i; a < b; ++a)
-          if (same_fields(rows[a], rows[b])) {
-            repeats.emplace_back(rows[b], rows[a]);
-            break;
-          }
-      i = j;
-    }
-  }
+  struct Block {
+    std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's
+    std::vector<std::pair<RelationId, RelationId>> repeats;
+  };
+  run_blocks(
+      buckets.size(), threads_, {}, [] { return Block{}; },
+      [&](std::size_t begin, std::size_t end, Block& block) {
+        for (std::size_t k = begin; k < end; ++k) {
+          if (buckets[k].size() < 2) continue;
+          block.keyed.clear();
+          for (const RelationId r : buckets[k]) block.keyed.emplace_back(hashes[r], r);
+          std::sort(block.keyed.begin(), block.keyed.end());
+          find_repeats(block.keyed, same_fields, block.repeats);
+        }
+      },
+      [&](Block& block) {
+        repeats.insert(repeats.end(), block.repeats.begin(), block.repeats.end());
+        block.repeats.clear();
+      });
   std::sort(repeats.begin(), repeats.end());
   for (const auto& repeat : repeats) {
     const RelationId r = repeat.first, first = repeat.second;  // not a structured binding: clang 14 cannot capture one

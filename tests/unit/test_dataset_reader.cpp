@@ -602,6 +602,33 @@ TEST_CASE("The checks across rows list the same warnings on any number of thread
   CHECK(lines(4) == one);
 }
 
+TEST_CASE("Repeated relations are found the same on any number of threads", "[io][dataset][threads]") {
+  // 2,000 distinct rows (their notes differ) over 50 actors, but from row 40 on every fifth is a
+  // copy of the row 37 before it, id apart: 392 repeats, spread over the duplicate check's
+  // buckets, which are searched in blocks on the threads.
+  std::string actors = "id,label,kind\n", relations = "id,source,target,type,start,sources,notes\n";
+  for (int a = 0; a < 50; ++a) actors += "a" + std::to_string(a) + ",A,state\n";
+  const auto fields = [](int k) {
+    return ",a" + std::to_string(k % 50) + ",a" + std::to_string((k + 1 + k / 50 % 3) % 50) + ",meeting,2000,s1,n" + std::to_string(k);
+  };
+  for (int k = 0; k < 2000; ++k) relations += "r" + std::to_string(k) + fields(k >= 40 && k % 5 == 4 ? k - 37 : k) + "\n";
+  const Files files{{"actors.csv", actors}, {"sources.csv", "id,title\ns1,One\n"}, {"relations.csv", relations}};
+  const auto repeats = [&](unsigned threads) {
+    Lines out;
+    for (const auto& d : load(files, threads, 256).diagnostics)
+      if (d.message.find(" repeats ") != std::string::npos) out.push_back(d.str());
+    return out;
+  };
+  const Lines one = repeats(1);
+  REQUIRE(one.size() == 392);
+  CHECK(one.front() ==
+        "mem/relations.csv:46:1: warning: relation 'r44' repeats relation 'r7' (line 9) field for field; remove one of them");
+  CHECK(one.back() ==
+        "mem/relations.csv:2001:1: warning: relation 'r1999' repeats relation 'r1962' (line 1964) field for field; remove one of them");
+  CHECK(repeats(2) == one);
+  CHECK(repeats(4) == one);
+}
+
 TEST_CASE("A valid dataset loads the same on several threads and in small chunks", "[io][dataset][threads]") {
   const CheckResult result = check_same_on_threads(generated({}));
   REQUIRE(result.dataset);
