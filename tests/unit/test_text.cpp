@@ -138,6 +138,23 @@ TEST_CASE("Texts are equal only when every byte and the length are", "[model][te
   }
 }
 
+// text_prefix orders as the texts do wherever the prefixes differ, and never the other way round:
+// over all pairs of a set with shared prefixes, different lengths, NUL and high bytes.
+TEST_CASE("A text's eight-byte prefix never orders two texts against their order", "[model][text]") {
+  CHECK(text_prefix("") == 0);
+  CHECK(text_prefix("a") == 0x6100000000000000ull);
+  CHECK(text_prefix("abcdefghij") == 0x6162636465666768ull);
+  CHECK(text_prefix("\xFF") == 0xFF00000000000000ull);  // bytes are unsigned
+  const std::vector<std::string> texts{"",          "a",        std::string("a\0", 2), "a\x01",    "ab",   "abcdefgh",
+                                       "abcdefgh0", "abcdefgi", "abcdefgh\xFF",        "\xC3\xA9", "\x7F", "zzzzzzzzz"};
+  for (const auto& a : texts)
+    for (const auto& b : texts) {
+      INFO(a << " / " << b);
+      if (text_prefix(a) < text_prefix(b)) CHECK(std::string_view(a) < std::string_view(b));
+      if (std::string_view(a) < std::string_view(b)) CHECK(text_prefix(a) <= text_prefix(b));
+    }
+}
+
 TEST_CASE("Invalid UTF-8 is found at its first byte", "[model][text]") {
   CHECK(find_invalid_utf8("plain ascii text, long enough for the fast path") == std::string_view::npos);
   CHECK(find_invalid_utf8("Тоҷикистон") == std::string_view::npos);

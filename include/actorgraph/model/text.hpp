@@ -93,6 +93,16 @@ inline bool same_text(std::string_view a, std::string_view b) noexcept {
   return n == 0 || std::memcmp(a.data(), b.data(), n) == 0;
 }
 
+// The first eight bytes of `text` as a big-endian number, zeros past its end. Texts compare (as
+// std::string_view does: byte by byte, unsigned) as their prefixes do wherever the prefixes
+// differ: text_prefix(a) < text_prefix(b) implies a < b. So a sort compares these numbers first
+// and the texts only where they are equal.
+inline std::uint64_t text_prefix(std::string_view text) noexcept {
+  std::uint64_t prefix = 0;
+  for (std::size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < text.size() ? static_cast<unsigned char>(text[i]) : 0u);
+  return prefix;
+}
+
 // Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms, surrogates
 // and code points past U+10FFFF are invalid), or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view text, std::size_t from = 0) noexcept;
