@@ -192,7 +192,8 @@ struct RelationBlock {
   std::vector<SourceId> sources;      // the sources the block's rows cite, row after row
   std::vector<std::uint32_t> counts;  // per row of the block: how many
   std::vector<SourceId> scratch;      // one row's
-  std::optional<TypeId> last_type;    // most rows have the type of the row before
+  std::optional<TypeId> last_type;    // the type of the row before (DatasetBuilder::find_type)
+  std::vector<std::optional<TypeId>> types;                  // the type found for each code of the type column, when coded
   std::vector<std::pair<RelationId, Magnitude>> magnitudes;  // the block's stated ones, in row order
   std::vector<std::string_view> actor_ids;           // a group of rows' source and target ids, in turn
   std::vector<std::optional<ActorId>> actors;        // what the actor index finds for them
@@ -267,6 +268,7 @@ class DatasetBuilder {
   // `actors`: the actors found for the row's source and target ids.
   void check_relation(RelationBlock& block, RelationId row, bool ok, std::array<std::optional<ActorId>, 2> actors);
   void check_relation_fields(RelationBlock& block, RelationValues& r) const;
+  std::optional<TypeId> find_type(RelationBlock& block, const Cell& field) const;
   PartialDate parse_coded_date(RowProblems& out, const Cell& field, std::string_view what, std::vector<std::optional<PartialDate>>& found) const;
   void check_blocs();
   void index_actors();
@@ -439,6 +441,29 @@ PartialDate DatasetBuilder::parse_coded_date(RowProblems& out, const Cell& field
     found[code] = date;
   }
   return date;
+}
+
+// A relation's type by its (non-empty) cell, or nullopt for an unknown type. A file lists many
+// relations of a few types: a type column in dictionary form is looked up once per code and block
+// of rows, the type found kept by code (an unknown one is looked up, and reported, in each of its
+// rows); else the type of the row before is tried first. A lookup compares the cell with every
+// type's id.
+std::optional<TypeId> DatasetBuilder::find_type(RelationBlock& block, const Cell& field) const {
+  const TextColumn& column = d_.relations_.column_cells(field.column);
+  if (column.is_coded()) {
+    const std::uint32_t code = column.code(field.row);
+    if (code < block.types.size() && block.types[code]) return block.types[code];
+    const auto found = d_.types_.find(field.value);
+    if (found) {
+      if (code >= block.types.size()) block.types.resize(code + 1);
+      block.types[code] = found;
+    }
+    return found;
+  }
+  if (block.last_type && d_.types_[*block.last_type].id == field.value) return block.last_type;
+  const auto found = d_.types_.find(field.value);
+  if (found) block.last_type = found;
+  return found;
 }
 
 Status DatasetBuilder::parse_status_field(RowProblems& out, const Cell& field) const {
@@ -729,16 +754,12 @@ void DatasetBuilder::check_relation(RelationBlock& block, RelationId row, bool o
     if (t) target = *t;
     if (s && t && source == target)
       note(out, v[2], Severity::warning, "self-relation: " + in_quotes(v[1].value) + " is both source and target");
-    // Most files list many relations of a few types: try the last one first.
     bool type_known = true;
-    if (block.last_type && d_.types_[*block.last_type].id == v[3].value) {
-      type = *block.last_type;
-    } else if (v[3].value.empty()) {
+    if (v[3].value.empty()) {
       type_known = false;
       note(out, v[3], Severity::error, "empty type");
-    } else if (const auto found = d_.types_.find(v[3].value)) {
+    } else if (const auto found = find_type(block, v[3])) {
       type = *found;
-      block.last_type = found;
     } else {
       type_known = false;
       std::string message = "unknown relation type " + in_quotes(v[3].value);

@@ -252,6 +252,39 @@ TEST_CASE("A date column in dictionary form is parsed once per value, and a bad 
   CHECK(errors == expected);
 }
 
+TEST_CASE("A type column in dictionary form is looked up once per value, and an unknown type reported in each of its rows",
+          "[io][dataset][errors]") {
+  // 60 rows of three types, in turn: the column is coded, each known type is found by its code,
+  // and the unknown one is still reported, with its hint, at every row that has it.
+  const auto relations = [](bool with_unknown) {
+    std::string text = "id,source,target,type,start,sources\n";
+    for (int k = 0; k < 60; ++k)
+      text += "r" + std::to_string(k) + ",a,b," +
+              (k % 3 == 0     ? "meeting"
+               : k % 3 == 1   ? "visit"
+               : with_unknown ? "meetng"
+                              : "training") +
+              "," + std::to_string(1950 + k) + ",s1\n";
+    return text;
+  };
+  std::map<std::string, std::string> files{
+      {"actors.csv", "id,label,kind\na,A,state\nb,B,state\n"}, {"sources.csv", "id,title\ns1,One\n"}, {"relations.csv", relations(false)}};
+  const CheckResult valid = check_dataset_files("m", files);
+  REQUIRE(valid.dataset);
+  CHECK(valid.dataset->relations_table().column_cells(3).is_coded());
+  for (RelationId r = 0; r < 60; ++r)
+    CHECK(valid.dataset->types()[valid.dataset->relation_type(r)].id == (r % 3 == 0 ? "meeting" : r % 3 == 1 ? "visit" : "training"));
+  files["relations.csv"] = relations(true);
+  Lines errors;
+  for (const auto& d : check_dataset_files("m", files).diagnostics)
+    if (d.severity == Severity::error) errors.push_back(d.str());
+  Lines expected;
+  for (int k = 2; k < 60; k += 3)
+    expected.push_back("m/relations.csv:" + std::to_string(k + 2) + ":" + std::to_string(("r" + std::to_string(k) + ",a,b,").size() + 1) +
+                       ": error: unknown relation type 'meetng' (did you mean 'meeting'?); declare new types in types.csv");
+  CHECK(errors == expected);
+}
+
 TEST_CASE("An invalid dataset is refused whole", "[io][dataset][errors]") {
   const auto result = check_dataset(data_path("broken/unknown_actor"));
   CHECK_FALSE(result.dataset);
