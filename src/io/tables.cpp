@@ -444,10 +444,10 @@ PartialDate DatasetBuilder::parse_coded_date(RowProblems& out, const Cell& field
 }
 
 // A relation's type by its (non-empty) cell, or nullopt for an unknown type. A file lists many
-// relations of a few types: a type column in dictionary form is looked up once per code and block
-// of rows, the type found kept by code (an unknown one is looked up, and reported, in each of its
-// rows); else the type of the row before is tried first. A lookup compares the cell with every
-// type's id.
+// relations of a few types: a type column in dictionary form is looked up once per code on each
+// thread, the type found kept by code in the thread's RelationBlock (an unknown one is looked up,
+// and reported, in each of its rows); else the type of the row before is tried first. A lookup
+// compares the cell with every type's id.
 std::optional<TypeId> DatasetBuilder::find_type(RelationBlock& block, const Cell& field) const {
   const TextColumn& column = d_.relations_.column_cells(field.column);
   if (column.is_coded()) {
