@@ -636,15 +636,18 @@ TEST_CASE("The checks across rows list the same warnings on any number of thread
 }
 
 TEST_CASE("Repeated relations are found the same on any number of threads", "[io][dataset][threads]") {
-  // 2,000 distinct rows (their notes differ) over 50 actors, but from row 40 on every fifth is a
-  // copy of the row 37 before it, id apart: 392 repeats, spread over the duplicate check's
-  // buckets, which are searched in blocks on the threads.
+  // 2,000 rows over 50 actors, distinct (their notes differ) but for copies, id apart: from row 40
+  // on every fifth is a copy of the row 37 before it (392), and from row 111 on every tenth a
+  // second copy of the row 99 before it (189), which repeats that row, not its first copy. The
+  // repeats are spread over the duplicate check's buckets, which are searched in blocks on the
+  // threads.
   std::string actors = "id,label,kind\n", relations = "id,source,target,type,start,sources,notes\n";
   for (int a = 0; a < 50; ++a) actors += "a" + std::to_string(a) + ",A,state\n";
   const auto fields = [](int k) {
     return ",a" + std::to_string(k % 50) + ",a" + std::to_string((k + 1 + k / 50 % 3) % 50) + ",meeting,2000,s1,n" + std::to_string(k);
   };
-  for (int k = 0; k < 2000; ++k) relations += "r" + std::to_string(k) + fields(k >= 40 && k % 5 == 4 ? k - 37 : k) + "\n";
+  const auto copied = [](int k) { return k >= 40 && k % 5 == 4 ? k - 37 : k >= 111 && k % 10 == 1 ? k - 99 : k; };
+  for (int k = 0; k < 2000; ++k) relations += "r" + std::to_string(k) + fields(copied(k)) + "\n";
   const Files files{{"actors.csv", actors}, {"sources.csv", "id,title\ns1,One\n"}, {"relations.csv", relations}};
   const auto repeats = [&](unsigned threads) {
     Lines out;
@@ -653,9 +656,13 @@ TEST_CASE("Repeated relations are found the same on any number of threads", "[io
     return out;
   };
   const Lines one = repeats(1);
-  REQUIRE(one.size() == 392);
+  REQUIRE(one.size() == 392 + 189);
   CHECK(one.front() ==
         "mem/relations.csv:46:1: warning: relation 'r44' repeats relation 'r7' (line 9) field for field; remove one of them");
+  CHECK(
+      std::find(one.begin(), one.end(),
+                "mem/relations.csv:113:1: warning: relation 'r111' repeats relation 'r12' (line 14) field for field; remove one of them") !=
+      one.end());
   CHECK(one.back() ==
         "mem/relations.csv:2001:1: warning: relation 'r1999' repeats relation 'r1962' (line 1964) field for field; remove one of them");
   CHECK(repeats(2) == one);
