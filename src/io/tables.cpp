@@ -426,6 +426,23 @@ PartialDate DatasetBuilder::parse_date(RowProblems& out, const Cell& field, std:
   return {};
 }
 
+namespace {
+
+// What was found for the code of a value in dictionary form and kept by code (a thread's memo of a
+// column: parse_coded_date, find_type), or null when nothing is kept for it yet.
+template <class T>
+const T* kept_for_code(const std::vector<std::optional<T>>& kept, std::uint32_t code) {
+  return code < kept.size() && kept[code] ? &*kept[code] : nullptr;
+}
+
+template <class T>
+void keep_for_code(std::vector<std::optional<T>>& kept, std::uint32_t code, const T& value) {
+  if (code >= kept.size()) kept.resize(code + 1);
+  kept[code] = value;
+}
+
+}  // namespace
+
 // A date of a relations column in dictionary form, parsed once per distinct value (ten million
 // relations have a few thousand start dates) and kept in `found`, by code. A value with a problem is
 // not kept: each of its rows parses it again and reports the problem at its own place.
@@ -433,13 +450,10 @@ PartialDate DatasetBuilder::parse_coded_date(RowProblems& out, const Cell& field
                                              std::vector<std::optional<PartialDate>>& found) const {
   if (field.column == TableLocator::whole_row || !d_.relations_.column_cells(field.column).is_coded()) return parse_date(out, field, what);
   const std::uint32_t code = d_.relations_.column_cells(field.column).code(field.row);
-  if (code < found.size() && found[code]) return *found[code];
+  if (const PartialDate* date = kept_for_code(found, code)) return *date;
   const std::size_t problems = out.size();
   const PartialDate date = parse_date(out, field, what);
-  if (out.size() == problems) {
-    if (code >= found.size()) found.resize(code + 1);
-    found[code] = date;
-  }
+  if (out.size() == problems) keep_for_code(found, code, date);
   return date;
 }
 
@@ -452,12 +466,9 @@ std::optional<TypeId> DatasetBuilder::find_type(RelationBlock& block, const Cell
   const TextColumn& column = d_.relations_.column_cells(field.column);
   if (column.is_coded()) {
     const std::uint32_t code = column.code(field.row);
-    if (code < block.types.size() && block.types[code]) return block.types[code];
+    if (const TypeId* type = kept_for_code(block.types, code)) return *type;
     const auto found = d_.types_.find(field.value);
-    if (found) {
-      if (code >= block.types.size()) block.types.resize(code + 1);
-      block.types[code] = found;
-    }
+    if (found) keep_for_code(block.types, code, *found);
     return found;
   }
   if (block.last_type && d_.types_[*block.last_type].id == field.value) return block.last_type;
@@ -1010,22 +1021,31 @@ void DatasetBuilder::check_parts() {
 
 namespace {
 
-// In one bucket's rows, sorted by (hash, row): each row that repeats an earlier row of the same
-// hash field for field, with the first such row.
-template <class SameFields>
-void find_repeats(std::span<const std::pair<std::uint64_t, RelationId>> keyed, const SameFields& same_fields,
-                  std::vector<std::pair<RelationId, RelationId>>& repeats) {
+using KeyedRows = std::span<const std::pair<std::uint64_t, RelationId>>;
+
+// Calls run(part) for each run of equal keys of `keyed`, which is sorted by key, in order.
+template <class Run>
+void for_each_key_run(KeyedRows keyed, Run&& run) {
   for (std::size_t i = 0; i < keyed.size();) {
     std::size_t j = i + 1;
     while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
-    for (std::size_t b = i + 1; b < j; ++b)
-      for (std::size_t a = i; a < b; ++a)
-        if (same_fields(keyed[a].second, keyed[b].second)) {
-          repeats.emplace_back(keyed[b].second, keyed[a].second);
-          break;
-        }
+    run(keyed.subspan(i, j - i));
     i = j;
   }
+}
+
+// In one bucket's rows, sorted by (hash, row): each row that repeats an earlier row of the same
+// hash field for field, with the first such row.
+template <class SameFields>
+void find_repeats(KeyedRows keyed, const SameFields& same_fields, std::vector<std::pair<RelationId, RelationId>>& repeats) {
+  for_each_key_run(keyed, [&](KeyedRows run) {
+    for (std::size_t b = 1; b < run.size(); ++b)
+      for (std::size_t a = 0; a < b; ++a)
+        if (same_fields(run[a].second, run[b].second)) {
+          repeats.emplace_back(run[b].second, run[a].second);
+          break;
+        }
+  });
 }
 
 }  // namespace
@@ -1149,16 +1169,12 @@ std::vector<std::pair<RelationId, RelationId>> DatasetBuilder::similar_claims() 
 void DatasetBuilder::find_similar_claims(std::span<const std::pair<std::uint64_t, RelationId>> keyed, std::vector<RelationId>& group,
                                          std::vector<std::pair<RelationId, RelationId>>& pairs) const {
   constexpr std::size_t max_group = 64;  // beyond this a pair of actors is a series, not one claim
-  for (std::size_t i = 0; i < keyed.size();) {
-    std::size_t j = i + 1;
-    while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
-    if (j - i > 1 && j - i <= max_group) {
-      group.clear();
-      for (std::size_t k = i; k < j; ++k) group.push_back(keyed[k].second);
-      similar_pairs(group, pairs);
-    }
-    i = j;
-  }
+  for_each_key_run(keyed, [&](KeyedRows run) {
+    if (run.size() < 2 || run.size() > max_group) return;
+    group.clear();
+    for (const auto& row : run) group.push_back(row.second);
+    similar_pairs(group, pairs);
+  });
 }
 
 // The pairs of one group of relations (same actors, type and direction, in file order) whose start
