@@ -6,6 +6,7 @@
 #include "actorgraph/io/csv.hpp"
 #include "actorgraph/io/tables.hpp"
 #include "actorgraph/io/text_file.hpp"
+#include "detail/huge_pages.hpp"
 #include "detail/parallel.hpp"
 #include "io/detail/table_validation.hpp"
 
@@ -245,10 +246,12 @@ std::vector<TextColumn> CsvTableFile::fill_columns(const std::vector<CsvChunk>& 
   }
   // Each column's text and ends in buffers of their exact size that the chunks fill: not zeroed
   // first (std::malloc, not a vector's resize), so a page takes memory only when the cells copied
-  // into it arrive, while each chunk's text is given back as it is done with (discard_text).
+  // into it arrive, while each chunk's text is given back as it is done with (discard_text); on
+  // huge pages (detail/huge_pages.hpp).
   const auto buffer = [](std::size_t bytes) {
     void* memory = std::malloc(std::max<std::size_t>(bytes, 1));
     if (!memory) throw std::bad_alloc();
+    advise_huge_pages(memory, bytes);
     return std::shared_ptr<void>(memory, std::free);
   };
   std::vector<std::pair<std::shared_ptr<void>, std::shared_ptr<void>>> kept(bytes.size());  // text, ends

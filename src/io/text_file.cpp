@@ -1,6 +1,7 @@
 #include "actorgraph/io/text_file.hpp"
 
 #include "actorgraph/error.hpp"
+#include "detail/huge_pages.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -88,6 +89,7 @@ std::optional<std::string> try_read_file(const std::string& path, std::string& w
       return std::nullopt;
     }
     bytes.reserve(static_cast<std::size_t>(info.st_size));
+    detail::advise_huge_pages(bytes.data(), bytes.capacity());
   }
   char buffer[1 << 16];
   for (;;) {
