@@ -517,7 +517,7 @@ CheckResult read_csv_dataset(const std::string& folder, const std::map<std::stri
       if (const auto it = files->find(std::string(spec.name)); it != files->end()) text = it->second;
     } else if (fs::exists(csv[k].path(), ec)) {
       std::string why;
-      text = try_read_file(csv[k].path(), why);
+      text = try_read_file(csv[k].path(), why, options.threads);
       if (!text) {
         file_problem("cannot read the file: " + why);
         continue;

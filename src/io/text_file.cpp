@@ -2,13 +2,16 @@
 
 #include "actorgraph/error.hpp"
 #include "detail/huge_pages.hpp"
+#include "detail/parallel.hpp"
 
+#include <array>
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -62,7 +65,69 @@ std::string describe_bytes(std::uint64_t bytes) {
   return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
 }
 
-std::optional<std::string> try_read_file(const std::string& path, std::string& why) {
+namespace {
+
+// A regular file this large is read in two halves at once (when threads allow).
+constexpr std::uint64_t read_in_halves_from = std::uint64_t{16} << 20;
+
+// Reads up to `count` bytes at `offset`: the number read (fewer at the end of the file), or -1 with
+// errno set.
+ssize_t read_at(int fd, char* to, std::size_t count, std::uint64_t offset) {
+  std::size_t done = 0;
+  while (done < count) {
+    const ssize_t n = ::pread(fd, to + done, count - done, static_cast<off_t>(offset + done));
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return static_cast<ssize_t>(done);
+}
+
+// Fills `bytes` with the first `size` bytes of a regular file, each half on a thread of its own:
+// the halves' pages are first made present at once (MADV_POPULATE_WRITE, a hint that kernels before
+// 5.14 ignore: one call instead of a fault per page, and on a virtual machine a page's first touch is
+// most of what reading a file in the page cache costs), and then read. Leaves `bytes` shorter when the
+// file was (it shrank meanwhile). At L (an 851 MiB relations.csv) 0.9-1.0 s against 1.6-1.8 s for
+// one read loop. False with `why` set on a read error.
+bool read_halves(int fd, std::size_t size, unsigned threads, std::string& bytes, std::string& why) {
+  bytes.reserve(size);
+  detail::advise_huge_pages(bytes.data(), size);
+  const std::size_t half = size / 2;
+  const auto populate = [&](std::size_t from, std::size_t to) {
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = (reinterpret_cast<std::uintptr_t>(bytes.data()) + from + page - 1) / page * page;
+    const auto end = (reinterpret_cast<std::uintptr_t>(bytes.data()) + to) / page * page;
+    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+  };
+  detail::run_both(
+      threads, [&] { populate(0, half); }, [&] { populate(half, size); });
+  bytes.resize(size);
+  std::array<ssize_t, 2> got{};
+  std::array<int, 2> error{};
+  const auto read_half = [&](int k, std::size_t from, std::size_t to) {
+    got[k] = read_at(fd, bytes.data() + from, to - from, from);
+    error[k] = got[k] < 0 ? errno : 0;
+  };
+  detail::run_both(
+      threads, [&] { read_half(0, 0, half); }, [&] { read_half(1, half, size); });
+  for (const int e : error)
+    if (e != 0) {
+      why = std::strerror(e);
+      return false;
+    }
+  if (static_cast<std::size_t>(got[0]) < half)
+    bytes.resize(static_cast<std::size_t>(got[0]));
+  else
+    bytes.resize(half + static_cast<std::size_t>(got[1]));
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> try_read_file(const std::string& path, std::string& why, unsigned threads) {
   const std::uint64_t limit = max_input_file_bytes();
   const std::string over = "larger than the limit of " + describe_bytes(limit) +
                            " per file (set ACTORGRAPH_MAX_FILE_SIZE to raise it, e.g. ACTORGRAPH_MAX_FILE_SIZE=16G)";
@@ -84,12 +149,22 @@ std::optional<std::string> try_read_file(const std::string& path, std::string& w
   ::fcntl(file.fd, F_SETFL, ::fcntl(file.fd, F_GETFL) & ~O_NONBLOCK);
   std::string bytes;
   if (S_ISREG(info.st_mode)) {
-    if (static_cast<std::uint64_t>(info.st_size) > limit) {
+    const auto size = static_cast<std::uint64_t>(info.st_size);
+    if (size > limit) {
       why = "the file is " + over;
       return std::nullopt;
     }
-    bytes.reserve(static_cast<std::size_t>(info.st_size));
-    detail::advise_huge_pages(bytes.data(), bytes.capacity());
+    if (size >= read_in_halves_from) {
+      if (!read_halves(file.fd, static_cast<std::size_t>(size), threads, bytes, why)) return std::nullopt;
+      // Whatever the file gained meanwhile is read on by the loop below, as from any file.
+      if (::lseek(file.fd, static_cast<off_t>(bytes.size()), SEEK_SET) < 0) {
+        why = std::strerror(errno);
+        return std::nullopt;
+      }
+    } else {
+      bytes.reserve(static_cast<std::size_t>(size));
+      detail::advise_huge_pages(bytes.data(), bytes.capacity());
+    }
   }
   char buffer[1 << 16];
   for (;;) {

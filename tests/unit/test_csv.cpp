@@ -170,3 +170,25 @@ TEST_CASE("An unreadable text file is an I/O error naming the file and why", "[i
                     "/nonexistent/style.csv: cannot read the style file: No such file or directory");
   CHECK(read_text_file(actorgraph::test::data_path("small/blocs.csv")).rfind("bloc,actor,role", 0) == 0);
 }
+
+TEST_CASE("A large file is read whole, in two halves at once or in one loop, byte for byte", "[io]") {
+  // 16 MiB and 3 bytes (the smallest file read in halves, and halves of unequal length), every
+  // byte value, no two 4 KiB pages alike.
+  std::string content((std::size_t{16} << 20) + 3, '\0');
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  for (char& c : content) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    c = static_cast<char>(state >> 56);
+  }
+  const actorgraph::test::TempDataset folder({{"big.bin", content}, {"small.bin", content.substr(0, 1000)}});
+  for (const unsigned threads : {1u, 2u, 0u}) {
+    std::string why;
+    const auto big = try_read_file(folder.path() + "/big.bin", why, threads);
+    REQUIRE(big);
+    CHECK(big->size() == content.size());
+    CHECK(*big == content);
+    const auto small = try_read_file(folder.path() + "/small.bin", why, threads);
+    REQUIRE(small);
+    CHECK(*small == content.substr(0, 1000));
+  }
+}

@@ -22,8 +22,10 @@ std::string describe_bytes(std::uint64_t bytes);
 
 // The bytes of the file at `path` (any file that can be read: regular file, FIFO, device), or
 // nullopt with `why` set to the reason: the system's message ("No such file or directory"), "is a
-// folder, not a file", or the size limit.
-std::optional<std::string> try_read_file(const std::string& path, std::string& why);
+// folder, not a file", or the size limit. A regular file of 16 MiB or more is read in two halves at
+// once on `threads` threads (0: one per core; 1: in one loop); a file that changes while it is read
+// is read as it is found, as by one loop.
+std::optional<std::string> try_read_file(const std::string& path, std::string& why, unsigned threads = 1);
 
 // The bytes of the file at `path`. Throws IoError "PATH: cannot read WHAT: REASON" when it cannot be
 // opened or read or is over the size limit; `what` names the file for the reader ("the style file").
