@@ -1,6 +1,7 @@
 #include "actorgraph/io/csv.hpp"
 
 #include "actorgraph/model/text.hpp"
+#include "io/detail/csv_bytes.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -17,30 +18,26 @@ CsvReader::CsvReader(std::string_view text, std::size_t from, std::size_t stop) 
   pos_ = from == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : std::min(from, text_.size());
 }
 
-namespace {
-
-// The first offset at or after `from` whose byte is a comma, a line feed or a quote, or the last
-// offset from which fewer than 8 bytes remain: the bytes before it are a plain field's text. Eight
-// bytes at a time (a field is mostly a short id, date or type): each of the three bytes is found
-// in a word by the zero-byte test on the word XOR the byte repeated, (x - 0x01..) & ~x & 0x80..,
-// which is exact for the lowest byte it flags (a false flag only follows a true one).
-std::size_t skip_plain(std::string_view text, std::size_t from) noexcept {
-  if constexpr (std::endian::native != std::endian::little) return from;  // the byte-by-byte loop does it all
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  const auto flags = [](std::uint64_t word, char c) {
-    const std::uint64_t x = word ^ (ones * static_cast<unsigned char>(c));
-    return (x - ones) & ~x & highs;
-  };
-  for (; from + 8 <= text.size(); from += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + from, 8);
-    if (const std::uint64_t found = flags(word, ',') | flags(word, '\n') | flags(word, '"'))
-      return from + static_cast<std::size_t>(std::countr_zero(found)) / 8;
+// The first offset at or after `from` whose byte is a comma, a line feed or a quote, or the end of
+// the text: the bytes before it are a plain field's text. The positions of those bytes are found 64
+// at a time (detail::csv_special_bytes) and kept as a bit mask between calls, so a record's fields
+// cost a shift and a count of trailing zeros each; the text's last bytes, fewer than 64 past the last
+// block, are looked at one by one.
+inline std::size_t CsvReader::next_special(std::size_t from) noexcept {
+  const std::size_t n = text_.size();
+  for (;;) {
+    if (from >= block_ && from - block_ < detail::csv_block_bytes) {
+      if (const std::uint64_t rest = mask_ >> (from - block_)) return from + static_cast<std::size_t>(std::countr_zero(rest));
+      from = block_ + detail::csv_block_bytes;
+    }
+    if (from + detail::csv_block_bytes > n) {
+      while (from < n && text_[from] != ',' && text_[from] != '\n' && text_[from] != '"') ++from;
+      return from;
+    }
+    block_ = from;
+    mask_ = detail::csv_special_bytes(text_.data() + from);
   }
-  return from;
 }
-
-}  // namespace
 
 bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& problems) {
   fields.clear();
@@ -118,14 +115,11 @@ bool CsvReader::next(std::vector<CsvField>& fields, std::vector<CsvProblem>& pro
       if (escaped) from_scratch(start, scratch_begin);
       else fields.push_back({text_.substr(start + 1, pos_ - 1 - (start + 1)), start});
     } else {
-      std::size_t end = skip_plain(text_, pos_);
-      bool reported = false;
-      while (end < n && text_[end] != ',' && text_[end] != '\n') {
-        if (text_[end] == '"' && !reported) {
-          problems.push_back({end, "quote character inside an unquoted field (enclose the field in quotes and write the quote as \"\")"});
-          reported = true;
-        }
-        ++end;
+      std::size_t end = next_special(pos_);
+      if (end < n && text_[end] == '"') {
+        problems.push_back({end, "quote character inside an unquoted field (enclose the field in quotes and write the quote as \"\")"});
+        do end = next_special(end + 1);
+        while (end < n && text_[end] == '"');
       }
       pos_ = end;
       if (end < n && text_[end] == '\n' && end > start && text_[end - 1] == '\r') --end;

@@ -3,6 +3,7 @@
 #include "actorgraph/io/text_file.hpp"
 
 #include "fixtures.hpp"
+#include "io/detail/csv_bytes.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -107,25 +108,66 @@ TEST_CASE("A quote inside an unquoted field is reported and kept", "[io][csv]") 
   CHECK(p.records == Records{{"ab\"c", "d"}});
 }
 
-// The reader skips a plain field's text eight bytes at a time: a comma, a line end or a stray quote
-// must be found at every place in a word, in fields of every length up to past two words, and near
-// the end of the text, where fewer than eight bytes are left.
+// The reader finds the commas, line ends and quotes of plain fields 64 bytes at a time, from where a
+// field starts (detail/csv_bytes.hpp): a comma, a line end or a stray quote must be found at every
+// place in a block, in fields of every length up to past two blocks, starting anywhere in a block,
+// and in the text's last bytes (fewer than 64 left), which are looked at one by one.
 TEST_CASE("Plain fields of any length end at the right byte, a stray quote found at any place", "[io][csv]") {
-  for (std::size_t length = 1; length <= 20; ++length) {  // an empty last field would make an empty line
-    std::string value;
-    for (std::size_t i = 0; i < length; ++i) value += static_cast<char>('a' + i % 26);
-    INFO("length " << length);
-    CHECK(parse(value + "," + value + "\n" + value).records == Records{{value, value}, {value}});
-    CHECK(parse("x,\n" + value + "\r\n").records == Records{{"x", ""}, {value}});
-    for (std::size_t at = 1; at < length; ++at) {  // at 0 the quote would open a quoted field
-      std::string quoted = value;
-      quoted[at] = '"';
-      INFO("quote at " << at);
-      const auto p = parse("x," + quoted + ",y\n");
-      REQUIRE(p.problems.size() == 1);
-      CHECK(p.problems[0].offset == 2 + at);
-      CHECK(p.records == Records{{"x", quoted, "y"}});
+  const std::string trailer = "\n" + std::string(70, 'z');  // keeps the fields out of the last 64 bytes
+  for (const std::size_t pad : {0, 1, 31, 63})
+    for (const std::string& end : {std::string(), trailer}) {
+      const std::string first = std::string(pad, 'p') + "\n";  // a record before, to move the fields in the blocks
+      const Records before = pad == 0 ? Records{} : Records{{std::string(pad, 'p')}};
+      const auto with = [&](Records records) {
+        Records all = before;
+        all.insert(all.end(), records.begin(), records.end());
+        if (!end.empty()) all.push_back({std::string(70, 'z')});
+        return all;
+      };
+      for (std::size_t length = 1; length <= 140; ++length) {  // an empty last field would make an empty line
+        std::string value;
+        for (std::size_t i = 0; i < length; ++i) value += static_cast<char>('a' + i % 26);
+        INFO("pad " << pad << ", trailer " << !end.empty() << ", length " << length);
+        CHECK(parse(first + value + "," + value + "\n" + value + end).records == with({{value, value}, {value}}));
+        CHECK(parse(first + "x,\n" + value + "\r" + (end.empty() ? "\n" : end)).records == with({{"x", ""}, {value}}));
+        for (std::size_t at = 1; at < length; ++at) {  // at 0 the quote would open a quoted field
+          std::string quoted = value;
+          quoted[at] = '"';
+          if (at + 2 < length) quoted[at + 2] = '"';  // a second one in the same field: one problem
+          INFO("quote at " << at);
+          const auto p = parse(first + "x," + quoted + ",y" + end);
+          REQUIRE(p.problems.size() == 1);
+          CHECK(p.problems[0].offset == first.size() + 2 + at);
+          CHECK(p.records == with({{"x", quoted, "y"}}));
+        }
+      }
     }
+}
+
+TEST_CASE("The 64-byte scan finds exactly the commas, line feeds and quotes, as the portable one does", "[io][csv]") {
+  std::string block(detail::csv_block_bytes, 'a');
+  CHECK(detail::csv_special_bytes(block.data()) == 0);
+  block[0] = ',';
+  block[9] = '\n';
+  block[40] = '"';
+  block[63] = ',';
+  block[20] = '\r';                           // not sought
+  block[21] = static_cast<char>(',' | 0x80);  // nor a byte that differs from one in its high bit only
+  const std::uint64_t expected = 1ull | 1ull << 9 | 1ull << 40 | 1ull << 63;
+  CHECK(detail::csv_special_bytes(block.data()) == expected);
+  CHECK(detail::csv_special_bytes_portable(block.data()) == expected);
+  // Every byte value at every place, against a byte-by-byte definition.
+  std::uint64_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::uint64_t want = 0;
+    for (std::size_t i = 0; i < block.size(); ++i) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      const auto pick = static_cast<unsigned>(state >> 56);
+      block[i] = static_cast<char>(pick < 24 ? ",\n\"\r"[pick % 4] : pick);  // many separators, and every byte
+      if (block[i] == ',' || block[i] == '\n' || block[i] == '"') want |= 1ull << i;
+    }
+    REQUIRE(detail::csv_special_bytes(block.data()) == want);
+    REQUIRE(detail::csv_special_bytes_portable(block.data()) == want);
   }
 }
 

@@ -60,6 +60,11 @@ class CsvReader {
     std::size_t field, begin, length;
   };
   std::vector<ScratchField> in_scratch_;
+  // The 64 bytes of the text from block_ as a mask: bit i set where byte block_ + i is a comma, a
+  // line feed or a quote (next_special; none yet: block_ past any offset).
+  std::size_t next_special(std::size_t from) noexcept;
+  std::size_t block_ = static_cast<std::size_t>(-1);
+  std::uint64_t mask_ = 0;
 };
 
 // Maps byte offsets of a text to 1-based line and column (code points), as editors count them.
