@@ -493,14 +493,14 @@ std::vector<Reached> single_source_distances(const Network& network, Vertex sour
   check_vertex(network, source, "source");
   const std::size_t n = network.vertex_bound();  // arrays are indexed by actor
   const LinkLength length = link_length(options);
-  const Mask none;
-  const UsableNetwork usable(network, UsableLink{&none, length}, KeptVertex{&none});
   std::vector<double> dist(n, infinity);
   std::vector<Vertex> predecessor(n, Network::none), order;
   std::vector<std::uint32_t> link(n, 0);
   const auto index = boost::typed_identity_property_map<Vertex>();
   dist[source] = 0;
   if (options.weighted) {
+    const Mask none;  // links of infinite length are not taken
+    const UsableNetwork usable(network, UsableLink{&none, length}, KeptVertex{&none});
     const auto lengths = boost::make_function_property_map<NetworkArc, double>([&](const NetworkArc& e) { return length(*e.link); });
     boost::dijkstra_shortest_paths_no_color_map(
         usable, source,
@@ -516,17 +516,34 @@ std::vector<Reached> single_source_distances(const Network& network, Vertex sour
     visitor.link = &link;
     visitor.order = &order;
     visitor.dist = &dist;
-    boost::breadth_first_search(usable, source, boost::visitor(visitor).color_map(boost::make_iterator_property_map(color.begin(), index)));
+    // Unweighted, every link is usable (length 1, nothing masked): the search runs on the network
+    // itself, without the filtered view's test of every arc.
+    boost::breadth_first_search(network, source,
+                                boost::visitor(visitor).color_map(boost::make_iterator_property_map(color.begin(), index)));
   }
   // Hops along the tree, in the order vertices became final (a predecessor does before).
   std::vector<std::size_t> hops(n, 0);
-  std::vector<Reached> out;
-  out.reserve(order.size());
+  std::vector<Vertex> kept;
+  kept.reserve(order.size());
   for (const Vertex v : order) {
     if (v != source) hops[v] = hops[predecessor[v]] + 1;
-    if (max_hops == 0 || hops[v] <= max_hops) out.push_back({v, dist[v], hops[v], predecessor[v], link[v]});
+    if (max_hops == 0 || hops[v] <= max_hops) kept.push_back(v);
   }
-  std::sort(out.begin(), out.end(), [](const Reached& a, const Reached& b) { return std::tie(a.distance, a.vertex) < std::tie(b.distance, b.vertex); });
+  // Nearest first, then by vertex number. Breadth-first, the vertices were discovered level by
+  // level (their distances, whole numbers, never decrease along `order`), so only the vertex numbers
+  // of each level are sorted; Dijkstra's settled order has ties in any order, so all are sorted.
+  if (options.weighted) {
+    std::sort(kept.begin(), kept.end(), [&](Vertex a, Vertex b) { return std::tie(dist[a], a) < std::tie(dist[b], b); });
+  } else {
+    for (auto level = kept.begin(); level != kept.end();) {
+      const auto next = std::find_if(level, kept.end(), [&](Vertex v) { return dist[v] != dist[*level]; });
+      std::sort(level, next);
+      level = next;
+    }
+  }
+  std::vector<Reached> out;
+  out.reserve(kept.size());
+  for (const Vertex v : kept) out.push_back({v, dist[v], hops[v], predecessor[v], link[v]});
   return out;
 }
 

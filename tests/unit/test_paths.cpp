@@ -417,21 +417,26 @@ TEST_CASE("Single-source distances: hops by breadth-first search, lengths by Dij
   //      |            |
   //      c ----1----- d
   const Tiny t("a b c d", "a-b:10 a-c:1 c-d:1 d-b:1");
-  auto listed = [&](const std::vector<Reached>& reached) {
+  const auto listed_in = [](const Tiny& in, const std::vector<Reached>& reached) {
     std::string out;
     for (const Reached& r : reached)
       out.append(out.empty() ? "" : " ")
-          .append(t.ids({r.vertex}))
+          .append(in.ids({r.vertex}))
           .append("=")
           .append(std::to_string(static_cast<int>(r.distance)))
           .append("/")
           .append(std::to_string(r.hops))
-          .append(r.predecessor == Network::none ? std::string() : "<" + t.ids({r.predecessor}) + ":" + t.evidence(r.link));
+          .append(r.predecessor == Network::none ? std::string() : "<" + in.ids({r.predecessor}) + ":" + in.evidence(r.link));
     return out;
   };
+  const auto listed = [&](const std::vector<Reached>& reached) { return listed_in(t, reached); };
   // Unweighted: b and c are one hop away, reached from a; d two, first reached from b (b's links
   // are visited before c's, in neighbour order).
   CHECK(listed(single_source_distances(t.network(), t["a"])) == "a=0/0 b=1/1<a:r1 c=1/1<a:r2 d=2/2<b:r4");
+  // Each level listed by vertex number, not in the order the search found it: e (from b) is found
+  // before d (from c).
+  const Tiny levels("a b c d e", "a-b a-c b-e c-d");
+  CHECK(listed_in(levels, single_source_distances(levels.network(), levels["a"])) == "a=0/0 b=1/1<a:r1 c=1/1<a:r2 d=2/2<c:r4 e=2/2<b:r3");
   // Weighted (lengths): b is 3 away over c and d, 3 hops.
   CHECK(listed(single_source_distances(t.network(), t["a"], weighted())) == "a=0/0 c=1/1<a:r2 d=2/2<c:r3 b=3/3<d:r4");
   // --max-hops keeps the actors whose path found has at most that many links.
