@@ -59,7 +59,7 @@ TEST_CASE("A large block is advised for huge pages on its whole 2 MiB pages, a s
   const std::size_t mapped = 4 * huge_pages_from;
   void* const region = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   REQUIRE(region != MAP_FAILED);
-  const std::shared_ptr<void> unmap(region, [mapped](void* at) { ::munmap(at, mapped); });
+  const std::shared_ptr<void> unmap(region, [](void* at) { ::munmap(at, mapped); });  // a constant: not captured
   const auto start = reinterpret_cast<std::uintptr_t>(region);
 
   // A block that starts 4 KiB past a 2 MiB boundary and ends 4 KiB before one.
