@@ -13,17 +13,21 @@
 #include <cstdint>
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 namespace actorgraph::detail {
 
 void advise_huge_pages(const void* block, std::size_t bytes) noexcept {
-  constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
-  if (bytes < huge_pages_from) return;
-  const auto at = reinterpret_cast<std::uintptr_t>(block);
-  const std::uintptr_t begin = (at + huge_page - 1) & ~(huge_page - 1);
-  const std::uintptr_t end = (at + bytes) & ~(huge_page - 1);
   // A failure (a kernel without transparent huge pages: EINVAL) leaves the pages as they were.
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  if (bytes >= huge_pages_from) advise_whole_pages(block, static_cast<const char*>(block) + bytes, std::size_t{2} << 20, MADV_HUGEPAGE);
+}
+
+std::size_t system_page_size() noexcept { return static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)); }
+
+void advise_whole_pages(const void* from, const void* to, std::size_t page, int advice) noexcept {
+  const auto begin = (reinterpret_cast<std::uintptr_t>(from) + page - 1) & ~(page - 1);
+  const auto end = reinterpret_cast<std::uintptr_t>(to) & ~(page - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, advice);
 }
 
 }  // namespace actorgraph::detail

@@ -1,4 +1,5 @@
-// Private: large arrays on transparent huge pages (huge_pages.cpp says why).
+// Private: advice to the kernel on ranges of memory: large arrays on transparent huge pages
+// (huge_pages.cpp says why), and any advice on a range's whole pages.
 #pragma once
 
 #include <cstddef>
@@ -13,5 +14,13 @@ inline constexpr std::size_t huge_pages_from = std::size_t{4} << 20;
 // huge_pages_from bytes of anonymous memory. A hint: where the kernel has
 // no huge pages, or refuses, nothing changes but speed. Best called before the block is written.
 void advise_huge_pages(const void* block, std::size_t bytes) noexcept;
+
+// The system's page size (sysconf).
+std::size_t system_page_size() noexcept;
+
+// madvise(advice) on the whole pages of `page` bytes (a power of two) that lie within [from, to),
+// none when no whole page does: the parts of pages at either end may hold other data. A hint: a
+// failure is ignored.
+void advise_whole_pages(const void* from, const void* to, std::size_t page, int advice) noexcept;
 
 }  // namespace actorgraph::detail

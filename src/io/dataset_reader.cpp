@@ -200,10 +200,7 @@ void CsvTableFile::discard_text(std::size_t from, std::size_t to) {
   // Not the page holding `from` and the bytes after it: the chunk before may still be read on
   // another thread, and its reader may look at the first bytes of this chunk to end its last record.
   constexpr std::size_t margin = 64;
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = (reinterpret_cast<std::uintptr_t>(text_.data()) + from + margin + page - 1) / page * page;
-  const auto end = (reinterpret_cast<std::uintptr_t>(text_.data()) + to) / page * page;
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  if (from + margin < to) advise_whole_pages(text_.data() + from + margin, text_.data() + to, system_page_size(), MADV_DONTNEED);
 }
 
 // The chunks are read on the threads, each from a line start that may be inside a quoted field.

@@ -97,10 +97,7 @@ bool read_halves(int fd, std::size_t size, unsigned threads, std::string& bytes,
   detail::advise_huge_pages(bytes.data(), size);
   const std::size_t half = size / 2;
   const auto populate = [&](std::size_t from, std::size_t to) {
-    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto begin = (reinterpret_cast<std::uintptr_t>(bytes.data()) + from + page - 1) / page * page;
-    const auto end = (reinterpret_cast<std::uintptr_t>(bytes.data()) + to) / page * page;
-    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+    detail::advise_whole_pages(bytes.data() + from, bytes.data() + to, detail::system_page_size(), MADV_POPULATE_WRITE);
   };
   detail::run_both(
       threads, [&] { populate(0, half); }, [&] { populate(half, size); });
