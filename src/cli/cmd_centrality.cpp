@@ -84,6 +84,7 @@ void run(const CentralityArgs& args) {
   table.add_column("label");
   table.add_column("kind");
   for (const auto& m : args.measures) table.add_column(m, true);
+  table.stream_to(std::cout, args.format);  // csv and json: a million actors' rows are not kept
   for (const ActorId a : results.front().ranking(args.top)) {
     std::vector<std::string> row{std::string(d.actor_id(a)), std::string(d.actor_label(a)), d.kind_name(d.actor_kind(a))};
     for (const auto& r : results) row.push_back(format_score(r.value[a], args.format));

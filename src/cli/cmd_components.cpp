@@ -41,6 +41,7 @@ void run(const ComponentsArgs& args) {
   table.add_column("label");
   table.add_column("component", true);
   table.add_column("size", true);
+  table.stream_to(std::cout, args.format);  // csv and json: a million actors' rows are not kept
   for (ActorId a : actors)
     table.add_row({std::string(d.actor_id(a)), std::string(d.actor_label(a)), std::to_string(rank[c.component[a]] + 1),
                    std::to_string(c.sizes[c.component[a]])});

@@ -50,6 +50,7 @@ void run_actors(const ListArgs& args) {
   const std::size_t shown_columns = wide ? actors.columns().size() : std::min<std::size_t>(3, actors.columns().size());
   for (std::size_t c = 0; c < shown_columns; ++c) table.add_column(actors.columns()[c]);
   table.add_column("relations", true);
+  table.stream_to(std::cout, args.format);  // csv and json: the rows are not kept
   for (ActorId a = 0; a < d.actor_count(); ++a) {
     if (!slice.has_actor(a) || !near[a] || (args.linked && degree[a] == 0)) continue;
     std::vector<std::string> row;
@@ -77,6 +78,7 @@ void run_relations(const ListArgs& args) {
   } else {
     for (const char* c : {"id", "source", "target", "type", "dates", "sources"}) table.add_column(c);
   }
+  table.stream_to(std::cout, args.format);  // csv and json: millions of relations' rows are not kept
   for (RelationId r = 0; r < d.relation_count(); ++r) {
     if (!slice.has_relation(r)) continue;
     const ActorId s = d.relation_source(r), t = d.relation_target(r);
