@@ -27,6 +27,11 @@ expect 1 "cannot write standard output: No space left on device" -- sh -c "'$bin
 expect 1 "cannot write standard output: No space left on device" -- sh -c "'$bin' convert '$data/small' - -T json > /dev/full"
 expect 1 "cannot write standard output: No space left on device" -- sh -c "'$bin' render '$data/small' -o - -T svg > /dev/full"
 expect 1 "cannot write standard output: No space left on device" -- sh -c "'$bin' check '$data/small' > /dev/full"
+# Tables streamed row by row (csv and json of centrality, components, actors, relations) too.
+for query in "centrality '$data/small' --format csv" "components '$data/small' --format json" "actors '$data/small' --format csv" \
+             "relations '$data/small' --format json"; do
+  expect 1 "cannot write standard output: No space left on device" -- sh -c "'$bin' $query > /dev/full"
+done
 
 # 2. An output that is a symlink is written through; the link stays.
 cp -r "$data/small" "$work/ds"
