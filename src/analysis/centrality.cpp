@@ -68,6 +68,12 @@ Adjacency adjacency(const Network& network, bool in, const CentralityOptions& o,
   Adjacency a;
   a.offsets.reserve(bound + 1);
   a.offsets.push_back(0);
+  // Reserved at once: grown by doubling, each array would be copied as it grows, and take up to
+  // twice its size.
+  std::size_t entries = 0;
+  for (Vertex v = 0; v < bound; ++v) entries += (in ? network.in_links(v) : network.out_links(v)).size();
+  a.heads.reserve(entries);
+  if (o.weighted) a.values.reserve(entries);
   for (Vertex v = 0; v < bound; ++v) {
     for (const Link& l : in ? network.in_links(v) : network.out_links(v)) {
       if (o.weighted) {
