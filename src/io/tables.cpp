@@ -858,6 +858,7 @@ void DatasetBuilder::check_blocs() {
 
 void DatasetBuilder::index_actors() {
   const auto c_aliases = d_.actors_.column("aliases");
+  d_.alias_offsets_.reserve(d_.actor_count() + 1);
   d_.alias_offsets_.push_back(0);
   for (ActorId a = 0; a < d_.actor_count(); ++a) {
     if (c_aliases) for_each_in_list(d_.actors_.cell(a, *c_aliases), [&](std::string_view alias) { d_.aliases_.push_back(alias); });
@@ -878,11 +879,28 @@ void DatasetBuilder::index_actors() {
     std::string text;
     std::vector<Name> names;
   };
+  // Every array is reserved at its size (the folded text at the names' bytes: exact for ASCII),
+  // not grown by doubling: at L growing copied and first touched about 200 MB more, 0.4 s here.
+  const auto name_bytes = [&](std::size_t begin, std::size_t end) {
+    std::size_t bytes = 0;
+    for (std::size_t a = begin; a < end; ++a) {
+      bytes += d_.actor_id(static_cast<ActorId>(a)).size() + d_.actors_.cell(a, 1).size();
+      for (const std::string_view alias : d_.actor_aliases(static_cast<ActorId>(a))) bytes += alias.size();
+    }
+    return bytes;
+  };
+  const auto name_count = [&](std::size_t begin, std::size_t end) {
+    return 2 * (end - begin) + (d_.alias_offsets_[end] - d_.alias_offsets_[begin]);
+  };
   std::string folded;
+  folded.reserve(name_bytes(0, d_.actor_count()));
   std::vector<Name> names;
+  names.reserve(name_count(0, d_.actor_count()));
   run_blocks(
       d_.actor_count(), threads_, {}, [] { return Block{}; },
       [&](std::size_t begin, std::size_t end, Block& block) {
+        block.text.reserve(name_bytes(begin, end));
+        block.names.reserve(name_count(begin, end));
         const auto add = [&](std::string_view name, ActorId actor) {
           if (name.empty()) return;
           const std::size_t at = block.text.size();
@@ -913,6 +931,8 @@ void DatasetBuilder::index_actors() {
   if (folded.size() > std::numeric_limits<std::uint32_t>::max() || names.size() > std::numeric_limits<std::uint32_t>::max())
     throw Error("more than 4 GiB of actor names, or 2^32 names: too many to index");
   Dataset::SortedNames& index = d_.sorted_names_;
+  index.keys.reserve(folded.size());
+  for (auto* ends : {&index.key_ends, &index.list_ends, &index.actors}) ends->reserve(names.size());
   for (std::size_t i = 0; i < names.size(); ++i) {
     const bool new_name = i == 0 || text(names[i]) != text(names[i - 1]);
     if (new_name) {
