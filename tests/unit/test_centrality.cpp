@@ -478,6 +478,26 @@ TEST_CASE("An iterative measure that does not converge says so and how to fix it
                         Catch::EndsWith("(the series diverges: alpha must be below 1 / the largest eigenvalue of the adjacency matrix)"));
 }
 
+TEST_CASE("Power iterations read a length as its inverse strength, and strengths as the links' weights", "[analysis][centrality]") {
+  // The same network twice: weights read as lengths, and their inverses read as strengths. The
+  // first converts every link (an Adjacency); the second reads the network's own lists.
+  const Tiny lengths("a b c d", "a>b:2 b>c:4 c>a:0.5 c>d:1 d>a:8 b>d:0.25", summed());
+  const Tiny strengths("a b c d", "a>b:0.5 b>c:0.25 c>a:2 c>d:1 d>a:0.125 b>d:4", summed());
+  CentralityOptions as_length, as_strength;
+  as_length.weighted = as_strength.weighted = true;
+  as_length.weight_as = WeightAs::length;
+  as_strength.weight_as = WeightAs::strength;
+  as_length.katz_alpha = as_strength.katz_alpha = 0.05;
+  for (const std::string measure : {"pagerank", "eigenvector", "katz"}) {
+    INFO(measure);
+    const Scores by_length = centrality(lengths.network(), measure, as_length);
+    const Scores by_strength = centrality(strengths.network(), measure, as_strength);
+    for (const std::string id : {"a", "b", "c", "d"}) CHECK(lengths(by_length, id) == Approx(strengths(by_strength, id)).epsilon(1e-12));
+    // And the weights matter: unweighted, the scores differ.
+    CHECK(lengths(centrality(lengths.network(), measure), "d") != Approx(lengths(by_length, "d")).epsilon(1e-6));
+  }
+}
+
 TEST_CASE("A zero weight cannot be read as a length for strength measures", "[analysis][centrality]") {
   const Tiny g("a b c", "a-b:0 b-c:1", summed());
   CentralityOptions o;
