@@ -1155,12 +1155,12 @@ std::vector<std::pair<RelationId, RelationId>> DatasetBuilder::similar_claims() 
   };
   Buckets by_first(
       m, d_.actor_count(), [&](std::size_t r) { return resolved_[r] != 0; },
-      [&](std::size_t r) { return first(static_cast<RelationId>(r)); });
+      [&](std::size_t r) { return first(static_cast<RelationId>(r)); }, [&](std::size_t r) { return key(static_cast<RelationId>(r)); });
   // The buckets on the threads, each block's pairs gathered in block order: the same pairs, in the
   // same order, as on one thread.
   std::vector<std::pair<RelationId, RelationId>> pairs;
   struct Block {
-    std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's, the keys read once
+    std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's
     std::vector<RelationId> group;
     std::vector<std::pair<RelationId, RelationId>> pairs;
   };
@@ -1170,8 +1170,9 @@ std::vector<std::pair<RelationId, RelationId>> DatasetBuilder::similar_claims() 
         for (std::size_t u = begin; u < end; ++u) {
           const auto bucket = by_first[u];
           if (bucket.size() < 2) continue;
+          const auto keys = by_first.keys(u);
           block.keyed.clear();
-          for (const RelationId r : bucket) block.keyed.emplace_back(key(r), r);
+          for (std::size_t i = 0; i < bucket.size(); ++i) block.keyed.emplace_back(keys[i], bucket[i]);
           std::sort(block.keyed.begin(), block.keyed.end());
           find_similar_claims(block.keyed, block.group, block.pairs);
         }

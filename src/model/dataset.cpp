@@ -225,18 +225,20 @@ std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
   // and no comparison sort of millions of rows); each bucket then sorted by (other actor,
   // dimension, row), and each run of one pair and dimension by quote: strings are compared only
   // within a pair, and every group lists its rows in file order.
+  // The rest of the key in 40 bits: the other actor (32), the dimension (8); computed as the rows
+  // are bucketed, in row order (Buckets' keys).
+  const auto pair_key = [&](RelationId r) { return std::uint64_t{high(r)} << 8 | static_cast<std::uint8_t>(dimension(r)); };
   detail::Buckets by_low(
       d.relation_count(), d.actor_count(), [&](std::size_t r) { return !quote(static_cast<RelationId>(r)).empty(); },
-      [&](std::size_t r) { return low(static_cast<RelationId>(r)); });
-  // The rest of the key in 40 bits: the other actor (32), the dimension (8).
-  const auto pair_key = [&](RelationId r) { return std::uint64_t{high(r)} << 8 | static_cast<std::uint8_t>(dimension(r)); };
+      [&](std::size_t r) { return low(static_cast<RelationId>(r)); }, [&](std::size_t r) { return pair_key(static_cast<RelationId>(r)); });
   std::vector<std::vector<RelationId>> out;
-  std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's, the keys read once
+  std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's
   for (std::size_t u = 0; u < d.actor_count(); ++u) {
     const auto bucket = by_low[u];
     if (bucket.size() < 2) continue;
+    const auto keys = by_low.keys(u);
     keyed.clear();
-    for (const RelationId r : bucket) keyed.emplace_back(pair_key(r), r);
+    for (std::size_t i = 0; i < bucket.size(); ++i) keyed.emplace_back(keys[i], bucket[i]);
     std::sort(keyed.begin(), keyed.end());
     for (std::size_t i = 0; i < keyed.size();) {
       std::size_t j = i + 1;
