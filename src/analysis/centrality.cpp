@@ -94,8 +94,7 @@ Adjacency adjacency(const Network& network, bool in, const CentralityOptions& o,
   a.offsets.push_back(0);
   // Reserved at once: grown by doubling, each array would be copied as it grows, and take up to
   // twice its size.
-  std::size_t entries = 0;
-  for (Vertex v = 0; v < bound; ++v) entries += (in ? network.in_links(v) : network.out_links(v)).size();
+  const std::size_t entries = network.directed() ? network.link_count() : 2 * network.link_count();  // list entries
   a.heads.reserve(entries);
   if (o.weighted) a.values.reserve(entries);
   for (Vertex v = 0; v < bound; ++v) {

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <span>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace actorgraph::detail {
@@ -44,6 +45,11 @@ class Buckets {
   // The keys of bucket b's items, in the same order (made with a key only; else empty).
   std::span<const std::uint64_t> keys(std::size_t b) const noexcept {
     return keys_.empty() ? std::span<const std::uint64_t>() : std::span(keys_).subspan(starts_[b], starts_[b + 1] - starts_[b]);
+  }
+  // Bucket b's (key, item) pairs, into `out` (made with a key).
+  void keyed(std::size_t b, std::vector<std::pair<std::uint64_t, std::uint32_t>>& out) const {
+    out.clear();
+    for (std::uint32_t i = starts_[b]; i < starts_[b + 1]; ++i) out.emplace_back(keys_[i], items_[i]);
   }
 
  private:

@@ -1168,11 +1168,8 @@ std::vector<std::pair<RelationId, RelationId>> DatasetBuilder::similar_claims() 
       d_.actor_count(), threads_, {}, [] { return Block{}; },
       [&](std::size_t begin, std::size_t end, Block& block) {
         for (std::size_t u = begin; u < end; ++u) {
-          const auto bucket = by_first[u];
-          if (bucket.size() < 2) continue;
-          const auto keys = by_first.keys(u);
-          block.keyed.clear();
-          for (std::size_t i = 0; i < bucket.size(); ++i) block.keyed.emplace_back(keys[i], bucket[i]);
+          if (by_first[u].size() < 2) continue;
+          by_first.keyed(u, block.keyed);
           std::sort(block.keyed.begin(), block.keyed.end());
           find_similar_claims(block.keyed, block.group, block.pairs);
         }

@@ -234,11 +234,8 @@ std::vector<std::vector<RelationId>> likely_double_counts(const Dataset& d) {
   std::vector<std::vector<RelationId>> out;
   std::vector<std::pair<std::uint64_t, RelationId>> keyed;  // one bucket's
   for (std::size_t u = 0; u < d.actor_count(); ++u) {
-    const auto bucket = by_low[u];
-    if (bucket.size() < 2) continue;
-    const auto keys = by_low.keys(u);
-    keyed.clear();
-    for (std::size_t i = 0; i < bucket.size(); ++i) keyed.emplace_back(keys[i], bucket[i]);
+    if (by_low[u].size() < 2) continue;
+    by_low.keyed(u, keyed);
     std::sort(keyed.begin(), keyed.end());
     for (std::size_t i = 0; i < keyed.size();) {
       std::size_t j = i + 1;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 using actorgraph::detail::Buckets;
@@ -39,6 +40,9 @@ TEST_CASE("Buckets made with a key give each item its key, in the items' order",
   CHECK(keys(b, 0) == std::vector<std::uint64_t>{125, 136, 149});
   CHECK(items(b, 1) == std::vector<std::uint32_t>{0, 1, 3, 4});
   CHECK(keys(b, 1) == std::vector<std::uint64_t>{100, 101, 109, 116});
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs{{7, 7}};  // replaced, not appended to
+  b.keyed(0, pairs);
+  CHECK(pairs == std::vector<std::pair<std::uint64_t, std::uint32_t>>{{125, 5}, {136, 6}, {149, 7}});
   // Each kept item's key is computed once, in item order (a column read in order, not at random).
   CHECK(asked == std::vector<std::size_t>{0, 1, 3, 4, 5, 6, 7});
 }
