@@ -1,11 +1,14 @@
 #include "actorgraph/analysis/network.hpp"
 
 #include "actorgraph/model/graph.hpp"
+#include "detail/huge_pages.hpp"
+#include "detail/parallel.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <numeric>
 #include <span>
-#include <tuple>
+#include <utility>
 
 namespace actorgraph {
 
@@ -93,72 +96,106 @@ std::vector<Pair> vertex_pairs(const Dataset& d, const Slice& slice, const std::
   return pairs;
 }
 
-// The same pairs, in the same order, read from the dataset's graph when no actor is collapsed: its
-// out-arcs of each vertex are in (head, relation) order and its in-arcs in (tail, relation) order
-// (model/graph.hpp), so filtering them gives (u, v, relation) order with no sort. O(m).
+// The pairs (u, v, r) of vertex u, as vertex_pairs gives them, read from the dataset's graph when
+// no actor is collapsed: its out-arcs of each vertex are in (head, relation) order and its in-arcs
+// in (tail, relation) order (model/graph.hpp), so filtering them gives (v, relation) order with no
+// sort. Calls pair(v, r) for each. `keep(v, r)`: v is a vertex and r in the slice. Self-relations
+// (v = u) are dropped.
 // - Directed: u's out-arcs (a directed relation u -> v, or an undirected one either way: the
 //   graph has an arc each way for it, as vertex_pairs adds).
 // - Undirected, each relation once with u < v: u's out-arcs to v > u (its directed relations to v,
 //   and the undirected ones with v) merged by (v, relation) with u's in-arcs from v > u of directed
 //   relations (v -> u; the undirected ones are out-arcs of u already).
-std::vector<Pair> graph_pairs(const Dataset& d, const Slice& slice, const std::vector<std::uint8_t>& member, bool directed) {
+template <class Keep, class PairFn>
+void graph_pairs_of(const Dataset& d, Vertex u, bool directed, const Keep& keep, PairFn&& pair) {
   const CoreGraph& g = d.graph().bgl();
-  std::vector<Pair> pairs;
-  pairs.reserve(num_edges(g));
-  const bool every_relation = slice.relation_count() == d.relation_count();  // no random reads of the mask
-  const auto keep = [&](Vertex u, Vertex v, RelationId r) { return u != v && member[v] && (every_relation || slice.has_relation(r)); };
-  for (Vertex u = 0; u < d.actor_count(); ++u) {
-    if (!member[u]) continue;
-    // Plain variables, not a structured binding: lambdas capture them (clang 14 cannot capture bindings).
-    auto out = out_edges(u, g).first;
-    const auto out_end = out_edges(u, g).second;
-    if (directed) {
-      for (; out != out_end; ++out)
-        if (keep(u, target(*out, g), g[*out].relation)) pairs.push_back({u, static_cast<Vertex>(target(*out, g)), g[*out].relation});
-      continue;
-    }
-    auto in = in_edges(u, g).first;
-    const auto in_end = in_edges(u, g).second;
-    const auto next_out = [&]() -> bool {  // skips to the next out-arc that gives a pair
-      for (; out != out_end; ++out)
-        if (target(*out, g) > u && keep(u, target(*out, g), g[*out].relation)) return true;
-      return false;
-    };
-    const auto next_in = [&]() -> bool {  // skips to the next in-arc that gives a pair
-      for (; in != in_end; ++in)
-        if (source(*in, g) > u && d.relation_directed(g[*in].relation) && keep(u, source(*in, g), g[*in].relation)) return true;
-      return false;
-    };
-    for (bool has_out = next_out(), has_in = next_in(); has_out || has_in; has_out = next_out(), has_in = next_in()) {
-      const Pair from_out = has_out ? Pair{u, static_cast<Vertex>(target(*out, g)), g[*out].relation} : Pair{};
-      const Pair from_in = has_in ? Pair{u, static_cast<Vertex>(source(*in, g)), g[*in].relation} : Pair{};
-      if (has_out && (!has_in || std::tie(from_out.v, from_out.r) < std::tie(from_in.v, from_in.r))) {
-        pairs.push_back(from_out);
-        ++out;
-      } else {
-        pairs.push_back(from_in);
-        ++in;
-      }
+  // Plain variables, not a structured binding: lambdas capture them (clang 14 cannot capture bindings).
+  auto out = out_edges(u, g).first;
+  const auto out_end = out_edges(u, g).second;
+  if (directed) {
+    for (; out != out_end; ++out)
+      if (target(*out, g) != u && keep(static_cast<Vertex>(target(*out, g)), g[*out].relation))
+        pair(static_cast<Vertex>(target(*out, g)), g[*out].relation);
+    return;
+  }
+  auto in = in_edges(u, g).first;
+  const auto in_end = in_edges(u, g).second;
+  const auto next_out = [&]() -> bool {  // skips to the next out-arc that gives a pair
+    for (; out != out_end; ++out)
+      if (target(*out, g) > u && keep(static_cast<Vertex>(target(*out, g)), g[*out].relation)) return true;
+    return false;
+  };
+  const auto next_in = [&]() -> bool {  // skips to the next in-arc that gives a pair
+    for (; in != in_end; ++in)
+      if (source(*in, g) > u && d.relation_directed(g[*in].relation) && keep(static_cast<Vertex>(source(*in, g)), g[*in].relation))
+        return true;
+    return false;
+  };
+  for (bool has_out = next_out(), has_in = next_in(); has_out || has_in; has_out = next_out(), has_in = next_in()) {
+    const auto from_out = has_out ? std::pair{static_cast<Vertex>(target(*out, g)), g[*out].relation} : std::pair<Vertex, RelationId>{};
+    const auto from_in = has_in ? std::pair{static_cast<Vertex>(source(*in, g)), g[*in].relation} : std::pair<Vertex, RelationId>{};
+    if (has_out && (!has_in || from_out < from_in)) {
+      pair(from_out.first, from_out.second);
+      ++out;
+    } else {
+      pair(from_in.first, from_in.second);
+      ++in;
     }
   }
-  return pairs;
 }
+
+// An array of `n` values left unset, for code that writes every one on the threads: a vector's
+// zeroing would touch every page first on one thread (a list of ten million links is 160 MB, and a
+// page's first touch is most of what writing it costs on a virtual machine); this way the threads
+// that fill it share that cost. On huge pages. A Column, once filled.
+template <class T>
+class Unset {
+ public:
+  explicit Unset(std::size_t n) : values_(new T[std::max<std::size_t>(n, 1)]), size_(n) {
+    detail::advise_huge_pages(values_.get(), n * sizeof(T));
+  }
+  T* data() const noexcept { return values_.get(); }
+  Column<T> column() && {
+    const std::span<const T> values(values_.get(), size_);
+    return Column<T>(values, std::shared_ptr<const void>(std::move(values_)));
+  }
+
+ private:
+  std::shared_ptr<T[]> values_;
+  std::size_t size_;
+};
 
 // The merged links in (tail, head) order, link i of the network: each one's head, weight and
 // number (`heads`, the tail's out-list when directed), and where each tail's links start
-// (`tail_offsets`, a CSR over the actors: the tails need no array of their own).
+// (`tail_offsets`, a CSR over the actors: the tails need no array of their own); the relations
+// each link merges (`evidence`, from evidence_offsets[i]).
 struct MergedLinks {
   std::vector<std::uint32_t> tail_offsets;
-  std::vector<Link> heads;
+  Column<Link> heads;
+  Column<std::uint32_t> evidence_offsets;
+  Column<RelationId> evidence;
 };
 
+// A link's weight after relation r is merged into it (see Merge). Count reads no weight: a random
+// read per relation.
+double merge_weight(Merge policy, double weight, const Dataset& d, RelationId r) noexcept {
+  switch (policy) {
+    case Merge::count: return weight + 1;
+    case Merge::sum: return weight + d.relation_weight(r);
+    case Merge::max: return std::max(weight, d.relation_weight(r));
+  }
+  return weight;
+}
+
 // Consecutive pairs with the same ends become one link: its weight merged by `policy`, its
-// relations appended to `evidence` (CSR offsets in `evidence_offsets`).
-MergedLinks merge_pairs(const Dataset& d, const std::vector<Pair>& pairs, Merge policy, std::vector<std::uint32_t>& evidence_offsets,
-                        std::vector<RelationId>& evidence) {
+// relations its evidence.
+MergedLinks merge_pairs(const Dataset& d, const std::vector<Pair>& pairs, Merge policy) {
   MergedLinks links;
   links.tail_offsets.assign(d.actor_count() + 1, 0);
-  links.heads.reserve(pairs.size());
+  std::vector<Link> heads;
+  std::vector<std::uint32_t> evidence_offsets;
+  std::vector<RelationId> evidence;
+  heads.reserve(pairs.size());
   evidence.reserve(pairs.size());
   evidence_offsets.reserve(pairs.size() + 1);
   evidence_offsets.push_back(0);
@@ -166,19 +203,84 @@ MergedLinks merge_pairs(const Dataset& d, const std::vector<Pair>& pairs, Merge 
     std::size_t j = i;
     double weight = 0;
     for (; j < pairs.size() && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v; ++j) {
-      switch (policy) {  // count reads no weight: a random read per relation
-        case Merge::count: weight += 1; break;
-        case Merge::sum: weight += d.relation_weight(pairs[j].r); break;
-        case Merge::max: weight = std::max(weight, d.relation_weight(pairs[j].r)); break;
-      }
+      weight = merge_weight(policy, weight, d, pairs[j].r);
       evidence.push_back(pairs[j].r);
     }
     evidence_offsets.push_back(static_cast<std::uint32_t>(evidence.size()));
-    links.heads.push_back({weight, pairs[i].v, static_cast<std::uint32_t>(links.heads.size())});
+    heads.push_back({weight, pairs[i].v, static_cast<std::uint32_t>(heads.size())});
     ++links.tail_offsets[pairs[i].u + 1];
     i = j;
   }
   std::partial_sum(links.tail_offsets.begin(), links.tail_offsets.end(), links.tail_offsets.begin());
+  links.heads = std::move(heads);
+  links.evidence_offsets = std::move(evidence_offsets);
+  links.evidence = std::move(evidence);
+  return links;
+}
+
+// Runs work(begin, end) on blocks of the vertices [0, n) on the threads.
+template <class Work>
+void by_vertex_blocks(std::size_t n, unsigned threads, Work&& work) {
+  detail::run_blocks(
+      n, threads, {}, [] { return 0; }, [&](std::size_t begin, std::size_t end, int&) { work(begin, end); }, [](int&) {}, 64);
+}
+
+// The merged links read from the dataset's graph (graph_pairs_of), with no list of pairs: each
+// vertex's pairs are merged as they are read, on the threads. A first pass counts each vertex's
+// links and relations, so that the second writes them in place. The same links as merge_pairs
+// makes of vertex_pairs, in the same order, on any number of threads.
+MergedLinks graph_links(const Dataset& d, const Slice& slice, const std::vector<std::uint8_t>& member, bool directed, Merge policy,
+                        unsigned threads) {
+  const std::size_t n = d.actor_count();
+  const bool every_relation = slice.relation_count() == d.relation_count();  // no random reads of the mask
+  const auto keep = [&](Vertex v, RelationId r) { return member[v] && (every_relation || slice.has_relation(r)); };
+  // Before the sums: entry u + 1 holds vertex u's count.
+  MergedLinks links;
+  links.tail_offsets.assign(n + 1, 0);
+  std::vector<std::uint32_t> relation_offsets(n + 1, 0);
+  by_vertex_blocks(n, threads, [&](std::size_t begin, std::size_t end) {
+    for (auto u = static_cast<Vertex>(begin); u < end; ++u) {
+      if (!member[u]) continue;
+      Vertex last = Network::none;
+      graph_pairs_of(d, u, directed, keep, [&](Vertex v, RelationId) {
+        links.tail_offsets[u + 1] += v != last ? 1 : 0;
+        ++relation_offsets[u + 1];
+        last = v;
+      });
+    }
+  });
+  std::partial_sum(links.tail_offsets.begin(), links.tail_offsets.end(), links.tail_offsets.begin());
+  std::partial_sum(relation_offsets.begin(), relation_offsets.end(), relation_offsets.begin());
+  Unset<Link> heads(links.tail_offsets[n]);
+  Unset<std::uint32_t> evidence_offsets(links.tail_offsets[n] + std::size_t{1});
+  Unset<RelationId> evidence(relation_offsets[n]);
+  evidence_offsets.data()[0] = 0;
+  by_vertex_blocks(n, threads, [&](std::size_t begin, std::size_t end) {
+    for (auto u = static_cast<Vertex>(begin); u < end; ++u) {
+      if (!member[u]) continue;
+      std::uint32_t link = links.tail_offsets[u], at = relation_offsets[u];
+      Vertex head = Network::none;
+      double weight = 0;
+      const auto close = [&] {  // the link to `head`, once its relations are merged
+        if (head == Network::none) return;
+        heads.data()[link] = {weight, head, link};
+        evidence_offsets.data()[++link] = at;
+      };
+      graph_pairs_of(d, u, directed, keep, [&](Vertex v, RelationId r) {
+        if (v != head) {
+          close();
+          head = v;
+          weight = 0;
+        }
+        weight = merge_weight(policy, weight, d, r);
+        evidence.data()[at++] = r;
+      });
+      close();
+    }
+  });
+  links.heads = std::move(heads).column();
+  links.evidence_offsets = std::move(evidence_offsets).column();
+  links.evidence = std::move(evidence).column();
   return links;
 }
 
@@ -194,20 +296,36 @@ void for_each_link(const MergedLinks& links, Add&& add) {
 // list is filled in neighbour order with no sort: v's in-list gets its tails in ascending order,
 // and undirected (u < v), x's list gets first its neighbours u < x (as the v of links (u, x), by
 // ascending u), then those v > x (as the u of links (x, v), by ascending v).
-void fill_lists(const MergedLinks& links, bool directed, std::vector<std::uint32_t>& offsets, std::vector<Link>& out) {
-  const std::size_t bound = links.tail_offsets.size() - 1;
-  offsets.assign(bound + 1, 0);
-  for_each_link(links, [&](Vertex u, const Link& l) {
-    ++offsets[l.other + 1];
-    if (!directed) ++offsets[u + 1];
-  });
+//
+// On the threads, each list written by one: the actors are cut into as many ranges as threads, and
+// each thread reads every link and writes those that go into its range's lists, in link order.
+void fill_lists(const MergedLinks& links, bool directed, unsigned threads, std::vector<std::uint32_t>& offsets, Column<Link>& lists) {
+  const auto bound = static_cast<Vertex>(links.tail_offsets.size() - 1);
+  const std::size_t parts = std::min<std::size_t>(detail::worker_threads(threads), 8);
+  const auto each_part = [&](auto&& work) {  // work(first, last): the part's range of lists
+    detail::run_blocks(
+        parts, threads, {}, [] { return 0; },
+        [&](std::size_t part, std::size_t, int&) {
+          work(static_cast<Vertex>(part * bound / parts), static_cast<Vertex>((part + 1) * bound / parts));
+        },
+        [](int&) {}, parts);
+  };
+  // entry(x, link as seen from x) for each link that goes into the list of an x in [first, last).
+  const auto for_each_entry = [&](Vertex first, Vertex last, auto&& entry) {
+    for_each_link(links, [&](Vertex u, const Link& l) {
+      if (!directed && u >= first && u < last) entry(u, l);
+      if (l.other >= first && l.other < last) entry(l.other, Link{l.weight, u, l.id});
+    });
+  };
+  offsets.assign(bound + std::size_t{1}, 0);
+  each_part([&](Vertex first, Vertex last) { for_each_entry(first, last, [&](Vertex x, const Link&) { ++offsets[x + 1]; }); });
   std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-  out.resize(offsets[bound]);
-  std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
-  for_each_link(links, [&](Vertex u, const Link& l) {
-    if (!directed) out[cursor[u]++] = l;
-    out[cursor[l.other]++] = {l.weight, u, l.id};
+  Unset<Link> out(offsets[bound]);
+  each_part([&](Vertex first, Vertex last) {
+    std::vector<std::uint32_t> cursor(offsets.begin() + first, offsets.begin() + last);
+    for_each_entry(first, last, [&](Vertex x, const Link& l) { out.data()[cursor[x - first]++] = l; });
   });
+  lists = std::move(out).column();
 }
 
 }  // namespace
@@ -229,22 +347,20 @@ Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) 
   directed_ = false;
   if (!o.undirected)
     for (RelationId r = 0; r < d.relation_count() && !directed_; ++r) directed_ = slice.has_relation(r) && d.relation_directed(r);
-  // The pairs are freed once merged, before the lists take their memory; directed, the merged links
-  // are the out-lists as they are. So the build takes no more memory than the network it makes: at
-  // ten million relations its peak was 167 MB above the network's size with a list of the links'
-  // ends beside the lists.
-  MergedLinks links;
-  {
-    const std::vector<Pair> pairs =
-        o.collapse ? vertex_pairs(d, slice, representative_, member_, directed_) : graph_pairs(d, slice, member_, directed_);
-    links = merge_pairs(d, pairs, o.merge, evidence_offsets_, evidence_);
-  }
+  // Directed, the merged links are the out-lists as they are; with no collapse, they are merged as
+  // the graph's arcs are read, with no list of pairs (with collapse, the pairs are freed once
+  // merged). So the build takes no more memory than the network it makes: at ten million relations
+  // its peak was 167 MB above the network's size with a list of the links' ends beside the lists.
+  MergedLinks links = o.collapse ? merge_pairs(d, vertex_pairs(d, slice, representative_, member_, directed_), o.merge)
+                                 : graph_links(d, slice, member_, directed_, o.merge, o.threads);
+  evidence_offsets_ = std::move(links.evidence_offsets);
+  evidence_ = std::move(links.evidence);
   if (directed_) {
-    fill_lists(links, true, in_offsets_, in_);
+    fill_lists(links, true, o.threads, in_offsets_, in_);
     out_offsets_ = std::move(links.tail_offsets);
     out_ = std::move(links.heads);
   } else {
-    fill_lists(links, false, out_offsets_, out_);  // in_links() reads these too
+    fill_lists(links, false, o.threads, out_offsets_, out_);  // in_links() reads these too
   }
 }
 

@@ -213,6 +213,7 @@ void run_links(const LinksArgs& args) {
   NetworkOptions no;
   no.undirected = true;
   no.collapse = args.collapse;
+  no.threads = load_options().threads;
   const Network n(d, slice, no);
   const Vertex a = network_vertex(n, args.a), b = network_vertex(n, args.b);
   ResultTable table;

@@ -65,6 +65,7 @@ void run(const StatsArgs& args) {
   if (!args.no_distances && s.actors <= max_distance_actors) {
     NetworkOptions undirected;
     undirected.undirected = true;
+    undirected.threads = load_options().threads;
     const DistanceStats ds = distance_stats(Network(d, slice, undirected), terminal_progress("distances"));
     add("structure", "connected", ds.connected ? "true" : "false");
     add("structure", "diameter", n(ds.diameter));

@@ -61,6 +61,7 @@ NetworkOptions NetworkArgs::options() const {
   o.undirected = undirected;
   o.collapse = collapse;
   o.merge = merge == "sum" ? Merge::sum : merge == "max" ? Merge::max : Merge::count;
+  o.threads = load_options().threads;  // ACTORGRAPH_THREADS, as for the load
   return o;
 }
 

@@ -200,16 +200,20 @@ TEST_CASE("A network's links and evidence are the slice's relations merged per p
   SliceOptions some;
   some.types = {"visit", "meeting"};
   some.kinds = {"state"};
+  // On any number of threads: the vertices are cut into blocks and the lists into ranges by it.
   for (const Slice& slice : {Slice(d), Slice(d, some)}) {
-    for (const bool undirected : {false, true}) {
-      INFO("slice " << slice.description() << ", undirected " << undirected);
-      const Network n(d, slice, {undirected, false, Merge::count});
-      const auto [outs, ins] = reference_links(d, slice, n.directed());
-      CHECK(n.directed() == !undirected);  // some relation is directed
-      for (Vertex v = 0; v < d.actor_count(); ++v) {
-        REQUIRE(links_of(n, n.out_links(v)) == outs[v]);
-        REQUIRE(links_of(n, n.in_links(v)) == ins[v]);
+    for (const bool undirected : {false, true})
+      for (const unsigned threads : {1u, 2u, 3u, 8u}) {
+        INFO("slice " << slice.description() << ", undirected " << undirected << ", " << threads << " threads");
+        const Network n(d, slice, {undirected, false, Merge::count, threads});
+        const auto [outs, ins] = reference_links(d, slice, n.directed());
+        CHECK(n.directed() == !undirected);  // some relation is directed
+        for (Vertex v = 0; v < d.actor_count(); ++v) {
+          REQUIRE(links_of(n, n.out_links(v)) == outs[v]);
+          REQUIRE(links_of(n, n.in_links(v)) == ins[v]);
+          for (const auto list : {n.out_links(v), n.in_links(v)})
+            for (const Link& l : list) REQUIRE(l.weight == static_cast<double>(n.evidence(l.id).size()));  // Merge::count
+        }
       }
-    }
   }
 }

@@ -24,6 +24,7 @@
 //   one with the latest start (ties: the lowest actor number).
 #pragma once
 
+#include "actorgraph/model/column.hpp"
 #include "actorgraph/model/dataset.hpp"
 #include "actorgraph/model/slice.hpp"
 
@@ -41,6 +42,8 @@ struct NetworkOptions {
   bool undirected = false;  // ignore the direction of every relation
   bool collapse = false;    // roll actors up through affiliation relations
   Merge merge = Merge::count;
+  // Threads that build the network (0: one per core). The network is the same on any number.
+  unsigned threads = 0;
 };
 
 // A vertex of a Network: an actor number (ActorId).
@@ -98,9 +101,10 @@ class Network {
   std::vector<std::uint8_t> member_;
   std::vector<ActorId> representative_;
   std::vector<std::uint32_t> out_offsets_, in_offsets_;  // in_offsets_ and in_ empty when undirected
-  std::vector<Link> out_, in_;
-  std::vector<std::uint32_t> evidence_offsets_;
-  std::vector<RelationId> evidence_;
+  // Columns, not vectors: filled on the threads in place, with no zeroing first (network.cpp).
+  Column<Link> out_, in_;
+  Column<std::uint32_t> evidence_offsets_;
+  Column<RelationId> evidence_;
 };
 
 // An actor named by a user (id, label or alias: Dataset::resolve_actor) as a vertex of `network`;
