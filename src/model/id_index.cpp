@@ -20,6 +20,28 @@ std::uint64_t mix(std::uint64_t h) noexcept {
   return h;
 }
 
+// The n bytes at p (1 to 7) as a word in machine order, zeros above them: the value that
+// std::memcpy(&word, p, n) gives a zeroed word, but without a call to the library's memcpy, which a
+// length known only at run time costs (most ids end in such a tail: "r00000001", "s00230", a date).
+// Little-endian: two overlapping 4-byte loads, or three single bytes for 1 to 3 (the middle one
+// repeats the first or the last where they coincide, which ORs a byte with itself).
+std::uint64_t load_tail(const char* p, std::size_t n) noexcept {
+  if constexpr (std::endian::native == std::endian::little) {
+    if (n >= 4) {
+      std::uint32_t low, high;
+      std::memcpy(&low, p, 4);
+      std::memcpy(&high, p + n - 4, 4);
+      return low | std::uint64_t{high} << (8 * (n - 4));
+    }
+    const auto byte = [p](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+    return byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1));
+  } else {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, n);
+    return word;
+  }
+}
+
 }  // namespace
 
 std::uint64_t IdIndex::hash(std::string_view text) noexcept {
@@ -31,11 +53,7 @@ std::uint64_t IdIndex::hash(std::string_view text) noexcept {
     h = (h ^ word) * multiplier;
     h ^= h >> 29;
   }
-  if (i < text.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, text.size() - i);
-    h = (h ^ word) * multiplier;
-  }
+  if (i < text.size()) h = (h ^ load_tail(text.data() + i, text.size() - i)) * multiplier;
   return mix(h);
 }
 

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +84,51 @@ TEST_CASE("The id hash is fixed, so the index is the same on every run", "[model
   CHECK(IdIndex::hash("tajikistan") == IdIndex::hash(std::string("tajikistan")));
   CHECK(IdIndex::hash("tajikistan") != IdIndex::hash("tajikistam"));
   CHECK(IdIndex::hash("a") != IdIndex::hash(std::string_view("a\0", 2)));  // the length counts
+  if constexpr (std::endian::native == std::endian::little) {              // the words are read in machine order
+    CHECK(IdIndex::hash("r00000001") == 0x7DE892E4D9598D96ull);
+    CHECK(IdIndex::hash("s00230") == 0x8526C8BDCE96AABAull);
+    CHECK(IdIndex::hash("tajikistan") == 0x3AE2D50BA9076878ull);
+    CHECK(IdIndex::hash("a") == 0x47D1E6B392F8636Dull);
+  }
+}
+
+// The hash as defined: 8-byte words in machine order, then the last 1 to 7 bytes copied into a
+// zeroed word; the index reads that last word without a call to memcpy (id_index.cpp, load_tail),
+// which must give the same value for every length and every byte, high bit set or not.
+namespace {
+std::uint64_t defined_hash(std::string_view text) {
+  constexpr std::uint64_t multiplier = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = text.size() * multiplier;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    h = (h ^ word) * multiplier;
+    h ^= h >> 29;
+  }
+  if (i < text.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, text.size() - i);
+    h = (h ^ word) * multiplier;
+  }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return h;
+}
+}  // namespace
+
+TEST_CASE("The id hash reads an id's last bytes as its definition says, at every length", "[model][id_index]") {
+  std::string bytes;
+  for (int i = 0; i < 40; ++i) bytes.push_back(static_cast<char>(i * 73 + 0x41));  // high bits set and clear
+  for (std::size_t from = 0; from < 8; ++from)
+    for (std::size_t n = 0; from + n <= bytes.size(); ++n) {
+      const std::string_view id = std::string_view(bytes).substr(from, n);
+      INFO("bytes " << from << " to " << from + n);
+      REQUIRE(IdIndex::hash(id) == defined_hash(id));
+    }
 }
 
 TEST_CASE("Inserting rows in one call and finding many ids at once give what one by one gives", "[model][id_index]") {
