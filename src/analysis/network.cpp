@@ -1,11 +1,10 @@
 #include "actorgraph/analysis/network.hpp"
 
 #include "actorgraph/model/graph.hpp"
-#include "detail/huge_pages.hpp"
 #include "detail/parallel.hpp"
+#include "detail/unset_column.hpp"
 
 #include <algorithm>
-#include <memory>
 #include <numeric>
 #include <span>
 #include <utility>
@@ -144,27 +143,6 @@ void graph_pairs_of(const Dataset& d, Vertex u, bool directed, const Keep& keep,
   }
 }
 
-// An array of `n` values left unset, for code that writes every one on the threads: a vector's
-// zeroing would touch every page first on one thread (a list of ten million links is 160 MB, and a
-// page's first touch is most of what writing it costs on a virtual machine); this way the threads
-// that fill it share that cost. On huge pages. A Column, once filled.
-template <class T>
-class Unset {
- public:
-  explicit Unset(std::size_t n) : values_(new T[std::max<std::size_t>(n, 1)]), size_(n) {
-    detail::advise_huge_pages(values_.get(), n * sizeof(T));
-  }
-  T* data() const noexcept { return values_.get(); }
-  Column<T> column() && {
-    const std::span<const T> values(values_.get(), size_);
-    return Column<T>(values, std::shared_ptr<const void>(std::move(values_)));
-  }
-
- private:
-  std::shared_ptr<T[]> values_;
-  std::size_t size_;
-};
-
 // The merged links in (tail, head) order, link i of the network: each one's head, weight and
 // number (`heads`, the tail's out-list when directed), and where each tail's links start
 // (`tail_offsets`, a CSR over the actors: the tails need no array of their own); the relations
@@ -251,9 +229,9 @@ MergedLinks graph_links(const Dataset& d, const Slice& slice, const std::vector<
   });
   std::partial_sum(links.tail_offsets.begin(), links.tail_offsets.end(), links.tail_offsets.begin());
   std::partial_sum(relation_offsets.begin(), relation_offsets.end(), relation_offsets.begin());
-  Unset<Link> heads(links.tail_offsets[n]);
-  Unset<std::uint32_t> evidence_offsets(links.tail_offsets[n] + std::size_t{1});
-  Unset<RelationId> evidence(relation_offsets[n]);
+  detail::UnsetColumn<Link> heads(links.tail_offsets[n]);
+  detail::UnsetColumn<std::uint32_t> evidence_offsets(links.tail_offsets[n] + std::size_t{1});
+  detail::UnsetColumn<RelationId> evidence(relation_offsets[n]);
   evidence_offsets.data()[0] = 0;
   by_vertex_blocks(n, threads, [&](std::size_t begin, std::size_t end) {
     for (auto u = static_cast<Vertex>(begin); u < end; ++u) {
@@ -320,7 +298,7 @@ void fill_lists(const MergedLinks& links, bool directed, unsigned threads, std::
   offsets.assign(bound + std::size_t{1}, 0);
   each_part([&](Vertex first, Vertex last) { for_each_entry(first, last, [&](Vertex x, const Link&) { ++offsets[x + 1]; }); });
   std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-  Unset<Link> out(offsets[bound]);
+  detail::UnsetColumn<Link> out(offsets[bound]);
   each_part([&](Vertex first, Vertex last) {
     std::vector<std::uint32_t> cursor(offsets.begin() + first, offsets.begin() + last);
     for_each_entry(first, last, [&](Vertex x, const Link& l) { out.data()[cursor[x - first]++] = l; });
@@ -349,8 +327,9 @@ Network::Network(const Dataset& d, const Slice& slice, const NetworkOptions& o) 
     for (RelationId r = 0; r < d.relation_count() && !directed_; ++r) directed_ = slice.has_relation(r) && d.relation_directed(r);
   // Directed, the merged links are the out-lists as they are; with no collapse, they are merged as
   // the graph's arcs are read, with no list of pairs (with collapse, the pairs are freed once
-  // merged). So the build takes no more memory than the network it makes: at ten million relations
-  // its peak was 167 MB above the network's size with a list of the links' ends beside the lists.
+  // merged). So without collapse the build takes no memory beyond the network it makes but two
+  // counts per actor (at ten million relations, a list of the links' ends beside the lists once put
+  // its peak 167 MB above the network's size).
   MergedLinks links = o.collapse ? merge_pairs(d, vertex_pairs(d, slice, representative_, member_, directed_), o.merge)
                                  : graph_links(d, slice, member_, directed_, o.merge, o.threads);
   evidence_offsets_ = std::move(links.evidence_offsets);

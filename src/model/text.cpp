@@ -3,6 +3,7 @@
 #include "actorgraph/error.hpp"
 #include "actorgraph/model/id_index.hpp"
 #include "detail/parallel.hpp"
+#include "detail/unset_column.hpp"
 
 #include <utf8proc.h>
 
@@ -95,9 +96,9 @@ void code_block(const TextColumn& column, std::size_t begin, std::size_t end, st
 std::optional<TextColumn> TextColumn::with_dictionary(const TextColumn& values, std::size_t max_distinct, unsigned threads) {
   if (values.is_coded() || values.empty()) return std::nullopt;
   const std::size_t n = values.size();
-  // Not zeroed first: every code is written by its block (on the threads, which so share the
-  // cost of the pages' first touch), or the column is not coded.
-  const std::shared_ptr<std::uint32_t[]> codes(new std::uint32_t[n]);
+  // Not zeroed first: every code is written by its block, or the column is not coded.
+  detail::UnsetColumn<std::uint32_t> unset(n);
+  std::uint32_t* const codes = unset.data();
   TextColumn dictionary;
   IdIndex index;
   std::vector<std::uint32_t> renumber;
@@ -106,7 +107,7 @@ std::optional<TextColumn> TextColumn::with_dictionary(const TextColumn& values, 
   detail::run_blocks(
       n, threads, {}, [] { return BlockDictionary{}; },
       [&](std::size_t begin, std::size_t end, BlockDictionary& block) {
-        if (!given_up.load(std::memory_order_relaxed)) code_block(values, begin, end, max_distinct, codes.get(), block, given_up);
+        if (!given_up.load(std::memory_order_relaxed)) code_block(values, begin, end, max_distinct, codes, block, given_up);
       },
       [&](BlockDictionary& block) {
         if (block.too_many || given_up) {
@@ -133,7 +134,7 @@ std::optional<TextColumn> TextColumn::with_dictionary(const TextColumn& values, 
   if (given_up) return std::nullopt;
   // Plain: the text and an end per value; coded: a code per value, the dictionary's text and ends.
   if (dictionary.bytes() + 4 * dictionary.size() >= values.bytes()) return std::nullopt;
-  return coded(dictionary, Column<std::uint32_t>(std::span<const std::uint32_t>(codes.get(), n), codes));
+  return coded(dictionary, std::move(unset).column());
 }
 
 void TextColumn::push_back(std::string_view value) {
