@@ -126,7 +126,20 @@ constexpr std::uint64_t snapshot_min_bytes = std::uint64_t{4} << 20;
 struct SnapshotPlan {
   std::string file;
   bool any_size = false;  // --snapshot or ACTORGRAPH_SNAPSHOT=always: no size threshold
+  // In the cache folder: the bound it is kept under (ACTORGRAPH_CACHE_MAX); 0 for --snapshot.
+  std::uint64_t cache_bytes = 0;
 };
+
+// The cache folder's bound: ACTORGRAPH_CACHE_MAX when set (a size: 20G, 500M), else 10 GiB. A value
+// that is not a size is a usage error, found before any work: pruning deletes files, so it is
+// never done on a guess.
+std::uint64_t snapshot_cache_bytes() {
+  const char* text = std::getenv("ACTORGRAPH_CACHE_MAX");
+  if (text == nullptr || *text == '\0') return default_snapshot_cache_bytes;
+  if (const auto bytes = parse_byte_size(text)) return *bytes;
+  throw UsageError("ACTORGRAPH_CACHE_MAX must be a size such as 20G (bytes, or with a K, M or G suffix; at least 1), found '" +
+                   std::string(text) + "'");
+}
 
 SnapshotPlan snapshot_plan(const std::string& path) {
   const char* env = std::getenv("ACTORGRAPH_SNAPSHOT");
@@ -137,7 +150,9 @@ SnapshotPlan snapshot_plan(const std::string& path) {
   std::string folder = path;
   while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
   if (s.beside) return {beside_snapshot_path(folder), true};
-  return {cached_snapshot_path(folder), mode == "always"};
+  std::string file = cached_snapshot_path(folder);
+  const std::uint64_t bound = file.empty() ? 0 : snapshot_cache_bytes();
+  return {std::move(file), mode == "always", bound};
 }
 
 // The key of the folder's files, or nullopt when the plan keeps no snapshot for it (too small, or a
@@ -154,6 +169,8 @@ std::optional<SnapshotKey> planned_key(const std::string& path, const SnapshotPl
   }
 }
 
+void prune_cache(const SnapshotPlan& plan);
+
 // Writes the snapshot of a dataset just read from the files, when they did not change while they
 // were read. A failure costs one note on stderr, never the command (write_file leaves nothing).
 void store_snapshot(const std::string& path, const SnapshotPlan& plan, const SnapshotKey& key, const Dataset& d) {
@@ -166,7 +183,22 @@ void store_snapshot(const std::string& path, const SnapshotPlan& plan, const Sna
     write_snapshot(d, key, plan.file);
   } catch (const std::exception& e) {
     std::cerr << "actorgraph: note: no snapshot written for " << path << ": " << e.what() << "\n";
+    return;
   }
+  if (plan.cache_bytes != 0) prune_cache(plan);
+}
+
+// Keeps the cache folder under its bound once a snapshot was added to it, and says what went.
+void prune_cache(const SnapshotPlan& plan) {
+  const std::string folder = std::filesystem::path(plan.file).parent_path().string();
+  const CachePruning pruned = prune_snapshot_cache(folder, plan.cache_bytes, plan.file);
+  if (pruned.snapshots > 0)
+    std::cerr << "actorgraph: note: removed " << pruned.snapshots << (pruned.snapshots == 1 ? " snapshot" : " snapshots") << " ("
+              << describe_size(pruned.bytes) << ") of the datasets used least recently from " << folder << ", to keep it under "
+              << describe_bytes(plan.cache_bytes) << " (ACTORGRAPH_CACHE_MAX)\n";
+  if (pruned.leftovers > 0)
+    std::cerr << "actorgraph: note: removed " << pruned.leftovers << " unfinished snapshot " << (pruned.leftovers == 1 ? "file" : "files")
+              << " (left by a command that was killed) from " << folder << "\n";
 }
 
 }  // namespace
@@ -196,6 +228,10 @@ void add_format_option(CLI::App& command, std::string& format) {
 }
 
 LoadOptions load_options() {
+  // The library takes a size it cannot read as its default; the tool refuses it, as every setting.
+  if (const char* size = std::getenv("ACTORGRAPH_MAX_FILE_SIZE"); size != nullptr && !parse_byte_size(size))
+    throw UsageError("ACTORGRAPH_MAX_FILE_SIZE must be a size such as 16G (bytes, or with a K, M or G suffix; at least 1), found '" +
+                     std::string(size) + "'");
   LoadOptions options;
   const char* text = std::getenv("ACTORGRAPH_THREADS");
   if (text == nullptr || *text == '\0') return options;
@@ -221,8 +257,10 @@ const Dataset& load(const std::string& path) {
   const std::optional<SnapshotKey> key = planned_key(path, plan);
   std::unique_ptr<const Dataset> d;
   if (key)
-    if (SnapshotLoad snapshot = read_snapshot(plan.file, path, *key); snapshot.dataset)
+    if (SnapshotLoad snapshot = read_snapshot(plan.file, path, *key); snapshot.dataset) {
       d = std::make_unique<const Dataset>(std::move(*snapshot.dataset));
+      if (plan.cache_bytes != 0) mark_snapshot_used(plan.file);  // kept first when the cache is pruned
+    }
   if (!d) {
     CheckResult checked = check_dataset_any(path, load_options());
     if (!checked.dataset) throw DataError(std::move(checked.diagnostics));

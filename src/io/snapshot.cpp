@@ -22,6 +22,7 @@
 #include <bit>
 #include <boost/version.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -38,6 +39,14 @@
 namespace actorgraph {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+std::int64_t mtime_ns(const struct stat& info) noexcept {
+  return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+}
+
+}  // namespace
 
 // ---- The key ------------------------------------------------------------------------------------
 
@@ -60,7 +69,7 @@ SnapshotKey stat_snapshot_key(const std::string& folder) {
     if (::stat((folder + "/" + name).c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
       file.regular = true;
       file.size = static_cast<std::uint64_t>(info.st_size);
-      file.mtime_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+      file.mtime_ns = mtime_ns(info);
     }
     file.name = std::move(name);
     key.files.push_back(std::move(file));
@@ -112,6 +121,72 @@ std::string cached_snapshot_path(const std::string& folder) {
 }
 
 std::string beside_snapshot_path(const std::string& folder) { return folder + "/.actorgraph-snapshot"; }
+
+// ---- The cache's bound --------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::string_view snapshot_suffix = ".snapshot", temporary_infix = ".tmp-";
+constexpr std::size_t hash_digits = 32, temporary_random = 6;  // cached_snapshot_path's; mkostemp's XXXXXX
+// A temporary file unchanged for this long belongs to a write that will never finish.
+constexpr std::int64_t leftover_after_ns = std::int64_t{3600} * 1'000'000'000;
+
+// HASH.snapshot, HASH 32 lowercase hex digits: a name cached_snapshot_path gives.
+bool is_cached_snapshot_name(std::string_view name) {
+  if (name.size() != hash_digits + snapshot_suffix.size() || !name.ends_with(snapshot_suffix)) return false;
+  return std::all_of(name.begin(), name.begin() + hash_digits, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// .HASH.snapshot.tmp-XXXXXX: write_file's temporary file for a cached snapshot.
+bool is_leftover_name(std::string_view name) {
+  const std::size_t snapshot = hash_digits + snapshot_suffix.size();
+  return name.size() == 1 + snapshot + temporary_infix.size() + temporary_random && name.front() == '.' &&
+         is_cached_snapshot_name(name.substr(1, snapshot)) && name.substr(1 + snapshot, temporary_infix.size()) == temporary_infix;
+}
+
+struct CachedSnapshot {
+  std::string name;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+}  // namespace
+
+CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_bytes, const std::string& keep) {
+  CachePruning pruned;
+  const std::string kept = keep.empty() ? std::string() : fs::path(keep).filename().string();
+  const std::int64_t now =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  std::vector<CachedSnapshot> snapshots;
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(cache, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    struct stat info {};
+    if (::lstat((cache + "/" + name).c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
+    if (is_leftover_name(name) && now - mtime_ns(info) > leftover_after_ns) {
+      if (::unlink((cache + "/" + name).c_str()) == 0) ++pruned.leftovers;
+    } else if (name == kept) {
+      total += static_cast<std::uint64_t>(info.st_size);
+    } else if (is_cached_snapshot_name(name)) {
+      snapshots.push_back({std::move(name), static_cast<std::uint64_t>(info.st_size), mtime_ns(info)});
+    }
+  }
+  std::sort(snapshots.begin(), snapshots.end(), [](const CachedSnapshot& a, const CachedSnapshot& b) {
+    return a.mtime_ns != b.mtime_ns ? a.mtime_ns > b.mtime_ns : a.name < b.name;
+  });
+  for (const CachedSnapshot& s : snapshots) {
+    if (total + s.size <= max_bytes) {
+      total += s.size;
+    } else if (::unlink((cache + "/" + s.name).c_str()) == 0) {
+      ++pruned.snapshots;
+      pruned.bytes += s.size;
+    }
+  }
+  return pruned;
+}
+
+void mark_snapshot_used(const std::string& path) noexcept { ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); }
 
 // ---- Encoding and decoding ----------------------------------------------------------------------
 

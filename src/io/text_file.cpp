@@ -7,8 +7,10 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -21,7 +23,17 @@ namespace {
 
 constexpr std::uint64_t default_limit = std::uint64_t{4} << 30;
 
-std::optional<std::uint64_t> parse_size(std::string_view text) {
+// Closes the descriptor on every path out of try_read_file.
+struct Descriptor {
+  int fd;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
   std::uint64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end == text.data()) return std::nullopt;
@@ -35,21 +47,11 @@ std::optional<std::uint64_t> parse_size(std::string_view text) {
   return value << shift;
 }
 
-// Closes the descriptor on every path out of try_read_file.
-struct Descriptor {
-  int fd;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-}  // namespace
-
 std::uint64_t max_input_file_bytes() {
   static const std::uint64_t limit = [] {
     const char* text = std::getenv("ACTORGRAPH_MAX_FILE_SIZE");
     if (text == nullptr) return default_limit;
-    return parse_size(text).value_or(default_limit);
+    return parse_byte_size(text).value_or(default_limit);
   }();
   return limit;
 }
@@ -62,6 +64,16 @@ std::string describe_bytes(std::uint64_t bytes) {
   for (const auto& u : units)
     if (bytes >= (std::uint64_t{1} << u.shift) && bytes % (std::uint64_t{1} << u.shift) == 0)
       return std::to_string(bytes >> u.shift) + u.unit;
+  return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+}
+
+std::string describe_size(std::uint64_t bytes) {
+  for (const auto& [shift, unit] : {std::pair{30u, " GiB"}, std::pair{20u, " MiB"}, std::pair{10u, " KiB"}})
+    if (bytes >= (std::uint64_t{1} << shift)) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.1f%s", static_cast<double>(bytes) / static_cast<double>(std::uint64_t{1} << shift), unit);
+      return text;
+    }
   return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
 }
 

@@ -101,6 +101,9 @@ ln -s /dev/zero "$work/endless/actors.csv"
 cp "$data/small/relations.csv" "$work/endless/"
 expect 1 "actors.csv: error: cannot read the file: the input is larger than the limit of 1 MiB per file (set ACTORGRAPH_MAX_FILE_SIZE" -- \
   env ACTORGRAPH_MAX_FILE_SIZE=1M "$bin" check "$work/endless"
+# A limit that is not a size is refused before anything is read, never taken as the default.
+expect 2 "actorgraph: error: ACTORGRAPH_MAX_FILE_SIZE must be a size such as 16G (bytes, or with a K, M or G suffix; at least 1), found '1 MB'" -- \
+  env "ACTORGRAPH_MAX_FILE_SIZE=1 MB" "$bin" check "$work/endless"
 
 # 7. A folder named actors.csv is not an "empty file".
 mkdir -p "$work/dirfile/actors.csv"

@@ -4,7 +4,8 @@
 # written again: same inode) and rebuilt when a file was touched, a byte changed behind the same size
 # and time, or the snapshot is truncated or of another format version; a snapshot that cannot be
 # written costs one note on stderr and leaves nothing behind; --snapshot keeps it beside the dataset,
-# --no-snapshot and ACTORGRAPH_SNAPSHOT=off keep none, and small datasets have none by default.
+# --no-snapshot and ACTORGRAPH_SNAPSHOT=off keep none, and small datasets have none by default; the
+# cache folder is kept under ACTORGRAPH_CACHE_MAX, the least recently used snapshots removed first.
 # Usage: snapshot.sh ACTORGRAPH DATA_DIR WORK_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -99,6 +100,35 @@ if [[ ! -w ro-cache ]]; then  # root writes anywhere: the case needs another use
 fi
 chmod 700 ro-cache
 
+# The cache's bound (ACTORGRAPH_CACHE_MAX): a read marks a snapshot as used; with room for one
+# snapshot, writing a second dataset's removes the first's, with a note; the snapshot beside a dataset
+# is never pruned; a bound that is not a size is a usage error, before any work.
+rm -rf cache/*
+cp -r "$data/small" ds2
+"$bin" stats ds >/dev/null 2>&1
+first=$(snapshot)
+touch -d '2001-01-01 00:00:01' "$first"
+"$bin" stats ds >/dev/null 2>&1
+[[ $(stat -c %Y "$first") -gt $(($(date +%s) - 3600)) ]] || fail "reading a snapshot did not mark it as used"
+size=$(stat -c %s "$first")
+ACTORGRAPH_CACHE_MAX=$((size + size / 2)) "$bin" stats ds2 >got.out 2>got.err || fail "stats ds2 with a small cache bound failed"
+[[ $(snapshot | wc -l) -eq 1 && ! -e "$first" ]] || fail "the least recently used snapshot was not removed: $(ls -A cache)"
+grep -qE "^actorgraph: note: removed 1 snapshot \([0-9.]+ KiB\) of the datasets used least recently from $work/cache, to keep it under $((size + size / 2)) bytes \(ACTORGRAPH_CACHE_MAX\)$" got.err ||
+  fail "no note or a wrong note on the pruned cache: $(cat got.err)"
+ACTORGRAPH_SNAPSHOT=off "$bin" stats ds2 >want.out 2>/dev/null
+cmp -s want.out got.out || fail "the output of the command that pruned the cache differs"
+ACTORGRAPH_CACHE_MAX=1 "$bin" stats ds --snapshot >/dev/null 2>&1
+[[ $(snapshot | wc -l) -eq 1 && -f ds/.actorgraph-snapshot ]] || fail "--snapshot pruned the cache or was pruned: $(ls -A cache ds)"
+rm -f ds/.actorgraph-snapshot
+for bad in lots 0 10GB -5; do
+  code=0
+  ACTORGRAPH_CACHE_MAX=$bad "$bin" stats ds >got.out 2>got.err || code=$?
+  [[ $code -eq 2 && ! -s got.out ]] || fail "ACTORGRAPH_CACHE_MAX=$bad: exit $code (expected 2)"
+  grep -qxF "actorgraph: error: ACTORGRAPH_CACHE_MAX must be a size such as 20G (bytes, or with a K, M or G suffix; at least 1), found '$bad'" got.err ||
+    fail "ACTORGRAPH_CACHE_MAX=$bad: unexpected message: $(cat got.err)"
+done
+rm -rf ds2
+
 # --snapshot: beside the dataset, a hidden file that is not part of it; --no-snapshot: none.
 rm -rf cache/*
 same_output stats ds --snapshot
@@ -117,5 +147,5 @@ unset ACTORGRAPH_SNAPSHOT
 "$bin" stats ds >/dev/null 2>&1
 [[ -z $(ls -A cache) ]] || fail "a small dataset got a snapshot by default"
 
-[[ $failed -eq 0 ]] && echo "snapshot: outputs equal with and without snapshots; refused snapshots rebuilt; failed writes harmless"
+[[ $failed -eq 0 ]] && echo "snapshot: outputs equal with and without snapshots; refused snapshots rebuilt; failed writes harmless; the cache pruned to its bound"
 exit $failed

@@ -241,6 +241,26 @@ TEST_CASE("A signal during a folder write removes the temporary folder", "[io][o
   CHECK(entries(t.path()).empty());
 }
 
+TEST_CASE("Sizes are read as the environment variables write them, and shown rounded or exact", "[io][input]") {
+  CHECK(parse_byte_size("100") == 100u);
+  CHECK(parse_byte_size("16G") == std::uint64_t{16} << 30);
+  CHECK(parse_byte_size("512k") == std::uint64_t{512} << 10);
+  CHECK(parse_byte_size("3M") == std::uint64_t{3} << 20);
+  for (const char* bad : {"", "0", "0G", "G", "-1", "1.5G", "1T", "1 G", "10GB", "9999999999999999999999"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_byte_size(bad));
+  }
+  CHECK_FALSE(parse_byte_size("8589934593G"));  // over 2^63 bytes
+  CHECK(parse_byte_size("8589934592G") == std::uint64_t{1} << 63);
+  CHECK(describe_size(0) == "0 bytes");
+  CHECK(describe_size(1) == "1 byte");
+  CHECK(describe_size(1023) == "1023 bytes");
+  CHECK(describe_size(1024) == "1.0 KiB");
+  CHECK(describe_size(17300) == "16.9 KiB");
+  CHECK(describe_size(std::uint64_t{3} << 20) == "3.0 MiB");
+  CHECK(describe_size(1'662'500'000) == "1.5 GiB");
+}
+
 TEST_CASE("Readers refuse a folder named like a file", "[io][input][errors]") {
   TempDataset t({});
   fs::create_directory(t.path() + "/actors.csv");

@@ -10,6 +10,7 @@
 #include <boost/range/iterator_range.hpp>
 
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -391,6 +392,89 @@ TEST_CASE("Snapshots go to the cache folder the environment names, one per datas
   if (was) ::setenv("ACTORGRAPH_CACHE_DIR", saved.c_str(), 1);
   else ::unsetenv("ACTORGRAPH_CACHE_DIR");
   CHECK(beside_snapshot_path("data/x") == "data/x/.actorgraph-snapshot");
+}
+
+namespace {
+
+// Sets a file's modification time to `seconds` since 1970.
+void set_mtime(const std::string& path, std::int64_t seconds) {
+  const timespec times[2] = {{seconds, 0}, {seconds, 0}};
+  REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+}
+
+std::vector<std::string> names_in(const std::string& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("The cache folder is pruned to its bound, the least recently used snapshots first", "[io][snapshot]") {
+  const std::string a(32, 'a'), b(32, 'b'), c(32, 'c'), d(32, 'd');
+  TempDataset cache({{a + ".snapshot", std::string(100, 'x')},
+                     {b + ".snapshot", std::string(200, 'x')},
+                     {c + ".snapshot", std::string(300, 'x')},
+                     {d + ".snapshot", std::string(400, 'x')},
+                     // Not snapshots of the cache: never touched, whatever their size.
+                     {"notes.txt", std::string(5000, 'x')},
+                     {"ABCDEF0123456789ABCDEF0123456789.snapshot", std::string(5000, 'x')},  // upper case
+                     {a + ".snapshot.bak", std::string(5000, 'x')},
+                     // write_file's temporary files: an old one (a killed write) and a fresh one.
+                     {"." + b + ".snapshot.tmp-Ab12Cd", "x"},
+                     {"." + c + ".snapshot.tmp-Ef34Gh", "x"}});
+  const std::string dir = cache.path();
+  const std::int64_t now = std::time(nullptr);
+  set_mtime(dir + "/" + a + ".snapshot", now - 10);   // used most recently
+  set_mtime(dir + "/" + b + ".snapshot", now - 300);  // the one just written: kept, counted first
+  set_mtime(dir + "/" + c + ".snapshot", now - 20);
+  set_mtime(dir + "/" + d + ".snapshot", now - 30);
+  set_mtime(dir + "/." + b + ".snapshot.tmp-Ab12Cd", now - 2 * 3600);
+  set_mtime(dir + "/." + c + ".snapshot.tmp-Ef34Gh", now - 60);
+  fs::create_symlink(dir + "/" + d + ".snapshot", dir + "/" + std::string(32, 'e') + ".snapshot");  // a link: not followed
+
+  // b (200, kept) + a (100) = 300; c (300) would make 600 > 550, so it goes; d (400) too: 700.
+  const CachePruning pruned = prune_snapshot_cache(dir, 550, dir + "/" + b + ".snapshot");
+  CHECK(pruned.snapshots == 2);
+  CHECK(pruned.bytes == 700);
+  CHECK(pruned.leftovers == 1);
+  CHECK(names_in(dir) == std::vector<std::string>{"." + c + ".snapshot.tmp-Ef34Gh", "ABCDEF0123456789ABCDEF0123456789.snapshot",
+                                                  a + ".snapshot", a + ".snapshot.bak", b + ".snapshot", std::string(32, 'e') + ".snapshot",
+                                                  "notes.txt"});
+
+  // Within the bound: nothing more goes. The kept snapshot stays even when it alone is over the bound.
+  CHECK(prune_snapshot_cache(dir, 300).snapshots == 0);
+  const CachePruning tight = prune_snapshot_cache(dir, 1, dir + "/" + b + ".snapshot");
+  CHECK(tight.snapshots == 1);
+  CHECK(tight.bytes == 100);
+  CHECK(fs::exists(dir + "/" + b + ".snapshot"));
+  CHECK(!fs::exists(dir + "/" + a + ".snapshot"));
+
+  // Equal times: by name, so the outcome does not depend on the order the folder lists.
+  write_bytes(dir + "/" + c + ".snapshot", std::string(100, 'x'));
+  write_bytes(dir + "/" + d + ".snapshot", std::string(100, 'x'));
+  set_mtime(dir + "/" + c + ".snapshot", now - 5);
+  set_mtime(dir + "/" + d + ".snapshot", now - 5);
+  fs::remove(dir + "/" + b + ".snapshot");
+  CHECK(prune_snapshot_cache(dir, 150).snapshots == 1);
+  CHECK(fs::exists(dir + "/" + c + ".snapshot"));
+  CHECK(!fs::exists(dir + "/" + d + ".snapshot"));
+
+  // A folder that does not exist: nothing to do, no error.
+  CHECK(prune_snapshot_cache(dir + "/missing", 1).snapshots == 0);
+}
+
+TEST_CASE("A snapshot marked as used gets the current time, and a failure to mark it is ignored", "[io][snapshot]") {
+  TempDataset cache({{std::string(32, 'a') + ".snapshot", "x"}});
+  const std::string path = cache.path() + "/" + std::string(32, 'a') + ".snapshot";
+  set_mtime(path, 1000);
+  mark_snapshot_used(path);
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK(info.st_mtim.tv_sec >= std::time(nullptr) - 60);
+  mark_snapshot_used(cache.path() + "/missing.snapshot");  // no throw, nothing made
+  CHECK(!fs::exists(cache.path() + "/missing.snapshot"));
 }
 
 TEST_CASE("A snapshot whose table claims more rows than its files have bytes is refused", "[io][snapshot]") {

@@ -98,4 +98,34 @@ std::string cached_snapshot_path(const std::string& folder);
 // so not part of the dataset.
 std::string beside_snapshot_path(const std::string& folder);
 
+// The cache folder's bound (docs/SNAPSHOTS.md, "The cache folder"). Each dataset folder has one
+// snapshot there, replaced when its files change, but the snapshots of folders that were deleted,
+// moved or not used for months would stay, a few times their datasets' size each (1.55 GB at 10
+// million relations), so the cache is kept under a total size, the least recently used first out.
+// 10 GiB unless ACTORGRAPH_CACHE_MAX says otherwise.
+constexpr std::uint64_t default_snapshot_cache_bytes = std::uint64_t{10} << 30;
+
+// What prune_snapshot_cache removed.
+struct CachePruning {
+  std::size_t snapshots = 0;  // snapshots removed
+  std::uint64_t bytes = 0;    // their size together
+  std::size_t leftovers = 0;  // temporary files of writes that never finished
+};
+
+// Keeps the snapshots of the cache folder `cache` (its regular files named HASH.snapshot, HASH 32
+// lowercase hex digits, as cached_snapshot_path names them) within `max_bytes` together. The most
+// recently used are kept (newest modification time first, which a read sets through
+// mark_snapshot_used; ties by name), and each snapshot that would take the total over the bound is
+// removed; `keep` (a path in the folder, such as the snapshot just written) is counted first and
+// never removed. Also removes the temporary files that write_file leaves only when its process is
+// killed (.HASH.snapshot.tmp-XXXXXX) once unchanged for an hour: a write in progress changes its file
+// continually. Nothing else in the folder is touched. A file that cannot be removed, or a folder that
+// cannot be listed, is skipped: pruning is housekeeping and never fails a command. Removing a
+// snapshot that another process has mapped is safe: its pages live on until that process unmaps it.
+CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_bytes, const std::string& keep = {});
+
+// Marks the snapshot at `path` as used now (its modification time), so that pruning keeps it before
+// the ones used earlier. A failure (a read-only cache folder) is ignored.
+void mark_snapshot_used(const std::string& path) noexcept;
+
 }  // namespace actorgraph

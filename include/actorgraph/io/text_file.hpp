@@ -17,8 +17,15 @@ namespace actorgraph {
 // set to a valid size. Read once per process.
 std::uint64_t max_input_file_bytes();
 
+// A size as the environment variables that set one write it: a positive number of bytes with an
+// optional suffix K, M or G (KiB, MiB, GiB; either case): "16G", "512K", "100". Nullopt when the text
+// is not one, or is 0, or does not fit in 64 bits.
+std::optional<std::uint64_t> parse_byte_size(std::string_view text);
+
 // "4 GiB", "512 KiB", "100 bytes": a byte count as the size limit messages show it.
 std::string describe_bytes(std::uint64_t bytes);
+// "1.5 GiB", "16.9 KiB", "100 bytes": a measured size, in the largest unit it reaches, to a tenth.
+std::string describe_size(std::uint64_t bytes);
 
 // The bytes of the file at `path` (any file that can be read: regular file, FIFO, device), or
 // nullopt with `why` set to the reason: the system's message ("No such file or directory"), "is a
