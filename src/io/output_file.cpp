@@ -1,6 +1,7 @@
 #include "actorgraph/io/output_file.hpp"
 
 #include "actorgraph/error.hpp"
+#include "io/detail/signal_exit.hpp"
 
 #include <array>
 #include <cerrno>
@@ -61,8 +62,7 @@ constexpr int handled_signals[] = {SIGINT, SIGTERM, SIGHUP};
 struct sigaction previous_actions[3];
 
 extern "C" void remove_temporaries_and_reraise(int signal, siginfo_t* info, void* context) {
-  for (auto it = slots.rbegin(); it != slots.rend(); ++it)
-    if (it->used) it->folder ? remove_tree_at(AT_FDCWD, it->path.data(), 0) : static_cast<void>(::unlink(it->path.data()));
+  detail::remove_temporaries_now();
   // Then whatever would have happened without us: the previous handler, or the default action.
   for (int i = 0; i < 3; ++i) {
     if (handled_signals[i] != signal) continue;
@@ -368,5 +368,23 @@ void FolderWriter::commit() {
   if (s.target_exists) fs::remove_all(s.temporary, ec);  // now the old folder
   unregister_temporary(s.slot);
 }
+
+namespace detail {
+
+void remove_temporaries_now() noexcept {
+  for (auto it = slots.rbegin(); it != slots.rend(); ++it)
+    if (it->used) it->folder ? remove_tree_at(AT_FDCWD, it->path.data(), 0) : static_cast<void>(::unlink(it->path.data()));
+}
+
+void write_to_stderr_now(std::string_view text) noexcept {
+  while (!text.empty()) {
+    const ssize_t n = ::write(2, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+}  // namespace detail
 
 }  // namespace actorgraph

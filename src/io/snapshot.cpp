@@ -15,6 +15,7 @@
 #include "actorgraph/io/output_file.hpp"
 #include "actorgraph/model/graph.hpp"
 #include "io/detail/block_hash.hpp"
+#include "io/detail/guarded_mappings.hpp"
 
 #include <xxhash.h>
 
@@ -972,14 +973,19 @@ SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_p
   }
   // A private read-only mapping, which the dataset's columns view for as long as it lives (the last
   // one unmaps it). The snapshot is replaced by a rename, never rewritten in place, so the mapped
-  // file does not change under the reader.
+  // file does not change under the reader, unless another program truncates it.
   void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
   if (mapped == MAP_FAILED) {
     out.refused = std::string("cannot map it: ") + std::strerror(errno);
     return out;
   }
-  const std::shared_ptr<const void> mapping(mapped, [size](const void* at) { ::munmap(const_cast<void*>(at), size); });
+  // Guarded: a SIGBUS in it (another program truncated the file) is an error message, not a crash.
+  const int guard = detail::register_mapping(mapped, size, path);
+  const std::shared_ptr<const void> mapping(mapped, [size, guard](const void* at) {
+    detail::unregister_mapping(guard);
+    ::munmap(const_cast<void*>(at), size);
+  });
   return decode({static_cast<const char*>(mapped), size}, dataset_path, key, mapping);
 }
 

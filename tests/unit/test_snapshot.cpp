@@ -9,6 +9,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include <csignal>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -18,6 +19,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace actorgraph;
@@ -475,6 +477,80 @@ TEST_CASE("A snapshot marked as used gets the current time, and a failure to mar
   CHECK(info.st_mtim.tv_sec >= std::time(nullptr) - 60);
   mark_snapshot_used(cache.path() + "/missing.snapshot");  // no throw, nothing made
   CHECK(!fs::exists(cache.path() + "/missing.snapshot"));
+}
+
+namespace {
+
+// Reads every byte that the dataset's actor and relation ids and labels view, so that each page of
+// a snapshot's mapping they lie in is touched.
+std::size_t touch_ids(const Dataset& d) {
+  std::size_t sum = 0;
+  for (ActorId a = 0; a < d.actor_count(); ++a)
+    for (const char c : std::string(d.actor_id(a)) + std::string(d.actor_label(a))) sum += static_cast<unsigned char>(c);
+  for (RelationId r = 0; r < d.relation_count(); ++r)
+    for (const char c : d.relation_id(r)) sum += static_cast<unsigned char>(c);
+  return sum;
+}
+
+// Runs `body` in a child process with SIGBUS at its default (not the test framework's handler) and
+// standard error sent to `stderr_path`; returns the child's wait status.
+template <class Body>
+int in_child(const std::string& stderr_path, Body&& body) {
+  std::fflush(nullptr);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    std::signal(SIGBUS, SIG_DFL);
+    const int fd = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0 || ::dup2(fd, 2) < 0) ::_exit(20);
+    body();
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return status;
+}
+
+}  // namespace
+
+TEST_CASE("A snapshot truncated by another program while it is read ends the process with a message, not a crash",
+          "[io][snapshot][errors]") {
+  // 3,000 actors in a chain: a snapshot of many pages, whose ids and labels lie past the first one.
+  std::string actors = "id,label,kind\n", relations = "id,source,target,type\n";
+  for (int i = 0; i < 3000; ++i) {
+    actors += "a" + std::to_string(10000 + i) + ",Actor number " + std::to_string(i) + " with a label of some length,state\n";
+    if (i > 0) relations += "r" + std::to_string(i) + ",a" + std::to_string(9999 + i) + ",a" + std::to_string(10000 + i) + ",meeting\n";
+  }
+  TempDataset copy({{"actors.csv", actors}, {"relations.csv", relations}});
+  const SnapshotKey key = snapshot_key(copy.path());
+  const std::string file = copy.path() + "/.actorgraph-snapshot", err = copy.path() + "/.stderr";
+  write_snapshot(load_dataset(copy.path()), key, file);
+  REQUIRE(fs::file_size(file) > 64 * 4096);
+
+  // Truncated in place after it was mapped and checked: the next read of a page past the new end.
+  const int status = in_child(err, [&] {
+    const SnapshotLoad got = read_snapshot(file, copy.path(), key);
+    if (!got.dataset) ::_exit(10);
+    if (touch_ids(*got.dataset) == 0) ::_exit(11);
+    if (::truncate(file.c_str(), 32) != 0) ::_exit(12);
+    (void)touch_ids(*got.dataset);
+  });
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(read_file(err) == "actorgraph: error: " + file +
+                              ": the snapshot was truncated by another program while this command read it; run the command again (it "
+                              "reads the dataset's files and writes the snapshot anew)\n");
+
+  // A SIGBUS that is not about a snapshot ends the process as it would have, with the signal.
+  write_snapshot(load_dataset(copy.path()), key, file);
+  const int other = in_child(err, [&] {
+    const SnapshotLoad got = read_snapshot(file, copy.path(), key);
+    if (!got.dataset) ::_exit(10);
+    std::raise(SIGBUS);
+  });
+  CHECK(WIFSIGNALED(other));
+  CHECK(WTERMSIG(other) == SIGBUS);
+  CHECK(read_file(err).empty());
 }
 
 TEST_CASE("A snapshot whose table claims more rows than its files have bytes is refused", "[io][snapshot]") {
