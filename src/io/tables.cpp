@@ -202,6 +202,18 @@ struct RelationBlock {
   std::array<std::vector<std::optional<PartialDate>>, 3> dates;
 };
 
+// An actor's name (id, label or alias) folded for matching, while the name index is built
+// (DatasetBuilder::index_actors): 24 bytes beside its folded text in one buffer, and no string of
+// its own (2 million allocations at L). `prefix`, the folded name's first eight bytes big-endian,
+// orders names as their text does wherever two differ (text_prefix): most comparisons of the sort
+// are of those numbers, not of text elsewhere in memory.
+struct FoldedName {
+  std::uint64_t prefix;
+  std::uint64_t at;    // where its folded text begins in the buffer
+  std::uint32_t size;  // its length there
+  ActorId actor;
+};
+
 class DatasetBuilder {
  public:
   DatasetBuilder(std::string path, DatasetTables tables, TableLocator& locator, ReadState state, Reporter reporter, unsigned threads)
@@ -265,6 +277,12 @@ class DatasetBuilder {
   void check_actors();
   void check_sources();
   void check_relations();
+  // The relation columns, each as long as the table (`m` rows); those no row states take no memory.
+  void make_relation_columns(std::size_t m);
+  // Checks rows [first, last) of a block of relations, its problems and sources kept in `block`.
+  void check_relation_group(RelationBlock& block, std::size_t first, std::size_t last);
+  // Takes a checked block's problems, cited sources and magnitudes, in block order.
+  void take_relation_block(RelationBlock& block);
   // `actors`: the actors found for the row's source and target ids.
   void check_relation(RelationBlock& block, RelationId row, bool ok, std::array<std::optional<ActorId>, 2> actors);
   void check_relation_fields(RelationBlock& block, RelationValues& r) const;
@@ -272,6 +290,9 @@ class DatasetBuilder {
   PartialDate parse_coded_date(RowProblems& out, const Cell& field, std::string_view what, std::vector<std::optional<PartialDate>>& found) const;
   void check_blocs();
   void index_actors();
+  // The sorted names (by prefix, text, actor) into Dataset::SortedNames: each distinct text once,
+  // with the actors it names, each once.
+  void store_sorted_names(const std::string& folded, const std::vector<FoldedName>& names);
   void index_relations(std::vector<std::pair<RelationId, RelationId>>& repeated);
   void report_repeated_ids(const std::vector<std::pair<RelationId, RelationId>>& repeated);
   void check_disputes();
@@ -594,6 +615,29 @@ void DatasetBuilder::check_relations() {
   c_attested_ = t.column("attested");
   c_status_ = t.column("status");
   const std::size_t m = t.rows();
+  make_relation_columns(m);
+  d_.rel_source_offsets_.reserve(m + 1);
+  d_.rel_source_offsets_.push_back(0);
+  // Blocks of rows on the threads, each row's values written in place; the blocks' problems and
+  // cited sources are taken in block order, so the result is the same on any number of threads.
+  phase_ = Reporter::Phase::rows;
+  run_blocks(
+      m, threads_, {},
+      [&] {
+        RelationBlock block;
+        block.cells.resize(t.columns().size());
+        return block;
+      },
+      [&](std::size_t begin, std::size_t end, RelationBlock& block) {
+        constexpr std::size_t group = 256;
+        for (std::size_t first = begin; first < end; first += group) check_relation_group(block, first, std::min(end, first + group));
+      },
+      [&](RelationBlock& block) { take_relation_block(block); });
+  phase_ = Reporter::Phase::after_rows;
+}
+
+void DatasetBuilder::make_relation_columns(std::size_t m) {
+  const Table& t = d_.relations_;
   // Columns no row fills take no memory: end dates as zeros (the empty date), weights not at all
   // (Dataset::relation_weight). A row writes them only when it states them. The extent is not
   // kept: Dataset::relation_extent computes it from the dates. Stance, status and attestation
@@ -618,53 +662,39 @@ void DatasetBuilder::check_relations() {
         if (stated(c_weight_)) d_.rel_weight_.resize(m);
         d_.rel_attested_ = stated(c_attested_) ? Column<PartialDate>(std::vector<PartialDate>(m)) : Column<PartialDate>::zeros(m);
       });
-  d_.rel_source_offsets_.reserve(m + 1);
-  d_.rel_source_offsets_.push_back(0);
-  // Blocks of rows on the threads, each row's values written in place; the blocks' problems and
-  // cited sources are taken in block order, so the result is the same on any number of threads.
-  phase_ = Reporter::Phase::rows;
-  run_blocks(
-      m, threads_, {},
-      [&] {
-        RelationBlock block;
-        block.cells.resize(t.columns().size());
-        return block;
-      },
-      [&](std::size_t begin, std::size_t end, RelationBlock& block) {
-        // The actors of a group of rows are looked up together (IdIndex::find_many: their memory
-        // reads overlap), then the rows are checked one by one.
-        constexpr std::size_t group = 256;
-        for (std::size_t first = begin; first < end; first += group) {
-          const std::size_t last = std::min(end, first + group);
-          block.actor_ids.clear();
-          for (std::size_t row = first; row < last; ++row) {
-            block.actor_ids.push_back(t.cell(row, 1));
-            block.actor_ids.push_back(t.cell(row, 2));
-          }
-          block.actors.assign(block.actor_ids.size(), std::nullopt);
-          if (d_.actors_.present()) d_.actor_by_id_.find_many(d_.actors_.column_cells(0), block.actor_ids, block.actors);
-          for (std::size_t row = first; row < last; ++row) {
-            for (std::size_t c = 0; c < block.cells.size(); ++c) block.cells[c] = Cell{t.cell(row, c), TableKind::relations, row, c};
-            const std::size_t k = 2 * (row - first);
-            check_relation(block, static_cast<RelationId>(row), !malformed(TableKind::relations, row), {block.actors[k], block.actors[k + 1]});
-          }
-        }
-      },
-      [&](RelationBlock& block) {
-        flush(block.problems);
-        std::size_t at = 0;
-        for (const std::uint32_t count : block.counts) {
-          d_.rel_sources_.append(block.sources.begin() + static_cast<std::ptrdiff_t>(at),
-                                 block.sources.begin() + static_cast<std::ptrdiff_t>(at + count));
-          at += count;
-          d_.rel_source_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_sources_.size()));
-        }
-        block.sources.clear();
-        block.counts.clear();
-        for (const auto& [r, magnitude] : block.magnitudes) d_.rel_magnitudes_.push_back({magnitude, r});
-        block.magnitudes.clear();
-      });
-  phase_ = Reporter::Phase::after_rows;
+}
+
+void DatasetBuilder::check_relation_group(RelationBlock& block, std::size_t first, std::size_t last) {
+  const Table& t = d_.relations_;
+  // The actors of the group are looked up together (IdIndex::find_many: their memory reads
+  // overlap), then the rows are checked one by one.
+  block.actor_ids.clear();
+  for (std::size_t row = first; row < last; ++row) {
+    block.actor_ids.push_back(t.cell(row, 1));
+    block.actor_ids.push_back(t.cell(row, 2));
+  }
+  block.actors.assign(block.actor_ids.size(), std::nullopt);
+  if (d_.actors_.present()) d_.actor_by_id_.find_many(d_.actors_.column_cells(0), block.actor_ids, block.actors);
+  for (std::size_t row = first; row < last; ++row) {
+    for (std::size_t c = 0; c < block.cells.size(); ++c) block.cells[c] = Cell{t.cell(row, c), TableKind::relations, row, c};
+    const std::size_t k = 2 * (row - first);
+    check_relation(block, static_cast<RelationId>(row), !malformed(TableKind::relations, row), {block.actors[k], block.actors[k + 1]});
+  }
+}
+
+void DatasetBuilder::take_relation_block(RelationBlock& block) {
+  flush(block.problems);
+  std::size_t at = 0;
+  for (const std::uint32_t count : block.counts) {
+    d_.rel_sources_.append(block.sources.begin() + static_cast<std::ptrdiff_t>(at),
+                           block.sources.begin() + static_cast<std::ptrdiff_t>(at + count));
+    at += count;
+    d_.rel_source_offsets_.push_back(static_cast<std::uint32_t>(d_.rel_sources_.size()));
+  }
+  block.sources.clear();
+  block.counts.clear();
+  for (const auto& [r, magnitude] : block.magnitudes) d_.rel_magnitudes_.push_back({magnitude, r});
+  block.magnitudes.clear();
 }
 
 // A relation's typed values while its row is checked.
@@ -865,19 +895,10 @@ void DatasetBuilder::index_actors() {
     d_.alias_offsets_.push_back(static_cast<std::uint32_t>(d_.aliases_.size()));
   }
   // The names are folded on the threads, block by block, into one text per block, gathered in
-  // actor order, then sorted by (name, actor) into Dataset::SortedNames: 24 bytes a name beside
-  // its folded text, and no string of its own (2 million allocations at L). A name's first eight
-  // bytes, big-endian, are a number that orders names as their text does wherever two differ
-  // (text_prefix): most comparisons are of those numbers, not of text elsewhere in memory.
-  struct Name {
-    std::uint64_t prefix;
-    std::uint64_t at;
-    std::uint32_t size;
-    ActorId actor;
-  };
+  // actor order, then sorted by (name, actor) into Dataset::SortedNames (FoldedName).
   struct Block {
     std::string text;
-    std::vector<Name> names;
+    std::vector<FoldedName> names;
   };
   // Every array is reserved at its size (the folded text at the names' bytes: exact for ASCII),
   // not grown by doubling: at L growing copied and first touched about 200 MB more, 0.4 s here.
@@ -894,7 +915,7 @@ void DatasetBuilder::index_actors() {
   };
   std::string folded;
   folded.reserve(name_bytes(0, d_.actor_count()));
-  std::vector<Name> names;
+  std::vector<FoldedName> names;
   names.reserve(name_count(0, d_.actor_count()));
   run_blocks(
       d_.actor_count(), threads_, {}, [] { return Block{}; },
@@ -916,18 +937,23 @@ void DatasetBuilder::index_actors() {
         }
       },
       [&](Block& block) {
-        for (Name name : block.names) {
+        for (FoldedName name : block.names) {
           name.at += folded.size();
           names.push_back(name);
         }
         folded += block.text;
         block = Block{};
       });
-  const auto text = [&](const Name& name) { return std::string_view(folded).substr(name.at, name.size); };
-  sort_on_threads(names.begin(), names.end(), threads_, [&](const Name& a, const Name& b) {
+  const auto text = [&](const FoldedName& name) { return std::string_view(folded).substr(name.at, name.size); };
+  sort_on_threads(names.begin(), names.end(), threads_, [&](const FoldedName& a, const FoldedName& b) {
     if (a.prefix != b.prefix) return a.prefix < b.prefix;
     return std::pair(text(a), a.actor) < std::pair(text(b), b.actor);
   });
+  store_sorted_names(folded, names);
+}
+
+void DatasetBuilder::store_sorted_names(const std::string& folded, const std::vector<FoldedName>& names) {
+  const auto text = [&](const FoldedName& name) { return std::string_view(folded).substr(name.at, name.size); };
   if (folded.size() > std::numeric_limits<std::uint32_t>::max() || names.size() > std::numeric_limits<std::uint32_t>::max())
     throw Error("more than 4 GiB of actor names, or 2^32 names: too many to index");
   Dataset::SortedNames& index = d_.sorted_names_;

@@ -282,92 +282,107 @@ std::vector<StyleAttributes> StyleSheet::types(const std::vector<std::string>& i
   return out;
 }
 
-StyleSheet parse_style_sheet(std::string_view text, const std::string& file) {
-  StyleSheet sheet;
-  Diagnostics problems;
-  LineIndex lines(text);
-  auto report = [&](std::uint64_t offset, std::string message) {
+namespace {
+
+// The problems of a style file, each located at a byte offset of its text.
+struct StyleProblems {
+  const std::string& file;
+  LineIndex lines;
+  Diagnostics list;
+  void report(std::uint64_t offset, std::string message) {
     Diagnostic d{file, 0, 0, Severity::error, std::move(message)};
     lines.locate(offset, d.line, d.column);
-    problems.push_back(std::move(d));
-  };
-
-  CsvReader reader(text);
-  std::vector<CsvField> fields;
-  std::vector<CsvProblem> syntax;
-  static const std::vector<std::string> columns = {"target", "key", "attribute", "value"};
-  if (!reader.next(fields, syntax)) {
-    problems.push_back({file, 0, 0, Severity::error, "empty file: expected a header row 'target,key,attribute,value'"});
-    throw DataError(std::move(problems));
+    list.push_back(std::move(d));
   }
-  for (const auto& p : syntax) report(p.offset, p.message);
-  std::array<std::size_t, 4> position{};
+};
+
+// The header row `fields`: the positions of target, key, attribute and value in it. False when a
+// column is missing (reported; a repeated column is reported too, its first place used).
+bool style_columns(const std::vector<CsvField>& fields, StyleProblems& problems, std::array<std::size_t, 4>& position) {
+  static const std::vector<std::string> columns = {"target", "key", "attribute", "value"};
   const std::size_t width = fields.size();
-  bool header_ok = syntax.empty();
+  bool ok = true;
   for (std::size_t c = 0; c < columns.size(); ++c) {
     std::size_t found = width;
     for (std::size_t i = 0; i < width; ++i)
       if (fields[i].value == columns[c]) {
-        if (found != width) report(fields[i].offset, "column " + quoted(columns[c]) + " appears twice in the header");
+        if (found != width)
+          problems.report(fields[i].offset, "column " + quoted(columns[c]) + " appears twice in the header");
         else found = i;
       }
     if (found == width) {
-      report(fields.front().offset, "missing required column " + quoted(columns[c]) + " (the header is target,key,attribute,value)");
-      header_ok = false;
+      problems.report(fields.front().offset,
+                      "missing required column " + quoted(columns[c]) + " (the header is target,key,attribute,value)");
+      ok = false;
     }
     position[c] = found;
   }
-  if (!header_ok) throw DataError(std::move(problems));
+  return ok;
+}
+
+// One rule row of the style file, added to `sheet`, or its first problem reported.
+void add_style_rule(const std::vector<CsvField>& fields, const std::array<std::size_t, 4>& position, StyleProblems& problems,
+                    StyleSheet& sheet) {
+  const CsvField& target_field = fields[position[0]];
+  const CsvField& key_field = fields[position[1]];
+  const CsvField& attribute_field = fields[position[2]];
+  const CsvField& value_field = fields[position[3]];
+  const std::string target_text(target_field.value), key(key_field.value), attribute(attribute_field.value), value(value_field.value);
+
+  StyleTarget target;
+  if (target_text == "graph")
+    target = StyleTarget::graph;
+  else if (target_text == "kind")
+    target = StyleTarget::kind;
+  else if (target_text == "bloc")
+    target = StyleTarget::bloc;
+  else if (target_text == "type")
+    target = StyleTarget::type;
+  else
+    return problems.report(target_field.offset, "unknown target " + quoted(target_text) + ": kind, bloc, type or graph" +
+                                                    suggestion(target_text, {"kind", "bloc", "type", "graph"}));
+  if (target == StyleTarget::graph && !key.empty()) return problems.report(key_field.offset, "a graph rule takes no key: leave it empty");
+  if (target != StyleTarget::graph && key.empty())
+    return problems.report(key_field.offset, std::string("a ") + target_name(target) + " rule needs a key: the " + target_name(target) +
+                                                 (target == StyleTarget::kind ? "" : " id") + " it styles");
+  const auto& allowed = StyleSheet::attributes(target);
+  if (std::find(allowed.begin(), allowed.end(), attribute) == allowed.end())
+    return problems.report(attribute_field.offset,
+                           "unknown attribute " + quoted(attribute) + " for a " + target_name(target) + suggestion(attribute, allowed));
+  if (const std::string why = check_value(target, attribute, value); !why.empty()) return problems.report(value_field.offset, why);
+  sheet.set(target, key, attribute, value);
+}
+
+}  // namespace
+
+StyleSheet parse_style_sheet(std::string_view text, const std::string& file) {
+  StyleSheet sheet;
+  StyleProblems problems{file, LineIndex(text), {}};
+  CsvReader reader(text);
+  std::vector<CsvField> fields;
+  std::vector<CsvProblem> syntax;
+  if (!reader.next(fields, syntax)) {
+    problems.list.push_back({file, 0, 0, Severity::error, "empty file: expected a header row 'target,key,attribute,value'"});
+    throw DataError(std::move(problems.list));
+  }
+  for (const auto& p : syntax) problems.report(p.offset, p.message);
+  std::array<std::size_t, 4> position{};
+  const std::size_t width = fields.size();
+  if (!style_columns(fields, problems, position) || !syntax.empty()) throw DataError(std::move(problems.list));
 
   while (true) {
     syntax.clear();
     if (!reader.next(fields, syntax)) break;
-    for (const auto& p : syntax) report(p.offset, p.message);
+    for (const auto& p : syntax) problems.report(p.offset, p.message);
     if (!syntax.empty()) continue;
     if (fields.size() != width) {
-      report(fields.size() < width ? reader.record_end() : fields[width].offset,
-             "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()));
+      problems.report(fields.size() < width ? reader.record_end() : fields[width].offset,
+                      "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size()));
       continue;
     }
-    const CsvField& target_field = fields[position[0]];
-    const CsvField& key_field = fields[position[1]];
-    const CsvField& attribute_field = fields[position[2]];
-    const CsvField& value_field = fields[position[3]];
-    const std::string target_text(target_field.value), key(key_field.value), attribute(attribute_field.value),
-        value(value_field.value);
-
-    StyleTarget target;
-    if (target_text == "graph") target = StyleTarget::graph;
-    else if (target_text == "kind") target = StyleTarget::kind;
-    else if (target_text == "bloc") target = StyleTarget::bloc;
-    else if (target_text == "type") target = StyleTarget::type;
-    else {
-      report(target_field.offset, "unknown target " + quoted(target_text) + ": kind, bloc, type or graph" +
-                                      suggestion(target_text, {"kind", "bloc", "type", "graph"}));
-      continue;
-    }
-    if (target == StyleTarget::graph && !key.empty()) {
-      report(key_field.offset, "a graph rule takes no key: leave it empty");
-      continue;
-    }
-    if (target != StyleTarget::graph && key.empty()) {
-      report(key_field.offset, std::string("a ") + target_name(target) + " rule needs a key: the " + target_name(target) +
-                                   (target == StyleTarget::kind ? "" : " id") + " it styles");
-      continue;
-    }
-    const auto& allowed = StyleSheet::attributes(target);
-    if (std::find(allowed.begin(), allowed.end(), attribute) == allowed.end()) {
-      report(attribute_field.offset, "unknown attribute " + quoted(attribute) + " for a " + target_name(target) +
-                                         suggestion(attribute, allowed));
-      continue;
-    }
-    if (const std::string why = check_value(target, attribute, value); !why.empty()) {
-      report(value_field.offset, why);
-      continue;
-    }
-    sheet.set(target, key, attribute, value);
+    add_style_rule(fields, position, problems, sheet);
   }
-  if (!problems.empty()) throw DataError(std::move(problems));
+  if (!problems.list.empty()) throw DataError(std::move(problems.list));
   return sheet;
 }
 
