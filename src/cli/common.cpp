@@ -131,8 +131,8 @@ struct SnapshotPlan {
 };
 
 // The cache folder's bound: ACTORGRAPH_CACHE_MAX when set (a size: 20G, 500M), else 10 GiB. A value
-// that is not a size is a usage error, found before any work: pruning deletes files, so it is
-// never done on a guess.
+// that is not a size is a usage error (check_environment finds it before any work): pruning deletes
+// files, so it is never done on a guess.
 std::uint64_t snapshot_cache_bytes() {
   const char* text = std::getenv("ACTORGRAPH_CACHE_MAX");
   if (text == nullptr || *text == '\0') return default_snapshot_cache_bytes;
@@ -227,11 +227,16 @@ void add_format_option(CLI::App& command, std::string& format) {
   command.add_option("--format", format, "Output format")->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
 }
 
-LoadOptions load_options() {
+void check_environment() {
+  (void)load_options();
+  (void)snapshot_cache_bytes();
   // The library takes a size it cannot read as its default; the tool refuses it, as every setting.
-  if (const char* size = std::getenv("ACTORGRAPH_MAX_FILE_SIZE"); size != nullptr && !parse_byte_size(size))
+  if (const char* size = std::getenv("ACTORGRAPH_MAX_FILE_SIZE"); size != nullptr && *size != '\0' && !parse_byte_size(size))
     throw UsageError("ACTORGRAPH_MAX_FILE_SIZE must be a size such as 16G (bytes, or with a K, M or G suffix; at least 1), found '" +
                      std::string(size) + "'");
+}
+
+LoadOptions load_options() {
   LoadOptions options;
   const char* text = std::getenv("ACTORGRAPH_THREADS");
   if (text == nullptr || *text == '\0') return options;

@@ -82,6 +82,11 @@ void add_format_option(CLI::App& command, std::string& format);
 // README, "Environment"). Throws UsageError when the variable is not a number.
 LoadOptions load_options();
 
+// Checks the environment variables that hold settings (ACTORGRAPH_THREADS, ACTORGRAPH_MAX_FILE_SIZE,
+// ACTORGRAPH_CACHE_MAX), before any command does any work, so that a value that is not valid is
+// the same usage error whatever the command and whether a snapshot is used. Empty is unset.
+void check_environment();
+
 // Loads a dataset (DataError on any error) and notes its warnings on stderr in one line; a path
 // loaded before in this process is not read again (the dataset lives until the process ends).
 // A dataset folder is read from its snapshot when one matches its files, and a snapshot is written

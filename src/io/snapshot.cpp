@@ -149,7 +149,17 @@ struct CachedSnapshot {
   std::string name;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  ino_t inode = 0;
 };
+
+// Removes a cached snapshot unless it changed since it was listed: another command may have
+// written it anew, or read it (mark_snapshot_used), meanwhile.
+bool remove_unchanged(const std::string& cache, const CachedSnapshot& s) {
+  const std::string path = cache + "/" + s.name;
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0 || info.st_ino != s.inode || mtime_ns(info) != s.mtime_ns) return false;
+  return ::unlink(path.c_str()) == 0;
+}
 
 }  // namespace
 
@@ -170,16 +180,20 @@ CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_by
     } else if (name == kept) {
       total += static_cast<std::uint64_t>(info.st_size);
     } else if (is_cached_snapshot_name(name)) {
-      snapshots.push_back({std::move(name), static_cast<std::uint64_t>(info.st_size), mtime_ns(info)});
+      snapshots.push_back({std::move(name), static_cast<std::uint64_t>(info.st_size), mtime_ns(info), info.st_ino});
     }
   }
   std::sort(snapshots.begin(), snapshots.end(), [](const CachedSnapshot& a, const CachedSnapshot& b) {
     return a.mtime_ns != b.mtime_ns ? a.mtime_ns > b.mtime_ns : a.name < b.name;
   });
+  // The most recently used that fit are kept; from the first that does not, it and all used before
+  // it go (least recently used first out: an old snapshot never outlives a newer one).
+  bool full = false;
   for (const CachedSnapshot& s : snapshots) {
-    if (total + s.size <= max_bytes) {
+    full = full || total + s.size > max_bytes;
+    if (!full) {
       total += s.size;
-    } else if (::unlink((cache + "/" + s.name).c_str()) == 0) {
+    } else if (remove_unchanged(cache, s)) {
       ++pruned.snapshots;
       pruned.bytes += s.size;
     }
@@ -678,6 +692,7 @@ void SnapshotCodec::decode_small(Decoder& in, Dataset& d, const std::string& dat
 // not carry whatever the heap held there (nor differ from one write to the next because of it).
 std::vector<PartialDate> SnapshotCodec::without_padding(std::span<const PartialDate> dates) {
   std::vector<PartialDate> out(dates.size());
+  if (out.empty()) return out;  // data() may be null, which memset must not be given
   std::memset(static_cast<void*>(out.data()), 0, out.size() * sizeof(PartialDate));
   for (std::size_t i = 0; i < dates.size(); ++i) {
     out[i].year_ = dates[i].year_;

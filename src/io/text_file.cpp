@@ -7,6 +7,7 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -68,13 +69,19 @@ std::string describe_bytes(std::uint64_t bytes) {
 }
 
 std::string describe_size(std::uint64_t bytes) {
-  for (const auto& [shift, unit] : {std::pair{30u, " GiB"}, std::pair{20u, " MiB"}, std::pair{10u, " KiB"}})
-    if (bytes >= (std::uint64_t{1} << shift)) {
-      char text[32];
-      std::snprintf(text, sizeof text, "%.1f%s", static_cast<double>(bytes) / static_cast<double>(std::uint64_t{1} << shift), unit);
-      return text;
-    }
-  return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  const auto tenths = [bytes](unsigned shift) {
+    return std::round(static_cast<double>(bytes) * 10 / static_cast<double>(std::uint64_t{1} << shift));
+  };
+  // The largest unit the size reaches, or would reach in the unit below once rounded (1 GiB less a
+  // byte is "1.0 GiB", not "1024.0 MiB").
+  for (const auto& [shift, unit] : {std::pair{30u, " GiB"}, std::pair{20u, " MiB"}, std::pair{10u, " KiB"}}) {
+    if (bytes < (std::uint64_t{1} << shift) && (shift == 10 || tenths(shift - 10) < 10240)) continue;
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%s", tenths(shift) / 10, unit);
+    return text;
+  }
+  return {};  // not reached: 1024 bytes or more reach KiB
 }
 
 namespace {

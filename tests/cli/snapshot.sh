@@ -127,6 +127,15 @@ for bad in lots 0 10GB -5; do
   grep -qxF "actorgraph: error: ACTORGRAPH_CACHE_MAX must be a size such as 20G (bytes, or with a K, M or G suffix; at least 1), found '$bad'" got.err ||
     fail "ACTORGRAPH_CACHE_MAX=$bad: unexpected message: $(cat got.err)"
 done
+# Checked before any work, so the same with a snapshot to read: an invalid ACTORGRAPH_MAX_FILE_SIZE
+# too; an empty value is unset.
+"$bin" stats ds >/dev/null 2>&1
+code=0
+ACTORGRAPH_MAX_FILE_SIZE=junk "$bin" stats ds >got.out 2>got.err || code=$?
+[[ $code -eq 2 && ! -s got.out ]] || fail "ACTORGRAPH_MAX_FILE_SIZE=junk with a snapshot: exit $code (expected 2)"
+grep -qxF "actorgraph: error: ACTORGRAPH_MAX_FILE_SIZE must be a size such as 16G (bytes, or with a K, M or G suffix; at least 1), found 'junk'" got.err ||
+  fail "ACTORGRAPH_MAX_FILE_SIZE=junk: unexpected message: $(cat got.err)"
+ACTORGRAPH_MAX_FILE_SIZE= ACTORGRAPH_CACHE_MAX= "$bin" stats ds >/dev/null 2>&1 || fail "empty ACTORGRAPH_MAX_FILE_SIZE or ACTORGRAPH_CACHE_MAX refused"
 rm -rf ds2
 
 # --snapshot: beside the dataset, a hidden file that is not part of it; --no-snapshot: none.

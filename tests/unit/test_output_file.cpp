@@ -259,6 +259,9 @@ TEST_CASE("Sizes are read as the environment variables write them, and shown rou
   CHECK(describe_size(17300) == "16.9 KiB");
   CHECK(describe_size(std::uint64_t{3} << 20) == "3.0 MiB");
   CHECK(describe_size(1'662'500'000) == "1.5 GiB");
+  CHECK(describe_size((std::uint64_t{1} << 30) - 1) == "1.0 GiB");  // not "1024.0 MiB"
+  CHECK(describe_size((std::uint64_t{1} << 20) - 51) == "1.0 MiB");
+  CHECK(describe_size((std::uint64_t{1} << 20) - 52) == "1023.9 KiB");
 }
 
 TEST_CASE("Readers refuse a folder named like a file", "[io][input][errors]") {

@@ -83,6 +83,15 @@ SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_
 // refused too.
 SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key);
 
+// For a command-line program: from now on, a SIGBUS in a mapped snapshot (another program truncated
+// its file in place while it was read) removes write_file's temporary files, writes
+//   actorgraph: error: PATH: the snapshot was truncated by another program while this command read
+//   it; run the command again (it reads the dataset's files and writes the snapshot anew)
+// on standard error and ends the process with exit status 1, instead of a crash. A SIGBUS for any
+// other address, or one sent by kill, goes to the handler that was there before (by default: the
+// process ends with SIGBUS). Not done unless asked: a library does not end its host's process.
+void exit_on_truncated_snapshot();
+
 // Recomputes the stated length and the checksum of snapshot bytes in place (when they are long
 // enough to have a header). For tests and the fuzz target: a snapshot altered on purpose then
 // reaches the structural checks instead of stopping at the checksum.
@@ -113,19 +122,19 @@ struct CachePruning {
 };
 
 // Keeps the snapshots of the cache folder `cache` (its regular files named HASH.snapshot, HASH 32
-// lowercase hex digits, as cached_snapshot_path names them) within `max_bytes` together. The most
-// recently used are kept (newest modification time first, which a read sets through
-// mark_snapshot_used; ties by name), and each snapshot that would take the total over the bound is
-// removed; `keep` (a path in the folder, such as the snapshot just written) is counted first and
-// never removed. Also removes the temporary files that write_file leaves only when its process is
-// killed (.HASH.snapshot.tmp-XXXXXX) once unchanged for an hour: a write in progress changes its file
-// continually. Nothing else in the folder is touched. A file that cannot be removed, or a folder that
-// cannot be listed, is skipped: pruning is housekeeping and never fails a command. Removing a
-// snapshot that another process has mapped is safe: its pages live on until that process unmaps it.
+// lowercase hex digits, as cached_snapshot_path names them) within `max_bytes` together, least
+// recently used first out: in order of use (newest modification time first, which a read sets
+// through mark_snapshot_used; ties by name), snapshots are kept while the total fits, and from the
+// first that does not fit, it and every snapshot after it are removed (each unless it changed since
+// it was listed: another command wrote or read it meanwhile). `keep` (a path in the folder, such as
+// the snapshot just written) is counted first and never removed. Also removes the temporary files that write_file leaves only when its
+// process is killed (.HASH.snapshot.tmp-XXXXXX) once unchanged for an hour: a write in progress changes its file continually. Nothing else
+// in the folder is touched. A file that cannot be removed, or a folder that cannot be listed, is skipped: pruning is housekeeping and never
+// fails a command. Removing a snapshot that another process has mapped is safe: its pages live on until that process unmaps it.
 CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_bytes, const std::string& keep = {});
 
 // Marks the snapshot at `path` as used now (its modification time), so that pruning keeps it before
-// the ones used earlier. A failure (a read-only cache folder) is ignored.
+// the ones used earlier. A failure (a file of another user, a read-only file system) is ignored.
 void mark_snapshot_used(const std::string& path) noexcept;
 
 }  // namespace actorgraph

@@ -1,18 +1,22 @@
 #include "io/detail/guarded_mappings.hpp"
 
+#include "actorgraph/io/snapshot.hpp"
 #include "io/detail/signal_exit.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <climits>
 #include <csignal>
 #include <cstdint>
 #include <cstring>
 #include <mutex>
+#include <string_view>
 
 #include <unistd.h>
 
-namespace actorgraph::detail {
+namespace actorgraph {
 
 namespace {
 
@@ -26,21 +30,39 @@ struct Guard {
 std::array<Guard, 32> guards;
 std::mutex registering;  // registrations only; never taken by the handler
 struct sigaction previous_action {};
+std::atomic_flag exiting = ATOMIC_FLAG_INIT;
+
+constexpr std::string_view message_start = "actorgraph: error: ",
+                           message_end =
+                               ": the snapshot was truncated by another program while this command read it; run the command again "
+                               "(it reads the dataset's files and writes the snapshot anew)\n";
+
+// Ends the process for a fault in guarded mapping `g`: one thread only (several may fault at once,
+// after one truncation), the message written whole, in one write.
+[[noreturn]] void exit_for(const Guard& g) {
+  if (exiting.test_and_set()) {
+    for (;;) ::pause();  // another thread is on its way out
+  }
+  detail::remove_temporaries_now();
+  std::array<char, message_start.size() + PATH_MAX + message_end.size()> line{};
+  char* at = std::copy(message_start.begin(), message_start.end(), line.data());
+  at = std::copy(g.path.data(), g.path.data() + ::strnlen(g.path.data(), PATH_MAX), at);
+  at = std::copy(message_end.begin(), message_end.end(), at);
+  detail::write_to_stderr_now({line.data(), static_cast<std::size_t>(at - line.data())});
+  ::_exit(1);
+}
 
 extern "C" void on_bus_error(int signal, siginfo_t* info, void* context) {
-  const auto at = reinterpret_cast<std::uintptr_t>(info->si_addr);
-  for (const Guard& g : guards)
-    if (g.used.load(std::memory_order_acquire) && at >= g.begin && at < g.end) {
-      remove_temporaries_now();
-      write_to_stderr_now("actorgraph: error: ");
-      write_to_stderr_now(g.path.data());
-      write_to_stderr_now(
-          ": the snapshot was truncated by another program while this command read it; run the command again (it reads the "
-          "dataset's files and writes the snapshot anew)\n");
-      ::_exit(1);
-    }
+  // Only a fault has an address (si_code > 0); a SIGBUS sent by kill or raise carries a process id there.
+  if (info != nullptr && info->si_code > 0) {
+    const auto at = reinterpret_cast<std::uintptr_t>(info->si_addr);
+    for (const Guard& g : guards)
+      if (g.used.load(std::memory_order_acquire) && at >= g.begin && at < g.end) exit_for(g);
+  }
   // Not a guarded mapping: whatever would have happened without this handler.
+  const int saved = errno;
   ::sigaction(SIGBUS, &previous_action, nullptr);
+  errno = saved;
   if (previous_action.sa_flags & SA_SIGINFO) return previous_action.sa_sigaction(signal, info, context);
   if (previous_action.sa_handler != SIG_DFL && previous_action.sa_handler != SIG_IGN) return previous_action.sa_handler(signal);
   // The default action: the signal is blocked while this handler runs, so it ends the process as
@@ -48,26 +70,26 @@ extern "C" void on_bus_error(int signal, siginfo_t* info, void* context) {
   ::raise(signal);
 }
 
-// Installs the handler unless it is in place, chaining to what was there. Checked at every
-// registration, since a host program may have set its own handler since the last one.
-bool install_handler() {
+}  // namespace
+
+void exit_on_truncated_snapshot() {
+  const std::lock_guard lock(registering);
   struct sigaction current {};
-  if (::sigaction(SIGBUS, nullptr, &current) != 0) return false;
-  if ((current.sa_flags & SA_SIGINFO) && current.sa_sigaction == on_bus_error) return true;
+  if (::sigaction(SIGBUS, nullptr, &current) != 0) return;
+  if ((current.sa_flags & SA_SIGINFO) && current.sa_sigaction == on_bus_error) return;
   struct sigaction action {};
   action.sa_sigaction = on_bus_error;
   action.sa_flags = SA_SIGINFO;
   sigemptyset(&action.sa_mask);
   previous_action = current;
-  return ::sigaction(SIGBUS, &action, nullptr) == 0;
+  ::sigaction(SIGBUS, &action, nullptr);
 }
 
-}  // namespace
+namespace detail {
 
 int register_mapping(const void* begin, std::size_t bytes, const std::string& path) noexcept {
   if (path.size() >= PATH_MAX) return -1;
   const std::lock_guard lock(registering);
-  if (!install_handler()) return -1;
   for (std::size_t i = 0; i < guards.size(); ++i) {
     Guard& g = guards[i];
     if (g.used.load(std::memory_order_relaxed)) continue;
@@ -84,4 +106,6 @@ void unregister_mapping(int slot) noexcept {
   if (slot >= 0) guards[static_cast<std::size_t>(slot)].used.store(false, std::memory_order_release);
 }
 
-}  // namespace actorgraph::detail
+}  // namespace detail
+
+}  // namespace actorgraph
