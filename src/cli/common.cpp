@@ -145,8 +145,13 @@ SnapshotPlan snapshot_plan(const std::string& path) {
   const char* env = std::getenv("ACTORGRAPH_SNAPSHOT");
   const std::string mode = env ? env : "auto";
   const SnapshotSettings& s = snapshot_settings();
+  if (s.off || mode == "off") return {};
+  // A dataset folder, or a graph file (a regular file: a FIFO or a device is read each time). A name
+  // that is neither is the same usage error here as in the loader (exchange_format).
   std::error_code ec;
-  if (s.off || mode == "off" || !std::filesystem::is_directory(path, ec)) return {};
+  if (!std::filesystem::is_directory(path, ec) &&
+      !(std::filesystem::is_regular_file(path, ec) && exchange_format(path) != ExchangeFormat::folder))
+    return {};
   std::string folder = path;
   while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
   if (s.beside) return {beside_snapshot_path(folder), true};

@@ -57,7 +57,31 @@ std::uint64_t SnapshotKey::bytes() const noexcept {
   return total;
 }
 
+namespace {
+
+// The key of a graph file (.dot, .graphml, .json): the file alone, under its own name.
+SnapshotKey stat_file_key(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) throw IoError(path + ": cannot read the file: " + std::strerror(errno));
+  SnapshotFile file;
+  file.name = fs::path(path).filename().string();
+  file.regular = S_ISREG(info.st_mode);
+  file.size = file.regular ? static_cast<std::uint64_t>(info.st_size) : 0;
+  file.mtime_ns = file.regular ? mtime_ns(info) : 0;
+  return {{std::move(file)}};
+}
+
+// Where the key's file `name` is: in the folder, or, for a graph file's key, the file itself.
+std::string key_file_path(const std::string& path, const std::string& name) {
+  std::error_code ec;
+  return fs::is_directory(path, ec) ? path + "/" + name : path;
+}
+
+}  // namespace
+
 SnapshotKey stat_snapshot_key(const std::string& folder) {
+  std::error_code kind;
+  if (!fs::is_directory(folder, kind) && fs::exists(folder, kind)) return stat_file_key(folder);
   SnapshotKey key;
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
@@ -84,8 +108,9 @@ void hash_snapshot_key(const std::string& folder, SnapshotKey& key) {
   for (auto& file : key.files) {
     if (!file.regular) continue;
     std::uint64_t size = 0;
-    file.hash = detail::block_hash_file(folder + "/" + file.name, size);
-    if (size != file.size) throw IoError(folder + "/" + file.name + ": the file changed while it was read");
+    const std::string path = key_file_path(folder, file.name);
+    file.hash = detail::block_hash_file(path, size);
+    if (size != file.size) throw IoError(path + ": the file changed while it was read");
   }
 }
 
@@ -121,7 +146,12 @@ std::string cached_snapshot_path(const std::string& folder) {
   return cache + "/" + name + ".snapshot";
 }
 
-std::string beside_snapshot_path(const std::string& folder) { return folder + "/.actorgraph-snapshot"; }
+std::string beside_snapshot_path(const std::string& folder) {
+  std::error_code ec;
+  if (fs::is_directory(folder, ec) || !fs::exists(folder, ec)) return folder + "/.actorgraph-snapshot";
+  const fs::path file(folder);
+  return (file.parent_path() / ("." + file.filename().string() + ".actorgraph-snapshot")).string();
+}
 
 // ---- The cache's bound --------------------------------------------------------------------------
 

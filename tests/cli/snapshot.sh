@@ -5,7 +5,8 @@
 # and time, or the snapshot is truncated or of another format version; a snapshot that cannot be
 # written costs one note on stderr and leaves nothing behind; --snapshot keeps it beside the dataset,
 # --no-snapshot and ACTORGRAPH_SNAPSHOT=off keep none, and small datasets have none by default; the
-# cache folder is kept under ACTORGRAPH_CACHE_MAX, the least recently used snapshots removed first.
+# cache folder is kept under ACTORGRAPH_CACHE_MAX, the least recently used snapshots removed first;
+# graph files (.json, .graphml, .dot) have snapshots as folders do.
 # Usage: snapshot.sh ACTORGRAPH DATA_DIR WORK_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -100,6 +101,27 @@ if [[ ! -w ro-cache ]]; then  # root writes anywhere: the case needs another use
 fi
 chmod 700 ro-cache
 
+# A graph file has a snapshot too, keyed by the file alone: the same outputs, used while the file
+# is unchanged, rebuilt when it is touched; --snapshot puts it beside the file, hidden.
+for g in graph.json graph.graphml graph.dot; do
+  ACTORGRAPH_SNAPSHOT=off "$bin" convert ds "$g" >/dev/null 2>&1 || fail "convert ds $g failed"
+  rm -rf cache/*
+  same_output stats "$g"
+  same_output relations "$g" --format csv
+  same_output neighbors "$g" tajikistan --depth 2
+  [[ $(snapshot | wc -l) -eq 1 ]] || fail "$g: expected one snapshot in the cache folder, found: $(ls -A cache)"
+  file=$(snapshot)
+  before=$(inode "$file")
+  "$bin" stats "$g" >/dev/null 2>&1
+  [[ $(inode "$file") == "$before" ]] || fail "$g: the snapshot was rewritten although the file did not change"
+  touch -d '2001-01-01 00:00:01' "$g"
+  "$bin" stats "$g" >/dev/null 2>&1
+  [[ $(inode "$file") != "$before" ]] || fail "$g: touching the file did not rebuild the snapshot"
+  same_output actors "$g" --snapshot
+  [[ -f ".$g.actorgraph-snapshot" ]] || fail "$g --snapshot wrote no .$g.actorgraph-snapshot"
+  rm -f "$g" ".$g.actorgraph-snapshot"
+done
+
 # The cache's bound (ACTORGRAPH_CACHE_MAX): a read marks a snapshot as used; with room for one
 # snapshot, writing a second dataset's removes the first's, with a note; the snapshot beside a dataset
 # is never pruned; a bound that is not a size is a usage error, before any work.
@@ -156,5 +178,5 @@ unset ACTORGRAPH_SNAPSHOT
 "$bin" stats ds >/dev/null 2>&1
 [[ -z $(ls -A cache) ]] || fail "a small dataset got a snapshot by default"
 
-[[ $failed -eq 0 ]] && echo "snapshot: outputs equal with and without snapshots; refused snapshots rebuilt; failed writes harmless; the cache pruned to its bound"
+[[ $failed -eq 0 ]] && echo "snapshot: outputs equal with and without snapshots; refused snapshots rebuilt; failed writes harmless; the cache pruned to its bound; graph files too"
 exit $failed

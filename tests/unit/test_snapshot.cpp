@@ -1,6 +1,7 @@
 #include "actorgraph/io/snapshot.hpp"
 
 #include "actorgraph/io/dataset_reader.hpp"
+#include "actorgraph/io/exchange.hpp"
 #include "actorgraph/model/graph.hpp"
 
 #include "fixtures.hpp"
@@ -208,6 +209,49 @@ TEST_CASE("A snapshot reads back as the dataset loaded from the files", "[io][sn
     REQUIRE(relations->rows() == loaded.relation_count());
     for (RelationId r = 0; r < loaded.relation_count(); ++r)
       for (std::size_t c = 0; c < relations->columns().size(); ++c) REQUIRE(relations->cell(r, c) == loaded.relations_table().cell(r, c));
+  }
+}
+
+TEST_CASE("A graph file's snapshot is keyed by the file alone and reads back as the dataset converted from it", "[io][snapshot]") {
+  // broken/warnings: the warnings name the graph file, stored relative to the dataset's path.
+  for (const char* name : {"small", "broken/warnings"}) {
+    for (const ExchangeFormat format : {ExchangeFormat::json, ExchangeFormat::graphml, ExchangeFormat::dot}) {
+      const std::string file_name = std::string("graph.") + (format == ExchangeFormat::json      ? "json"
+                                                             : format == ExchangeFormat::graphml ? "graphml"
+                                                                                                 : "dot");
+      INFO(name << " as " << file_name);
+      TempDataset folder(std::map<std::string, std::string>{{file_name, to_text(load_dataset(data_path(name)), format)}});
+      const std::string path = folder.path() + "/" + file_name;
+      CheckResult checked = check_dataset_any(path);
+      REQUIRE(checked.dataset);
+      const SnapshotKey key = snapshot_key(path);
+      REQUIRE(key.files.size() == 1);
+      CHECK(key.files[0].name == file_name);
+      CHECK(key.files[0].regular);
+      CHECK(key.files[0].size == fs::file_size(path));
+      CHECK(key.files[0].hash != 0);
+      const std::string snapshot = beside_snapshot_path(path);
+      CHECK(snapshot == folder.path() + "/." + file_name + ".actorgraph-snapshot");
+      write_snapshot(*checked.dataset, key, snapshot);
+      SnapshotLoad back = read_snapshot(snapshot, path, key);
+      INFO(back.refused);
+      REQUIRE(back.dataset);
+      require_same(*checked.dataset, *back.dataset);
+      CHECK(back.dataset->path() == path);
+      if (std::string_view(name) == "broken/warnings") {
+        REQUIRE(!back.dataset->warnings().empty());
+        CHECK(back.dataset->warnings().front().file == path);
+      }
+      // Another byte behind the same size and time: another key, so the snapshot is refused.
+      struct stat before {};
+      REQUIRE(::stat(path.c_str(), &before) == 0);
+      std::string text = read_file(path);
+      text[text.size() / 2] = text[text.size() / 2] == ' ' ? '\t' : ' ';
+      write_bytes(path, text);
+      const timespec times[2] = {before.st_atim, before.st_mtim};
+      REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+      CHECK_FALSE(read_snapshot(snapshot, path, snapshot_key(path)).dataset);
+    }
   }
 }
 

@@ -14,8 +14,8 @@
 // numbers that index other arrays are bounds-checked too, so that even a crafted file with a valid
 // checksum cannot make the reader or a later accessor read out of bounds.
 //
-// Only datasets read from a folder have snapshots; graph files (.dot, .graphml, .json) are read as
-// before. Loading a snapshot is bulk copies of each stored array (no per-row parsing, no
+// A dataset read from a graph file (.dot, .gv, .graphml, .json) has one too, keyed by that file
+// alone. Loading a snapshot is bulk copies of each stored array (no per-row parsing, no
 // validation), one pass that turns the id indexes' entries from offsets back into views, and the
 // bounds checks; the folded-name index is kept as the sorted arrays it is stored as.
 #pragma once
@@ -50,13 +50,14 @@ struct SnapshotKey {
   friend bool operator==(const SnapshotKey&, const SnapshotKey&) = default;
 };
 
-// The folder's entries with their sizes and times (one stat each), hashes left 0. Throws IoError
-// when the folder cannot be listed or an entry cannot be stat'ed.
+// The folder's entries with their sizes and times (one stat each), hashes left 0. For a graph file
+// (a path that is not a folder: .dot, .gv, .graphml, .json), the file alone, under its name. Throws
+// IoError when the folder cannot be listed or the file cannot be stat'ed.
 SnapshotKey stat_snapshot_key(const std::string& folder);
-// Fills in the hash of every regular file of the key (reads each file once, in 1 MiB blocks). Throws
-// IoError when a file cannot be read.
+// Fills in the hash of every regular file of the key (reads each file once, in 1 MiB blocks); for a
+// graph file's key, of the file `folder` itself. Throws IoError when a file cannot be read.
 void hash_snapshot_key(const std::string& folder, SnapshotKey& key);
-// Both: the full key of the folder as it is now.
+// Both: the full key of the folder (or graph file) as it is now.
 SnapshotKey snapshot_key(const std::string& folder);
 
 // The snapshot of `dataset`, keyed by `key`, as bytes (docs/SNAPSHOTS.md has the layout). Throws
@@ -104,7 +105,7 @@ std::string snapshot_cache_folder();
 // XXH3-128 of the folder's canonical path in hex. Empty when there is no cache folder.
 std::string cached_snapshot_path(const std::string& folder);
 // The snapshot kept beside the dataset (`--snapshot`): FOLDER/.actorgraph-snapshot, a hidden file,
-// so not part of the dataset.
+// so not part of the dataset; for a graph file DIR/NAME, DIR/.NAME.actorgraph-snapshot.
 std::string beside_snapshot_path(const std::string& folder);
 
 // The cache folder's bound (docs/SNAPSHOTS.md, "The cache folder"). Each dataset folder has one
@@ -127,10 +128,12 @@ struct CachePruning {
 // through mark_snapshot_used; ties by name), snapshots are kept while the total fits, and from the
 // first that does not fit, it and every snapshot after it are removed (each unless it changed since
 // it was listed: another command wrote or read it meanwhile). `keep` (a path in the folder, such as
-// the snapshot just written) is counted first and never removed. Also removes the temporary files that write_file leaves only when its
-// process is killed (.HASH.snapshot.tmp-XXXXXX) once unchanged for an hour: a write in progress changes its file continually. Nothing else
-// in the folder is touched. A file that cannot be removed, or a folder that cannot be listed, is skipped: pruning is housekeeping and never
-// fails a command. Removing a snapshot that another process has mapped is safe: its pages live on until that process unmaps it.
+// the snapshot just written) is counted first and never removed. Also removes the temporary files
+// that write_file leaves only when its process is killed (.HASH.snapshot.tmp-XXXXXX) once unchanged
+// for an hour: a write in progress changes its file continually. Nothing else in the folder is
+// touched. A file that cannot be removed, or a folder that cannot be listed, is skipped: pruning is
+// housekeeping and never fails a command. Removing a snapshot that another process has mapped is
+// safe: its pages live on until that process unmaps it.
 CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_bytes, const std::string& keep = {});
 
 // Marks the snapshot at `path` as used now (its modification time), so that pruning keeps it before
