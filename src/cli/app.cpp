@@ -16,6 +16,8 @@ std::unique_ptr<CLI::App> make_app(const std::vector<std::string>& command_line)
   app->set_version_flag("--version", std::string("actorgraph ") + ACTORGRAPH_VERSION);
   app->require_subcommand(1);
   app->fallthrough(false);
+  // Once the command line is parsed (so not for --help or --version) and before the command runs.
+  app->parse_complete_callback(check_environment);
   add_check_command(*app);
   add_stats_command(*app);
   add_actors_command(*app);

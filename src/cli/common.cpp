@@ -146,12 +146,16 @@ SnapshotPlan snapshot_plan(const std::string& path) {
   const std::string mode = env ? env : "auto";
   const SnapshotSettings& s = snapshot_settings();
   if (s.off || mode == "off") return {};
-  // A dataset folder, or a graph file (a regular file: a FIFO or a device is read each time). A name
-  // that is neither is the same usage error here as in the loader (exchange_format).
+  // A dataset folder, or a GraphML or JSON file (a regular file: a FIFO or a device is read each
+  // time). Not DOT: an edge statement such as a -> {b c} makes more relations than the file has bytes,
+  // more rows than a snapshot's structural checks accept (docs/SNAPSHOTS.md). A name that is none of
+  // these is the same usage error here as in the loader (exchange_format).
   std::error_code ec;
-  if (!std::filesystem::is_directory(path, ec) &&
-      !(std::filesystem::is_regular_file(path, ec) && exchange_format(path) != ExchangeFormat::folder))
-    return {};
+  if (!std::filesystem::is_directory(path, ec)) {
+    if (!std::filesystem::is_regular_file(path, ec)) return {};
+    const ExchangeFormat format = exchange_format(path);
+    if (format != ExchangeFormat::graphml && format != ExchangeFormat::json) return {};
+  }
   std::string folder = path;
   while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
   if (s.beside) return {beside_snapshot_path(folder), true};
@@ -167,6 +171,9 @@ std::optional<SnapshotKey> planned_key(const std::string& path, const SnapshotPl
   try {
     SnapshotKey key = stat_snapshot_key(path);
     if (!plan.any_size && key.bytes() < snapshot_min_bytes) return std::nullopt;
+    // A file over the size limit is refused by the reader, not loaded from an older snapshot.
+    for (const SnapshotFile& f : key.files)
+      if (f.regular && f.size > max_input_file_bytes()) return std::nullopt;
     hash_snapshot_key(path, key);
     return key;
   } catch (const Error&) {
@@ -216,8 +223,8 @@ void add_dataset_argument(CLI::App& command, std::string& path, bool snapshot_op
 void add_snapshot_options(CLI::App& command) {
   SnapshotSettings& s = snapshot_settings();
   auto* beside = command.add_flag("--snapshot", s.beside,
-                                  "Keep the dataset folder's snapshot beside it (DATASET/.actorgraph-snapshot), whatever its size "
-                                  "(docs/SNAPSHOTS.md)");
+                                  "Keep the dataset's snapshot beside it (DATASET/.actorgraph-snapshot; for a GraphML or JSON file "
+                                  "DIR/NAME, DIR/.NAME.actorgraph-snapshot), whatever its size (docs/SNAPSHOTS.md)");
   command.add_flag("--no-snapshot", s.off, "Read no snapshot and write none: parse and validate the files")->excludes(beside);
 }
 
@@ -260,8 +267,9 @@ const Dataset& load(const std::string& path) {
   // of blocks at exit took longer than reading a snapshot, and the system reclaims the memory anyway.
   static auto& loaded = *new std::map<std::string, std::unique_ptr<const Dataset>>;
   if (const auto it = loaded.find(path); it != loaded.end()) return *it->second;
-  // A folder's snapshot when it matches the files (any refusal means: read the files). Otherwise a
-  // folder, or a DOT, GraphML or JSON file converted through the same validated loader; a syntax
+  // The snapshot of a folder, or of a GraphML or JSON file, when it matches the files (any refusal
+  // means: read the files). Otherwise a folder, or a DOT, GraphML or JSON file converted through the
+  // same validated loader; a syntax
   // error in a graph file is one diagnostic (file:line[:column]), reported like a CSV error.
   const SnapshotPlan plan = snapshot_plan(path);
   const std::optional<SnapshotKey> key = planned_key(path, plan);

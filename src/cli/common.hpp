@@ -89,7 +89,7 @@ void check_environment();
 
 // Loads a dataset (DataError on any error) and notes its warnings on stderr in one line; a path
 // loaded before in this process is not read again (the dataset lives until the process ends).
-// A dataset folder is read from its snapshot when one matches its files, and a snapshot is written
+// A dataset folder (or GraphML or JSON file) is read from its snapshot when one matches its files, and a snapshot is written
 // after it was read from the files (docs/SNAPSHOTS.md: where, from which size, how to turn it off).
 const Dataset& load(const std::string& path);
 

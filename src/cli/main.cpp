@@ -1,6 +1,5 @@
 // actorgraph: the command-line tool over the actorgraph library. Exit codes: docs/CLI.md.
 #include "cli/commands.hpp"
-#include "cli/common.hpp"
 #include "cli/streams.hpp"
 
 #include "actorgraph/io/snapshot.hpp"
@@ -23,8 +22,5 @@ int main(int argc, char** argv) {
   if (!arguments.empty() && arguments[0][0] != '-')
     if (const int code = refuse_unknown_command(*app, arguments[0]); code != 0) return streams.finish(code);
   actorgraph::exit_on_truncated_snapshot();  // an error message, not a crash (docs/SNAPSHOTS.md)
-  return streams.finish(run_reporting_errors(*app, [&] {
-    check_environment();
-    app->parse(argc, argv);
-  }));
+  return streams.finish(run_reporting_errors(*app, [&] { app->parse(argc, argv); }));
 }

@@ -59,15 +59,18 @@ std::uint64_t SnapshotKey::bytes() const noexcept {
 
 namespace {
 
-// The key of a graph file (.dot, .graphml, .json): the file alone, under its own name.
+// The key of a graph file (.graphml, .json): the file alone, as the name it is read by with a
+// leading '/', which no entry of a folder has, so that a folder holding one file of that name never
+// matches it. The name stays in the key: the converter writes it into the dataset.
 SnapshotKey stat_file_key(const std::string& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) throw IoError(path + ": cannot read the file: " + std::strerror(errno));
+  if (!S_ISREG(info.st_mode)) throw IoError(path + ": not a regular file, so it has no snapshot");
   SnapshotFile file;
-  file.name = fs::path(path).filename().string();
-  file.regular = S_ISREG(info.st_mode);
-  file.size = file.regular ? static_cast<std::uint64_t>(info.st_size) : 0;
-  file.mtime_ns = file.regular ? mtime_ns(info) : 0;
+  file.name = "/" + fs::path(path).filename().string();
+  file.regular = true;
+  file.size = static_cast<std::uint64_t>(info.st_size);
+  file.mtime_ns = mtime_ns(info);
   return {{std::move(file)}};
 }
 
@@ -136,9 +139,14 @@ std::string snapshot_cache_folder() {
 std::string cached_snapshot_path(const std::string& folder) {
   const std::string cache = snapshot_cache_folder();
   if (cache.empty()) return {};
+  // A graph file by its folder's canonical path and the name it is read by, which its dataset
+  // holds (stat_file_key): a symlink and its target are two snapshots, not one rewritten in turn.
   std::error_code ec;
-  fs::path canonical = fs::canonical(folder, ec);
-  if (ec) canonical = fs::absolute(folder, ec).lexically_normal();
+  const bool file = !fs::is_directory(folder, ec) && fs::exists(folder, ec);
+  const fs::path named = file ? fs::path(folder).parent_path() : fs::path(folder);
+  fs::path canonical = fs::canonical(named.empty() ? fs::path(".") : named, ec);
+  if (ec) canonical = fs::absolute(named, ec).lexically_normal();
+  if (file) canonical /= fs::path(folder).filename();
   const std::string text = canonical.string();
   const XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
   char name[40];

@@ -6,7 +6,7 @@
 # written costs one note on stderr and leaves nothing behind; --snapshot keeps it beside the dataset,
 # --no-snapshot and ACTORGRAPH_SNAPSHOT=off keep none, and small datasets have none by default; the
 # cache folder is kept under ACTORGRAPH_CACHE_MAX, the least recently used snapshots removed first;
-# graph files (.json, .graphml, .dot) have snapshots as folders do.
+# GraphML and JSON files have snapshots as folders do, DOT files none.
 # Usage: snapshot.sh ACTORGRAPH DATA_DIR WORK_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -101,9 +101,9 @@ if [[ ! -w ro-cache ]]; then  # root writes anywhere: the case needs another use
 fi
 chmod 700 ro-cache
 
-# A graph file has a snapshot too, keyed by the file alone: the same outputs, used while the file
+# A GraphML or JSON file has a snapshot too, keyed by the file alone: the same outputs, used while the file
 # is unchanged, rebuilt when it is touched; --snapshot puts it beside the file, hidden.
-for g in graph.json graph.graphml graph.dot; do
+for g in graph.json graph.graphml; do
   ACTORGRAPH_SNAPSHOT=off "$bin" convert ds "$g" >/dev/null 2>&1 || fail "convert ds $g failed"
   rm -rf cache/*
   same_output stats "$g"
@@ -121,6 +121,12 @@ for g in graph.json graph.graphml graph.dot; do
   [[ -f ".$g.actorgraph-snapshot" ]] || fail "$g --snapshot wrote no .$g.actorgraph-snapshot"
   rm -f "$g" ".$g.actorgraph-snapshot"
 done
+# DOT files have none (an edge statement can make more relations than the file has bytes).
+ACTORGRAPH_SNAPSHOT=off "$bin" convert ds graph.dot >/dev/null 2>&1 || fail "convert ds graph.dot failed"
+rm -rf cache/*
+same_output stats graph.dot
+[[ -z $(ls -A cache) ]] || fail "a DOT file got a snapshot: $(ls -A cache)"
+rm -f graph.dot
 
 # The cache's bound (ACTORGRAPH_CACHE_MAX): a read marks a snapshot as used; with room for one
 # snapshot, writing a second dataset's removes the first's, with a note; the snapshot beside a dataset
@@ -158,6 +164,11 @@ ACTORGRAPH_MAX_FILE_SIZE=junk "$bin" stats ds >got.out 2>got.err || code=$?
 grep -qxF "actorgraph: error: ACTORGRAPH_MAX_FILE_SIZE must be a size such as 16G (bytes, or with a K, M or G suffix; at least 1), found 'junk'" got.err ||
   fail "ACTORGRAPH_MAX_FILE_SIZE=junk: unexpected message: $(cat got.err)"
 ACTORGRAPH_MAX_FILE_SIZE= ACTORGRAPH_CACHE_MAX= "$bin" stats ds >/dev/null 2>&1 || fail "empty ACTORGRAPH_MAX_FILE_SIZE or ACTORGRAPH_CACHE_MAX refused"
+# A file over the size limit is refused by the reader, never loaded from the snapshot made before.
+code=0
+ACTORGRAPH_MAX_FILE_SIZE=600 "$bin" stats ds >got.out 2>got.err || code=$?
+[[ $code -eq 1 ]] && grep -q "larger than the limit of 600 bytes per file" got.err ||
+  fail "a file over ACTORGRAPH_MAX_FILE_SIZE was read from its snapshot: exit $code, $(cat got.err)"
 rm -rf ds2
 
 # --snapshot: beside the dataset, a hidden file that is not part of it; --no-snapshot: none.

@@ -226,7 +226,7 @@ TEST_CASE("A graph file's snapshot is keyed by the file alone and reads back as 
       REQUIRE(checked.dataset);
       const SnapshotKey key = snapshot_key(path);
       REQUIRE(key.files.size() == 1);
-      CHECK(key.files[0].name == file_name);
+      CHECK(key.files[0].name == "/" + file_name);
       CHECK(key.files[0].regular);
       CHECK(key.files[0].size == fs::file_size(path));
       CHECK(key.files[0].hash != 0);
@@ -238,10 +238,26 @@ TEST_CASE("A graph file's snapshot is keyed by the file alone and reads back as 
       REQUIRE(back.dataset);
       require_same(*checked.dataset, *back.dataset);
       CHECK(back.dataset->path() == path);
+      // Read through another spelling of the path (same name, same key): named as the files would be.
+      const std::string other = folder.path() + "/./" + file_name;
+      REQUIRE(snapshot_key(other) == key);
+      SnapshotLoad again = read_snapshot(snapshot, other, key);
+      REQUIRE(again.dataset);
+      const CheckResult direct = check_dataset_any(other);
+      REQUIRE(direct.dataset);
+      require_same(*direct.dataset, *again.dataset);
       if (std::string_view(name) == "broken/warnings") {
-        REQUIRE(!back.dataset->warnings().empty());
-        CHECK(back.dataset->warnings().front().file == path);
+        REQUIRE(!again.dataset->warnings().empty());
+        CHECK(again.dataset->warnings().front().file == other);
+        CHECK(direct.dataset->warnings().front().file == other);
       }
+      // A folder that holds one file of that name, with the same size, time and bytes, is another key.
+      fs::create_directory(folder.path() + "/as-folder");
+      fs::copy_file(path, folder.path() + "/as-folder/" + file_name);
+      const SnapshotKey of_folder = snapshot_key(folder.path() + "/as-folder");
+      REQUIRE(of_folder.files.size() == 1);
+      CHECK(of_folder.files[0].name == file_name);
+      CHECK_FALSE(of_folder == key);
       // Another byte behind the same size and time: another key, so the snapshot is refused.
       struct stat before {};
       REQUIRE(::stat(path.c_str(), &before) == 0);
@@ -253,6 +269,14 @@ TEST_CASE("A graph file's snapshot is keyed by the file alone and reads back as 
       CHECK_FALSE(read_snapshot(snapshot, path, snapshot_key(path)).dataset);
     }
   }
+}
+
+TEST_CASE("A path that is neither a folder nor a regular file has no snapshot key", "[io][snapshot][errors]") {
+  TempDataset folder({});
+  const std::string fifo = folder.path() + "/graph.json";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_THROWS_WITH(stat_snapshot_key(fifo), fifo + ": not a regular file, so it has no snapshot");
+  CHECK_THROWS_AS(stat_snapshot_key(folder.path() + "/missing.json"), IoError);
 }
 
 TEST_CASE("A snapshot takes the path it is read through, and names the warnings' files under it", "[io][snapshot]") {

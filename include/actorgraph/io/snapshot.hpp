@@ -14,8 +14,9 @@
 // numbers that index other arrays are bounds-checked too, so that even a crafted file with a valid
 // checksum cannot make the reader or a later accessor read out of bounds.
 //
-// A dataset read from a graph file (.dot, .gv, .graphml, .json) has one too, keyed by that file
-// alone. Loading a snapshot is bulk copies of each stored array (no per-row parsing, no
+// A dataset read from a GraphML or JSON file has one too, keyed by that file alone (DOT files do
+// not: an edge statement such as a -> {b c} makes more relations than it has bytes, more rows than
+// the structural checks below allow a snapshot). Loading a snapshot is bulk copies of each stored array (no per-row parsing, no
 // validation), one pass that turns the id indexes' entries from offsets back into views, and the
 // bounds checks; the folded-name index is kept as the sorted arrays it is stored as.
 #pragma once
@@ -51,8 +52,9 @@ struct SnapshotKey {
 };
 
 // The folder's entries with their sizes and times (one stat each), hashes left 0. For a graph file
-// (a path that is not a folder: .dot, .gv, .graphml, .json), the file alone, under its name. Throws
-// IoError when the folder cannot be listed or the file cannot be stat'ed.
+// (a path that is not a folder: .graphml, .json), the file alone, named "/NAME" (NAME the last part
+// of the path it is read by), which no folder's entry can be. Throws IoError when the folder cannot
+// be listed, or the path is neither a folder nor a regular file, or cannot be stat'ed.
 SnapshotKey stat_snapshot_key(const std::string& folder);
 // Fills in the hash of every regular file of the key (reads each file once, in 1 MiB blocks); for a
 // graph file's key, of the file `folder` itself. Throws IoError when a file cannot be read.
@@ -102,7 +104,8 @@ void seal_snapshot(std::string& bytes) noexcept;
 // $HOME/.cache/actorgraph; empty when none of them is set.
 std::string snapshot_cache_folder();
 // The snapshot of the dataset folder `folder` in the cache folder: CACHE/HASH.snapshot, HASH the
-// XXH3-128 of the folder's canonical path in hex. Empty when there is no cache folder.
+// XXH3-128 of the folder's canonical path in hex (for a graph file, its folder's canonical path and
+// the file's name as given). Empty when there is no cache folder.
 std::string cached_snapshot_path(const std::string& folder);
 // The snapshot kept beside the dataset (`--snapshot`): FOLDER/.actorgraph-snapshot, a hidden file,
 // so not part of the dataset; for a graph file DIR/NAME, DIR/.NAME.actorgraph-snapshot.
