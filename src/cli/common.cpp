@@ -181,7 +181,18 @@ std::optional<SnapshotKey> planned_key(const std::string& path, const SnapshotPl
   }
 }
 
-void prune_cache(const SnapshotPlan& plan);
+// Keeps the cache folder under its bound once a snapshot was added to it, and says what went.
+void prune_cache(const SnapshotPlan& plan) {
+  const std::string folder = std::filesystem::path(plan.file).parent_path().string();
+  const CachePruning pruned = prune_snapshot_cache(folder, plan.cache_bytes, plan.file);
+  if (pruned.snapshots > 0)
+    std::cerr << "actorgraph: note: removed " << pruned.snapshots << (pruned.snapshots == 1 ? " snapshot" : " snapshots") << " ("
+              << describe_size(pruned.bytes) << ") of the datasets used least recently from " << folder << ", to keep it under "
+              << describe_bytes(plan.cache_bytes) << " (ACTORGRAPH_CACHE_MAX)\n";
+  if (pruned.leftovers > 0)
+    std::cerr << "actorgraph: note: removed " << pruned.leftovers << " unfinished snapshot " << (pruned.leftovers == 1 ? "file" : "files")
+              << " (left by a command that was killed) from " << folder << "\n";
+}
 
 // Writes the snapshot of a dataset just read from the files, when they did not change while they
 // were read. A failure costs one note on stderr, never the command (write_file leaves nothing).
@@ -198,19 +209,6 @@ void store_snapshot(const std::string& path, const SnapshotPlan& plan, const Sna
     return;
   }
   if (plan.cache_bytes != 0) prune_cache(plan);
-}
-
-// Keeps the cache folder under its bound once a snapshot was added to it, and says what went.
-void prune_cache(const SnapshotPlan& plan) {
-  const std::string folder = std::filesystem::path(plan.file).parent_path().string();
-  const CachePruning pruned = prune_snapshot_cache(folder, plan.cache_bytes, plan.file);
-  if (pruned.snapshots > 0)
-    std::cerr << "actorgraph: note: removed " << pruned.snapshots << (pruned.snapshots == 1 ? " snapshot" : " snapshots") << " ("
-              << describe_size(pruned.bytes) << ") of the datasets used least recently from " << folder << ", to keep it under "
-              << describe_bytes(plan.cache_bytes) << " (ACTORGRAPH_CACHE_MAX)\n";
-  if (pruned.leftovers > 0)
-    std::cerr << "actorgraph: note: removed " << pruned.leftovers << " unfinished snapshot " << (pruned.leftovers == 1 ? "file" : "files")
-              << " (left by a command that was killed) from " << folder << "\n";
 }
 
 }  // namespace
@@ -269,8 +267,8 @@ const Dataset& load(const std::string& path) {
   if (const auto it = loaded.find(path); it != loaded.end()) return *it->second;
   // The snapshot of a folder, or of a GraphML or JSON file, when it matches the files (any refusal
   // means: read the files). Otherwise a folder, or a DOT, GraphML or JSON file converted through the
-  // same validated loader; a syntax
-  // error in a graph file is one diagnostic (file:line[:column]), reported like a CSV error.
+  // same validated loader; a syntax error in a graph file is one diagnostic (file:line[:column]),
+  // reported like a CSV error.
   const SnapshotPlan plan = snapshot_plan(path);
   const std::optional<SnapshotKey> key = planned_key(path, plan);
   std::unique_ptr<const Dataset> d;
