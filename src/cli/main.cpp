@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/streams.hpp"
 
-#include "actorgraph/io/snapshot.hpp"
+#include "actorgraph/io/text_file.hpp"
 
 #include <string>
 #include <vector>
@@ -21,6 +21,6 @@ int main(int argc, char** argv) {
   const auto app = make_app(arguments);
   if (!arguments.empty() && arguments[0][0] != '-')
     if (const int code = refuse_unknown_command(*app, arguments[0]); code != 0) return streams.finish(code);
-  actorgraph::exit_on_truncated_snapshot();  // an error message, not a crash (docs/SNAPSHOTS.md)
+  actorgraph::exit_on_truncated_mapping();  // an error message, not a crash (docs/SNAPSHOTS.md)
   return streams.finish(run_reporting_errors(*app, [&] { app->parse(argc, argv); }));
 }

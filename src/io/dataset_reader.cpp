@@ -8,10 +8,12 @@
 #include "actorgraph/io/text_file.hpp"
 #include "detail/huge_pages.hpp"
 #include "detail/parallel.hpp"
+#include "io/detail/file_text.hpp"
 #include "io/detail/table_validation.hpp"
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -177,16 +179,23 @@ std::uint64_t CsvTableFile::line_ends(std::uint64_t from, std::uint64_t to) cons
 
 // Second pass: the chunk's cells copied into the columns' buffers, at the places the first pass
 // counted (`row`: the chunk's first row; `at`: where each column's text of the chunk begins).
-void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, const std::vector<char*>& data,
+// False, with the chunk's cells in part, when its text is not what the first pass read (a mapped
+// file that another program wrote meanwhile): no cell is written past what the first pass counted.
+bool CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, const std::vector<char*>& data,
                               const std::vector<std::uint32_t*>& ends) {
   CsvReader reader(text_, chunk.begin, chunk.stop);
   std::vector<CsvField> fields;
   std::vector<CsvProblem> problems;
+  std::vector<std::uint64_t> limit = at;
+  for (std::size_t c = 0; c < limit.size(); ++c) limit[c] += chunk.bytes[c];
+  const std::size_t row_limit = row + chunk.rows;
   for (; reader.next(fields, problems); ++row) {
+    if (row == row_limit) return false;
     problems.clear();
     for (std::size_t c = 0; c < input_column_.size(); ++c) {
       const std::size_t i = input_column_[c];
       if (i < fields.size() && !fields[i].value.empty()) {
+        if (fields[i].value.size() > limit[c] - at[c]) return false;
         std::memcpy(data[c] + at[c], fields[i].value.data(), fields[i].value.size());
         at[c] += fields[i].value.size();
       }
@@ -194,6 +203,7 @@ void CsvTableFile::fill_chunk(const CsvChunk& chunk, std::size_t row, std::vecto
     }
     row_offsets_[row] = reader.record_offset();
   }
+  return row == row_limit && reader.position() == chunk.end;
 }
 
 void CsvTableFile::discard_text(std::size_t from, std::size_t to) {
@@ -270,13 +280,15 @@ std::vector<TextColumn> CsvTableFile::fill_columns(const std::vector<CsvChunk>& 
     for (const auto& [row, chunk_line] : chunks[k].jumps) line_jumps_.emplace_back(first_row[k] + row, line + chunk_line);
     line += chunks[k].newlines;
   }
+  std::atomic<bool> same{true};
   run_blocks(
       chunks.size(), options.threads, {}, [] { return 0; },
       [&](std::size_t k, std::size_t, int&) {
-        fill_chunk(chunks[k], first_row[k], first_byte[k], data, ends);
+        if (!fill_chunk(chunks[k], first_row[k], first_byte[k], data, ends)) same = false;
         if (discard_) discard_text(chunks[k].begin, chunks[k].end);
       },
       [](int&) {}, chunks.size());
+  if (!same || text_owner_.changed()) throw_changed();
   std::vector<TextColumn> cells;
   cells.reserve(bytes.size());
   for (std::size_t c = 0; c < bytes.size(); ++c)
@@ -286,10 +298,12 @@ std::vector<TextColumn> CsvTableFile::fill_columns(const std::vector<CsvChunk>& 
   return cells;
 }
 
-void CsvTableFile::read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed,
-                        const LoadOptions& options) {
+void CsvTableFile::throw_changed() const { throw IoError(path_ + ": the file changed while this command read it; run the command again"); }
+
+void CsvTableFile::read(FileText text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed, const LoadOptions& options) {
   const FileSpec& spec = table_spec(kind_);
-  text_ = std::move(text);
+  text_owner_ = std::move(text);
+  text_ = text_owner_.bytes();
   CsvReader reader(text_);
   std::vector<CsvField> fields;
   std::vector<CsvProblem> problems;
@@ -373,12 +387,14 @@ void CsvTableFile::release_text() {
   file_ = std::move(reopened_);
   file_size_ = text_.size();
   lines_.reset();
-  std::string().swap(text_);
+  text_ = {};
+  text_owner_.reset();
   discard_ = false;
 }
 
 void CsvTableFile::forget_positions() {
-  std::string().swap(text_);
+  text_ = {};
+  text_owner_.reset();
   lines_.reset();
   std::vector<std::uint64_t>().swap(row_offsets_);
   std::vector<std::pair<std::size_t, std::uint64_t>>().swap(line_jumps_);
@@ -509,12 +525,12 @@ CheckResult read_csv_dataset(const std::string& folder, const std::map<std::stri
     auto file_problem = [&](std::string message) {
       reporter.add(k, Diagnostic{csv[k].path(), 0, 0, Severity::error, std::move(message)}, Phase::before_rows, 0, Reporter::Step::reading, false);
     };
-    std::optional<std::string> text;
+    std::optional<FileText> text;
     if (files) {
-      if (const auto it = files->find(std::string(spec.name)); it != files->end()) text = it->second;
+      if (const auto it = files->find(std::string(spec.name)); it != files->end()) text = FileText(it->second);
     } else if (fs::exists(csv[k].path(), ec)) {
       std::string why;
-      text = try_read_file(csv[k].path(), why, options.threads);
+      text = map_or_read_file(csv[k].path(), why, options.threads);
       if (!text) {
         file_problem("cannot read the file: " + why);
         continue;
@@ -526,7 +542,7 @@ CheckResult read_csv_dataset(const std::string& folder, const std::map<std::stri
     }
     state.read[k] = true;
     // The text of a file on disk is given back as it is read, and read again where a problem is.
-    if (!files) csv[k].open_for_release(text->size());
+    if (!files) csv[k].open_for_release(text->bytes().size());
     csv[k].read(std::move(*text), tables.table(kind), reporter, state.malformed[k], options);
     csv[k].release_text();
   }

@@ -426,7 +426,7 @@ CheckResult check_graph(const GraphData& g, const std::string& origin, const Loa
     const auto k = static_cast<std::size_t>(kind);
     auto& part = locator.part(kind);
     part.csv = std::make_unique<CsvTableFile>(kind, origin, "graph attribute " + embedded->key);
-    part.csv->read(embedded->text, tables.table(kind), reporter, state.malformed[k], options);
+    part.csv->read(FileText(embedded->text), tables.table(kind), reporter, state.malformed[k], options);
     part.csv_rows = tables.table(kind).rows();
     state.read[k] = true;
   }

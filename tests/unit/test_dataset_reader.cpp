@@ -1,14 +1,22 @@
 #include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/model/graph.hpp"
 
+#include "actorgraph/io/text_file.hpp"
 #include "fixtures.hpp"
+#include "io/detail/file_text.hpp"
 #include "io/detail/table_validation.hpp"
 
 #include <boost/range/iterator_range.hpp>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
+#include <fstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sstream>
 
 using namespace actorgraph;
@@ -790,4 +798,107 @@ TEST_CASE("Row places keep every row's offset and line across 4 GiB and records 
     CHECK(places.offset(i) == offsets[i]);
     CHECK(places.line(i) == lines[i]);
   }
+}
+
+namespace {
+
+// While it lives, SIGBUS is handled as the command-line tool handles it (exit_on_truncated_mapping),
+// so that the dataset reader maps its files; then the handler before is back.
+class MappingFiles {
+ public:
+  MappingFiles() {
+    ::sigaction(SIGBUS, nullptr, &before_);
+    exit_on_truncated_mapping();
+  }
+  ~MappingFiles() { ::sigaction(SIGBUS, &before_, nullptr); }
+  MappingFiles(const MappingFiles&) = delete;
+  MappingFiles& operator=(const MappingFiles&) = delete;
+
+ private:
+  struct sigaction before_ {};
+};
+
+bool is_mapped(const std::string& path) {
+  std::string why;
+  const auto text = detail::map_or_read_file(path, why, 1);
+  return text && text->mapped();
+}
+
+// Gives the file at `path` another modification time, one second later, as a write in a later clock
+// tick would.
+void touch_later(const std::string& path) {
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  timespec times[2] = {info.st_atim, info.st_mtim};
+  times[1].tv_sec += 1;
+  REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("A folder loads the same from mapped files as from files read into memory", "[io][dataset][threads]") {
+  std::vector<std::string> folders;
+  for (const auto& entry : std::filesystem::directory_iterator(data_path("broken"))) folders.push_back(entry.path().string());
+  Shape shape;
+  shape.relations = 300;
+  shape.crlf = true;
+  shape.final_line_end = false;
+  const TempDataset generated_folder(generated(shape));
+  shape.broken = true;
+  const TempDataset broken_folder(generated(shape));
+  folders.push_back(generated_folder.path());
+  folders.push_back(broken_folder.path());
+  for (const std::string& folder : folders) {
+    INFO(folder);
+    REQUIRE_FALSE(is_mapped(folder + "/relations.csv"));
+    const std::string read = dump(check_dataset(folder, LoadOptions{1, std::size_t{1} << 30}));
+    const MappingFiles mapping;
+    std::error_code ec;
+    if (std::filesystem::file_size(folder + "/relations.csv", ec) > 0 && !ec) CHECK(is_mapped(folder + "/relations.csv"));
+    CHECK(dump(check_dataset(folder, LoadOptions{1, std::size_t{1} << 30})) == read);
+    CHECK(dump(check_dataset(folder, LoadOptions{2, 16})) == read);
+  }
+}
+
+TEST_CASE("A mapped file that changes before it is read is refused, not read half old and half new", "[io][dataset][errors]") {
+  const TempDataset folder(
+      {{"actors.csv", "id,label,kind\na,A,state\nb,B,state\n"}, {"relations.csv", "id,source,target,type\nr1,a,b,meeting\n"}});
+  const std::string path = folder.path() + "/relations.csv";
+  const MappingFiles mapping;
+  std::string why;
+  std::optional<detail::FileText> text = detail::map_or_read_file(path, why, 1);
+  REQUIRE(text);
+  REQUIRE(text->mapped());
+  CHECK_FALSE(text->changed());
+  {
+    // One byte rewritten in place (same size): the mapping shows it.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    REQUIRE(::pwrite(fd, "I", 1, 0) == 1);
+    ::close(fd);
+  }
+  touch_later(path);
+  CHECK(text->bytes().front() == 'I');
+  CHECK(text->changed());
+  detail::CsvTableFile csv(TableKind::relations, path);
+  Table table;
+  detail::Reporter reporter;
+  std::vector<std::uint8_t> malformed;
+  CHECK_THROWS_WITH(csv.read(std::move(*text), table, reporter, malformed),
+                    path + ": the file changed while this command read it; run the command again");
+}
+
+TEST_CASE("What is not a non-empty regular file is read, not mapped, with the reader's messages", "[io][dataset][errors]") {
+  const TempDataset folder({{"actors.csv", ""}, {"relations.csv", "id,source,target,type\n"}});
+  const MappingFiles mapping;
+  std::string why;
+  const auto empty = detail::map_or_read_file(folder.path() + "/actors.csv", why, 1);
+  REQUIRE(empty);
+  CHECK_FALSE(empty->mapped());
+  CHECK(empty->bytes().empty());
+  CHECK(is_mapped(folder.path() + "/relations.csv"));
+  CHECK_FALSE(detail::map_or_read_file(folder.path() + "/none.csv", why, 1));
+  CHECK(why == "No such file or directory");
+  CHECK_FALSE(detail::map_or_read_file(folder.path(), why, 1));
+  CHECK(why == "is a folder, not a file");
 }

@@ -2,9 +2,11 @@
 
 #include "actorgraph/io/dataset_reader.hpp"
 #include "actorgraph/io/exchange.hpp"
+#include "actorgraph/io/text_file.hpp"
 #include "actorgraph/model/graph.hpp"
 
 #include "fixtures.hpp"
+#include "io/detail/file_text.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -581,7 +583,7 @@ int in_child(const std::string& stderr_path, Body&& body) {
   REQUIRE(child >= 0);
   if (child == 0) {
     std::signal(SIGBUS, SIG_DFL);  // then the tool's handler, as the command-line tool installs it
-    exit_on_truncated_snapshot();
+    exit_on_truncated_mapping();
     const int fd = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0 || ::dup2(fd, 2) < 0) ::_exit(20);
     body();
@@ -632,6 +634,26 @@ TEST_CASE("A snapshot truncated by another program while it is read ends the pro
   CHECK(WIFSIGNALED(other));
   CHECK(WTERMSIG(other) == SIGBUS);
   CHECK(read_file(err).empty());
+}
+
+TEST_CASE("A dataset file truncated by another program while it is mapped ends the process with a message, not a crash",
+          "[io][dataset][errors]") {
+  std::string relations = "id,source,target,type\n";
+  for (int i = 0; i < 20000; ++i) relations += "r" + std::to_string(i) + ",a,b,meeting\n";
+  TempDataset copy({{"actors.csv", "id,label,kind\na,A,state\nb,B,state\n"}, {"relations.csv", relations}});
+  const std::string file = copy.path() + "/relations.csv", err = copy.path() + "/.stderr";
+  const int status = in_child(err, [&] {
+    std::string why;
+    const auto text = detail::map_or_read_file(file, why, 1);
+    if (!text || !text->mapped()) ::_exit(10);
+    if (::truncate(file.c_str(), 10) != 0) ::_exit(12);
+    volatile char last = text->bytes().back();  // a page past the new end
+    (void)last;
+  });
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(read_file(err) ==
+        "actorgraph: error: " + file + ": the file was truncated by another program while this command read it; run the command again\n");
 }
 
 TEST_CASE("A snapshot whose table claims more rows than its files have bytes is refused", "[io][snapshot]") {

@@ -33,10 +33,13 @@ struct LoadOptions {
 };
 
 // Reads and validates the dataset in `folder`. Never throws for problems in the data: they are in
-// the diagnostics. Throws IoError when `folder` is not a readable folder.
+// the diagnostics. Throws IoError when `folder` is not a readable folder, or when a mapped file
+// changed while it was read ("PATH: the file changed while this command read it; run the command
+// again").
 //
 // Complexity: linear in the size of the files (two passes to tokenize, hash lookups for ids), on
-// options.threads threads. Memory: each file's text while it is read (then released: a problem's
+// options.threads threads. Memory: each file's text while it is read (mapped when the process handles
+// a truncation's SIGBUS, exit_on_truncated_mapping in io/text_file.hpp; then released: a problem's
 // record is read again from the file), the tables, sized exactly (the cells are counted before
 // they are copied), each row's offset and line.
 CheckResult check_dataset(const std::string& folder);

@@ -86,14 +86,9 @@ SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_
 // refused too.
 SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key);
 
-// For a command-line program: from now on, a SIGBUS in a mapped snapshot (another program truncated
-// its file in place while it was read) removes write_file's temporary files, writes
-//   actorgraph: error: PATH: the snapshot was truncated by another program while this command read
-//   it; run the command again (it reads the dataset's files and writes the snapshot anew)
-// on standard error and ends the process with exit status 1, instead of a crash. A SIGBUS for any
-// other address, or one sent by kill, goes to the handler that was there before (by default: the
-// process ends with SIGBUS). Not done unless asked: a library does not end its host's process.
-void exit_on_truncated_snapshot();
+// A snapshot is read through a mapping of its file: a command-line program calls
+// exit_on_truncated_mapping (io/text_file.hpp) so that another program truncating the file while it
+// is read ends the command with a message rather than a crash.
 
 // Recomputes the stated length and the checksum of snapshot bytes in place (when they are long
 // enough to have a header). For tests and the fuzz target: a snapshot altered on purpose then

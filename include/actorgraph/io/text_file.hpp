@@ -34,6 +34,21 @@ std::string describe_size(std::uint64_t bytes);
 // is read as it is found, as by one loop.
 std::optional<std::string> try_read_file(const std::string& path, std::string& why, unsigned threads = 1);
 
+// For a command-line program: from now on, a SIGBUS in a mapped file (another program truncated it in
+// place while it was read: a snapshot, io/snapshot.hpp, or a dataset's CSV file) removes
+// write_file's temporary files, writes
+//   actorgraph: error: PATH: the snapshot was truncated by another program while this command read
+//   it; run the command again (it reads the dataset's files and writes the snapshot anew)
+// or, for a dataset's file,
+//   actorgraph: error: PATH: the file was truncated by another program while this command read it;
+//   run the command again
+// on standard error and ends the process with exit status 1, instead of a crash. A SIGBUS for any
+// other address, or one sent by kill, goes to the handler that was there before (by default: the
+// process ends with SIGBUS). Not done unless asked: a library does not end its host's process. While
+// this handler is in place, the dataset reader maps large CSV files instead of reading them into
+// memory (faster, and no second copy of the file); without it, it reads them.
+void exit_on_truncated_mapping();
+
 // The bytes of the file at `path`. Throws IoError "PATH: cannot read WHAT: REASON" when it cannot be
 // opened or read or is over the size limit; `what` names the file for the reader ("the style file").
 std::string read_text_file(const std::string& path, std::string_view what = "the file");

@@ -1,6 +1,6 @@
 #include "io/detail/guarded_mappings.hpp"
 
-#include "actorgraph/io/snapshot.hpp"
+#include "actorgraph/io/text_file.hpp"
 #include "io/detail/signal_exit.hpp"
 
 #include <algorithm>
@@ -25,6 +25,7 @@ namespace {
 struct Guard {
   std::uintptr_t begin = 0, end = 0;
   std::array<char, PATH_MAX> path{};
+  detail::MappedFile kind = detail::MappedFile::snapshot;
   std::atomic<bool> used{false};
 };
 std::array<Guard, 32> guards;
@@ -33,9 +34,10 @@ struct sigaction previous_action {};
 std::atomic_flag exiting = ATOMIC_FLAG_INIT;
 
 constexpr std::string_view message_start = "actorgraph: error: ",
-                           message_end =
+                           snapshot_end =
                                ": the snapshot was truncated by another program while this command read it; run the command again "
-                               "(it reads the dataset's files and writes the snapshot anew)\n";
+                               "(it reads the dataset's files and writes the snapshot anew)\n",
+                           input_end = ": the file was truncated by another program while this command read it; run the command again\n";
 
 // Ends the process for a fault in guarded mapping `g`: one thread only (several may fault at once,
 // after one truncation), the message written whole, in one write.
@@ -44,10 +46,11 @@ constexpr std::string_view message_start = "actorgraph: error: ",
     for (;;) ::pause();  // another thread is on its way out
   }
   detail::remove_temporaries_now();
-  std::array<char, message_start.size() + PATH_MAX + message_end.size()> line{};
+  const std::string_view end = g.kind == detail::MappedFile::snapshot ? snapshot_end : input_end;
+  std::array<char, message_start.size() + PATH_MAX + std::max(snapshot_end.size(), input_end.size())> line{};
   char* at = std::copy(message_start.begin(), message_start.end(), line.data());
   at = std::copy(g.path.data(), g.path.data() + ::strnlen(g.path.data(), PATH_MAX), at);
-  at = std::copy(message_end.begin(), message_end.end(), at);
+  at = std::copy(end.begin(), end.end(), at);
   detail::write_to_stderr_now({line.data(), static_cast<std::size_t>(at - line.data())});
   ::_exit(1);
 }
@@ -72,7 +75,7 @@ extern "C" void on_bus_error(int signal, siginfo_t* info, void* context) {
 
 }  // namespace
 
-void exit_on_truncated_snapshot() {
+void exit_on_truncated_mapping() {
   const std::lock_guard lock(registering);
   struct sigaction current {};
   if (::sigaction(SIGBUS, nullptr, &current) != 0) return;
@@ -87,7 +90,7 @@ void exit_on_truncated_snapshot() {
 
 namespace detail {
 
-int register_mapping(const void* begin, std::size_t bytes, const std::string& path) noexcept {
+int register_mapping(const void* begin, std::size_t bytes, const std::string& path, MappedFile kind) noexcept {
   if (path.size() >= PATH_MAX) return -1;
   const std::lock_guard lock(registering);
   for (std::size_t i = 0; i < guards.size(); ++i) {
@@ -96,10 +99,16 @@ int register_mapping(const void* begin, std::size_t bytes, const std::string& pa
     g.begin = reinterpret_cast<std::uintptr_t>(begin);
     g.end = g.begin + bytes;
     std::memcpy(g.path.data(), path.c_str(), path.size() + 1);
+    g.kind = kind;
     g.used.store(true, std::memory_order_release);
     return static_cast<int>(i);
   }
   return -1;
+}
+
+bool mapping_faults_handled() noexcept {
+  struct sigaction current {};
+  return ::sigaction(SIGBUS, nullptr, &current) == 0 && (current.sa_flags & SA_SIGINFO) && current.sa_sigaction == on_bus_error;
 }
 
 void unregister_mapping(int slot) noexcept {

@@ -3,9 +3,10 @@
 // rules, and the validator's entry point.
 #pragma once
 
-#include "actorgraph/io/tables.hpp"
 #include "actorgraph/io/csv.hpp"
+#include "actorgraph/io/tables.hpp"
 #include "io/detail/columns.hpp"
+#include "io/detail/file_text.hpp"
 
 #include <array>
 #include <memory>
@@ -160,7 +161,9 @@ class CsvTableFile {
   // options.threads threads (LoadOptions), with the same table and problems as in one.
   // After open_for_release, the text of each chunk is given back to the system once its cells
   // are copied (so the file and its cells are not both in memory), and release_text must follow.
-  void read(std::string text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed, const LoadOptions& options = {});
+  // Throws IoError when a mapped file changed while it was read (FileText::changed, or a second pass
+  // that does not find what the first one counted).
+  void read(FileText text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed, const LoadOptions& options = {});
 
   // Opens the file again, to read records from once the text is released; does nothing when it
   // cannot be opened or is not a regular file of `size` bytes (then the text is kept).
@@ -191,16 +194,18 @@ class CsvTableFile {
   std::vector<CsvChunk> scan_chunks(std::size_t first, const std::vector<std::string>& input_names, const LoadOptions& options) const;
   void scan_chunk(CsvChunk& chunk, const std::vector<std::string>& input_names) const;
   std::vector<TextColumn> fill_columns(const std::vector<CsvChunk>& chunks, const LoadOptions& options);
-  void fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, const std::vector<char*>& data,
+  bool fill_chunk(const CsvChunk& chunk, std::size_t row, std::vector<std::uint64_t> at, const std::vector<char*>& data,
                   const std::vector<std::uint32_t*>& ends);
   std::uint64_t line_ends(std::uint64_t from, std::uint64_t to) const;  // in text[from, to)
   // Gives the whole pages of text[from, to) back to the system, but for the first bytes (see the
-  // definition): read after this, they are zeros.
+  // definition): read after this, they are zeros (the file's bytes again, when it is mapped).
   void discard_text(std::size_t from, std::size_t to);
 
   TableKind kind_;
   std::string path_, context_;
-  std::string text_;
+  std::string_view text_;  // text_owner_'s bytes, while they are held
+  FileText text_owner_;
+  [[noreturn]] void throw_changed() const;
   std::unique_ptr<LineIndex> lines_;
   std::vector<std::uint64_t> row_offsets_;  // record offset of each data row, while the text is held
   std::vector<std::pair<std::size_t, std::uint64_t>> line_jumps_;  // CsvChunk::jumps of the file, in row order
