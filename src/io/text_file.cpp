@@ -237,29 +237,30 @@ bool FileText::changed() const noexcept {
   return now.st_size != then.st_size || !same_time(now.st_mtim, then.st_mtim) || !same_time(now.st_ctim, then.st_ctim);
 }
 
+std::optional<FileText> map_file(const std::string& path) {
+  if (!mapping_faults_handled()) return std::nullopt;
+  auto mapping = std::make_shared<FileText::Mapping>();
+  // O_NONBLOCK: opening a FIFO without a writer must not hang (it is not mapped).
+  mapping->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (mapping->fd < 0 || ::fstat(mapping->fd, &mapping->mapped) != 0 || !S_ISREG(mapping->mapped.st_mode) || mapping->mapped.st_size <= 0 ||
+      static_cast<std::uint64_t>(mapping->mapped.st_size) > max_input_file_bytes())
+    return std::nullopt;
+  mapping->size = static_cast<std::size_t>(mapping->mapped.st_size);
+  void* at = ::mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE, mapping->fd, 0);
+  if (at == MAP_FAILED) return std::nullopt;
+  mapping->at = static_cast<const char*>(at);
+  mapping->guard = register_mapping(at, mapping->size, path, MappedFile::input);
+  if (mapping->guard < 0) return std::nullopt;
+  FileText text;
+  text.bytes_ = std::string_view(mapping->at, mapping->size);
+  text.mapping_ = std::move(mapping);
+  return text;
+}
+
 std::optional<FileText> map_or_read_file(const std::string& path, std::string& why, unsigned threads) {
-  if (mapping_faults_handled()) {
-    auto mapping = std::make_shared<FileText::Mapping>();
-    // O_NONBLOCK: opening a FIFO without a writer must not hang (it is read below, not mapped).
-    mapping->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (mapping->fd >= 0 && ::fstat(mapping->fd, &mapping->mapped) == 0 && S_ISREG(mapping->mapped.st_mode) &&
-        mapping->mapped.st_size > 0 && static_cast<std::uint64_t>(mapping->mapped.st_size) <= max_input_file_bytes()) {
-      mapping->size = static_cast<std::size_t>(mapping->mapped.st_size);
-      void* at = ::mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE, mapping->fd, 0);
-      if (at != MAP_FAILED) {
-        mapping->at = static_cast<const char*>(at);
-        mapping->guard = register_mapping(at, mapping->size, path, MappedFile::input);
-        if (mapping->guard >= 0) {
-          FileText text;
-          text.bytes_ = std::string_view(mapping->at, mapping->size);
-          text.mapping_ = std::move(mapping);
-          return text;
-        }
-      }
-    }
-    // Anything else (no such file, a folder, a FIFO, an empty file, one over the limit, no mapping):
-    // read, which gives the same answer or message as without mapping.
-  }
+  if (std::optional<FileText> mapped = map_file(path)) return mapped;
+  // Anything else (no such file, a folder, a FIFO, an empty file, one over the limit, no mapping):
+  // read, which gives the same answer or message as without mapping.
   std::optional<std::string> bytes = try_read_file(path, why, threads);
   if (!bytes) return std::nullopt;
   return FileText(std::move(*bytes));

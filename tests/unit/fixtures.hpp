@@ -2,13 +2,16 @@
 // written to a temporary folder from strings.
 #pragma once
 
+#include "actorgraph/io/text_file.hpp"
+
+#include <unistd.h>
 #include <atomic>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace actorgraph::test {
 
@@ -52,6 +55,22 @@ class TempDataset {
 
  private:
   std::filesystem::path path_;
+};
+
+// While it lives, SIGBUS is handled as the command-line tool handles it (exit_on_truncated_mapping),
+// so that the readers map files (io/detail/file_text.hpp); then the handler before is back.
+class MappingFiles {
+ public:
+  MappingFiles() {
+    ::sigaction(SIGBUS, nullptr, &before_);
+    exit_on_truncated_mapping();
+  }
+  ~MappingFiles() { ::sigaction(SIGBUS, &before_, nullptr); }
+  MappingFiles(const MappingFiles&) = delete;
+  MappingFiles& operator=(const MappingFiles&) = delete;
+
+ private:
+  struct sigaction before_ {};
 };
 
 }  // namespace actorgraph::test

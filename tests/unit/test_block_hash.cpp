@@ -55,6 +55,11 @@ TEST_CASE("The block hash is XXH3 of the blocks' XXH3 digests, however it is com
       std::uint64_t read = 99;
       CHECK(block_hash_file(path, read, threads, block) == expected);
       CHECK(read == size);
+      // Mapped, where the command-line tool's SIGBUS handler guards the mapping.
+      const actorgraph::test::MappingFiles mapping;
+      read = 99;
+      CHECK(block_hash_file(path, read, threads, block) == expected);
+      CHECK(read == size);
     }
     // The writer's stream, in pieces that cross the blocks' boundaries anywhere.
     for (const std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{1000}, std::size_t{1777}}) {

@@ -10,7 +10,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <csignal>
 #include <filesystem>
 #include <fstream>
 
@@ -21,6 +20,7 @@
 
 using namespace actorgraph;
 using actorgraph::test::data_path;
+using actorgraph::test::MappingFiles;
 using actorgraph::test::TempDataset;
 
 namespace {
@@ -801,22 +801,6 @@ TEST_CASE("Row places keep every row's offset and line across 4 GiB and records 
 }
 
 namespace {
-
-// While it lives, SIGBUS is handled as the command-line tool handles it (exit_on_truncated_mapping),
-// so that the dataset reader maps its files; then the handler before is back.
-class MappingFiles {
- public:
-  MappingFiles() {
-    ::sigaction(SIGBUS, nullptr, &before_);
-    exit_on_truncated_mapping();
-  }
-  ~MappingFiles() { ::sigaction(SIGBUS, &before_, nullptr); }
-  MappingFiles(const MappingFiles&) = delete;
-  MappingFiles& operator=(const MappingFiles&) = delete;
-
- private:
-  struct sigaction before_ {};
-};
 
 bool is_mapped(const std::string& path) {
   std::string why;

@@ -1,7 +1,9 @@
 #include "io/detail/block_hash.hpp"
 
 #include "actorgraph/error.hpp"
+#include "detail/huge_pages.hpp"
 #include "detail/parallel.hpp"
+#include "io/detail/file_text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,6 +12,7 @@
 #include <new>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,6 +95,16 @@ std::uint64_t block_hash(const char* data, std::size_t size, unsigned threads, s
 
 std::uint64_t block_hash_file(const std::string& path, std::uint64_t& size, unsigned threads, std::size_t block) {
   block = std::max<std::size_t>(block, 1);
+  // Mapped where that is guarded (map_file): the page cache's pages are hashed where they are, not
+  // copied (at L, 40% of a query's time from a snapshot was the copy of the 900 MB of CSV files), and
+  // each block's pages are given back once hashed, so that they do not add to the peak memory.
+  if (const std::optional<FileText> mapped = map_file(path)) {
+    const std::string_view bytes = mapped->bytes();
+    size = bytes.size();
+    return block_hash(bytes.data(), bytes.size(), threads, block, [&](std::size_t offset, std::size_t length) {
+      advise_whole_pages(bytes.data() + offset, bytes.data() + offset + length, system_page_size(), MADV_DONTNEED);
+    });
+  }
   const File file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
   struct stat info {};
   if (file.fd < 0 || ::fstat(file.fd, &info) != 0) throw IoError(path + ": cannot read: " + std::strerror(errno));

@@ -32,15 +32,19 @@ class FileText {
 
  private:
   struct Mapping;
-  friend std::optional<FileText> map_or_read_file(const std::string& path, std::string& why, unsigned threads);
+  friend std::optional<FileText> map_file(const std::string& path);
   std::string_view bytes_;
   std::shared_ptr<const std::string> text_;
   std::shared_ptr<const Mapping> mapping_;
 };
 
+// A mapping of the file at `path`, when it is a non-empty regular file within the size limit
+// (max_input_file_bytes), SIGBUS in a mapping is handled (mapping_faults_handled) and a slot is free
+// to register it (register_mapping); else nullopt.
+std::optional<FileText> map_file(const std::string& path);
+
 // The bytes of the file at `path`, as try_read_file (io/text_file.hpp) gives them, with its size
-// limit and messages; a non-empty regular file is mapped instead when SIGBUS in a mapping is handled
-// (mapping_faults_handled) and a slot is free to register it (register_mapping).
+// limit and messages; mapped instead where map_file can.
 std::optional<FileText> map_or_read_file(const std::string& path, std::string& why, unsigned threads);
 
 }  // namespace actorgraph::detail
