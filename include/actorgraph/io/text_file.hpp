@@ -45,8 +45,9 @@ std::optional<std::string> try_read_file(const std::string& path, std::string& w
 // on standard error and ends the process with exit status 1, instead of a crash. A SIGBUS for any
 // other address, or one sent by kill, goes to the handler that was there before (by default: the
 // process ends with SIGBUS). Not done unless asked: a library does not end its host's process. While
-// this handler is in place, the dataset reader maps large CSV files instead of reading them into
-// memory (faster, and no second copy of the file); without it, it reads them.
+// this handler is in place, the dataset reader maps a dataset's CSV files instead of reading them
+// into memory (no copy, and no fresh memory for the text), and the snapshot key hashes the files
+// through a mapping too; without it, both read them.
 void exit_on_truncated_mapping();
 
 // The bytes of the file at `path`. Throws IoError "PATH: cannot read WHAT: REASON" when it cannot be
