@@ -323,6 +323,7 @@ void CsvTableFile::read(FileText text, Table& table, Reporter& reporter, std::ve
   input_column_ = std::move(plan.input_column);
   missing_required_ = plan.missing_required;
   std::vector<CsvChunk> chunks = scan_chunks(reader.position(), input_names, options);
+  if (between_passes_) between_passes_();
   // The text can go chunk by chunk only if every record starts a line: locate_in_file reads a
   // record again from its offset, and finds its line from the line starts (RowPlaces).
   discard_ = reopened_ && std::all_of(chunks.begin(), chunks.end(), [](const CsvChunk& c) { return c.line_starts; });
@@ -359,15 +360,21 @@ std::uint64_t RowPlaces::last_change(const std::vector<Change>& changes, std::si
   return after == changes.begin() ? 0 : std::prev(after)->value;
 }
 
-void CsvTableFile::open_for_release(std::uint64_t size) {
-  const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+void CsvTableFile::open_for_release(const FileText& text) {
+  // A mapped file is open already, and is the very file read; a file read into memory is opened
+  // again, and kept only if it is still a regular file of the size read.
+  if (std::shared_ptr<const int> mapped = text.descriptor()) {
+    reopened_ = std::move(mapped);
+    return;
+  }
+  const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return;
   auto file = std::shared_ptr<const int>(new int(fd), [](const int* f) {
     ::close(*f);
     delete f;
   });
   struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != size) return;
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != text.bytes().size()) return;
   reopened_ = std::move(file);
 }
 
@@ -542,7 +549,7 @@ CheckResult read_csv_dataset(const std::string& folder, const std::map<std::stri
     }
     state.read[k] = true;
     // The text of a file on disk is given back as it is read, and read again where a problem is.
-    if (!files) csv[k].open_for_release(text->bytes().size());
+    if (!files) csv[k].open_for_release(*text);
     csv[k].read(std::move(*text), tables.table(kind), reporter, state.malformed[k], options);
     csv[k].release_text();
   }

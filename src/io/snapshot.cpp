@@ -31,6 +31,7 @@
 #include <functional>
 #include <memory>
 #include <type_traits>
+#include <variant>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -1006,40 +1007,30 @@ SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_
 }
 
 SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key) {
-  SnapshotLoad out;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    out.refused = errno == ENOENT ? "no snapshot yet" : std::string("cannot open it: ") + std::strerror(errno);
-    return out;
-  }
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ::close(fd);
-    out.refused = "not a regular file";
-    return out;
-  }
-  const auto size = static_cast<std::size_t>(info.st_size);
-  if (size < header_size) {
-    ::close(fd);
-    out.refused = "truncated (" + std::to_string(size) + " bytes)";
-    return out;
-  }
   // A private read-only mapping, which the dataset's columns view for as long as it lives (the last
   // one unmaps it). The snapshot is replaced by a rename, never rewritten in place, so the mapped
-  // file does not change under the reader, unless another program truncates it.
-  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (mapped == MAP_FAILED) {
-    out.refused = std::string("cannot map it: ") + std::strerror(errno);
-    return out;
+  // file does not change under the reader, unless another program truncates it: a SIGBUS in it is
+  // then an error message, not a crash (exit_on_truncated_mapping). A snapshot is mapped even where
+  // no slot is free to guard it, as before the guard existed.
+  using detail::GuardedMapping;
+  auto mapped = GuardedMapping::map(path, detail::MappedFile::snapshot, {.min_bytes = header_size});
+  if (auto* mapping = std::get_if<std::shared_ptr<const GuardedMapping>>(&mapped)) {
+    const std::string_view bytes = (*mapping)->bytes();
+    return decode(bytes, dataset_path, key, std::shared_ptr<const void>(std::move(*mapping)));
   }
-  // Guarded: a SIGBUS in it (another program truncated the file) is an error message, not a crash.
-  const int guard = detail::register_mapping(mapped, size, path);
-  const std::shared_ptr<const void> mapping(mapped, [size, guard](const void* at) {
-    detail::unregister_mapping(guard);
-    ::munmap(const_cast<void*>(at), size);
-  });
-  return decode({static_cast<const char*>(mapped), size}, dataset_path, key, mapping);
+  const GuardedMapping::Refusal refusal = std::get<GuardedMapping::Refusal>(mapped);
+  SnapshotLoad out;
+  switch (refusal.reason) {
+    case GuardedMapping::Refusal::cannot_open:
+      out.refused = refusal.error == ENOENT ? "no snapshot yet" : std::string("cannot open it: ") + std::strerror(refusal.error);
+      break;
+    case GuardedMapping::Refusal::not_regular: out.refused = "not a regular file"; break;
+    case GuardedMapping::Refusal::too_small: out.refused = "truncated (" + std::to_string(refusal.size) + " bytes)"; break;
+    case GuardedMapping::Refusal::cannot_map: out.refused = std::string("cannot map it: ") + std::strerror(refusal.error); break;
+    case GuardedMapping::Refusal::too_large:
+    case GuardedMapping::Refusal::unguarded: out.refused = "cannot map it"; break;  // not asked for
+  }
+  return out;
 }
 
 }  // namespace actorgraph

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <utility>
+#include <variant>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -211,49 +212,18 @@ std::string read_text_file(const std::string& path, std::string_view what) {
 
 namespace detail {
 
-struct FileText::Mapping {
-  const char* at = nullptr;
-  std::size_t size = 0;
-  int fd = -1, guard = -1;
-  struct stat mapped {};  // the file's status when it was mapped
-  Mapping() = default;
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-  ~Mapping() {
-    unregister_mapping(guard);
-    if (at) ::munmap(const_cast<char*>(at), size);
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 FileText::FileText(std::string text) : text_(std::make_shared<const std::string>(std::move(text))) { bytes_ = *text_; }
 
-bool FileText::changed() const noexcept {
-  if (!mapping_) return false;
-  struct stat now {};
-  if (::fstat(mapping_->fd, &now) != 0) return true;
-  const struct stat& then = mapping_->mapped;
-  const auto same_time = [](const timespec& a, const timespec& b) { return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec; };
-  return now.st_size != then.st_size || !same_time(now.st_mtim, then.st_mtim) || !same_time(now.st_ctim, then.st_ctim);
-}
+bool FileText::changed() const noexcept { return mapping_ && mapping_->changed(); }
 
 std::optional<FileText> map_file(const std::string& path) {
   if (!mapping_faults_handled()) return std::nullopt;
-  auto mapping = std::make_shared<FileText::Mapping>();
-  // O_NONBLOCK: opening a FIFO without a writer must not hang (it is not mapped).
-  mapping->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (mapping->fd < 0 || ::fstat(mapping->fd, &mapping->mapped) != 0 || !S_ISREG(mapping->mapped.st_mode) || mapping->mapped.st_size <= 0 ||
-      static_cast<std::uint64_t>(mapping->mapped.st_size) > max_input_file_bytes())
-    return std::nullopt;
-  mapping->size = static_cast<std::size_t>(mapping->mapped.st_size);
-  void* at = ::mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE, mapping->fd, 0);
-  if (at == MAP_FAILED) return std::nullopt;
-  mapping->at = static_cast<const char*>(at);
-  mapping->guard = register_mapping(at, mapping->size, path, MappedFile::input);
-  if (mapping->guard < 0) return std::nullopt;
+  auto mapped = GuardedMapping::map(path, MappedFile::input, {.min_bytes = 1, .max_bytes = max_input_file_bytes(), .require_guard = true});
+  auto* mapping = std::get_if<std::shared_ptr<const GuardedMapping>>(&mapped);
+  if (!mapping) return std::nullopt;
   FileText text;
-  text.bytes_ = std::string_view(mapping->at, mapping->size);
-  text.mapping_ = std::move(mapping);
+  text.bytes_ = (*mapping)->bytes();
+  text.mapping_ = std::move(*mapping);
   return text;
 }
 

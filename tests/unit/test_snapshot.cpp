@@ -397,6 +397,20 @@ TEST_CASE("A snapshot of another format version, build or kind of file is refuse
   CHECK(read_snapshot(f.copy.path() + "/none", f.copy.path(), key).refused == "no snapshot yet");
 }
 
+TEST_CASE("A snapshot path that is short, empty, a folder or a FIFO is refused with its reason, without waiting", "[io][snapshot]") {
+  SnapshotFixture f("small");
+  const SnapshotKey key = snapshot_key(f.copy.path());
+  write_bytes(f.file(), "AGSNAP");
+  CHECK(f.read().refused == "truncated (6 bytes)");
+  write_bytes(f.file(), "");
+  CHECK(f.read().refused == "truncated (0 bytes)");
+  CHECK(read_snapshot(f.copy.path(), f.copy.path(), key).refused == "not a regular file");
+  // A FIFO without a writer: opened without blocking, and refused.
+  const std::string fifo = f.copy.path() + "/fifo.snapshot";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(read_snapshot(fifo, f.copy.path(), key).refused == "not a regular file");
+}
+
 TEST_CASE("A sealed snapshot with any one byte changed is refused or read, never read out of bounds", "[io][snapshot]") {
   // Sealing makes the checksum right again, so the change reaches the structural checks: run under
   // the sanitizers (scripts/test), any read out of bounds fails the test.

@@ -2,6 +2,8 @@
 // reader.
 #pragma once
 
+#include "io/detail/guarded_mappings.hpp"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,18 +26,21 @@ class FileText {
   bool mapped() const noexcept { return mapping_ != nullptr; }
 
   // Whether a mapped file's size, modification or change time differ from when it was mapped (it
-  // was written meanwhile, so its bytes may have changed while they were read). False for a string.
+  // was written meanwhile, so its bytes may have changed while they were read; see
+  // GuardedMapping::changed for what it cannot see). False for a string.
   bool changed() const noexcept;
+
+  // A mapped file, open (GuardedMapping::descriptor); null for a string.
+  std::shared_ptr<const int> descriptor() const noexcept { return mapping_ ? mapping_->descriptor() : nullptr; }
 
   // Frees the bytes (unmaps the file).
   void reset() noexcept { *this = FileText(); }
 
  private:
-  struct Mapping;
   friend std::optional<FileText> map_file(const std::string& path);
   std::string_view bytes_;
   std::shared_ptr<const std::string> text_;
-  std::shared_ptr<const Mapping> mapping_;
+  std::shared_ptr<const GuardedMapping> mapping_;
 };
 
 // A mapping of the file at `path`, when it is a non-empty regular file within the size limit

@@ -14,6 +14,8 @@
 #include <mutex>
 #include <string_view>
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace actorgraph {
@@ -113,6 +115,40 @@ bool mapping_faults_handled() noexcept {
 
 void unregister_mapping(int slot) noexcept {
   if (slot >= 0) guards[static_cast<std::size_t>(slot)].used.store(false, std::memory_order_release);
+}
+
+std::variant<std::shared_ptr<const GuardedMapping>, GuardedMapping::Refusal> GuardedMapping::map(const std::string& path, MappedFile kind,
+                                                                                                 Limits limits) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return Refusal{Refusal::cannot_open, errno};
+  std::shared_ptr<GuardedMapping> mapping(new GuardedMapping());
+  mapping->fd_ = std::shared_ptr<const int>(new int(fd), [](const int* f) {
+    ::close(*f);
+    delete f;
+  });
+  if (::fstat(fd, &mapping->mapped_) != 0 || !S_ISREG(mapping->mapped_.st_mode)) return Refusal{Refusal::not_regular};
+  const auto size = static_cast<std::uint64_t>(mapping->mapped_.st_size);
+  if (size < std::max<std::uint64_t>(limits.min_bytes, 1)) return Refusal{Refusal::too_small, 0, size};
+  if (size > limits.max_bytes) return Refusal{Refusal::too_large, 0, size};
+  void* at = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
+  if (at == MAP_FAILED) return Refusal{Refusal::cannot_map, errno, size};
+  mapping->at_ = static_cast<const char*>(at);
+  mapping->size_ = static_cast<std::size_t>(size);
+  mapping->guard_ = register_mapping(at, mapping->size_, path, kind);
+  if (mapping->guard_ < 0 && limits.require_guard) return Refusal{Refusal::unguarded, 0, size};
+  return std::shared_ptr<const GuardedMapping>(std::move(mapping));
+}
+
+GuardedMapping::~GuardedMapping() {
+  unregister_mapping(guard_);
+  if (at_) ::munmap(const_cast<char*>(at_), size_);
+}
+
+bool GuardedMapping::changed() const noexcept {
+  struct stat now {};
+  if (::fstat(*fd_, &now) != 0) return true;
+  const auto same_time = [](const timespec& a, const timespec& b) { return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec; };
+  return now.st_size != mapped_.st_size || !same_time(now.st_mtim, mapped_.st_mtim) || !same_time(now.st_ctim, mapped_.st_ctim);
 }
 
 }  // namespace detail

@@ -9,8 +9,9 @@
 #include "io/detail/file_text.hpp"
 
 #include <array>
-#include <memory>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -165,9 +166,14 @@ class CsvTableFile {
   // that does not find what the first one counted).
   void read(FileText text, Table& table, Reporter& reporter, std::vector<std::uint8_t>& malformed, const LoadOptions& options = {});
 
-  // Opens the file again, to read records from once the text is released; does nothing when it
-  // cannot be opened or is not a regular file of `size` bytes (then the text is kept).
-  void open_for_release(std::uint64_t size);
+  // Keeps the file open, to read records from once the text is released: a mapped file's own
+  // descriptor, or else the file opened again; does nothing when it cannot be opened or is not a
+  // regular file of the text's size (then the text is kept).
+  void open_for_release(const FileText& text);
+
+  // For tests: called once the first pass is done, before the second (where another program may
+  // write a mapped file).
+  void set_between_passes(std::function<void()> call) { between_passes_ = std::move(call); }
 
   // Whether the header lacks a required column (then every row is malformed, even one added later).
   bool missing_required() const noexcept { return missing_required_; }
@@ -211,6 +217,7 @@ class CsvTableFile {
   std::vector<std::pair<std::size_t, std::uint64_t>> line_jumps_;  // CsvChunk::jumps of the file, in row order
   bool discard_ = false;                    // give each chunk's text back once read (open_for_release)
   std::shared_ptr<const int> reopened_;     // open_for_release's file, until release_text
+  std::function<void()> between_passes_;    // set_between_passes
   // After release_text: the offset and line of each data row, and the file, open, to read records from.
   RowPlaces places_;
   std::shared_ptr<const int> file_;
