@@ -195,20 +195,56 @@ void prune_cache(const SnapshotPlan& plan) {
 }
 
 // Writes the snapshot of a dataset just read from the files, when they did not change while they
-// were read. A failure costs one note on stderr, never the command (write_file leaves nothing).
-void store_snapshot(const std::string& path, const SnapshotPlan& plan, const SnapshotKey& key, const Dataset& d) {
+// were read; false when it wrote none. A failure costs one note on stderr, never the command
+// (write_file leaves nothing).
+bool store_snapshot(const std::string& path, const SnapshotPlan& plan, const SnapshotKey& key, const Dataset& d) {
   try {
     SnapshotKey now = stat_snapshot_key(path);
     for (std::size_t i = 0; i < now.files.size() && i < key.files.size(); ++i) now.files[i].hash = key.files[i].hash;
-    if (now != key) return;  // a file changed meanwhile: the next command reads the files again
+    if (now != key) return false;  // a file changed meanwhile: the next command reads the files again
     const std::filesystem::path folder = std::filesystem::path(plan.file).parent_path();
     if (!folder.empty()) std::filesystem::create_directories(folder);
     write_snapshot(d, key, plan.file);
   } catch (const std::exception& e) {
     std::cerr << "actorgraph: note: no snapshot written for " << path << ": " << e.what() << "\n";
-    return;
+    return false;
   }
   if (plan.cache_bytes != 0) prune_cache(plan);
+  return true;
+}
+
+// The snapshot a loaded dataset came with (read, or written by this process), by path: its network
+// snapshots go beside it, under the same key.
+struct KeptSnapshot {
+  SnapshotPlan plan;
+  SnapshotKey key;
+};
+std::map<std::string, KeptSnapshot>& kept_snapshots() {
+  static auto& kept = *new std::map<std::string, KeptSnapshot>;  // never destroyed, as load()'s
+  return kept;
+}
+
+// The network of the whole dataset at `path` (see SlicedNetwork), or nullptr when it has no snapshot
+// to keep it beside. Writing it costs a note on failure, never the command.
+std::unique_ptr<const Network> whole_network(const std::string& path, const Dataset& d, const Slice& slice, const NetworkOptions& o) {
+  const auto kept = kept_snapshots().find(path);
+  if (kept == kept_snapshots().end()) return nullptr;
+  const KeptSnapshot& k = kept->second;
+  SnapshotPlan plan = k.plan;
+  plan.file = network_snapshot_path(k.plan.file, o);
+  if (NetworkSnapshotLoad stored = read_network_snapshot(plan.file, d, o, k.key); stored.network) {
+    if (plan.cache_bytes != 0) mark_snapshot_used(plan.file);
+    return std::move(stored.network);
+  }
+  auto built = std::make_unique<const Network>(d, slice, o);
+  try {
+    write_network_snapshot(*built, o, k.key, plan.file);
+  } catch (const std::exception& e) {
+    std::cerr << "actorgraph: note: no network snapshot written for " << path << ": " << e.what() << "\n";
+    return built;
+  }
+  if (plan.cache_bytes != 0) prune_cache(plan);
+  return built;
 }
 
 }  // namespace
@@ -272,17 +308,20 @@ const Dataset& load(const std::string& path) {
   const SnapshotPlan plan = snapshot_plan(path);
   const std::optional<SnapshotKey> key = planned_key(path, plan);
   std::unique_ptr<const Dataset> d;
+  bool snapshot = false;  // d came with one: read, or written now
   if (key)
-    if (SnapshotLoad snapshot = read_snapshot(plan.file, path, *key); snapshot.dataset) {
-      d = std::make_unique<const Dataset>(std::move(*snapshot.dataset));
+    if (SnapshotLoad read = read_snapshot(plan.file, path, *key); read.dataset) {
+      d = std::make_unique<const Dataset>(std::move(*read.dataset));
       if (plan.cache_bytes != 0) mark_snapshot_used(plan.file);  // kept first when the cache is pruned
+      snapshot = true;
     }
   if (!d) {
     CheckResult checked = check_dataset_any(path, load_options());
     if (!checked.dataset) throw DataError(std::move(checked.diagnostics));
     d = std::make_unique<const Dataset>(std::move(*checked.dataset));
-    if (key) store_snapshot(path, plan, *key, *d);
+    snapshot = key && store_snapshot(path, plan, *key, *d);
   }
+  if (snapshot) kept_snapshots().insert_or_assign(path, KeptSnapshot{plan, *key});
   if (const std::size_t n = count_warnings(d->warnings()); n > 0)
     std::cerr << "actorgraph: note: " << path << " has " << n << (n == 1 ? " warning" : " warnings")
               << " (run 'actorgraph check " << path << "' to list them)\n";
@@ -294,8 +333,19 @@ void note_slice(const Slice& slice) {
     std::cerr << "actorgraph: note: the date window leaves out " << n << (n == 1 ? " undated relation" : " undated relations") << "\n";
 }
 
-SlicedNetwork::SlicedNetwork(const Dataset& d, const SliceOptions& slice_options, const NetworkOptions& network_options)
-    : dataset(d), slice(d, slice_options), network(d, slice, network_options) {}
+namespace {
+
+std::unique_ptr<const Network> network_of(const std::string& path, const Dataset& d, const Slice& slice, const NetworkOptions& o) {
+  if (slice.actor_count() == d.actor_count() && slice.relation_count() == d.relation_count())
+    if (auto whole = whole_network(path, d, slice, o)) return whole;
+  return std::make_unique<const Network>(d, slice, o);
+}
+
+}  // namespace
+
+SlicedNetwork::SlicedNetwork(const std::string& path, const Dataset& d, const SliceOptions& slice_options,
+                             const NetworkOptions& network_options)
+    : dataset(d), slice(d, slice_options), held_(network_of(path, d, slice, network_options)), network(*held_) {}
 
 const SlicedNetwork& sliced_network(const std::string& path, const SliceArgs& slice_args, const NetworkArgs& network_args) {
   // The key: every option that changes the slice or the network, as given (names are resolved by
@@ -314,7 +364,7 @@ const SlicedNetwork& sliced_network(const std::string& path, const SliceArgs& sl
   auto it = std::find_if(kept.begin(), kept.end(), [&](const auto& entry) { return entry.first == key; });
   if (it == kept.end()) {
     const Dataset& d = load(path);
-    auto built = std::make_unique<const SlicedNetwork>(d, slice_args.options(), no);
+    auto built = std::make_unique<const SlicedNetwork>(path, d, slice_args.options(), no);
     if (kept.size() == 4) kept.pop_front();  // no command holds one across queries
     kept.emplace_back(std::move(key), std::move(built));
     it = kept.end() - 1;

@@ -99,10 +99,18 @@ void note_slice(const Slice& slice);
 // What an analysis command works on: the dataset (load), the slice its options ask for and the
 // network projected from that slice.
 struct SlicedNetwork {
-  SlicedNetwork(const Dataset& d, const SliceOptions& slice_options, const NetworkOptions& network_options);
+  // The network of a slice that leaves nothing out is read from its snapshot beside the dataset's
+  // when there is one (io/snapshot.hpp, "The network of a whole dataset"), and else built and stored
+  // there for the next command; any other is built.
+  SlicedNetwork(const std::string& path, const Dataset& d, const SliceOptions& slice_options, const NetworkOptions& network_options);
   const Dataset& dataset;
   const Slice slice;
-  const Network network;
+
+ private:
+  std::unique_ptr<const Network> held_;
+
+ public:
+  const Network& network;
 };
 
 // The SlicedNetwork of a dataset path and options, with the note of what a date window left out.

@@ -14,6 +14,8 @@
 #include "actorgraph/error.hpp"
 #include "actorgraph/io/output_file.hpp"
 #include "actorgraph/model/graph.hpp"
+#include "detail/graph_slot.hpp"
+#include "detail/parallel.hpp"
 #include "io/detail/block_hash.hpp"
 #include "io/detail/guarded_mappings.hpp"
 
@@ -171,17 +173,29 @@ constexpr std::size_t hash_digits = 32, temporary_random = 6;  // cached_snapsho
 // A temporary file unchanged for this long belongs to a write that will never finish.
 constexpr std::int64_t leftover_after_ns = std::int64_t{3600} * 1'000'000'000;
 
-// HASH.snapshot, HASH 32 lowercase hex digits: a name cached_snapshot_path gives.
-bool is_cached_snapshot_name(std::string_view name) {
-  if (name.size() != hash_digits + snapshot_suffix.size() || !name.ends_with(snapshot_suffix)) return false;
-  return std::all_of(name.begin(), name.begin() + hash_digits, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+// "network-UCM" (network_snapshot_path's infix without its dot): U and C 0 or 1, M c, s or m.
+bool is_network_infix(std::string_view infix) {
+  constexpr std::string_view start = "network-";
+  return infix.size() == start.size() + 3 && infix.starts_with(start) && (infix[8] == '0' || infix[8] == '1') &&
+         (infix[9] == '0' || infix[9] == '1') && (infix[10] == 'c' || infix[10] == 's' || infix[10] == 'm');
 }
 
-// .HASH.snapshot.tmp-XXXXXX: write_file's temporary file for a cached snapshot.
+// HASH.snapshot or HASH.network-UCM.snapshot, HASH 32 lowercase hex digits: a name that
+// cached_snapshot_path or network_snapshot_path gives in the cache.
+bool is_cached_snapshot_name(std::string_view name) {
+  if (name.size() < hash_digits + snapshot_suffix.size() || !name.ends_with(snapshot_suffix)) return false;
+  if (!std::all_of(name.begin(), name.begin() + hash_digits, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+    return false;
+  const std::string_view middle = name.substr(hash_digits, name.size() - hash_digits - snapshot_suffix.size());
+  return middle.empty() || (middle.front() == '.' && is_network_infix(middle.substr(1)));
+}
+
+// .NAME.tmp-XXXXXX, NAME a cached snapshot's: write_file's temporary file for it.
 bool is_leftover_name(std::string_view name) {
-  const std::size_t snapshot = hash_digits + snapshot_suffix.size();
-  return name.size() == 1 + snapshot + temporary_infix.size() + temporary_random && name.front() == '.' &&
-         is_cached_snapshot_name(name.substr(1, snapshot)) && name.substr(1 + snapshot, temporary_infix.size()) == temporary_infix;
+  const std::size_t tail = temporary_infix.size() + temporary_random;
+  if (name.size() < 1 + tail || name.front() != '.') return false;
+  const std::string_view snapshot = name.substr(1, name.size() - 1 - tail);
+  return is_cached_snapshot_name(snapshot) && name.substr(1 + snapshot.size(), temporary_infix.size()) == temporary_infix;
 }
 
 struct CachedSnapshot {
@@ -242,11 +256,23 @@ CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_by
 
 void mark_snapshot_used(const std::string& path) noexcept { ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); }
 
+std::string network_snapshot_path(const std::string& snapshot_path, const NetworkOptions& options) {
+  constexpr char merges[] = {'c', 's', 'm'};
+  std::string infix = "network-";
+  infix += options.undirected ? '1' : '0';
+  infix += options.collapse ? '1' : '0';
+  infix += merges[static_cast<std::size_t>(options.merge)];
+  const std::string_view path(snapshot_path);
+  if (path.ends_with(snapshot_suffix)) return std::string(path.substr(0, path.size() - snapshot_suffix.size())) + "." + infix + ".snapshot";
+  return snapshot_path + "." + infix;
+}
+
 // ---- Encoding and decoding ----------------------------------------------------------------------
 
 namespace {
 
 constexpr char magic[8] = {'A', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
+constexpr char network_magic[8] = {'A', 'G', 'N', 'E', 'T', 'W', '\r', '\n'};  // a network snapshot's
 // Raised whenever the layout of the body changes; the identity string catches type layouts besides.
 constexpr std::uint32_t format_version = 4;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
@@ -414,25 +440,67 @@ void check(bool ok, const char* what) {
   if (!ok) throw Refused{std::string("corrupted (") + what + ")"};
 }
 
+// The body of the file `bytes` once its header is checked: the magic (`expected`; else "not an
+// actorgraph KIND"), the byte order, the format version, the stated length and the body's checksum.
+std::string_view checked_body(std::string_view bytes, const char (&expected)[8], const char* kind, bool mapped) {
+  if (bytes.size() < header_size) throw Refused{"truncated (" + std::to_string(bytes.size()) + " bytes)"};
+  if (std::memcmp(bytes.data(), expected, sizeof expected) != 0) throw Refused{std::string("not an actorgraph ") + kind};
+  std::uint32_t version, order;
+  std::uint64_t length, checksum;
+  std::memcpy(&version, bytes.data() + 8, 4);
+  std::memcpy(&order, bytes.data() + 12, 4);
+  std::memcpy(&length, bytes.data() + length_at, 8);
+  std::memcpy(&checksum, bytes.data() + checksum_at, 8);
+  if (order != byte_order_mark) throw Refused{"written on a machine of another byte order"};
+  if (version != format_version)
+    throw Refused{"format version " + std::to_string(version) + " (this build reads version " + std::to_string(format_version) + ")"};
+  if (length != bytes.size())
+    throw Refused{"truncated or extended (" + std::to_string(bytes.size()) + " bytes, " + std::to_string(length) + " written)"};
+  const std::string_view body = bytes.substr(header_size);
+  if (body_checksum(body, mapped) != checksum) throw Refused{"corrupted (checksum mismatch)"};
+  return body;
+}
+
+// The checks below run over every stored array (tens of millions of values at L) for files that are
+// almost always valid, so they have no early exit: each ORs a flag over the whole array, a loop the
+// compiler vectorizes (a find_if's exit per value made them a quarter of `types` from a snapshot).
+
 // True when `values` never decrease and end at `last` (an offsets array of a CSR or a TextColumn).
 template <class T>
 bool ascending_to(const T& values, std::uint64_t last) {
-  for (std::size_t i = 1; i < values.size(); ++i)
-    if (values[i] < values[i - 1]) return false;
-  return values.empty() ? last == 0 : values.back() == last;
+  const std::size_t n = values.size();
+  if (n == 0) return last == 0;
+  const auto* v = values.data();
+  bool descends = false;
+  for (std::size_t i = 1; i < n; ++i) descends |= v[i] < v[i - 1];
+  return !descends && v[n - 1] == last;
 }
 
 // A date that PartialDate's functions can take: a known precision and a month that indexes the
 // month lengths (0 when not given).
 bool usable_dates(std::span<const PartialDate> dates) {
-  return std::all_of(dates.begin(), dates.end(), [](const PartialDate& d) {
-    return static_cast<unsigned>(d.precision()) <= static_cast<unsigned>(DatePrecision::day) && d.month() <= 12;
-  });
+  bool unusable = false;
+  for (const PartialDate& d : dates) {
+    unusable |= static_cast<unsigned>(d.precision()) > static_cast<unsigned>(DatePrecision::day);
+    unusable |= d.month() > 12;
+  }
+  return !unusable;
 }
 
 template <class T>
 bool all_below(const T& values, std::uint64_t bound) {
-  return std::all_of(values.begin(), values.end(), [bound](auto v) { return static_cast<std::uint64_t>(v) < bound; });
+  using V = std::remove_cvref_t<decltype(*values.data())>;
+  if constexpr (std::is_unsigned_v<V>) {
+    if (bound > std::numeric_limits<V>::max()) return true;  // every value is
+    const V b = static_cast<V>(bound);
+    bool over = false;
+    for (const V v : values) over |= v >= b;
+    return !over;
+  } else {
+    bool over = false;
+    for (const auto v : values) over |= static_cast<std::uint64_t>(v) >= bound;
+    return !over;
+  }
 }
 
 }  // namespace
@@ -470,9 +538,29 @@ class SnapshotCodec {
   static void encode_columns(Encoder& out, const Dataset& d);
   static void decode_columns(Decoder& in, Dataset& d);
   static void encode_graph(Encoder& out, const Graph& g);
-  static void decode_graph(Decoder& in, Dataset& d);
+  // The graph's arrays as stored (views of the mapping, or copies), checked and kept apart from
+  // the rest (on another thread), and copied into the graph only when it is first asked for.
+  struct StoredGraph {
+    Column<CoreGraph::vertices_size_type> out_starts, in_starts;
+    Column<CoreVertex> heads, tails;
+    Column<ArcRelation> relations;
+    Column<CoreGraph::edges_size_type> in_arcs;
+  };
+  static StoredGraph decode_graph(Decoder& in);
+  static void check_graph(const StoredGraph& s, const Dataset& d);
+  static void keep_graph(StoredGraph s, Dataset& d);
   static void check_structure(const Dataset& d);
   static std::vector<PartialDate> without_padding(std::span<const PartialDate> dates);
+
+ public:
+  // A network snapshot's body (io/snapshot.hpp, "The network of a whole dataset").
+  static void encode_network(Encoder& out, const Network& n, const NetworkOptions& o, const SnapshotKey& key);
+  static std::unique_ptr<const Network> decode_network(std::string_view bytes, const Dataset& d, const NetworkOptions& o,
+                                                       const SnapshotKey& key, std::shared_ptr<const void> keep);
+
+ private:
+  static std::uint64_t network_options_code(const NetworkOptions& o);
+  static void check_network(const Network& n, const Dataset& d);
 };
 
 std::string SnapshotCodec::identity() {
@@ -818,27 +906,51 @@ void SnapshotCodec::encode_graph(Encoder& out, const Graph& g) {
   out.array(c.m_backward.m_edge_properties);
 }
 
-void SnapshotCodec::decode_graph(Decoder& in, Dataset& d) {
-  Graph g;
-  CoreGraph& c = g.graph_;
-  in.array(c.m_forward.m_rowstart);
-  in.array(c.m_forward.m_column);
-  in.array(c.m_forward.m_edge_properties);
-  in.array(c.m_backward.m_rowstart);
-  in.array(c.m_backward.m_column);
-  in.array(c.m_backward.m_edge_properties);
-  const std::size_t n = d.actor_count(), arcs = c.m_forward.m_column.size();
-  check(c.m_forward.m_rowstart.size() == n + 1 && c.m_backward.m_rowstart.size() == n + 1, "the graph's vertices");
-  check(c.m_forward.m_edge_properties.size() == arcs && c.m_backward.m_column.size() == arcs &&
-            c.m_backward.m_edge_properties.size() == arcs, "the graph's arcs");
-  check(ascending_to(c.m_forward.m_rowstart, arcs) && ascending_to(c.m_backward.m_rowstart, arcs), "the graph's rows");
-  check(all_below(c.m_forward.m_column, n) && all_below(c.m_backward.m_column, n) && all_below(c.m_backward.m_edge_properties, arcs),
-        "the graph's arcs");
-  check(std::all_of(c.m_forward.m_edge_properties.begin(), c.m_forward.m_edge_properties.end(),
-                    [&](const ArcRelation& a) { return a.relation < d.relation_count(); }),
-        "the graph's relations");
-  c.resize(n);  // the vertex properties (no_property): one per vertex
-  d.graph_ = std::make_unique<const Graph>(std::move(g));
+SnapshotCodec::StoredGraph SnapshotCodec::decode_graph(Decoder& in) {
+  // The element types of the vectors they are copied into, which encode_graph stores.
+  using Forward = decltype(std::declval<CoreGraph&>().m_forward);
+  using Backward = decltype(std::declval<CoreGraph&>().m_backward);
+  static_assert(std::is_same_v<decltype(std::declval<Forward&>().m_rowstart)::value_type, CoreGraph::vertices_size_type> &&
+                std::is_same_v<decltype(std::declval<Forward&>().m_column)::value_type, CoreVertex> &&
+                std::is_same_v<decltype(std::declval<Forward&>().m_edge_properties)::value_type, ArcRelation> &&
+                std::is_same_v<decltype(std::declval<Backward&>().m_rowstart)::value_type, CoreGraph::vertices_size_type> &&
+                std::is_same_v<decltype(std::declval<Backward&>().m_column)::value_type, CoreVertex> &&
+                std::is_same_v<decltype(std::declval<Backward&>().m_edge_properties)::value_type, CoreGraph::edges_size_type>);
+  StoredGraph s;
+  in.array(s.out_starts);
+  in.array(s.heads);
+  in.array(s.relations);
+  in.array(s.in_starts);
+  in.array(s.tails);
+  in.array(s.in_arcs);
+  return s;
+}
+
+void SnapshotCodec::check_graph(const StoredGraph& s, const Dataset& d) {
+  const std::size_t n = d.actor_count(), arcs = s.heads.size();
+  check(s.out_starts.size() == n + 1 && s.in_starts.size() == n + 1, "the graph's vertices");
+  check(s.relations.size() == arcs && s.tails.size() == arcs && s.in_arcs.size() == arcs, "the graph's arcs");
+  check(ascending_to(s.out_starts, arcs) && ascending_to(s.in_starts, arcs), "the graph's rows");
+  check(all_below(s.heads, n) && all_below(s.tails, n) && all_below(s.in_arcs, arcs), "the graph's arcs");
+  bool outside = false;
+  for (const ArcRelation& a : s.relations) outside |= a.relation >= d.relation_count();
+  check(!outside, "the graph's relations");
+}
+
+void SnapshotCodec::keep_graph(StoredGraph s, Dataset& d) {
+  const std::size_t n = d.actor_count();
+  d.graph_ = std::make_unique<Dataset::GraphSlot>([s = std::move(s), n] {
+    Graph g;
+    CoreGraph& c = g.graph_;
+    c.m_forward.m_rowstart.assign(s.out_starts.begin(), s.out_starts.end());
+    c.m_forward.m_column.assign(s.heads.begin(), s.heads.end());
+    c.m_forward.m_edge_properties.assign(s.relations.begin(), s.relations.end());
+    c.m_backward.m_rowstart.assign(s.in_starts.begin(), s.in_starts.end());
+    c.m_backward.m_column.assign(s.tails.begin(), s.tails.end());
+    c.m_backward.m_edge_properties.assign(s.in_arcs.begin(), s.in_arcs.end());
+    c.resize(n);  // the vertex properties (no_property): one per vertex
+    return g;
+  });
 }
 
 // The bounds that the accessors rely on: every array as long as its table, every offset array
@@ -885,26 +997,12 @@ void SnapshotCodec::encode(Encoder& out, const Dataset& d, const SnapshotKey& ke
   encode_index(out, d.source_by_id_);
   encode_names(out, d);
   encode_columns(out, d);
-  encode_graph(out, *d.graph_);
+  encode_graph(out, d.graph());
 }
 
 Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key,
                               std::shared_ptr<const void> keep) {
-  if (bytes.size() < header_size) throw Refused{"truncated (" + std::to_string(bytes.size()) + " bytes)"};
-  if (std::memcmp(bytes.data(), magic, sizeof magic) != 0) throw Refused{"not an actorgraph snapshot"};
-  std::uint32_t version, order;
-  std::uint64_t length, checksum;
-  std::memcpy(&version, bytes.data() + 8, 4);
-  std::memcpy(&order, bytes.data() + 12, 4);
-  std::memcpy(&length, bytes.data() + length_at, 8);
-  std::memcpy(&checksum, bytes.data() + checksum_at, 8);
-  if (order != byte_order_mark) throw Refused{"written on a machine of another byte order"};
-  if (version != format_version)
-    throw Refused{"format version " + std::to_string(version) + " (this build reads version " + std::to_string(format_version) + ")"};
-  if (length != bytes.size())
-    throw Refused{"truncated or extended (" + std::to_string(bytes.size()) + " bytes, " + std::to_string(length) + " written)"};
-  const std::string_view body = bytes.substr(header_size);
-  if (body_checksum(body, keep != nullptr) != checksum) throw Refused{"corrupted (checksum mismatch)"};
+  const std::string_view body = checked_body(bytes, magic, "snapshot", keep != nullptr);
   Decoder in(body, std::move(keep));
   if (in.bytes() != identity()) throw Refused{"written by another build of actorgraph"};
   check_key(in, key);
@@ -918,11 +1016,96 @@ Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset
   decode_index(in, d.source_by_id_, d.sources_);
   decode_names(in, d);
   decode_columns(in, d);
-  decode_graph(in, d);
+  StoredGraph graph = decode_graph(in);
   if (in.remaining() != 0) throw Refused{"corrupted (bytes after the last item)"};
-  check_structure(d);
+  // Two passes over tens of millions of values at L, one per core.
+  run_both(
+      0, [&] { check_structure(d); }, [&] { check_graph(graph, d); });
+  keep_graph(std::move(graph), d);
   if (actor_columns) share_actor_ids(d);
   return d;
+}
+
+std::uint64_t SnapshotCodec::network_options_code(const NetworkOptions& o) {
+  return (o.undirected ? 1u : 0u) | (o.collapse ? 2u : 0u) | static_cast<std::uint64_t>(o.merge) << 2;
+}
+
+// Identity, key, options and the dataset's counts, then the members in declaration order.
+void SnapshotCodec::encode_network(Encoder& out, const Network& n, const NetworkOptions& o, const SnapshotKey& key) {
+  out.bytes(identity());
+  encode_key(out, key);
+  out.u64(network_options_code(o));
+  out.u64(n.dataset().actor_count());
+  out.u64(n.dataset().relation_count());
+  out.u64(n.directed_ ? 1 : 0);
+  out.array(n.vertices_);
+  out.array(n.member_);
+  out.array(n.representative_);
+  out.array(n.out_offsets_);
+  out.array(n.in_offsets_);
+  out.array(n.out_);
+  out.array(n.in_);
+  out.array(n.evidence_offsets_);
+  out.array(n.evidence_);
+}
+
+std::unique_ptr<const Network> SnapshotCodec::decode_network(std::string_view bytes, const Dataset& d, const NetworkOptions& o,
+                                                             const SnapshotKey& key, std::shared_ptr<const void> keep) {
+  const std::string_view body = checked_body(bytes, network_magic, "network snapshot", keep != nullptr);
+  Decoder in(body, std::move(keep));
+  if (in.bytes() != identity()) throw Refused{"written by another build of actorgraph"};
+  check_key(in, key);
+  if (in.u64() != network_options_code(o)) throw Refused{"built with other network options"};
+  if (in.u64() != d.actor_count() || in.u64() != d.relation_count()) throw Refused{"of another dataset (its actor or relation count)"};
+  std::unique_ptr<Network> n(new Network());
+  n->dataset_ = &d;
+  const std::uint64_t directed = in.u64();
+  check(directed <= 1, "a flag");
+  n->directed_ = directed == 1;
+  in.array(n->vertices_);
+  in.array(n->member_);
+  in.array(n->representative_);
+  in.array(n->out_offsets_);
+  in.array(n->in_offsets_);
+  in.array(n->out_);
+  in.array(n->in_);
+  in.array(n->evidence_offsets_);
+  in.array(n->evidence_);
+  if (in.remaining() != 0) throw Refused{"corrupted (bytes after the last item)"};
+  check_network(*n, d);
+  return n;
+}
+
+// The bounds the accessors and the algorithms rely on: the vertex arrays as long as the actors, the
+// vertices the members in ascending order, every list's offsets ascending within it, every link's
+// other end an actor and its id a link, every piece of evidence a relation.
+void SnapshotCodec::check_network(const Network& n, const Dataset& d) {
+  const std::size_t actors = d.actor_count(), links = n.evidence_offsets_.empty() ? 0 : n.evidence_offsets_.size() - 1;
+  check(n.member_.size() == actors && n.representative_.size() == actors && all_below(n.representative_, actors) && all_below(n.member_, 2),
+        "the network's actors");
+  check(std::adjacent_find(n.vertices_.begin(), n.vertices_.end(), std::greater_equal<>()) == n.vertices_.end() &&
+            all_below(n.vertices_, actors) &&
+            std::all_of(n.vertices_.begin(), n.vertices_.end(), [&](Vertex v) { return n.member_[v] == 1; }) &&
+            static_cast<std::size_t>(std::count(n.member_.begin(), n.member_.end(), 1)) == n.vertices_.size(),
+        "the network's vertices");
+  check(!n.evidence_offsets_.empty() && ascending_to(n.evidence_offsets_, n.evidence_.size()) && all_below(n.evidence_, d.relation_count()),
+        "the network's evidence");
+  // Each link's ends and number within their arrays (a loop with no exit, which vectorizes); the
+  // out-lists on one core, the in-lists on the other.
+  const auto lists = [&](const std::vector<std::uint32_t>& offsets, const Column<Link>& list) {
+    bool outside = false;
+    for (const Link& l : list) {
+      outside |= l.other >= actors;
+      outside |= l.id >= links;
+    }
+    return offsets.size() == actors + 1 && ascending_to(offsets, list.size()) && !outside;
+  };
+  bool out_ok = false, in_ok = false;
+  run_both(
+      0, [&] { out_ok = lists(n.out_offsets_, n.out_); },
+      [&] { in_ok = n.directed_ ? lists(n.in_offsets_, n.in_) : n.in_offsets_.empty() && n.in_.empty(); });
+  check(out_ok, "the network's out-links");
+  check(in_ok, "the network's in-links");
 }
 
 }  // namespace detail
@@ -940,19 +1123,26 @@ std::string snapshot_header(std::uint64_t length, std::uint64_t checksum) {
   return header;
 }
 
-// The snapshot's bytes, handed to `put` in pieces of about `piece_bytes` (it empties each), the
-// header first. Two passes, so that the snapshot is never whole in memory (at L it is 2.9 GB): the
-// first measures and hashes the body, the second hands out the header, which holds that length and
-// checksum, then the body.
-void produce_snapshot(const Dataset& dataset, const SnapshotKey& key, std::size_t piece_bytes,
-                      const std::function<void(std::string&)>& put) {
+// A snapshot file's bytes, handed to `put` in pieces of about `piece_bytes` (it empties each), the
+// header (with `file_magic`) first. Two passes of `encode`, so that the file is never whole in memory
+// (a dataset's snapshot at L is 2.9 GB): the first measures and hashes the body, the second hands
+// out the header, which holds that length and checksum, then the body.
+void produce_file(const char (&file_magic)[8], const std::function<void(Encoder&)>& encode, std::size_t piece_bytes,
+                  const std::function<void(std::string&)>& put) {
   detail::BlockHash hash;
   Encoder measure(nullptr, &hash);
-  detail::SnapshotCodec::encode(measure, dataset, key);
+  encode(measure);
   std::string buffer = snapshot_header(header_size + measure.size(), hash.digest());
+  std::memcpy(buffer.data(), file_magic, sizeof file_magic);
   Encoder out(&buffer, nullptr, put, std::max<std::size_t>(piece_bytes, 1));
-  detail::SnapshotCodec::encode(out, dataset, key);
+  encode(out);
   out.finish();
+}
+
+void produce_snapshot(const Dataset& dataset, const SnapshotKey& key, std::size_t piece_bytes,
+                      const std::function<void(std::string&)>& put) {
+  produce_file(
+      magic, [&](Encoder& out) { detail::SnapshotCodec::encode(out, dataset, key); }, piece_bytes, put);
 }
 
 }  // namespace
@@ -984,20 +1174,75 @@ void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::s
   });
 }
 
+void write_network_snapshot(const Network& network, const NetworkOptions& options, const SnapshotKey& key, const std::string& path,
+                            std::size_t piece_bytes) {
+  write_file(path, [&](const WritePiece& write) {
+    bool ok = true;
+    produce_file(
+        network_magic, [&](Encoder& out) { detail::SnapshotCodec::encode_network(out, network, options, key); }, piece_bytes,
+        [&](std::string& piece) {
+          ok = ok && write(piece);
+          piece.clear();
+        });
+  });
+}
+
 namespace {
+
+// Runs `decode`, and gives the reason a snapshot is refused (Refused, or too little memory for what
+// it states) in `refused`.
+template <class Decode>
+void refusing(std::string& refused, Decode&& decode) {
+  try {
+    decode();
+  } catch (const Refused& r) {
+    refused = r.reason;
+  } catch (const std::bad_alloc&) {
+    refused = "too large for the memory available";
+  } catch (const std::length_error&) {
+    refused = "too large for the memory available";
+  }
+}
 
 SnapshotLoad decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, std::shared_ptr<const void> keep) {
   SnapshotLoad out;
-  try {
-    out.dataset.emplace(detail::SnapshotCodec::decode(bytes, dataset_path, key, std::move(keep)));
-  } catch (const Refused& r) {
-    out.refused = r.reason;
-  } catch (const std::bad_alloc&) {
-    out.refused = "too large for the memory available";
-  } catch (const std::length_error&) {
-    out.refused = "too large for the memory available";
-  }
+  refusing(out.refused, [&] { out.dataset.emplace(detail::SnapshotCodec::decode(bytes, dataset_path, key, std::move(keep))); });
   return out;
+}
+
+NetworkSnapshotLoad decode_network(std::string_view bytes, const Dataset& dataset, const NetworkOptions& options, const SnapshotKey& key,
+                                   std::shared_ptr<const void> keep) {
+  NetworkSnapshotLoad out;
+  refusing(out.refused, [&] { out.network = detail::SnapshotCodec::decode_network(bytes, dataset, options, key, std::move(keep)); });
+  return out;
+}
+
+// A private read-only mapping of a snapshot file, which the columns read from it view for as long
+// as they live (the last one unmaps it); null, with the reason in `refused`, when the file cannot be
+// mapped. A snapshot is replaced by a rename, never rewritten in place, so the mapped file does not
+// change under the reader, unless another program truncates it: a SIGBUS in it is then an error
+// message, not a crash (exit_on_truncated_mapping). A snapshot is mapped even where no slot is free
+// to guard it, as before the guard existed.
+std::shared_ptr<const void> map_snapshot(const std::string& path, std::string& refused) {
+  using detail::GuardedMapping;
+  auto mapped = GuardedMapping::map(path, detail::MappedFile::snapshot, {.min_bytes = header_size});
+  if (auto* mapping = std::get_if<std::shared_ptr<const GuardedMapping>>(&mapped)) return std::move(*mapping);
+  const GuardedMapping::Refusal refusal = std::get<GuardedMapping::Refusal>(mapped);
+  switch (refusal.reason) {
+    case GuardedMapping::Refusal::cannot_open:
+      refused = refusal.error == ENOENT ? "no snapshot yet" : std::string("cannot open it: ") + std::strerror(refusal.error);
+      break;
+    case GuardedMapping::Refusal::not_regular: refused = "not a regular file"; break;
+    case GuardedMapping::Refusal::too_small: refused = "truncated (" + std::to_string(refusal.size) + " bytes)"; break;
+    case GuardedMapping::Refusal::cannot_map: refused = std::string("cannot map it: ") + std::strerror(refusal.error); break;
+    case GuardedMapping::Refusal::too_large:
+    case GuardedMapping::Refusal::unguarded: refused = "cannot map it"; break;  // not asked for
+  }
+  return nullptr;
+}
+
+std::string_view mapped_bytes(const std::shared_ptr<const void>& mapping) {
+  return static_cast<const detail::GuardedMapping*>(mapping.get())->bytes();
 }
 
 }  // namespace
@@ -1007,30 +1252,25 @@ SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_
 }
 
 SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key) {
-  // A private read-only mapping, which the dataset's columns view for as long as it lives (the last
-  // one unmaps it). The snapshot is replaced by a rename, never rewritten in place, so the mapped
-  // file does not change under the reader, unless another program truncates it: a SIGBUS in it is
-  // then an error message, not a crash (exit_on_truncated_mapping). A snapshot is mapped even where
-  // no slot is free to guard it, as before the guard existed.
-  using detail::GuardedMapping;
-  auto mapped = GuardedMapping::map(path, detail::MappedFile::snapshot, {.min_bytes = header_size});
-  if (auto* mapping = std::get_if<std::shared_ptr<const GuardedMapping>>(&mapped)) {
-    const std::string_view bytes = (*mapping)->bytes();
-    return decode(bytes, dataset_path, key, std::shared_ptr<const void>(std::move(*mapping)));
-  }
-  const GuardedMapping::Refusal refusal = std::get<GuardedMapping::Refusal>(mapped);
   SnapshotLoad out;
-  switch (refusal.reason) {
-    case GuardedMapping::Refusal::cannot_open:
-      out.refused = refusal.error == ENOENT ? "no snapshot yet" : std::string("cannot open it: ") + std::strerror(refusal.error);
-      break;
-    case GuardedMapping::Refusal::not_regular: out.refused = "not a regular file"; break;
-    case GuardedMapping::Refusal::too_small: out.refused = "truncated (" + std::to_string(refusal.size) + " bytes)"; break;
-    case GuardedMapping::Refusal::cannot_map: out.refused = std::string("cannot map it: ") + std::strerror(refusal.error); break;
-    case GuardedMapping::Refusal::too_large:
-    case GuardedMapping::Refusal::unguarded: out.refused = "cannot map it"; break;  // not asked for
-  }
-  return out;
+  std::shared_ptr<const void> mapping = map_snapshot(path, out.refused);
+  if (!mapping) return out;
+  const std::string_view bytes = mapped_bytes(mapping);
+  return decode(bytes, dataset_path, key, std::move(mapping));
+}
+
+NetworkSnapshotLoad decode_network_snapshot(std::string_view bytes, const Dataset& dataset, const NetworkOptions& options,
+                                            const SnapshotKey& key) {
+  return decode_network(bytes, dataset, options, key, nullptr);
+}
+
+NetworkSnapshotLoad read_network_snapshot(const std::string& path, const Dataset& dataset, const NetworkOptions& options,
+                                          const SnapshotKey& key) {
+  NetworkSnapshotLoad out;
+  std::shared_ptr<const void> mapping = map_snapshot(path, out.refused);
+  if (!mapping) return out;
+  const std::string_view bytes = mapped_bytes(mapping);
+  return decode_network(bytes, dataset, options, key, std::move(mapping));
 }
 
 }  // namespace actorgraph

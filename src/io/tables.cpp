@@ -5,6 +5,7 @@
 #include "actorgraph/model/metadata.hpp"
 
 #include "detail/buckets.hpp"
+#include "detail/graph_slot.hpp"
 #include "detail/parallel.hpp"
 #include "io/detail/table_validation.hpp"
 
@@ -1340,7 +1341,8 @@ CheckResult DatasetBuilder::run() {
   dispute_pairs_.clear();
   CheckResult result;
   if (count_errors(diagnostics) == 0) {
-    d_.graph_ = std::make_unique<const Graph>(Graph::build(d_.actor_count(), d_.rel_source_, d_.rel_target_, d_.rel_directed_, threads_));
+    d_.graph_ =
+        std::make_unique<Dataset::GraphSlot>(Graph::build(d_.actor_count(), d_.rel_source_, d_.rel_target_, d_.rel_directed_, threads_));
     d_.warnings_ = diagnostics;
     result.dataset.emplace(std::move(d_));
   }

@@ -2,6 +2,7 @@
 
 #include "actorgraph/model/graph.hpp"
 #include "detail/buckets.hpp"
+#include "detail/graph_slot.hpp"
 
 #include <algorithm>
 #include <map>
@@ -12,10 +13,12 @@
 
 namespace actorgraph {
 
-Dataset::Dataset() : graph_(std::make_unique<const Graph>()) {}
+Dataset::Dataset() : graph_(std::make_unique<GraphSlot>()) {}
 Dataset::~Dataset() = default;
 Dataset::Dataset(Dataset&&) noexcept = default;
 Dataset& Dataset::operator=(Dataset&&) noexcept = default;
+
+const Graph& Dataset::graph() const { return graph_->get(); }
 
 Table::Table(std::string name, std::vector<std::string> columns)
     : name_(std::move(name)), columns_(std::move(columns)), cells_(columns_.size()) {}

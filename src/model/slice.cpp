@@ -66,8 +66,11 @@ Slice::Slice(const Dataset& d, const SliceOptions& o) {
   from_ = from;
   to_ = to;
 
-  relation_mask_.assign(d.relation_count(), 0);
-  for (RelationId r = 0; r < d.relation_count(); ++r) {
+  // Every actor, type and date kept: every relation is in (the loop below would find each one).
+  const bool whole = o.kinds.empty() && !windowed && std::all_of(types.begin(), types.end(), [](std::uint8_t t) { return t == 1; });
+  relation_mask_.assign(d.relation_count(), whole ? 1 : 0);
+  if (whole) relation_count_ = d.relation_count();
+  for (RelationId r = 0; !whole && r < d.relation_count(); ++r) {
     if (!types[d.relation_type(r)] || !actor_mask_[d.relation_source(r)] || !actor_mask_[d.relation_target(r)]) continue;
     if (windowed) {
       const Extent e = d.relation_extent(r);

@@ -6,7 +6,9 @@
 # written costs one note on stderr and leaves nothing behind; --snapshot keeps it beside the dataset,
 # --no-snapshot and ACTORGRAPH_SNAPSHOT=off keep none, and small datasets have none by default; the
 # cache folder is kept under ACTORGRAPH_CACHE_MAX, the least recently used snapshots removed first;
-# GraphML and JSON files have snapshots as folders do, DOT files none.
+# GraphML and JSON files have snapshots as folders do, DOT files none; the network of a whole dataset
+# is kept beside its snapshot, one file per choice of network options, used while the files are
+# unchanged and rebuilt when it is refused.
 # Usage: snapshot.sh ACTORGRAPH DATA_DIR WORK_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -23,7 +25,8 @@ fail() {
   echo "snapshot: $*" >&2
   failed=1
 }
-snapshot() { ls cache/*.snapshot 2>/dev/null || true; }
+snapshot() { ls cache/*.snapshot 2>/dev/null | grep -v '\.network-' || true; }
+networks() { ls cache/*.network-*.snapshot 2>/dev/null || true; }
 inode() { stat -c %i "$1"; }
 # Runs the command twice with snapshots (writes, then reads) and once without; the outputs must agree.
 same_output() {
@@ -45,10 +48,26 @@ same_output influence ds --target tajikistan --blocs nato,russia
 printf 'stats\nactors --format csv\npath tajikistan nato\n' >queries.txt
 same_output batch ds queries.txt
 
-[[ $(snapshot | wc -l) -eq 1 ]] || fail "expected one snapshot in the cache folder, found: $(ls -a cache)"
-[[ $(ls -A cache | wc -l) -eq 1 ]] || fail "the cache folder holds more than the snapshot: $(ls -A cache)"
+[[ $(snapshot | wc -l) -eq 1 ]] || fail "expected one snapshot in the cache folder, found: $(ls -A cache)"
 file=$(snapshot)
 [[ "$(basename "$file")" =~ ^[0-9a-f]{32}\.snapshot$ ]] || fail "unexpected snapshot name $file"
+# neighbors and centrality ran on the whole dataset with the default network options.
+network=${file%.snapshot}.network-00c.snapshot
+[[ $(ls -A cache | sort | tr '\n' ' ') == "$(basename "$network") $(basename "$file") " ]] ||
+  fail "expected the snapshot and its network's in the cache folder, found: $(ls -A cache)"
+
+# The network snapshot: used while the files are unchanged; another choice of options has its own;
+# a slice that leaves relations out has none; a corrupted one is refused, rebuilt, same output.
+before=$(inode "$network")
+same_output neighbors ds tajikistan --depth 2
+[[ $(inode "$network") == "$before" ]] || fail "the network snapshot was rewritten although no file changed"
+same_output centrality ds --undirected --merge max --format csv
+[[ -f ${file%.snapshot}.network-10m.snapshot ]] || fail "--undirected --merge max wrote no network-10m snapshot: $(ls -A cache)"
+same_output neighbors ds tajikistan --types membership
+[[ $(networks | wc -l) -eq 2 ]] || fail "a slice got a network snapshot: $(ls -A cache)"
+printf '\x01' | dd of="$network" bs=1 seek=100 conv=notrunc status=none
+same_output path ds tajikistan nato
+[[ $(inode "$network") != "$before" ]] || fail "a corrupted network snapshot was not rebuilt"
 
 # Unchanged files: the snapshot is read, not written again.
 before=$(inode "$file")

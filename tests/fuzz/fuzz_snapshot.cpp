@@ -1,12 +1,15 @@
-// Fuzz target: the snapshot reader (decode_snapshot, io/snapshot.hpp). The first byte chooses what
-// is read:
-// - 0: the rest of the input is the snapshot, as is (header, version and length checks);
-// - otherwise: the snapshot of a small built-in dataset with the rest of the input applied as edits,
+// Fuzz target: the snapshot readers (decode_snapshot and decode_network_snapshot, io/snapshot.hpp).
+// The first byte chooses what is read:
+// - bit 1 clear: a dataset snapshot; set: a network snapshot (of the whole built-in dataset below,
+//   built with collapse when bit 2 is set too), read against that dataset;
+// - bit 0 clear: the rest of the input is the snapshot, as is (header, version and length checks);
+// - bit 0 set: the snapshot of the built-in dataset with the rest of the input applied as edits,
 //   each 5 bytes (a 32-bit little-endian offset, taken modulo the size, and a byte to XOR there); 1 to
 //   4 bytes left over truncate the snapshot to that many bytes' value modulo its size.
 // Either way the snapshot is then sealed (seal_snapshot: length and checksum made right), so that the
 // edits get past the checksum to the structural checks. A snapshot that is read must be walkable:
-// every accessor that follows a stored offset or number is called on every actor and relation.
+// every accessor that follows a stored offset or number is called on every actor and relation (for
+// a network, on every vertex and link).
 #include "fuzz_common.hpp"
 
 #include "actorgraph/io/snapshot.hpp"
@@ -14,12 +17,19 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <unistd.h>
+
 namespace {
 
 using namespace actorgraph;
 
-const std::string& built_in_snapshot() {
-  static const std::string bytes = [] {
+const Dataset& built_in_dataset() {
+  static const Dataset dataset = [] {
     const std::map<std::string, std::string> files{
         {"actors.csv", "id,label,kind,aliases\nru,Russia,state,RF|Rossiya\ntj,Tajikistan,state,\ncsto,CSTO,organization,ODKB\n"},
         {"relations.csv",
@@ -31,10 +41,43 @@ const std::string& built_in_snapshot() {
         {"types.csv", "id,description,directed,ongoing\nalliance,an alliance,false,true\n"},
         {"blocs.csv", "bloc,actor,role\nrussia_bloc,ru,lead\nrussia_bloc,tj,member\n"},
         {"README.md", "# Built-in\n"}};
-    const Dataset d = load_dataset_files("fuzz", files);
-    return encode_snapshot(d, SnapshotKey{});
+    return load_dataset_files("fuzz", files);
   }();
+  return dataset;
+}
+
+const std::string& built_in_snapshot() {
+  static const std::string bytes = encode_snapshot(built_in_dataset(), SnapshotKey{});
   return bytes;
+}
+
+// The network snapshot of the built-in dataset, written through a file (write_network_snapshot is the
+// one encoder), with collapse or without.
+const std::string& built_in_network_snapshot(bool collapse) {
+  static const std::array<std::string, 2> bytes = [] {
+    std::array<std::string, 2> out;
+    const std::string file = std::filesystem::temp_directory_path() / ("actorgraph-fuzz-network-" + std::to_string(::getpid()));
+    for (const bool c : {false, true}) {
+      const NetworkOptions options{false, c, Merge::count, 1};
+      write_network_snapshot(Network(built_in_dataset(), Slice(built_in_dataset()), options), options, SnapshotKey{}, file);
+      std::ifstream in(file, std::ios::binary);
+      out[c] = std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    std::filesystem::remove(file);
+    return out;
+  }();
+  return bytes[collapse];
+}
+
+void walk(const Network& n) {
+  for (Vertex v = 0; v < n.vertex_bound(); ++v) {
+    (void)n.contains(v);
+    (void)n.representative(v);
+    for (const Link& l : n.out_links(v))
+      for (const RelationId r : n.evidence(l.id)) (void)n.dataset().relation_source(r), (void)n.contains(l.other);
+    for (const Link& l : n.in_links(v))
+      for (const RelationId r : n.evidence(l.id)) (void)n.dataset().relation_target(r), (void)n.contains(l.other);
+  }
 }
 
 void walk(const Dataset& d) {
@@ -66,11 +109,12 @@ void walk(const Dataset& d) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
+  const bool network = data[0] & 2, collapse = data[0] & 4;
   std::string bytes;
-  if (data[0] == 0) {
+  if ((data[0] & 1) == 0) {
     bytes.assign(reinterpret_cast<const char*>(data + 1), size - 1);
   } else {
-    bytes = built_in_snapshot();
+    bytes = network ? built_in_network_snapshot(collapse) : built_in_snapshot();
     std::size_t at = 1;
     for (; at + 5 <= size; at += 5) {
       const std::uint32_t offset = data[at] | data[at + 1] << 8 | data[at + 2] << 16 | static_cast<std::uint32_t>(data[at + 3]) << 24;
@@ -83,6 +127,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   seal_snapshot(bytes);
+  if (network) {
+    const NetworkOptions options{false, collapse, Merge::count, 1};
+    const NetworkSnapshotLoad got = decode_network_snapshot(bytes, built_in_dataset(), options, SnapshotKey{});
+    actorgraph::fuzz::check((got.network != nullptr) != !got.refused.empty(), "a network snapshot is either read or refused with a reason");
+    if (got.network) walk(*got.network);
+    return 0;
+  }
   const SnapshotLoad got = decode_snapshot(bytes, "fuzz", SnapshotKey{});
   actorgraph::fuzz::check(got.dataset.has_value() != !got.refused.empty(), "a snapshot is either read or refused with a reason");
   if (got.dataset) walk(*got.dataset);

@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <thread>
 #include <tuple>
 
 #include <fcntl.h>
@@ -507,6 +508,7 @@ TEST_CASE("The cache folder is pruned to its bound, the least recently used snap
                      {"notes.txt", std::string(5000, 'x')},
                      {"ABCDEF0123456789ABCDEF0123456789.snapshot", std::string(5000, 'x')},  // upper case
                      {a + ".snapshot.bak", std::string(5000, 'x')},
+                     {a + ".network-2xc.snapshot", std::string(5000, 'x')},  // not a network snapshot's name
                      // write_file's temporary files: an old one (a killed write) and a fresh one.
                      {"." + b + ".snapshot.tmp-Ab12Cd", "x"},
                      {"." + c + ".snapshot.tmp-Ef34Gh", "x"}});
@@ -526,8 +528,8 @@ TEST_CASE("The cache folder is pruned to its bound, the least recently used snap
   CHECK(pruned.bytes == 700);
   CHECK(pruned.leftovers == 1);
   CHECK(names_in(dir) == std::vector<std::string>{"." + c + ".snapshot.tmp-Ef34Gh", "ABCDEF0123456789ABCDEF0123456789.snapshot",
-                                                  a + ".snapshot", a + ".snapshot.bak", b + ".snapshot", std::string(32, 'e') + ".snapshot",
-                                                  "notes.txt"});
+                                                  a + ".network-2xc.snapshot", a + ".snapshot", a + ".snapshot.bak", b + ".snapshot",
+                                                  std::string(32, 'e') + ".snapshot", "notes.txt"});
 
   // Within the bound: nothing more goes. The kept snapshot stays even when it alone is over the bound.
   CHECK(prune_snapshot_cache(dir, 300).snapshots == 0);
@@ -562,6 +564,25 @@ TEST_CASE("The cache folder is pruned to its bound, the least recently used snap
 
   // A folder that does not exist: nothing to do, no error.
   CHECK(prune_snapshot_cache(dir + "/missing", 1).snapshots == 0);
+}
+
+TEST_CASE("Network snapshots in the cache folder are pruned as snapshots, and their unfinished files too", "[io][snapshot][network]") {
+  const std::string a(32, 'a'), b(32, 'b');
+  TempDataset cache({{a + ".snapshot", std::string(100, 'x')},
+                     {a + ".network-00c.snapshot", std::string(100, 'x')},
+                     {b + ".network-11m.snapshot", std::string(100, 'x')},
+                     {"." + b + ".network-01s.snapshot.tmp-Ab12Cd", "x"}});
+  const std::string dir = cache.path();
+  const std::int64_t now = std::time(nullptr);
+  set_mtime(dir + "/" + a + ".snapshot", now - 10);
+  set_mtime(dir + "/" + a + ".network-00c.snapshot", now - 20);
+  set_mtime(dir + "/" + b + ".network-11m.snapshot", now - 30);
+  set_mtime(dir + "/." + b + ".network-01s.snapshot.tmp-Ab12Cd", now - 2 * 3600);
+  const CachePruning pruned = prune_snapshot_cache(dir, 200);
+  CHECK(pruned.snapshots == 1);
+  CHECK(pruned.bytes == 100);
+  CHECK(pruned.leftovers == 1);
+  CHECK(names_in(dir) == std::vector<std::string>{a + ".network-00c.snapshot", a + ".snapshot"});
 }
 
 TEST_CASE("A snapshot marked as used gets the current time", "[io][snapshot]") {
@@ -720,4 +741,147 @@ TEST_CASE("A dataset without sources or dates reads back from its snapshot", "[i
   INFO(back.refused);
   REQUIRE(back.dataset);
   require_same(loaded, *back.dataset);
+}
+
+namespace {
+
+// Every accessor of two networks of the same dataset gives the same values.
+void check_same_network(const Network& got, const Network& want) {
+  REQUIRE(&got.dataset() == &want.dataset());
+  CHECK(got.directed() == want.directed());
+  REQUIRE(got.vertex_bound() == want.vertex_bound());
+  CHECK(std::equal(got.vertices().begin(), got.vertices().end(), want.vertices().begin(), want.vertices().end()));
+  REQUIRE(got.link_count() == want.link_count());
+  const auto same_links = [](std::span<const Link> a, std::span<const Link> b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const Link& x, const Link& y) { return x.weight == y.weight && x.other == y.other && x.id == y.id; });
+  };
+  for (Vertex v = 0; v < want.vertex_bound(); ++v) {
+    CHECK(got.contains(v) == want.contains(v));
+    CHECK(got.representative(v) == want.representative(v));
+    CHECK(same_links(got.out_links(v), want.out_links(v)));
+    CHECK(same_links(got.in_links(v), want.in_links(v)));
+  }
+  for (std::uint32_t link = 0; link < want.link_count(); ++link) {
+    const auto a = got.evidence(link), b = want.evidence(link);
+    CHECK(std::equal(a.begin(), a.end(), b.begin(), b.end()));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("A network snapshot reads back as the network built, for every choice of options", "[io][snapshot][network]") {
+  for (const char* name : {"small", "../../graphs/tajikistan"}) {
+    TempDataset copy(files_of(data_path(name)));
+    const Dataset d = load_dataset(copy.path());
+    const SnapshotKey key = snapshot_key(copy.path());
+    const Slice whole(d);
+    for (const bool undirected : {false, true})
+      for (const bool collapse : {false, true})
+        for (const Merge merge : {Merge::count, Merge::sum, Merge::max}) {
+          INFO(name << " undirected " << undirected << " collapse " << collapse << " merge " << static_cast<int>(merge));
+          const NetworkOptions options{undirected, collapse, merge, 1};
+          const Network built(d, whole, options);
+          const std::string file = network_snapshot_path(beside_snapshot_path(copy.path()), options);
+          write_network_snapshot(built, options, key, file, 64);  // in small pieces
+          NetworkSnapshotLoad read = read_network_snapshot(file, d, NetworkOptions{undirected, collapse, merge, 2}, key);
+          REQUIRE(read.refused == "");
+          REQUIRE(read.network);
+          check_same_network(*read.network, built);
+          // Unmapped bytes (copied where they are not aligned) read back the same.
+          NetworkSnapshotLoad decoded = decode_network_snapshot(read_file(file), d, options, key);
+          REQUIRE(decoded.network);
+          check_same_network(*decoded.network, built);
+        }
+  }
+}
+
+TEST_CASE("A network snapshot of other options, files or bytes is refused with its reason", "[io][snapshot][network]") {
+  SnapshotFixture f("small");
+  const Dataset d = load_dataset(f.copy.path());
+  const SnapshotKey key = snapshot_key(f.copy.path());
+  const NetworkOptions options;
+  const std::string file = network_snapshot_path(f.file(), options);
+  CHECK(file == f.file() + ".network-00c");
+  CHECK(network_snapshot_path("/c/0123.snapshot", NetworkOptions{true, true, Merge::max}) == "/c/0123.network-11m.snapshot");
+  write_network_snapshot(Network(d, Slice(d), options), options, key, file);
+  const std::string bytes = read_file(file);
+  REQUIRE(decode_network_snapshot(bytes, d, options, key).network);
+
+  CHECK(decode_network_snapshot(bytes, d, NetworkOptions{false, false, Merge::sum}, key).refused == "built with other network options");
+  CHECK(decode_network_snapshot(bytes, d, NetworkOptions{true}, key).refused == "built with other network options");
+  SnapshotKey touched = key;
+  touched.files[0].mtime_ns += 1;
+  CHECK(decode_network_snapshot(bytes, d, options, touched).refused == touched.files[0].name + " changed (size or modification time)");
+  CHECK(decode_network_snapshot(read_file(f.file()), d, options, key).refused == "not an actorgraph network snapshot");
+  CHECK(read_network_snapshot(f.file() + ".none", d, options, key).refused == "no snapshot yet");
+  CHECK(decode_network_snapshot(bytes.substr(0, bytes.size() - 8), d, options, key).refused.rfind("truncated or extended", 0) == 0);
+  std::string corrupted = bytes;
+  corrupted[bytes.size() / 2] = static_cast<char>(corrupted[bytes.size() / 2] ^ 1);
+  CHECK(decode_network_snapshot(corrupted, d, options, key).refused == "corrupted (checksum mismatch)");
+
+  // Another dataset under the same key (as a crafted file could claim): its counts differ.
+  const Dataset other = load_dataset(data_path("../../graphs/tajikistan"));
+  CHECK(decode_network_snapshot(bytes, other, options, key).refused == "of another dataset (its actor or relation count)");
+}
+
+TEST_CASE("A sealed network snapshot with any one byte changed is refused or read, never read out of bounds", "[io][snapshot][network]") {
+  SnapshotFixture f("small");
+  const Dataset d = load_dataset(f.copy.path());
+  const SnapshotKey key = snapshot_key(f.copy.path());
+  const NetworkOptions options{false, true, Merge::count, 1};
+  const Network built(d, Slice(d), options);
+  const std::string file = network_snapshot_path(f.file(), options);
+  write_network_snapshot(built, options, key, file);
+  const std::string bytes = read_file(file);
+  std::size_t refused = 0;
+  for (std::size_t at = 32; at < bytes.size(); ++at) {
+    std::string changed = bytes;
+    changed[at] = static_cast<char>(changed[at] + 1);
+    seal_snapshot(changed);
+    const NetworkSnapshotLoad got = decode_network_snapshot(changed, d, options, key);
+    if (!got.network) {
+      ++refused;
+      continue;
+    }
+    // Read: every list and every piece of evidence stays within its arrays.
+    for (Vertex v = 0; v < got.network->vertex_bound(); ++v)
+      for (const Link& l : got.network->out_links(v)) {
+        CHECK(l.other < d.actor_count());
+        for (const RelationId r : got.network->evidence(l.id)) CHECK(r < d.relation_count());
+      }
+  }
+  CHECK(refused > 0);
+}
+
+TEST_CASE("A snapshot's graph is made on first use, once, whichever threads ask for it at once", "[io][snapshot][threads]") {
+  TempDataset copy(files_of(data_path("../../graphs/tajikistan")));
+  const Dataset loaded = load_dataset(copy.path());
+  const SnapshotKey key = snapshot_key(copy.path());
+  const std::string file = copy.path() + "/.actorgraph-snapshot";
+  write_snapshot(loaded, key, file);
+  SnapshotLoad read = read_snapshot(file, copy.path(), key);
+  REQUIRE(read.dataset);
+  const Dataset& d = *read.dataset;
+  std::vector<const Graph*> seen(4, nullptr);
+  {
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < seen.size(); ++i) threads.emplace_back([&, i] { seen[i] = &d.graph(); });
+    for (std::thread& t : threads) t.join();
+  }
+  for (const Graph* g : seen) CHECK(g == &d.graph());
+  const CoreGraph& got = d.graph().bgl();
+  const CoreGraph& want = loaded.graph().bgl();
+  REQUIRE(num_vertices(got) == num_vertices(want));
+  REQUIRE(num_edges(got) == num_edges(want));
+  for (CoreVertex v = 0; v < num_vertices(want); ++v) {
+    std::vector<std::pair<CoreVertex, std::uint32_t>> a, b;
+    for (const auto& e : boost::make_iterator_range(out_edges(v, got))) a.emplace_back(target(e, got), got[e].relation);
+    for (const auto& e : boost::make_iterator_range(out_edges(v, want))) b.emplace_back(target(e, want), want[e].relation);
+    CHECK(a == b);
+    std::vector<CoreVertex> in_a, in_b;
+    for (const auto& e : boost::make_iterator_range(in_edges(v, got))) in_a.push_back(source(e, got));
+    for (const auto& e : boost::make_iterator_range(in_edges(v, want))) in_b.push_back(source(e, want));
+    CHECK(in_a == in_b);
+  }
 }

@@ -58,6 +58,10 @@ struct Link {
 };
 static_assert(sizeof(Link) == 16);
 
+namespace detail {
+class SnapshotCodec;
+}
+
 class Network {
  public:
   static constexpr Vertex none = std::numeric_limits<Vertex>::max();
@@ -95,7 +99,10 @@ class Network {
   }
 
  private:
-  const Dataset* dataset_;
+  friend class detail::SnapshotCodec;  // stores and restores the members (io/snapshot.hpp)
+  Network() = default;
+
+  const Dataset* dataset_ = nullptr;
   bool directed_ = false;
   std::vector<Vertex> vertices_;
   std::vector<std::uint8_t> member_;

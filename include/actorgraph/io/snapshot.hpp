@@ -21,10 +21,12 @@
 // bounds checks; the folded-name index is kept as the sorted arrays it is stored as.
 #pragma once
 
+#include "actorgraph/analysis/network.hpp"
 #include "actorgraph/model/dataset.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,6 +88,41 @@ SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_
 // refused too.
 SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key);
 
+// ---- The network of a whole dataset -------------------------------------------------------------
+//
+// The Network of every actor and every relation (a slice that leaves nothing out) for one choice of
+// NetworkOptions (undirected, collapse, merge; not threads, which do not change it), kept in a file of
+// its own beside the dataset's snapshot (network_snapshot_path), so that a query on a large dataset
+// maps it instead of building it again: at 10 million relations the build takes most of a query's
+// time, most of it the system giving the network's 0.4 GB of fresh memory (docs/SNAPSHOTS.md). It is
+// keyed, checked and refused as a dataset snapshot is (magic "AGNETW\r\n", the same header, build
+// identity and key), and by its options and the dataset's actor and relation counts; its arrays are
+// bounds-checked against the dataset before it is used.
+
+// The network snapshot for `options` beside the dataset snapshot `snapshot_path`: CACHE/HASH.snapshot
+// gives CACHE/HASH.network-UCM.snapshot, and any other path P gives P.network-UCM (U undirected and
+// C collapse, 0 or 1; M the merge: c, s or m).
+std::string network_snapshot_path(const std::string& snapshot_path, const NetworkOptions& options);
+// Writes the snapshot of `network`, the network of the whole dataset keyed by `key` built with
+// `options`, to `path` (as write_snapshot: written aside, checked, renamed). Throws IoError or Error.
+void write_network_snapshot(const Network& network, const NetworkOptions& options, const SnapshotKey& key, const std::string& path,
+                            std::size_t piece_bytes = std::size_t{1} << 20);
+
+// A network snapshot read back, or the reason it was refused.
+struct NetworkSnapshotLoad {
+  std::unique_ptr<const Network> network;  // its dataset() is the dataset given to the reader
+  std::string refused;
+};
+// The network stored in `bytes` when it is intact, of this build, keyed by exactly `key`, built with
+// `options` (threads aside), and fits `dataset` (which must be the dataset of that key: its actor and
+// relation counts and every index are checked). The network views `bytes`, which must outlive it.
+// Never throws for a bad file: it is refused.
+NetworkSnapshotLoad decode_network_snapshot(std::string_view bytes, const Dataset& dataset, const NetworkOptions& options,
+                                            const SnapshotKey& key);
+// The same for the file at `path`, mapped into memory (the network keeps the mapping alive).
+NetworkSnapshotLoad read_network_snapshot(const std::string& path, const Dataset& dataset, const NetworkOptions& options,
+                                          const SnapshotKey& key);
+
 // A snapshot is read through a mapping of its file: a command-line program calls
 // exit_on_truncated_mapping (io/text_file.hpp) so that another program truncating the file while it
 // is read ends the command with a message rather than a crash.
@@ -121,7 +158,8 @@ struct CachePruning {
 };
 
 // Keeps the snapshots of the cache folder `cache` (its regular files named HASH.snapshot, HASH 32
-// lowercase hex digits, as cached_snapshot_path names them) within `max_bytes` together, least
+// lowercase hex digits, as cached_snapshot_path names them, and HASH.network-UCM.snapshot, as
+// network_snapshot_path names them, each pruned on its own) within `max_bytes` together, least
 // recently used first out: in order of use (newest modification time first, which a read sets
 // through mark_snapshot_used; ties by name), snapshots are kept while the total fits, and from the
 // first that does not fit, it and every snapshot after it are removed (each unless it changed since

@@ -212,7 +212,9 @@ class Dataset {
   const Bloc* find_bloc(std::string_view id) const noexcept;
 
   // The Boost.Graph graph of all relations, vertices the actors (include model/graph.hpp to use it).
-  const Graph& graph() const noexcept { return *graph_; }
+  // A dataset read from a snapshot makes it on the first call (src/detail/graph_slot.hpp); any thread
+  // may call it. Throws std::bad_alloc when its memory cannot be had.
+  const Graph& graph() const;
 
   // Warnings found while loading (an invalid dataset is never returned: see load_dataset).
   const Diagnostics& warnings() const noexcept { return warnings_; }
@@ -274,7 +276,8 @@ class Dataset {
   IdIndex source_by_id_;  // over sources_'s id column
   RelationTypes types_;
   std::vector<Bloc> blocs_;
-  std::unique_ptr<const Graph> graph_;  // null only in a moved-from dataset
+  struct GraphSlot;
+  std::unique_ptr<GraphSlot> graph_;  // null only in a moved-from dataset
   Diagnostics warnings_;
 };
 
