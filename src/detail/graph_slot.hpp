@@ -13,9 +13,9 @@ namespace actorgraph {
 // The graph, or what makes it on first use. The loader builds the graph with the dataset; a dataset
 // read from a snapshot keeps the stored arrays where they lie in the mapping and copies them into
 // BGL's vectors (compressed_sparse_row_graph owns std::vectors: it cannot view them) only when
-// something asks for the graph. At L that is 170 MB of fresh memory, about 0.2 s on the project's
-// machine, which a command that never walks the graph (`types`, or a query on a stored network)
-// does not spend.
+// something asks for the graph. At L that is 170 MB of fresh memory (on the project's machine the
+// first touch of fresh memory costs 0.5-1.5 s per GiB), which a command that never walks the graph
+// (`types`, or a query on a stored network) does not spend.
 struct Dataset::GraphSlot {
   GraphSlot() : graph(std::make_unique<const Graph>()) {}
   explicit GraphSlot(Graph built) : graph(std::make_unique<const Graph>(std::move(built))) {}
