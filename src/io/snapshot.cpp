@@ -1112,10 +1112,11 @@ void SnapshotCodec::check_network(const Network& n, const Dataset& d) {
 
 namespace {
 
-// The header of a snapshot of `length` bytes in all whose body has the checksum `checksum`.
-std::string snapshot_header(std::uint64_t length, std::uint64_t checksum) {
+// The header of a snapshot file (a dataset's or a network's: `file_magic`) of `length` bytes in all
+// whose body has the checksum `checksum`.
+std::string snapshot_header(const char (&file_magic)[8], std::uint64_t length, std::uint64_t checksum) {
   std::string header(header_size, '\0');
-  std::memcpy(header.data(), magic, sizeof magic);
+  std::memcpy(header.data(), file_magic, sizeof file_magic);
   std::memcpy(header.data() + 8, &format_version, 4);
   std::memcpy(header.data() + 12, &byte_order_mark, 4);
   std::memcpy(header.data() + length_at, &length, 8);
@@ -1132,8 +1133,7 @@ void produce_file(const char (&file_magic)[8], const std::function<void(Encoder&
   detail::BlockHash hash;
   Encoder measure(nullptr, &hash);
   encode(measure);
-  std::string buffer = snapshot_header(header_size + measure.size(), hash.digest());
-  std::memcpy(buffer.data(), file_magic, sizeof file_magic);
+  std::string buffer = snapshot_header(file_magic, header_size + measure.size(), hash.digest());
   Encoder out(&buffer, nullptr, put, std::max<std::size_t>(piece_bytes, 1));
   encode(out);
   out.finish();
