@@ -95,44 +95,42 @@ std::vector<Pair> vertex_pairs(const Dataset& d, const Slice& slice, const std::
   return pairs;
 }
 
-// The pairs (u, v, r) of vertex u, as vertex_pairs gives them, read from the dataset's graph when
-// no actor is collapsed: its out-arcs of each vertex are in (head, relation) order and its in-arcs
-// in (tail, relation) order (model/graph.hpp), so filtering them gives (v, relation) order with no
-// sort. Calls pair(v, r) for each. `keep(v, r)`: v is a vertex and r in the slice. Self-relations
-// (v = u) are dropped.
+// The pairs (u, v, r) of vertex u, as vertex_pairs gives them, read from the dataset's graph arrays
+// (Dataset::graph_arrays: for a dataset read from a snapshot, where they lie in the mapping, so the
+// graph is never made) when no actor is collapsed: the out-arcs of each vertex are in (head,
+// relation) order and its in-arcs in (tail, relation) order (model/graph.hpp), so filtering them
+// gives (v, relation) order with no sort. Calls pair(v, r) for each. `keep(v, r)`: v is a vertex
+// and r in the slice. Self-relations (v = u) are dropped.
 // - Directed: u's out-arcs (a directed relation u -> v, or an undirected one either way: the
 //   graph has an arc each way for it, as vertex_pairs adds).
 // - Undirected, each relation once with u < v: u's out-arcs to v > u (its directed relations to v,
 //   and the undirected ones with v) merged by (v, relation) with u's in-arcs from v > u of directed
 //   relations (v -> u; the undirected ones are out-arcs of u already).
 template <class Keep, class PairFn>
-void graph_pairs_of(const Dataset& d, Vertex u, bool directed, const Keep& keep, PairFn&& pair) {
-  const CoreGraph& g = d.graph().bgl();
-  // Plain variables, not a structured binding: lambdas capture them (clang 14 cannot capture bindings).
-  auto out = out_edges(u, g).first;
-  const auto out_end = out_edges(u, g).second;
+void graph_pairs_of(const Dataset& d, const GraphArrays& g, Vertex u, bool directed, const Keep& keep, PairFn&& pair) {
+  std::uint32_t out = g.out_starts[u];
+  const std::uint32_t out_end = g.out_starts[u + 1];
   if (directed) {
     for (; out != out_end; ++out)
-      if (target(*out, g) != u && keep(static_cast<Vertex>(target(*out, g)), g[*out].relation))
-        pair(static_cast<Vertex>(target(*out, g)), g[*out].relation);
+      if (g.heads[out] != u && keep(g.heads[out], g.relations[out].relation)) pair(g.heads[out], g.relations[out].relation);
     return;
   }
-  auto in = in_edges(u, g).first;
-  const auto in_end = in_edges(u, g).second;
+  std::uint32_t in = g.in_starts[u];
+  const std::uint32_t in_end = g.in_starts[u + 1];
+  const auto in_relation = [&] { return g.relations[g.in_arcs[in]].relation; };
   const auto next_out = [&]() -> bool {  // skips to the next out-arc that gives a pair
     for (; out != out_end; ++out)
-      if (target(*out, g) > u && keep(static_cast<Vertex>(target(*out, g)), g[*out].relation)) return true;
+      if (g.heads[out] > u && keep(g.heads[out], g.relations[out].relation)) return true;
     return false;
   };
   const auto next_in = [&]() -> bool {  // skips to the next in-arc that gives a pair
     for (; in != in_end; ++in)
-      if (source(*in, g) > u && d.relation_directed(g[*in].relation) && keep(static_cast<Vertex>(source(*in, g)), g[*in].relation))
-        return true;
+      if (g.tails[in] > u && d.relation_directed(in_relation()) && keep(g.tails[in], in_relation())) return true;
     return false;
   };
   for (bool has_out = next_out(), has_in = next_in(); has_out || has_in; has_out = next_out(), has_in = next_in()) {
-    const auto from_out = has_out ? std::pair{static_cast<Vertex>(target(*out, g)), g[*out].relation} : std::pair<Vertex, RelationId>{};
-    const auto from_in = has_in ? std::pair{static_cast<Vertex>(source(*in, g)), g[*in].relation} : std::pair<Vertex, RelationId>{};
+    const auto from_out = has_out ? std::pair{g.heads[out], g.relations[out].relation} : std::pair<Vertex, RelationId>{};
+    const auto from_in = has_in ? std::pair{g.tails[in], in_relation()} : std::pair<Vertex, RelationId>{};
     if (has_out && (!has_in || from_out < from_in)) {
       pair(from_out.first, from_out.second);
       ++out;
@@ -212,6 +210,7 @@ MergedLinks graph_links(const Dataset& d, const Slice& slice, const std::vector<
   const std::size_t n = d.actor_count();
   const bool every_relation = slice.relation_count() == d.relation_count();  // no random reads of the mask
   const auto keep = [&](Vertex v, RelationId r) { return member[v] && (every_relation || slice.has_relation(r)); };
+  const GraphArrays& arrays = d.graph_arrays();
   // Before the sums: entry u + 1 holds vertex u's count.
   MergedLinks links;
   links.tail_offsets.assign(n + 1, 0);
@@ -220,7 +219,7 @@ MergedLinks graph_links(const Dataset& d, const Slice& slice, const std::vector<
     for (auto u = static_cast<Vertex>(begin); u < end; ++u) {
       if (!member[u]) continue;
       Vertex last = Network::none;
-      graph_pairs_of(d, u, directed, keep, [&](Vertex v, RelationId) {
+      graph_pairs_of(d, arrays, u, directed, keep, [&](Vertex v, RelationId) {
         links.tail_offsets[u + 1] += v != last ? 1 : 0;
         ++relation_offsets[u + 1];
         last = v;
@@ -244,7 +243,7 @@ MergedLinks graph_links(const Dataset& d, const Slice& slice, const std::vector<
         heads.data()[link] = {weight, head, link};
         evidence_offsets.data()[++link] = at;
       };
-      graph_pairs_of(d, u, directed, keep, [&](Vertex v, RelationId r) {
+      graph_pairs_of(d, arrays, u, directed, keep, [&](Vertex v, RelationId r) {
         if (v != head) {
           close();
           head = v;

@@ -16,23 +16,29 @@ namespace actorgraph {
 // something asks for the graph. At L that is 170 MB of fresh memory (on the project's machine the
 // first touch of fresh memory costs 0.5-1.5 s per GiB), which a command that never walks the graph
 // (`types`, or a query on a stored network) does not spend.
+//
+// The graph's arrays (Dataset::graph_arrays) are there from the start, either the built graph's or
+// the stored ones in the mapping, so that the network build (analysis/network.cpp), which reads
+// them directly, never makes the graph: only the BGL algorithms on a slice (model/slice_graph.hpp)
+// do. The stored arrays are views that `make` keeps alive: it is kept after the graph is made, as
+// `arrays` may still be read on other threads (at no cost in memory: the views own nothing).
 struct Dataset::GraphSlot {
-  GraphSlot() : graph(std::make_unique<const Graph>()) {}
-  explicit GraphSlot(Graph built) : graph(std::make_unique<const Graph>(std::move(built))) {}
-  explicit GraphSlot(std::function<Graph()> later) : make(std::move(later)) {}
+  GraphSlot() : GraphSlot(Graph{}) {}
+  explicit GraphSlot(Graph built) : graph(std::make_unique<const Graph>(std::move(built))), arrays(graph->arrays()) {}
+  GraphSlot(GraphArrays stored, std::function<Graph()> later) : make(std::move(later)), arrays(stored) {}
 
   // The graph, made on the first call (on one thread; the others wait).
   const Graph& get() {
     std::call_once(once, [this] {
       if (!graph) graph = std::make_unique<const Graph>(make());
-      make = nullptr;
     });
     return *graph;
   }
 
   std::once_flag once;
-  std::function<Graph()> make;  // empty once the graph is made
+  std::function<Graph()> make;  // what makes the graph and keeps `arrays` alive, when stored
   std::unique_ptr<const Graph> graph;
+  const GraphArrays arrays;
 };
 
 }  // namespace actorgraph

@@ -527,7 +527,9 @@ class SnapshotCodec {
   static void encode_table(Encoder& out, const Table& t, bool actor_columns = false);
   static bool shares_actor_ids(const Dataset& d);
   static void share_actor_ids(Dataset& d);
-  static void decode_table(Decoder& in, Table& t, std::uint64_t max_rows);
+  // Decodes a table; its columns' values are left to check_tables, which `to_check` gets them for.
+  static void decode_table(Decoder& in, Table& t, std::uint64_t max_rows, std::vector<const TextColumn*>& to_check);
+  static void check_tables(const std::vector<const TextColumn*>& columns);
   static std::uint32_t offset_in(const TextColumn& column, std::string_view view);
   static void encode_index(Encoder& out, const IdIndex& index);
   static void decode_index(Decoder& in, IdIndex& index, const Table& table);
@@ -629,7 +631,7 @@ void SnapshotCodec::encode_table(Encoder& out, const Table& t, bool actor_column
 
 // `max_rows`: the bytes of the dataset's files (the key's), which no table's rows can outnumber; a
 // column of empty values stores no ends, so nothing else bounds its length.
-void SnapshotCodec::decode_table(Decoder& in, Table& t, std::uint64_t max_rows) {
+void SnapshotCodec::decode_table(Decoder& in, Table& t, std::uint64_t max_rows, std::vector<const TextColumn*>& to_check) {
   t.name_ = std::string(in.bytes());
   t.columns_.resize(in.count(8));
   for (auto& c : t.columns_) c = std::string(in.bytes());
@@ -642,17 +644,21 @@ void SnapshotCodec::decode_table(Decoder& in, Table& t, std::uint64_t max_rows) 
     in.array(c.data_);
     in.array(c.ends_);
     in.array(c.codes_);
-    if (c.is_coded()) {
-      check(c.codes_.size() == t.rows_ && all_below(c.codes_, c.ends_.size()), "a column's codes");
-      check(ascending_to(c.ends_, c.data_.size()), "a column's offsets");
-      continue;
-    }
-    if (c.data_.empty() && c.ends_.empty()) {
+    if (c.data_.empty() && c.ends_.empty() && !c.is_coded()) {
       c = TextColumn::empty_values(t.rows_);
       continue;
     }
-    check(c.ends_.size() == t.rows_, "a column's length");
-    check(ascending_to(c.ends_, c.data_.size()), "a column's offsets");
+    check((c.is_coded() ? c.codes_.size() : c.ends_.size()) == t.rows_, "a column's length");
+    to_check.push_back(&c);
+  }
+}
+
+// The values of the columns decode_table leaves to check: each code below the number of values,
+// each value's end ascending within the text (then every cell lies in its column's text).
+void SnapshotCodec::check_tables(const std::vector<const TextColumn*>& columns) {
+  for (const TextColumn* c : columns) {
+    check(!c->is_coded() || all_below(c->codes_, c->ends_.size()), "a column's codes");
+    check(ascending_to(c->ends_, c->data_.size()), "a column's offsets");
   }
 }
 
@@ -939,15 +945,18 @@ void SnapshotCodec::check_graph(const StoredGraph& s, const Dataset& d) {
 
 void SnapshotCodec::keep_graph(StoredGraph s, Dataset& d) {
   const std::size_t n = d.actor_count();
-  d.graph_ = std::make_unique<Dataset::GraphSlot>([s = std::move(s), n] {
+  // Held by a shared pointer, so that the arrays' views point where the columns stay.
+  const auto stored = std::make_shared<const StoredGraph>(std::move(s));
+  const GraphArrays arrays{stored->out_starts, stored->heads, stored->relations, stored->in_starts, stored->tails, stored->in_arcs};
+  d.graph_ = std::make_unique<Dataset::GraphSlot>(arrays, [stored, n] {
     Graph g;
     CoreGraph& c = g.graph_;
-    c.m_forward.m_rowstart.assign(s.out_starts.begin(), s.out_starts.end());
-    c.m_forward.m_column.assign(s.heads.begin(), s.heads.end());
-    c.m_forward.m_edge_properties.assign(s.relations.begin(), s.relations.end());
-    c.m_backward.m_rowstart.assign(s.in_starts.begin(), s.in_starts.end());
-    c.m_backward.m_column.assign(s.tails.begin(), s.tails.end());
-    c.m_backward.m_edge_properties.assign(s.in_arcs.begin(), s.in_arcs.end());
+    c.m_forward.m_rowstart.assign(stored->out_starts.begin(), stored->out_starts.end());
+    c.m_forward.m_column.assign(stored->heads.begin(), stored->heads.end());
+    c.m_forward.m_edge_properties.assign(stored->relations.begin(), stored->relations.end());
+    c.m_backward.m_rowstart.assign(stored->in_starts.begin(), stored->in_starts.end());
+    c.m_backward.m_column.assign(stored->tails.begin(), stored->tails.end());
+    c.m_backward.m_edge_properties.assign(stored->in_arcs.begin(), stored->in_arcs.end());
     c.resize(n);  // the vertex properties (no_property): one per vertex
     return g;
   });
@@ -1010,7 +1019,8 @@ Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset
   decode_small(in, d, strip_trailing_slashes(dataset_path));
   const std::uint64_t actor_columns = in.u64();
   check(actor_columns <= 1, "a flag");
-  for (Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) decode_table(in, *t, key.bytes());
+  std::vector<const TextColumn*> columns;  // checked below, with the rest
+  for (Table* t : {&d.actors_, &d.relations_, &d.sources_, &d.types_table_, &d.blocs_table_}) decode_table(in, *t, key.bytes(), columns);
   decode_index(in, d.actor_by_id_, d.actors_);
   decode_index(in, d.relation_by_id_, d.relations_);
   decode_index(in, d.source_by_id_, d.sources_);
@@ -1018,9 +1028,13 @@ Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset
   decode_columns(in, d);
   StoredGraph graph = decode_graph(in);
   if (in.remaining() != 0) throw Refused{"corrupted (bytes after the last item)"};
-  // Two passes over tens of millions of values at L, one per core.
+  // Passes over tens of millions of values at L, shared between the cores. No cell is read before.
   run_both(
-      0, [&] { check_structure(d); }, [&] { check_graph(graph, d); });
+      0, [&] { check_structure(d); },
+      [&] {
+        check_graph(graph, d);
+        check_tables(columns);
+      });
   keep_graph(std::move(graph), d);
   if (actor_columns) share_actor_ids(d);
   return d;

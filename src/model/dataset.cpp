@@ -19,6 +19,7 @@ Dataset::Dataset(Dataset&&) noexcept = default;
 Dataset& Dataset::operator=(Dataset&&) noexcept = default;
 
 const Graph& Dataset::graph() const { return graph_->get(); }
+const GraphArrays& Dataset::graph_arrays() const noexcept { return graph_->arrays; }
 
 Table::Table(std::string name, std::vector<std::string> columns)
     : name_(std::move(name)), columns_(std::move(columns)), cells_(columns_.size()) {}

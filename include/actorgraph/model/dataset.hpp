@@ -30,6 +30,7 @@ using SourceId = std::uint32_t;
 using KindId = std::uint16_t;
 
 class Graph;  // model/graph.hpp: the Boost.Graph graph of all relations
+struct GraphArrays;  // model/graph.hpp: its arrays
 
 namespace detail {
 class DatasetBuilder;  // src/io/tables.cpp: validates tables into a Dataset
@@ -215,6 +216,9 @@ class Dataset {
   // A dataset read from a snapshot makes it on the first call (src/detail/graph_slot.hpp); any thread
   // may call it. Throws std::bad_alloc when its memory cannot be had.
   const Graph& graph() const;
+  // The graph's arrays (model/graph.hpp), without making the graph: for a dataset read from a
+  // snapshot they are the stored ones, where they lie in the mapping. Any thread may call it.
+  const GraphArrays& graph_arrays() const noexcept;
 
   // Warnings found while loading (an invalid dataset is never returned: see load_dataset).
   const Diagnostics& warnings() const noexcept { return warnings_; }

@@ -36,6 +36,19 @@ namespace detail {
 class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
 }  // namespace detail
 
+// The graph's arrays as compressed_sparse_row_graph lays them out (the public members m_forward and
+// m_backward, Boost 1.74), for loops that walk many vertices' arcs without BGL's iterators, and for
+// a dataset read from a snapshot, where they lie in the mapping and no graph need be made
+// (Dataset::graph_arrays). Arc i, 0 <= i < arc_count, is an out-arc: vertex u's out-arcs are
+// [out_starts[u], out_starts[u + 1]), in (head, relation) order; its head is heads[i], its relation
+// relations[i]. Vertex v's in-arcs are the entries [in_starts[v], in_starts[v + 1]), in (tail,
+// relation) order: entry j is the arc in_arcs[j], whose tail is tails[j].
+struct GraphArrays {
+  std::span<const std::uint32_t> out_starts, heads;          // vertex_count + 1; arc_count
+  std::span<const ArcRelation> relations;                    // arc_count
+  std::span<const std::uint32_t> in_starts, tails, in_arcs;  // vertex_count + 1; arc_count; arc_count
+};
+
 class Graph {
  public:
   Graph() = default;
@@ -52,6 +65,11 @@ class Graph {
   std::size_t arc_count() const noexcept { return num_edges(graph_); }
   // The relation of an arc.
   std::uint32_t relation(const CoreArc& arc) const noexcept { return graph_[arc].relation; }
+  // Views of the graph's arrays (valid while the graph lives and is not changed).
+  GraphArrays arrays() const noexcept {
+    return {graph_.m_forward.m_rowstart,  graph_.m_forward.m_column,  graph_.m_forward.m_edge_properties,
+            graph_.m_backward.m_rowstart, graph_.m_backward.m_column, graph_.m_backward.m_edge_properties};
+  }
 
  private:
   friend class detail::SnapshotCodec;
