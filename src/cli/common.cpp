@@ -182,9 +182,14 @@ std::optional<SnapshotKey> planned_key(const std::string& path, const SnapshotPl
 }
 
 // Keeps the cache folder under its bound once a snapshot was added to it, and says what went.
-void prune_cache(const SnapshotPlan& plan) {
+// Prunes the cache folder of `plan` after its file was written, keeping that file and `also` (the
+// dataset snapshot beside which a network snapshot was written: pruning it would make the next
+// command read the files, whose snapshot would then push out the network's).
+void prune_cache(const SnapshotPlan& plan, const std::string& also = {}) {
   const std::string folder = std::filesystem::path(plan.file).parent_path().string();
-  const CachePruning pruned = prune_snapshot_cache(folder, plan.cache_bytes, plan.file);
+  std::vector<std::string> keep{plan.file};
+  if (!also.empty()) keep.push_back(also);
+  const CachePruning pruned = prune_snapshot_cache(folder, plan.cache_bytes, keep);
   if (pruned.snapshots > 0)
     std::cerr << "actorgraph: note: removed " << pruned.snapshots << (pruned.snapshots == 1 ? " snapshot" : " snapshots") << " ("
               << describe_size(pruned.bytes) << ") of the datasets used least recently from " << folder << ", to keep it under "
@@ -243,7 +248,7 @@ std::unique_ptr<const Network> whole_network(const std::string& path, const Data
     std::cerr << "actorgraph: note: no network snapshot written for " << path << ": " << e.what() << "\n";
     return built;
   }
-  if (plan.cache_bytes != 0) prune_cache(plan);
+  if (plan.cache_bytes != 0) prune_cache(plan, k.plan.file);
   return built;
 }
 

@@ -95,19 +95,27 @@ void run_blocks(std::size_t total, unsigned threads, const std::function<void(st
 }
 
 // Runs first() and second() at once, on two threads, when `threads` allows more than one (0: one per
-// core), else one after the other; rethrows the first exception either throws. For two pieces of
-// work that write nothing the other reads.
+// core), else one after the other. Both run to their end; then first()'s exception is rethrown if
+// it threw, else second()'s, so that when both fail the error is the same whatever the timing (a
+// snapshot's refusal reason, for one). For two pieces of work that write nothing the other reads.
 template <class First, class Second>
 void run_both(unsigned threads, First first, Second second) {
+  std::exception_ptr errors[2];
   run_blocks(
       2, threads, {}, [] { return 0; },
       [&](std::size_t job, std::size_t, int&) {
-        if (job == 0)
-          first();
-        else
-          second();
+        try {
+          if (job == 0)
+            first();
+          else
+            second();
+        } catch (...) {
+          errors[job] = std::current_exception();
+        }
       },
       [](int&) {}, 2);
+  for (const std::exception_ptr& error : errors)
+    if (error) std::rethrow_exception(error);
 }
 
 // Sorts [first, last) as std::sort does, in parts sorted on `threads` threads (0: one per core) and

@@ -216,9 +216,10 @@ bool remove_unchanged(const std::string& cache, const CachedSnapshot& s) {
 
 }  // namespace
 
-CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_bytes, const std::string& keep) {
+CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_bytes, const std::vector<std::string>& keep) {
   CachePruning pruned;
-  const std::string kept = keep.empty() ? std::string() : fs::path(keep).filename().string();
+  std::vector<std::string> kept;
+  for (const std::string& path : keep) kept.push_back(fs::path(path).filename().string());
   const std::int64_t now =
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   std::vector<CachedSnapshot> snapshots;
@@ -230,7 +231,7 @@ CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_by
     if (::lstat((cache + "/" + name).c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
     if (is_leftover_name(name) && now - mtime_ns(info) > leftover_after_ns) {
       if (::unlink((cache + "/" + name).c_str()) == 0) ++pruned.leftovers;
-    } else if (name == kept) {
+    } else if (std::find(kept.begin(), kept.end(), name) != kept.end()) {
       total += static_cast<std::uint64_t>(info.st_size);
     } else if (is_cached_snapshot_name(name)) {
       snapshots.push_back({std::move(name), static_cast<std::uint64_t>(info.st_size), mtime_ns(info), info.st_ino});
@@ -512,6 +513,7 @@ namespace detail {
 class SnapshotCodec {
  public:
   static std::string identity();
+  static std::string network_identity();  // identity() and what a stored network also depends on
   static void encode(Encoder& out, const Dataset& d, const SnapshotKey& key);
   // `keep`: set when `bytes` is read_snapshot's file mapping, which it keeps alive (see Decoder).
   static Dataset decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, std::shared_ptr<const void> keep);
@@ -1045,8 +1047,18 @@ std::uint64_t SnapshotCodec::network_options_code(const NetworkOptions& o) {
 }
 
 // Identity, key, options and the dataset's counts, then the members in declaration order.
+// The rules of the network build (analysis/network.cpp: merging, collapse, direction, dropped
+// self-relations) under which a network snapshot was made. A network snapshot stores derived data,
+// which a change of those rules makes wrong, not unreadable: bump this with any such change, so
+// that the stored networks are refused and built again.
+constexpr int network_rules = 1;
+
+std::string SnapshotCodec::network_identity() {
+  return identity() + "; network rules " + std::to_string(network_rules) + "; " + layout_of<Link>("Link");
+}
+
 void SnapshotCodec::encode_network(Encoder& out, const Network& n, const NetworkOptions& o, const SnapshotKey& key) {
-  out.bytes(identity());
+  out.bytes(network_identity());
   encode_key(out, key);
   out.u64(network_options_code(o));
   out.u64(n.dataset().actor_count());
@@ -1067,7 +1079,7 @@ std::unique_ptr<const Network> SnapshotCodec::decode_network(std::string_view by
                                                              const SnapshotKey& key, std::shared_ptr<const void> keep) {
   const std::string_view body = checked_body(bytes, network_magic, "network snapshot", keep != nullptr);
   Decoder in(body, std::move(keep));
-  if (in.bytes() != identity()) throw Refused{"written by another build of actorgraph"};
+  if (in.bytes() != network_identity()) throw Refused{"written by another build of actorgraph"};
   check_key(in, key);
   if (in.u64() != network_options_code(o)) throw Refused{"built with other network options"};
   if (in.u64() != d.actor_count() || in.u64() != d.relation_count()) throw Refused{"of another dataset (its actor or relation count)"};
@@ -1153,20 +1165,28 @@ void produce_file(const char (&file_magic)[8], const std::function<void(Encoder&
   out.finish();
 }
 
-void produce_snapshot(const Dataset& dataset, const SnapshotKey& key, std::size_t piece_bytes,
-                      const std::function<void(std::string&)>& put) {
-  produce_file(
-      magic, [&](Encoder& out) { detail::SnapshotCodec::encode(out, dataset, key); }, piece_bytes, put);
+// Writes the file that produce_file makes to `path` (write_file: aside, checked, then renamed).
+void write_produced(const std::string& path, const char (&file_magic)[8], const std::function<void(Encoder&)>& encode,
+                    std::size_t piece_bytes) {
+  write_file(path, [&](const WritePiece& write) {
+    bool ok = true;  // after a failed write, the rest is not written (write_file reports the failure)
+    produce_file(file_magic, encode, piece_bytes, [&](std::string& piece) {
+      ok = ok && write(piece);
+      piece.clear();
+    });
+  });
 }
 
 }  // namespace
 
 std::string encode_snapshot(const Dataset& dataset, const SnapshotKey& key) {
   std::string bytes;
-  produce_snapshot(dataset, key, std::size_t{1} << 20, [&](std::string& piece) {
-    bytes += piece;
-    piece.clear();
-  });
+  produce_file(
+      magic, [&](Encoder& out) { detail::SnapshotCodec::encode(out, dataset, key); }, std::size_t{1} << 20,
+      [&](std::string& piece) {
+        bytes += piece;
+        piece.clear();
+      });
   return bytes;
 }
 
@@ -1179,26 +1199,14 @@ void seal_snapshot(std::string& bytes) noexcept {
 }
 
 void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::string& path, std::size_t piece_bytes) {
-  write_file(path, [&](const WritePiece& write) {
-    bool ok = true;
-    produce_snapshot(dataset, key, piece_bytes, [&](std::string& piece) {
-      ok = ok && write(piece);
-      piece.clear();
-    });
-  });
+  write_produced(
+      path, magic, [&](Encoder& out) { detail::SnapshotCodec::encode(out, dataset, key); }, piece_bytes);
 }
 
 void write_network_snapshot(const Network& network, const NetworkOptions& options, const SnapshotKey& key, const std::string& path,
                             std::size_t piece_bytes) {
-  write_file(path, [&](const WritePiece& write) {
-    bool ok = true;
-    produce_file(
-        network_magic, [&](Encoder& out) { detail::SnapshotCodec::encode_network(out, network, options, key); }, piece_bytes,
-        [&](std::string& piece) {
-          ok = ok && write(piece);
-          piece.clear();
-        });
-  });
+  write_produced(
+      path, network_magic, [&](Encoder& out) { detail::SnapshotCodec::encode_network(out, network, options, key); }, piece_bytes);
 }
 
 namespace {

@@ -9,7 +9,8 @@
 // Either way the snapshot is then sealed (seal_snapshot: length and checksum made right), so that the
 // edits get past the checksum to the structural checks. A snapshot that is read must be walkable:
 // every accessor that follows a stored offset or number is called on every actor and relation (for
-// a network, on every vertex and link).
+// a network, on every vertex and link; a dataset's networks, built from its stored graph arrays,
+// are walked too).
 #include "fuzz_common.hpp"
 
 #include "actorgraph/io/snapshot.hpp"
@@ -103,6 +104,8 @@ void walk(const Dataset& d) {
     for (const auto& e : boost::make_iterator_range(out_edges(v, g))) (void)d.relation_source(d.graph().relation(e)), (void)target(e, g);
     for (const auto& e : boost::make_iterator_range(in_edges(v, g))) (void)d.relation_target(d.graph().relation(e)), (void)source(e, g);
   }
+  // The network build walks the stored graph arrays (Dataset::graph_arrays) on its own.
+  for (const bool undirected : {false, true}) walk(Network(d, Slice(d), NetworkOptions{undirected, false, Merge::sum, 1}));
 }
 
 }  // namespace

@@ -523,7 +523,7 @@ TEST_CASE("The cache folder is pruned to its bound, the least recently used snap
   fs::create_symlink(dir + "/" + d + ".snapshot", dir + "/" + std::string(32, 'e') + ".snapshot");  // a link: not followed
 
   // b (200, kept) + a (100) = 300; c (300) would make 600 > 550, so it goes; d (400) too: 700.
-  const CachePruning pruned = prune_snapshot_cache(dir, 550, dir + "/" + b + ".snapshot");
+  const CachePruning pruned = prune_snapshot_cache(dir, 550, {dir + "/" + b + ".snapshot"});
   CHECK(pruned.snapshots == 2);
   CHECK(pruned.bytes == 700);
   CHECK(pruned.leftovers == 1);
@@ -533,7 +533,7 @@ TEST_CASE("The cache folder is pruned to its bound, the least recently used snap
 
   // Within the bound: nothing more goes. The kept snapshot stays even when it alone is over the bound.
   CHECK(prune_snapshot_cache(dir, 300).snapshots == 0);
-  const CachePruning tight = prune_snapshot_cache(dir, 1, dir + "/" + b + ".snapshot");
+  const CachePruning tight = prune_snapshot_cache(dir, 1, {dir + "/" + b + ".snapshot"});
   CHECK(tight.snapshots == 1);
   CHECK(tight.bytes == 100);
   CHECK(fs::exists(dir + "/" + b + ".snapshot"));
@@ -582,6 +582,14 @@ TEST_CASE("Network snapshots in the cache folder are pruned as snapshots, and th
   CHECK(pruned.snapshots == 1);
   CHECK(pruned.bytes == 100);
   CHECK(pruned.leftovers == 1);
+  CHECK(names_in(dir) == std::vector<std::string>{a + ".network-00c.snapshot", a + ".snapshot"});
+
+  // A network snapshot just written keeps its dataset's snapshot (older) with it, over the bound.
+  set_mtime(dir + "/" + a + ".snapshot", now - 40);
+  write_bytes(dir + "/" + b + ".snapshot", std::string(100, 'x'));  // used in between
+  set_mtime(dir + "/" + b + ".snapshot", now - 30);
+  const CachePruning both = prune_snapshot_cache(dir, 150, {dir + "/" + a + ".network-00c.snapshot", dir + "/" + a + ".snapshot"});
+  CHECK(both.snapshots == 1);
   CHECK(names_in(dir) == std::vector<std::string>{a + ".network-00c.snapshot", a + ".snapshot"});
 }
 

@@ -115,7 +115,7 @@ struct NetworkSnapshotLoad {
 };
 // The network stored in `bytes` when it is intact, of this build, keyed by exactly `key`, built with
 // `options` (threads aside), and fits `dataset` (which must be the dataset of that key: its actor and
-// relation counts and every index are checked). The network views `bytes`, which must outlive it.
+// relation counts and every index are checked). The network holds a copy of what `bytes` stores.
 // Never throws for a bad file: it is refused.
 NetworkSnapshotLoad decode_network_snapshot(std::string_view bytes, const Dataset& dataset, const NetworkOptions& options,
                                             const SnapshotKey& key);
@@ -163,14 +163,15 @@ struct CachePruning {
 // recently used first out: in order of use (newest modification time first, which a read sets
 // through mark_snapshot_used; ties by name), snapshots are kept while the total fits, and from the
 // first that does not fit, it and every snapshot after it are removed (each unless it changed since
-// it was listed: another command wrote or read it meanwhile). `keep` (a path in the folder, such as
-// the snapshot just written) is counted first and never removed. Also removes the temporary files
+// it was listed: another command wrote or read it meanwhile). `keep` (paths in the folder, such as
+// the snapshot just written, and the dataset snapshot a network snapshot was written beside) are
+// counted first and never removed. Also removes the temporary files
 // that write_file leaves only when its process is killed (.HASH.snapshot.tmp-XXXXXX) once unchanged
 // for an hour: a write in progress changes its file continually. Nothing else in the folder is
 // touched. A file that cannot be removed, or a folder that cannot be listed, is skipped: pruning is
 // housekeeping and never fails a command. Removing a snapshot that another process has mapped is
 // safe: its pages live on until that process unmaps it.
-CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_bytes, const std::string& keep = {});
+CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_bytes, const std::vector<std::string>& keep = {});
 
 // Marks the snapshot at `path` as used now (its modification time), so that pruning keeps it before
 // the ones used earlier. A failure (a file of another user, a read-only file system) is ignored.
