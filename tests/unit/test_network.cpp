@@ -197,11 +197,17 @@ TEST_CASE("A network's links and evidence are the slice's relations merged per p
                  std::to_string(2000 + next(10)) + ",," + directed[next(3)] + "\n";
   TempDataset dir({{"actors.csv", actors}, {"relations.csv", relations}});
   const Dataset d = load_dataset(dir.path());
-  SliceOptions some;
+  SliceOptions some, few;
   some.types = {"visit", "meeting"};
   some.kinds = {"state"};
+  few.types = {"funding"};  // under a quarter of the relations: built from the slice's relations
+  few.from = PartialDate::parse("2005");
+  const Slice sparse(d, few);
+  REQUIRE(sparse.relation_count() > 0);
+  REQUIRE(sparse.relation_count() < d.relation_count() / 4);
+  REQUIRE(Slice(d, some).relation_count() >= d.relation_count() / 4);  // built from the graph's arcs
   // On any number of threads: the vertices are cut into blocks and the lists into ranges by it.
-  for (const Slice& slice : {Slice(d), Slice(d, some)}) {
+  for (const Slice& slice : {Slice(d), Slice(d, some), sparse}) {
     for (const bool undirected : {false, true})
       for (const unsigned threads : {1u, 2u, 3u, 8u}) {
         INFO("slice " << slice.description() << ", undirected " << undirected << ", " << threads << " threads");
