@@ -181,10 +181,10 @@ std::optional<SnapshotKey> planned_key(const std::string& path, const SnapshotPl
   }
 }
 
-// Keeps the cache folder under its bound once a snapshot was added to it, and says what went.
-// Prunes the cache folder of `plan` after its file was written, keeping that file and `also` (the
-// dataset snapshot beside which a network snapshot was written: pruning it would make the next
-// command read the files, whose snapshot would then push out the network's).
+// Keeps the cache folder under its bound once the snapshot `plan.file` was added to it, and says
+// what went. Never removes that file, nor `also`: the dataset snapshot beside which a network
+// snapshot was written (pruning it would make the next command read the files, and the snapshot
+// that command writes would then push out the network's).
 void prune_cache(const SnapshotPlan& plan, const std::string& also = {}) {
   const std::string folder = std::filesystem::path(plan.file).parent_path().string();
   std::vector<std::string> keep{plan.file};

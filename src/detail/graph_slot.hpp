@@ -20,8 +20,9 @@ namespace actorgraph {
 // The graph's arrays (Dataset::graph_arrays) are there from the start, either the built graph's or
 // the stored ones in the mapping, so that the network build (analysis/network.cpp), which reads
 // them directly, never makes the graph: only the BGL algorithms on a slice (model/slice_graph.hpp)
-// do. The stored arrays are views that `make` keeps alive: it is kept after the graph is made, as
-// `arrays` may still be read on other threads (at no cost in memory: the views own nothing).
+// do. The stored arrays are held by `make`, which is kept after the graph is made, as `arrays` may
+// still be read on other threads: views of the mapping, which cost no memory (a snapshot decoded
+// from bytes, not mapped, holds copies, which stay too).
 struct Dataset::GraphSlot {
   GraphSlot() : GraphSlot(Graph{}) {}
   explicit GraphSlot(Graph built) : graph(std::make_unique<const Graph>(std::move(built))), arrays(graph->arrays()) {}

@@ -1046,7 +1046,6 @@ std::uint64_t SnapshotCodec::network_options_code(const NetworkOptions& o) {
   return (o.undirected ? 1u : 0u) | (o.collapse ? 2u : 0u) | static_cast<std::uint64_t>(o.merge) << 2;
 }
 
-// Identity, key, options and the dataset's counts, then the members in declaration order.
 // The rules of the network build (analysis/network.cpp: merging, collapse, direction, dropped
 // self-relations) under which a network snapshot was made. A network snapshot stores derived data,
 // which a change of those rules makes wrong, not unreadable: bump this with any such change, so
@@ -1057,6 +1056,7 @@ std::string SnapshotCodec::network_identity() {
   return identity() + "; network rules " + std::to_string(network_rules) + "; " + layout_of<Link>("Link");
 }
 
+// Identity, key, options and the dataset's counts, then the members in declaration order.
 void SnapshotCodec::encode_network(Encoder& out, const Network& n, const NetworkOptions& o, const SnapshotKey& key) {
   out.bytes(network_identity());
   encode_key(out, key);
