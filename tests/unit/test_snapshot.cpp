@@ -801,15 +801,19 @@ TEST_CASE("A snapshot's networks are built from its stored graph arrays, equal t
   CHECK(same(got.in_arcs, want.in_arcs));
   CHECK(got.heads.data() != d.graph().arrays().heads.data());
   CHECK(d.graph_arrays().heads.data() == got.heads.data());  // unchanged once the graph is made
-  SliceOptions types, window, kinds;
+  // Slices of under a quarter of the relations are built from their relations (types, window), the
+  // others from the stored arrays (kinds, exclude).
+  SliceOptions types, window, kinds, exclude;
   types.types = {"meeting", "visit", "agreement"};
   window.from = PartialDate::parse("2015");
   kinds.kinds = {"state", "organization"};
-  for (const SliceOptions* options : {&types, &window, &kinds}) {
+  exclude.exclude_types = {"meeting"};
+  for (const SliceOptions* options : {&types, &window, &kinds, &exclude}) {
     const Slice a(d, *options), b(loaded, *options);
     REQUIRE(a.relation_count() == b.relation_count());
     REQUIRE(a.relation_count() > 0);
     REQUIRE(a.relation_count() < loaded.relation_count());
+    REQUIRE((a.relation_count() >= loaded.relation_count() / 4) == (options == &kinds || options == &exclude));
     for (const bool undirected : {false, true})
       for (const Merge merge : {Merge::count, Merge::max}) {
         INFO(a.description() << " undirected " << undirected << " merge " << static_cast<int>(merge));
