@@ -46,8 +46,33 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::int64_t mtime_ns(const struct stat& info) noexcept {
-  return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+std::int64_t nanoseconds(const timespec& t) noexcept { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
+
+std::int64_t mtime_ns(const struct stat& info) noexcept { return nanoseconds(info.st_mtim); }
+
+// The clock file times are set from (the system's real-time clock), read before the stat.
+std::int64_t now_ns() noexcept {
+  timespec t{};
+  ::clock_gettime(CLOCK_REALTIME, &t);
+  return nanoseconds(t);
+}
+
+// A regular file's entry from its stat, found at `taken_ns` (SnapshotFile::settled).
+void stat_into(SnapshotFile& file, const struct stat& info, std::int64_t taken_ns, std::int64_t settle_ns) {
+  file.regular = true;
+  file.size = static_cast<std::uint64_t>(info.st_size);
+  file.mtime_ns = mtime_ns(info);
+  file.device = static_cast<std::uint64_t>(info.st_dev);
+  file.inode = static_cast<std::uint64_t>(info.st_ino);
+  file.ctime_ns = nanoseconds(info.st_ctim);
+  file.settled = info.st_ctim.tv_nsec != 0 && file.ctime_ns <= taken_ns - settle_ns;
+}
+
+// The stored hash of `known` stands for the bytes of `now`: a settled entry of the same file,
+// found as it was then (SnapshotFile::settled says why that is enough).
+bool unchanged_since(const SnapshotFile& known, const SnapshotFile& now) noexcept {
+  return known.settled && known.regular && now.regular && known.name == now.name && known.device == now.device &&
+         known.inode == now.inode && known.size == now.size && known.mtime_ns == now.mtime_ns && known.ctime_ns == now.ctime_ns;
 }
 
 }  // namespace
@@ -65,15 +90,14 @@ namespace {
 // The key of a graph file (.graphml, .json): the file alone, as the name it is read by with a
 // leading '/', which no entry of a folder has, so that a folder holding one file of that name never
 // matches it. The name stays in the key: the converter writes it into the dataset.
-SnapshotKey stat_file_key(const std::string& path) {
+SnapshotKey stat_file_key(const std::string& path, std::int64_t settle_ns) {
+  const std::int64_t taken = now_ns();
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) throw IoError(path + ": cannot read the file: " + std::strerror(errno));
   if (!S_ISREG(info.st_mode)) throw IoError(path + ": not a regular file, so it has no snapshot");
   SnapshotFile file;
   file.name = "/" + fs::path(path).filename().string();
-  file.regular = true;
-  file.size = static_cast<std::uint64_t>(info.st_size);
-  file.mtime_ns = mtime_ns(info);
+  stat_into(file, info, taken, settle_ns);
   return {{std::move(file)}};
 }
 
@@ -85,9 +109,10 @@ std::string key_file_path(const std::string& path, const std::string& name) {
 
 }  // namespace
 
-SnapshotKey stat_snapshot_key(const std::string& folder) {
+SnapshotKey stat_snapshot_key(const std::string& folder, std::int64_t settle_ns) {
   std::error_code kind;
-  if (!fs::is_directory(folder, kind) && fs::exists(folder, kind)) return stat_file_key(folder);
+  if (!fs::is_directory(folder, kind) && fs::exists(folder, kind)) return stat_file_key(folder, settle_ns);
+  const std::int64_t taken = now_ns();
   SnapshotKey key;
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
@@ -97,11 +122,7 @@ SnapshotKey stat_snapshot_key(const std::string& folder) {
     struct stat info {};
     // stat, not lstat: the reader follows symlinks. An entry that cannot be stat'ed (a dangling link)
     // is neither read nor kept by the reader: its name is enough.
-    if (::stat((folder + "/" + name).c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
-      file.regular = true;
-      file.size = static_cast<std::uint64_t>(info.st_size);
-      file.mtime_ns = mtime_ns(info);
-    }
+    if (::stat((folder + "/" + name).c_str(), &info) == 0 && S_ISREG(info.st_mode)) stat_into(file, info, taken, settle_ns);
     file.name = std::move(name);
     key.files.push_back(std::move(file));
   }
@@ -110,9 +131,18 @@ SnapshotKey stat_snapshot_key(const std::string& folder) {
   return key;
 }
 
-void hash_snapshot_key(const std::string& folder, SnapshotKey& key) {
+void hash_snapshot_key(const std::string& folder, SnapshotKey& key, const SnapshotKey* known) {
   for (auto& file : key.files) {
     if (!file.regular) continue;
+    if (known) {
+      // Both lists are sorted by name.
+      const auto it = std::lower_bound(known->files.begin(), known->files.end(), file.name,
+                                       [](const SnapshotFile& f, const std::string& name) { return f.name < name; });
+      if (it != known->files.end() && unchanged_since(*it, file)) {
+        file.hash = it->hash;
+        continue;
+      }
+    }
     std::uint64_t size = 0;
     const std::string path = key_file_path(folder, file.name);
     file.hash = detail::block_hash_file(path, size);
@@ -275,7 +305,7 @@ namespace {
 constexpr char magic[8] = {'A', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
 constexpr char network_magic[8] = {'A', 'G', 'N', 'E', 'T', 'W', '\r', '\n'};  // a network snapshot's
 // Raised whenever the layout of the body changes; the identity string catches type layouts besides.
-constexpr std::uint32_t format_version = 4;
+constexpr std::uint32_t format_version = 5;  // 5: the key's files with device, inode, change time, settled
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_size = 32;  // magic, version, byte order, length, checksum
 constexpr std::size_t length_at = 16, checksum_at = 24;
@@ -442,22 +472,28 @@ void check(bool ok, const char* what) {
 }
 
 // The body of the file `bytes` once its header is checked: the magic (`expected`; else "not an
-// actorgraph KIND"), the byte order, the format version, the stated length and the body's checksum.
-std::string_view checked_body(std::string_view bytes, const char (&expected)[8], const char* kind, bool mapped) {
+// actorgraph KIND"), the byte order, the format version and the stated length; not the checksum.
+std::string_view unchecked_body(std::string_view bytes, const char (&expected)[8], const char* kind) {
   if (bytes.size() < header_size) throw Refused{"truncated (" + std::to_string(bytes.size()) + " bytes)"};
   if (std::memcmp(bytes.data(), expected, sizeof expected) != 0) throw Refused{std::string("not an actorgraph ") + kind};
   std::uint32_t version, order;
-  std::uint64_t length, checksum;
+  std::uint64_t length;
   std::memcpy(&version, bytes.data() + 8, 4);
   std::memcpy(&order, bytes.data() + 12, 4);
   std::memcpy(&length, bytes.data() + length_at, 8);
-  std::memcpy(&checksum, bytes.data() + checksum_at, 8);
   if (order != byte_order_mark) throw Refused{"written on a machine of another byte order"};
   if (version != format_version)
     throw Refused{"format version " + std::to_string(version) + " (this build reads version " + std::to_string(format_version) + ")"};
   if (length != bytes.size())
     throw Refused{"truncated or extended (" + std::to_string(bytes.size()) + " bytes, " + std::to_string(length) + " written)"};
-  const std::string_view body = bytes.substr(header_size);
+  return bytes.substr(header_size);
+}
+
+// unchecked_body, and the body's checksum.
+std::string_view checked_body(std::string_view bytes, const char (&expected)[8], const char* kind, bool mapped) {
+  const std::string_view body = unchecked_body(bytes, expected, kind);
+  std::uint64_t checksum;
+  std::memcpy(&checksum, bytes.data() + checksum_at, 8);
   if (body_checksum(body, mapped) != checksum) throw Refused{"corrupted (checksum mismatch)"};
   return body;
 }
@@ -517,6 +553,8 @@ class SnapshotCodec {
   static void encode(Encoder& out, const Dataset& d, const SnapshotKey& key);
   // `keep`: set when `bytes` is read_snapshot's file mapping, which it keeps alive (see Decoder).
   static Dataset decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, std::shared_ptr<const void> keep);
+  // The key of a snapshot or network snapshot `bytes` of this build, its checksum not checked.
+  static SnapshotKey peek_key(std::string_view bytes);
 
  private:
   // An alias, as the position of its text in the aliases column's buffer.
@@ -526,6 +564,7 @@ class SnapshotCodec {
 
   static void encode_key(Encoder& out, const SnapshotKey& key);
   static void check_key(Decoder& in, const SnapshotKey& key);
+  static std::vector<SnapshotFile> decode_key(Decoder& in);
   static void encode_table(Encoder& out, const Table& t, bool actor_columns = false);
   static bool shares_actor_ids(const Dataset& d);
   static void share_actor_ids(Dataset& d);
@@ -584,12 +623,15 @@ void SnapshotCodec::encode_key(Encoder& out, const SnapshotKey& key) {
     out.u64(f.size);
     out.u64(static_cast<std::uint64_t>(f.mtime_ns));
     out.u64(f.hash);
+    out.u64(f.device);
+    out.u64(f.inode);
+    out.u64(static_cast<std::uint64_t>(f.ctime_ns));
+    out.u64(f.settled);
   }
 }
 
-// Refuses the snapshot unless its key is `key`, naming the first file that differs and how.
-void SnapshotCodec::check_key(Decoder& in, const SnapshotKey& key) {
-  const std::size_t n = in.count(40);
+std::vector<SnapshotFile> SnapshotCodec::decode_key(Decoder& in) {
+  const std::size_t n = in.count(72);
   std::vector<SnapshotFile> stored(n);
   for (auto& f : stored) {
     f.name = std::string(in.bytes());
@@ -597,7 +639,25 @@ void SnapshotCodec::check_key(Decoder& in, const SnapshotKey& key) {
     f.size = in.u64();
     f.mtime_ns = static_cast<std::int64_t>(in.u64());
     f.hash = in.u64();
+    f.device = in.u64();
+    f.inode = in.u64();
+    f.ctime_ns = static_cast<std::int64_t>(in.u64());
+    f.settled = in.u64() != 0;
   }
+  return stored;
+}
+
+SnapshotKey SnapshotCodec::peek_key(std::string_view bytes) {
+  const bool network = bytes.size() >= sizeof network_magic && std::memcmp(bytes.data(), network_magic, sizeof network_magic) == 0;
+  Decoder in(network ? unchecked_body(bytes, network_magic, "network snapshot") : unchecked_body(bytes, magic, "snapshot"), nullptr);
+  if (in.bytes() != (network ? network_identity() : identity())) throw Refused{"written by another build of actorgraph"};
+  return {decode_key(in)};
+}
+
+// Refuses the snapshot unless its key is `key`, naming the first file that differs and how.
+void SnapshotCodec::check_key(Decoder& in, const SnapshotKey& key) {
+  const std::vector<SnapshotFile> stored = decode_key(in);
+  const std::size_t n = stored.size();
   // Both lists are sorted by name: a merge finds the first name only one of them has.
   std::size_t i = 0, j = 0;
   for (; i < n && j < key.files.size(); ++i, ++j) {
@@ -1279,6 +1339,15 @@ SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_p
   if (!mapping) return out;
   const std::string_view bytes = mapped_bytes(mapping);
   return decode(bytes, dataset_path, key, std::move(mapping));
+}
+
+std::optional<SnapshotKey> stored_snapshot_key(const std::string& path) {
+  std::string refused;
+  const std::shared_ptr<const void> mapping = map_snapshot(path, refused);
+  if (!mapping) return std::nullopt;
+  std::optional<SnapshotKey> key;
+  refusing(refused, [&] { key = detail::SnapshotCodec::peek_key(mapped_bytes(mapping)); });
+  return key;
 }
 
 NetworkSnapshotLoad decode_network_snapshot(std::string_view bytes, const Dataset& dataset, const NetworkOptions& options,

@@ -12,11 +12,13 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <thread>
 #include <tuple>
@@ -347,6 +349,91 @@ TEST_CASE("A snapshot is refused when a byte changed behind the same size and mo
   CHECK(got.refused == "actors.csv changed (its content, behind the same size and time)");
 }
 
+TEST_CASE("A file unchanged since a snapshot hashed it takes the stored hash, and any sign of a change has it hashed again",
+          "[io][snapshot]") {
+  TempDataset copy(files_of(data_path("small")));
+  // Settled at once (settle_ns 0) when the file system keeps fractions of a second, as the
+  // temporary folder's does.
+  const SnapshotKey key = [&] {
+    SnapshotKey k = stat_snapshot_key(copy.path(), 0);
+    hash_snapshot_key(copy.path(), k);
+    return k;
+  }();
+  const auto at = std::find_if(key.files.begin(), key.files.end(), [](const SnapshotFile& f) { return f.name == "actors.csv"; });
+  REQUIRE(at != key.files.end());
+  const std::size_t i = static_cast<std::size_t>(at - key.files.begin());
+  REQUIRE(key.files[i].settled);
+  CHECK(key.files[i].inode != 0);
+  CHECK(key.files[i].ctime_ns != 0);
+  CHECK_FALSE(stat_snapshot_key(copy.path()).files[i].settled);  // changed less than snapshot_settle_ns ago
+
+  // A stored hash that is not the file's shows which way the hash came.
+  SnapshotKey known = key;
+  known.files[i].hash = 12345;
+  const auto hashed = [&](const SnapshotKey& k) {
+    SnapshotKey now = stat_snapshot_key(copy.path(), 0);
+    hash_snapshot_key(copy.path(), now, &k);
+    return now.files[i].hash;
+  };
+  CHECK(hashed(known) == 12345);
+  CHECK(hashed(key) == key.files[i].hash);
+  for (const auto& change : std::vector<std::function<void(SnapshotFile&)>>{
+           [](SnapshotFile& f) { f.settled = false; }, [](SnapshotFile& f) { f.ctime_ns += 1; }, [](SnapshotFile& f) { f.inode += 1; },
+           [](SnapshotFile& f) { f.device += 1; }, [](SnapshotFile& f) { f.name = "other.csv"; }}) {
+    SnapshotKey other = known;
+    change(other.files[i]);
+    CHECK(hashed(other) == key.files[i].hash);
+  }
+
+  // A byte changed behind the same size and modification time moves the change time: hashed again,
+  // and the snapshot refused.
+  const std::string file = beside_snapshot_path(copy.path());
+  write_snapshot(load_dataset(copy.path()), key, file);
+  const std::string actors = copy.path() + "/actors.csv";
+  const timespec was = mtime_of(actors);
+  std::string text = read_file(actors);
+  text[text.find("Tajikistan")] = 'X';
+  write_bytes(actors, text);
+  set_mtime(actors, was);
+  const std::optional<SnapshotKey> stored = stored_snapshot_key(file);
+  REQUIRE(stored);
+  SnapshotKey now = stat_snapshot_key(copy.path(), 0);
+  hash_snapshot_key(copy.path(), now, &*stored);
+  CHECK(now.files[i].hash != key.files[i].hash);
+  CHECK(read_snapshot(file, copy.path(), now).refused == "actors.csv changed (its content, behind the same size and time)");
+}
+
+TEST_CASE("The key stored in a snapshot is read from its head, or not at all", "[io][snapshot]") {
+  SnapshotFixture f("small");
+  const SnapshotKey key = snapshot_key(f.copy.path());
+  const std::optional<SnapshotKey> stored = stored_snapshot_key(f.file());
+  REQUIRE(stored);
+  CHECK(*stored == key);
+  REQUIRE(stored->files.size() == key.files.size());
+  for (std::size_t i = 0; i < key.files.size(); ++i) {
+    CHECK(stored->files[i].device == key.files[i].device);
+    CHECK(stored->files[i].inode == key.files[i].inode);
+    CHECK(stored->files[i].ctime_ns == key.files[i].ctime_ns);
+    CHECK(stored->files[i].settled == key.files[i].settled);
+  }
+  // A network snapshot's too.
+  const NetworkOptions options;
+  const std::string network = network_snapshot_path(f.file(), options);
+  write_network_snapshot(Network(f.loaded, Slice(f.loaded), options), options, key, network);
+  CHECK(stored_snapshot_key(network) == stored);
+  // Its checksum is not checked (read_snapshot checks the whole); its length and identity are.
+  std::string bytes = read_file(f.file());
+  bytes[bytes.size() - 1] = static_cast<char>(bytes[bytes.size() - 1] ^ 1);
+  write_bytes(f.file(), bytes);
+  CHECK(stored_snapshot_key(f.file()) == stored);
+  CHECK(f.read().refused == "corrupted (checksum mismatch)");
+  write_bytes(f.file(), bytes.substr(0, bytes.size() - 8));
+  CHECK_FALSE(stored_snapshot_key(f.file()));
+  write_bytes(f.file(), "AGSNAP");
+  CHECK_FALSE(stored_snapshot_key(f.file()));
+  CHECK_FALSE(stored_snapshot_key(f.file() + ".none"));
+}
+
 TEST_CASE("A snapshot is refused when a file is added to or removed from the dataset", "[io][snapshot]") {
   SnapshotFixture f("small");
   write_bytes(f.copy.path() + "/notes.txt", "new");
@@ -387,7 +474,7 @@ TEST_CASE("A snapshot of another format version, build or kind of file is refuse
   const SnapshotKey key = snapshot_key(f.copy.path());
   std::string other_version = bytes;
   other_version[8] = 99;
-  CHECK(decode_snapshot(other_version, f.copy.path(), key).refused == "format version 99 (this build reads version 4)");
+  CHECK(decode_snapshot(other_version, f.copy.path(), key).refused == "format version 99 (this build reads version 5)");
   std::string other_magic = bytes;
   other_magic[0] = 'X';
   CHECK(decode_snapshot(other_magic, f.copy.path(), key).refused == "not an actorgraph snapshot");

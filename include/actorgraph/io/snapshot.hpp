@@ -7,7 +7,8 @@
 // keeps, hidden files excepted) its name, size, modification time in nanoseconds and an XXH3 hash of
 // its bytes. It is used only when the key of the files as they are now equals the stored one, so a
 // touched file, an added or removed file, and a changed byte behind an unchanged size and time all
-// refuse it. Before the key, the file must carry the right magic, format version and build identity
+// refuse it. A file whose inode and change time show it unchanged since the snapshot hashed it is
+// not hashed again (SnapshotFile::settled). Before the key, the file must carry the right magic, format version and build identity
 // (actorgraph's version, the sizes and alignments of the stored types, the byte order), its stated
 // length must be its length, and the XXH3 checksum of its body must match: a snapshot from another
 // version, a truncated or a corrupted one is refused with the reason, never trusted. Offsets and
@@ -41,8 +42,27 @@ struct SnapshotFile {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;  // modification time, nanoseconds since 1970
   std::uint64_t hash = 0;     // XXH3-64 of the bytes (0 until hash_snapshot_key)
-  friend bool operator==(const SnapshotFile&, const SnapshotFile&) = default;
+  // Where the file was found and its inode's change time (nanoseconds since 1970; the system sets
+  // it at every change of the file, and no program can set it back), and whether that change was
+  // settled then (see snapshot_settle_ns): what lets hash_snapshot_key take a snapshot's stored hash
+  // for the file instead of reading it again. Not part of the key's equality: a copy of the dataset
+  // (another inode, a new change time) has the same key, its files are only hashed again.
+  std::uint64_t device = 0, inode = 0;
+  std::int64_t ctime_ns = 0;
+  bool settled = false;
+  // The key's fields: name, regular, size, modification time and hash.
+  friend bool operator==(const SnapshotFile& a, const SnapshotFile& b) noexcept {
+    return a.name == b.name && a.regular == b.regular && a.size == b.size && a.mtime_ns == b.mtime_ns && a.hash == b.hash;
+  }
 };
+
+// A file's change is settled when its change time is at least this long before the stat that
+// found it, and has a fraction of a second (a file system that keeps whole seconds, such as FAT's,
+// never settles). Any later change of the file then gets a later change time, even on a file
+// system whose clock ticks coarsely: so a file found with the same device, inode, size and times as
+// a settled entry has not changed since that entry's hash was taken (the rule git's index applies
+// to its "racily clean" files). A file changed less than this before the stat is hashed every time.
+inline constexpr std::int64_t snapshot_settle_ns = std::int64_t{2'000'000'000};
 
 // The state of a dataset folder's files that a snapshot must match: every entry except hidden ones
 // (".name"), by name in byte order.
@@ -57,10 +77,18 @@ struct SnapshotKey {
 // (a path that is not a folder: .graphml, .json), the file alone, named "/NAME" (NAME the last part
 // of the path it is read by), which no folder's entry can be. Throws IoError when the folder cannot
 // be listed, or the path is neither a folder nor a regular file, or cannot be stat'ed.
-SnapshotKey stat_snapshot_key(const std::string& folder);
-// Fills in the hash of every regular file of the key (reads each file once, in 1 MiB blocks); for a
-// graph file's key, of the file `folder` itself. Throws IoError when a file cannot be read.
-void hash_snapshot_key(const std::string& folder, SnapshotKey& key);
+// `settle_ns`: how long before the stat a change must be to be settled (tests pass 0).
+SnapshotKey stat_snapshot_key(const std::string& folder, std::int64_t settle_ns = snapshot_settle_ns);
+// Fills in the hash of every regular file of the key (reads each file once, in 16 MiB blocks on
+// every core); for a graph file's key, of the file `folder` itself. A file that `known` (a stored
+// snapshot's key, stored_snapshot_key) lists as settled, with the same name, device, inode, size,
+// modification and change times, is not read: it takes the stored hash. Throws IoError when a file
+// cannot be read.
+void hash_snapshot_key(const std::string& folder, SnapshotKey& key, const SnapshotKey* known = nullptr);
+// The key stored in the snapshot file at `path`, or nullopt when the file is missing, or not a
+// snapshot (or network snapshot) of this build. Only its header and key are read: its checksum is
+// not checked, so the key is a hint for hash_snapshot_key, which read_snapshot then checks whole.
+std::optional<SnapshotKey> stored_snapshot_key(const std::string& path);
 // Both: the full key of the folder (or graph file) as it is now.
 SnapshotKey snapshot_key(const std::string& folder);
 
