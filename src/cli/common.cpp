@@ -239,21 +239,26 @@ std::map<std::string, KeptSnapshot>& kept_snapshots() {
   return kept;
 }
 
-// The network of the whole dataset at `path` (see SlicedNetwork), or nullptr when it has no snapshot
-// to keep it beside. Writing it costs a note on failure, never the command.
-std::unique_ptr<const Network> whole_network(const std::string& path, const Dataset& d, const Slice& slice, const NetworkOptions& o) {
+// The network of `slice` of the dataset at `path` (see SlicedNetwork), read from its snapshot or
+// built and written there; nullptr when the dataset has no snapshot to keep it beside, or the slice
+// leaves something out and the dataset's snapshot is not in the cache folder (`--snapshot`: the
+// dataset's folder has no bound, and every slice asked for would add a file to it). Writing it costs
+// a note on failure, never the command.
+std::unique_ptr<const Network> stored_network(const std::string& path, const Dataset& d, const Slice& slice, const NetworkOptions& o) {
   const auto kept = kept_snapshots().find(path);
   if (kept == kept_snapshots().end()) return nullptr;
   const KeptSnapshot& k = kept->second;
+  const std::string slice_id = slice_snapshot_id(d, slice);
+  if (!slice_id.empty() && k.plan.cache_bytes == 0) return nullptr;
   SnapshotPlan plan = k.plan;
-  plan.file = network_snapshot_path(k.plan.file, o);
-  if (NetworkSnapshotLoad stored = read_network_snapshot(plan.file, d, o, k.key); stored.network) {
+  plan.file = network_snapshot_path(k.plan.file, o, slice_id);
+  if (NetworkSnapshotLoad stored = read_network_snapshot(plan.file, d, slice, o, k.key); stored.network) {
     if (plan.cache_bytes != 0) mark_snapshot_used(plan.file);
     return std::move(stored.network);
   }
   auto built = std::make_unique<const Network>(d, slice, o);
   try {
-    write_network_snapshot(*built, o, k.key, plan.file);
+    write_network_snapshot(*built, slice, o, k.key, plan.file);
   } catch (const std::exception& e) {
     std::cerr << "actorgraph: note: no network snapshot written for " << path << ": " << e.what() << "\n";
     return built;
@@ -351,8 +356,7 @@ void note_slice(const Slice& slice) {
 namespace {
 
 std::unique_ptr<const Network> network_of(const std::string& path, const Dataset& d, const Slice& slice, const NetworkOptions& o) {
-  if (slice.actor_count() == d.actor_count() && slice.relation_count() == d.relation_count())
-    if (auto whole = whole_network(path, d, slice, o)) return whole;
+  if (auto stored = stored_network(path, d, slice, o)) return stored;
   return std::make_unique<const Network>(d, slice, o);
 }
 

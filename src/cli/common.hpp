@@ -99,9 +99,10 @@ void note_slice(const Slice& slice);
 // What an analysis command works on: the dataset (load), the slice its options ask for and the
 // network projected from that slice.
 struct SlicedNetwork {
-  // The network of a slice that leaves nothing out is read from its snapshot beside the dataset's
-  // when there is one (io/snapshot.hpp, "The network of a whole dataset"), and else built and stored
-  // there for the next command; any other is built.
+  // The network is read from its snapshot beside the dataset's when there is one (io/snapshot.hpp,
+  // "The network of a dataset or a slice"), and else built and stored there for the next command;
+  // the network of a slice that leaves something out only when the dataset's snapshot is in the
+  // cache folder (not with --snapshot).
   SlicedNetwork(const std::string& path, const Dataset& d, const SliceOptions& slice_options, const NetworkOptions& network_options);
   const Dataset& dataset;
   const Slice slice;

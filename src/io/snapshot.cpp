@@ -203,19 +203,26 @@ constexpr std::size_t hash_digits = 32, temporary_random = 6;  // cached_snapsho
 // A temporary file unchanged for this long belongs to a write that will never finish.
 constexpr std::int64_t leftover_after_ns = std::int64_t{3600} * 1'000'000'000;
 
-// "network-UCM" (network_snapshot_path's infix without its dot): U and C 0 or 1, M c, s or m.
-bool is_network_infix(std::string_view infix) {
-  constexpr std::string_view start = "network-";
-  return infix.size() == start.size() + 3 && infix.starts_with(start) && (infix[8] == '0' || infix[8] == '1') &&
-         (infix[9] == '0' || infix[9] == '1') && (infix[10] == 'c' || infix[10] == 's' || infix[10] == 'm');
+bool is_hex_digits(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-// HASH.snapshot or HASH.network-UCM.snapshot, HASH 32 lowercase hex digits: a name that
-// cached_snapshot_path or network_snapshot_path gives in the cache.
+// "network-UCM" or "network-UCM-SLICE" (network_snapshot_path's infix without its dot): U and C 0
+// or 1, M c, s or m, SLICE 32 lowercase hex digits (slice_snapshot_id).
+bool is_network_infix(std::string_view infix) {
+  constexpr std::string_view start = "network-";
+  constexpr std::size_t options_end = start.size() + 3;
+  if (infix.size() != options_end && infix.size() != options_end + 1 + hash_digits) return false;
+  if (infix.size() > options_end && (infix[options_end] != '-' || !is_hex_digits(infix.substr(options_end + 1)))) return false;
+  return infix.starts_with(start) && (infix[8] == '0' || infix[8] == '1') && (infix[9] == '0' || infix[9] == '1') &&
+         (infix[10] == 'c' || infix[10] == 's' || infix[10] == 'm');
+}
+
+// HASH.snapshot, HASH.network-UCM.snapshot or HASH.network-UCM-SLICE.snapshot, HASH 32 lowercase hex
+// digits: a name that cached_snapshot_path or network_snapshot_path gives in the cache.
 bool is_cached_snapshot_name(std::string_view name) {
   if (name.size() < hash_digits + snapshot_suffix.size() || !name.ends_with(snapshot_suffix)) return false;
-  if (!std::all_of(name.begin(), name.begin() + hash_digits, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
-    return false;
+  if (!is_hex_digits(name.substr(0, hash_digits))) return false;
   const std::string_view middle = name.substr(hash_digits, name.size() - hash_digits - snapshot_suffix.size());
   return middle.empty() || (middle.front() == '.' && is_network_infix(middle.substr(1)));
 }
@@ -287,12 +294,32 @@ CachePruning prune_snapshot_cache(const std::string& cache, std::uint64_t max_by
 
 void mark_snapshot_used(const std::string& path) noexcept { ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); }
 
-std::string network_snapshot_path(const std::string& snapshot_path, const NetworkOptions& options) {
+std::string slice_snapshot_id(const Dataset& dataset, const Slice& slice) {
+  if (slice.actor_count() == dataset.actor_count() && slice.relation_count() == dataset.relation_count()) return {};
+  XXH3_state_t* state = XXH3_createState();
+  if (!state) throw std::bad_alloc();
+  XXH3_128bits_reset(state);
+  const std::int64_t window[3] = {slice.windowed() ? 1 : 0, slice.first_day(), slice.last_day()};
+  XXH3_128bits_update(state, window, sizeof window);
+  for (const std::span<const std::uint8_t> mask : {slice.actor_mask(), slice.relation_mask()}) {
+    const std::uint64_t size = mask.size();
+    XXH3_128bits_update(state, &size, sizeof size);
+    XXH3_128bits_update(state, mask.data(), mask.size());
+  }
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char id[40];
+  std::snprintf(id, sizeof id, "%016llx%016llx", static_cast<unsigned long long>(h.high64), static_cast<unsigned long long>(h.low64));
+  return id;
+}
+
+std::string network_snapshot_path(const std::string& snapshot_path, const NetworkOptions& options, std::string_view slice_id) {
   constexpr char merges[] = {'c', 's', 'm'};
   std::string infix = "network-";
   infix += options.undirected ? '1' : '0';
   infix += options.collapse ? '1' : '0';
   infix += merges[static_cast<std::size_t>(options.merge)];
+  if (!slice_id.empty()) infix.append("-").append(slice_id);
   const std::string_view path(snapshot_path);
   if (path.ends_with(snapshot_suffix)) return std::string(path.substr(0, path.size() - snapshot_suffix.size())) + "." + infix + ".snapshot";
   return snapshot_path + "." + infix;
@@ -597,9 +624,9 @@ class SnapshotCodec {
 
  public:
   // A network snapshot's body (io/snapshot.hpp, "The network of a whole dataset").
-  static void encode_network(Encoder& out, const Network& n, const NetworkOptions& o, const SnapshotKey& key);
-  static std::unique_ptr<const Network> decode_network(std::string_view bytes, const Dataset& d, const NetworkOptions& o,
-                                                       const SnapshotKey& key, std::shared_ptr<const void> keep);
+  static void encode_network(Encoder& out, const Network& n, std::string_view slice_id, const NetworkOptions& o, const SnapshotKey& key);
+  static std::unique_ptr<const Network> decode_network(std::string_view bytes, const Dataset& d, std::string_view slice_id,
+                                                       const NetworkOptions& o, const SnapshotKey& key, std::shared_ptr<const void> keep);
 
  private:
   static std::uint64_t network_options_code(const NetworkOptions& o);
@@ -1117,10 +1144,12 @@ std::string SnapshotCodec::network_identity() {
 }
 
 // Identity, key, options and the dataset's counts, then the members in declaration order.
-void SnapshotCodec::encode_network(Encoder& out, const Network& n, const NetworkOptions& o, const SnapshotKey& key) {
+void SnapshotCodec::encode_network(Encoder& out, const Network& n, std::string_view slice_id, const NetworkOptions& o,
+                                   const SnapshotKey& key) {
   out.bytes(network_identity());
   encode_key(out, key);
   out.u64(network_options_code(o));
+  out.bytes(slice_id);
   out.u64(n.dataset().actor_count());
   out.u64(n.dataset().relation_count());
   out.u64(n.directed_ ? 1 : 0);
@@ -1135,13 +1164,15 @@ void SnapshotCodec::encode_network(Encoder& out, const Network& n, const Network
   out.array(n.evidence_);
 }
 
-std::unique_ptr<const Network> SnapshotCodec::decode_network(std::string_view bytes, const Dataset& d, const NetworkOptions& o,
-                                                             const SnapshotKey& key, std::shared_ptr<const void> keep) {
+std::unique_ptr<const Network> SnapshotCodec::decode_network(std::string_view bytes, const Dataset& d, std::string_view slice_id,
+                                                             const NetworkOptions& o, const SnapshotKey& key,
+                                                             std::shared_ptr<const void> keep) {
   const std::string_view body = checked_body(bytes, network_magic, "network snapshot", keep != nullptr);
   Decoder in(body, std::move(keep));
   if (in.bytes() != network_identity()) throw Refused{"written by another build of actorgraph"};
   check_key(in, key);
   if (in.u64() != network_options_code(o)) throw Refused{"built with other network options"};
+  if (in.bytes() != slice_id) throw Refused{"of another slice"};
   if (in.u64() != d.actor_count() || in.u64() != d.relation_count()) throw Refused{"of another dataset (its actor or relation count)"};
   std::unique_ptr<Network> n(new Network());
   n->dataset_ = &d;
@@ -1263,10 +1294,11 @@ void write_snapshot(const Dataset& dataset, const SnapshotKey& key, const std::s
       path, magic, [&](Encoder& out) { detail::SnapshotCodec::encode(out, dataset, key); }, piece_bytes);
 }
 
-void write_network_snapshot(const Network& network, const NetworkOptions& options, const SnapshotKey& key, const std::string& path,
-                            std::size_t piece_bytes) {
+void write_network_snapshot(const Network& network, const Slice& slice, const NetworkOptions& options, const SnapshotKey& key,
+                            const std::string& path, std::size_t piece_bytes) {
+  const std::string slice_id = slice_snapshot_id(network.dataset(), slice);
   write_produced(
-      path, network_magic, [&](Encoder& out) { detail::SnapshotCodec::encode_network(out, network, options, key); }, piece_bytes);
+      path, network_magic, [&](Encoder& out) { detail::SnapshotCodec::encode_network(out, network, slice_id, options, key); }, piece_bytes);
 }
 
 namespace {
@@ -1292,10 +1324,12 @@ SnapshotLoad decode(std::string_view bytes, const std::string& dataset_path, con
   return out;
 }
 
-NetworkSnapshotLoad decode_network(std::string_view bytes, const Dataset& dataset, const NetworkOptions& options, const SnapshotKey& key,
-                                   std::shared_ptr<const void> keep) {
+NetworkSnapshotLoad decode_network(std::string_view bytes, const Dataset& dataset, const Slice& slice, const NetworkOptions& options,
+                                   const SnapshotKey& key, std::shared_ptr<const void> keep) {
   NetworkSnapshotLoad out;
-  refusing(out.refused, [&] { out.network = detail::SnapshotCodec::decode_network(bytes, dataset, options, key, std::move(keep)); });
+  refusing(out.refused, [&] {
+    out.network = detail::SnapshotCodec::decode_network(bytes, dataset, slice_snapshot_id(dataset, slice), options, key, std::move(keep));
+  });
   return out;
 }
 
@@ -1350,18 +1384,18 @@ std::optional<SnapshotKey> stored_snapshot_key(const std::string& path) {
   return key;
 }
 
-NetworkSnapshotLoad decode_network_snapshot(std::string_view bytes, const Dataset& dataset, const NetworkOptions& options,
-                                            const SnapshotKey& key) {
-  return decode_network(bytes, dataset, options, key, nullptr);
+NetworkSnapshotLoad decode_network_snapshot(std::string_view bytes, const Dataset& dataset, const Slice& slice,
+                                            const NetworkOptions& options, const SnapshotKey& key) {
+  return decode_network(bytes, dataset, slice, options, key, nullptr);
 }
 
-NetworkSnapshotLoad read_network_snapshot(const std::string& path, const Dataset& dataset, const NetworkOptions& options,
-                                          const SnapshotKey& key) {
+NetworkSnapshotLoad read_network_snapshot(const std::string& path, const Dataset& dataset, const Slice& slice,
+                                          const NetworkOptions& options, const SnapshotKey& key) {
   NetworkSnapshotLoad out;
   std::shared_ptr<const void> mapping = map_snapshot(path, out.refused);
   if (!mapping) return out;
   const std::string_view bytes = mapped_bytes(mapping);
-  return decode_network(bytes, dataset, options, key, std::move(mapping));
+  return decode_network(bytes, dataset, slice, options, key, std::move(mapping));
 }
 
 }  // namespace actorgraph

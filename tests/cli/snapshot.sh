@@ -7,8 +7,8 @@
 # --no-snapshot and ACTORGRAPH_SNAPSHOT=off keep none, and small datasets have none by default; the
 # cache folder is kept under ACTORGRAPH_CACHE_MAX, the least recently used snapshots removed first;
 # GraphML and JSON files have snapshots as folders do, DOT files none; the network of a whole dataset
-# is kept beside its snapshot, one file per choice of network options, used while the files are
-# unchanged and rebuilt when it is refused.
+# or a slice is kept beside its snapshot, one file per choice of network options and slice (a slice's
+# only in the cache folder), used while the files are unchanged and rebuilt when it is refused.
 # Usage: snapshot.sh ACTORGRAPH DATA_DIR WORK_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -63,8 +63,17 @@ same_output neighbors ds tajikistan --depth 2
 [[ $(inode "$network") == "$before" ]] || fail "the network snapshot was rewritten although no file changed"
 same_output centrality ds --undirected --merge max --format csv
 [[ -f ${file%.snapshot}.network-10m.snapshot ]] || fail "--undirected --merge max wrote no network-10m snapshot: $(ls -A cache)"
+# A slice that leaves relations out has its own, named by the slice, used by the next command.
 same_output neighbors ds tajikistan --types membership
-[[ $(networks | wc -l) -eq 2 ]] || fail "a slice got a network snapshot: $(ls -A cache)"
+[[ $(networks | wc -l) -eq 3 ]] || fail "expected a network snapshot for the slice: $(ls -A cache)"
+sliced=$(networks | grep -E '\.network-00c-[0-9a-f]{32}\.snapshot$' || true)
+[[ -n "$sliced" ]] || fail "the slice's network snapshot is not named by its slice: $(ls -A cache)"
+sliced_inode=$(inode "$sliced")
+same_output neighbors ds tajikistan --types membership --depth 2
+[[ $(inode "$sliced") == "$sliced_inode" ]] || fail "the slice's network snapshot was rewritten although nothing changed"
+same_output neighbors ds tajikistan --types membership,visit
+[[ $(networks | wc -l) -eq 4 ]] || fail "another slice did not get its own network snapshot: $(ls -A cache)"
+rm -f $(networks | grep -E -- '-[0-9a-f]{32}\.snapshot$')
 printf '\x01' | dd of="$network" bs=1 seek=100 conv=notrunc status=none
 same_output path ds tajikistan nato
 [[ $(inode "$network") != "$before" ]] || fail "a corrupted network snapshot was not rebuilt"
@@ -218,6 +227,11 @@ same_output stats ds --snapshot
 before=$(inode ds/.actorgraph-snapshot)
 "$bin" stats ds --snapshot >/dev/null 2>&1
 [[ $(inode ds/.actorgraph-snapshot) == "$before" ]] || fail "the snapshot beside the dataset was not used"
+# Beside the dataset, the whole dataset's network is kept, not a slice's (the folder has no bound).
+same_output neighbors ds tajikistan --snapshot
+same_output neighbors ds tajikistan --types membership --snapshot
+[[ $(ls -A ds | grep -c network) -eq 1 && -f ds/.actorgraph-snapshot.network-00c ]] ||
+  fail "--snapshot kept other networks than the whole dataset's: $(ls -A ds)"
 "$bin" format ds -o formatted >/dev/null 2>&1 || fail "format failed"
 [[ ! -e formatted/.actorgraph-snapshot ]] || fail "format carried the snapshot into the new dataset"
 rm -rf ds/.actorgraph-snapshot cache/*

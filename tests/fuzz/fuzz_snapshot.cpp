@@ -60,7 +60,8 @@ const std::string& built_in_network_snapshot(bool collapse) {
     const std::string file = std::filesystem::temp_directory_path() / ("actorgraph-fuzz-network-" + std::to_string(::getpid()));
     for (const bool c : {false, true}) {
       const NetworkOptions options{false, c, Merge::count, 1};
-      write_network_snapshot(Network(built_in_dataset(), Slice(built_in_dataset()), options), options, SnapshotKey{}, file);
+      write_network_snapshot(Network(built_in_dataset(), Slice(built_in_dataset()), options), Slice(built_in_dataset()), options,
+                             SnapshotKey{}, file);
       std::ifstream in(file, std::ios::binary);
       out[c] = std::string(std::istreambuf_iterator<char>(in), {});
     }
@@ -132,7 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   seal_snapshot(bytes);
   if (network) {
     const NetworkOptions options{false, collapse, Merge::count, 1};
-    const NetworkSnapshotLoad got = decode_network_snapshot(bytes, built_in_dataset(), options, SnapshotKey{});
+    const NetworkSnapshotLoad got = decode_network_snapshot(bytes, built_in_dataset(), Slice(built_in_dataset()), options, SnapshotKey{});
     actorgraph::fuzz::check((got.network != nullptr) != !got.refused.empty(), "a network snapshot is either read or refused with a reason");
     if (got.network) walk(*got.network);
     return 0;

@@ -419,7 +419,7 @@ TEST_CASE("The key stored in a snapshot is read from its head, or not at all", "
   // A network snapshot's too.
   const NetworkOptions options;
   const std::string network = network_snapshot_path(f.file(), options);
-  write_network_snapshot(Network(f.loaded, Slice(f.loaded), options), options, key, network);
+  write_network_snapshot(Network(f.loaded, Slice(f.loaded), options), Slice(f.loaded), options, key, network);
   CHECK(stored_snapshot_key(network) == stored);
   // Its checksum is not checked (read_snapshot checks the whole); its length and identity are.
   std::string bytes = read_file(f.file());
@@ -665,18 +665,25 @@ TEST_CASE("Network snapshots in the cache folder are pruned as snapshots, and th
   TempDataset cache({{a + ".snapshot", std::string(100, 'x')},
                      {a + ".network-00c.snapshot", std::string(100, 'x')},
                      {b + ".network-11m.snapshot", std::string(100, 'x')},
-                     {"." + b + ".network-01s.snapshot.tmp-Ab12Cd", "x"}});
+                     {b + ".network-00c-" + a + ".snapshot", std::string(100, 'x')},                     // a slice's
+                     {b + ".network-00c-" + std::string(31, 'a') + ".snapshot", std::string(100, 'x')},  // not a slice's name
+                     {"." + b + ".network-01s.snapshot.tmp-Ab12Cd", "x"},
+                     {"." + b + ".network-01s-" + b + ".snapshot.tmp-Ab12Cd", "x"}});
   const std::string dir = cache.path();
   const std::int64_t now = std::time(nullptr);
   set_mtime(dir + "/" + a + ".snapshot", now - 10);
   set_mtime(dir + "/" + a + ".network-00c.snapshot", now - 20);
   set_mtime(dir + "/" + b + ".network-11m.snapshot", now - 30);
+  set_mtime(dir + "/" + b + ".network-00c-" + a + ".snapshot", now - 40);
   set_mtime(dir + "/." + b + ".network-01s.snapshot.tmp-Ab12Cd", now - 2 * 3600);
+  set_mtime(dir + "/." + b + ".network-01s-" + b + ".snapshot.tmp-Ab12Cd", now - 2 * 3600);
   const CachePruning pruned = prune_snapshot_cache(dir, 200);
-  CHECK(pruned.snapshots == 1);
-  CHECK(pruned.bytes == 100);
-  CHECK(pruned.leftovers == 1);
-  CHECK(names_in(dir) == std::vector<std::string>{a + ".network-00c.snapshot", a + ".snapshot"});
+  CHECK(pruned.snapshots == 2);
+  CHECK(pruned.bytes == 200);
+  CHECK(pruned.leftovers == 2);
+  CHECK(names_in(dir) ==
+        std::vector<std::string>{a + ".network-00c.snapshot", a + ".snapshot", b + ".network-00c-" + std::string(31, 'a') + ".snapshot"});
+  fs::remove(dir + "/" + b + ".network-00c-" + std::string(31, 'a') + ".snapshot");
 
   // A network snapshot just written keeps its dataset's snapshot (older) with it, over the bound.
   set_mtime(dir + "/" + a + ".snapshot", now - 40);
@@ -929,17 +936,59 @@ TEST_CASE("A network snapshot reads back as the network built, for every choice 
           const NetworkOptions options{undirected, collapse, merge, 1};
           const Network built(d, whole, options);
           const std::string file = network_snapshot_path(beside_snapshot_path(copy.path()), options);
-          write_network_snapshot(built, options, key, file, 64);  // in small pieces
-          NetworkSnapshotLoad read = read_network_snapshot(file, d, NetworkOptions{undirected, collapse, merge, 2}, key);
+          write_network_snapshot(built, Slice(d), options, key, file, 64);  // in small pieces
+          NetworkSnapshotLoad read = read_network_snapshot(file, d, Slice(d), NetworkOptions{undirected, collapse, merge, 2}, key);
           REQUIRE(read.refused == "");
           REQUIRE(read.network);
           check_same_network(*read.network, built);
           // Unmapped bytes (copied where they are not aligned) read back the same.
-          NetworkSnapshotLoad decoded = decode_network_snapshot(read_file(file), d, options, key);
+          NetworkSnapshotLoad decoded = decode_network_snapshot(read_file(file), d, Slice(d), options, key);
           REQUIRE(decoded.network);
           check_same_network(*decoded.network, built);
         }
   }
+}
+
+TEST_CASE("A slice's network snapshot is named and checked by the slice, and reads back as the network built", "[io][snapshot][network]") {
+  TempDataset copy(files_of(data_path("../../graphs/tajikistan")));
+  const Dataset d = load_dataset(copy.path());
+  const SnapshotKey key = snapshot_key(copy.path());
+  SliceOptions visit_options, window_options, kind_options;
+  visit_options.types = {"visit"};
+  window_options.from = PartialDate::parse("2010");
+  // A slice that keeps everything is the whole dataset's: every kind named.
+  kind_options.kinds.assign(d.kinds().begin(), d.kinds().end());
+  const Slice whole(d), visits(d, visit_options), window(d, window_options), every_kind(d, kind_options);
+  REQUIRE(visits.relation_count() < d.relation_count());
+  REQUIRE(window.relation_count() < d.relation_count());
+  CHECK(slice_snapshot_id(d, whole).empty());
+  CHECK(slice_snapshot_id(d, every_kind).empty());
+  const std::string id = slice_snapshot_id(d, visits);
+  CHECK(id.size() == 32);
+  CHECK(id.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(slice_snapshot_id(d, Slice(d, visit_options)) == id);
+  CHECK(slice_snapshot_id(d, window) != id);
+  CHECK(network_snapshot_path("/c/0123.snapshot", NetworkOptions{}, id) == "/c/0123.network-00c-" + id + ".snapshot");
+  CHECK(network_snapshot_path("/d/.actorgraph-snapshot", NetworkOptions{}, id) == "/d/.actorgraph-snapshot.network-00c-" + id);
+
+  for (const Slice* slice : {&visits, &window})
+    for (const bool collapse : {false, true}) {
+      const NetworkOptions options{false, collapse, Merge::sum, 1};
+      const Network built(d, *slice, options);
+      const std::string file = network_snapshot_path(beside_snapshot_path(copy.path()), options, slice_snapshot_id(d, *slice));
+      write_network_snapshot(built, *slice, options, key, file);
+      NetworkSnapshotLoad read = read_network_snapshot(file, d, *slice, options, key);
+      REQUIRE(read.refused == "");
+      REQUIRE(read.network);
+      check_same_network(*read.network, built);
+      // Under another slice, or as the whole dataset's: refused.
+      CHECK(read_network_snapshot(file, d, slice == &visits ? window : visits, options, key).refused == "of another slice");
+      CHECK(read_network_snapshot(file, d, whole, options, key).refused == "of another slice");
+    }
+  const std::string file = network_snapshot_path(beside_snapshot_path(copy.path()), NetworkOptions{});
+  write_network_snapshot(Network(d, whole, NetworkOptions{}), whole, NetworkOptions{}, key, file);
+  CHECK(read_network_snapshot(file, d, visits, NetworkOptions{}, key).refused == "of another slice");
+  CHECK(read_network_snapshot(file, d, every_kind, NetworkOptions{}, key).network);
 }
 
 TEST_CASE("A network snapshot of other options, files or bytes is refused with its reason", "[io][snapshot][network]") {
@@ -950,25 +999,28 @@ TEST_CASE("A network snapshot of other options, files or bytes is refused with i
   const std::string file = network_snapshot_path(f.file(), options);
   CHECK(file == f.file() + ".network-00c");
   CHECK(network_snapshot_path("/c/0123.snapshot", NetworkOptions{true, true, Merge::max}) == "/c/0123.network-11m.snapshot");
-  write_network_snapshot(Network(d, Slice(d), options), options, key, file);
+  write_network_snapshot(Network(d, Slice(d), options), Slice(d), options, key, file);
   const std::string bytes = read_file(file);
-  REQUIRE(decode_network_snapshot(bytes, d, options, key).network);
+  REQUIRE(decode_network_snapshot(bytes, d, Slice(d), options, key).network);
 
-  CHECK(decode_network_snapshot(bytes, d, NetworkOptions{false, false, Merge::sum}, key).refused == "built with other network options");
-  CHECK(decode_network_snapshot(bytes, d, NetworkOptions{true}, key).refused == "built with other network options");
+  CHECK(decode_network_snapshot(bytes, d, Slice(d), NetworkOptions{false, false, Merge::sum}, key).refused ==
+        "built with other network options");
+  CHECK(decode_network_snapshot(bytes, d, Slice(d), NetworkOptions{true}, key).refused == "built with other network options");
   SnapshotKey touched = key;
   touched.files[0].mtime_ns += 1;
-  CHECK(decode_network_snapshot(bytes, d, options, touched).refused == touched.files[0].name + " changed (size or modification time)");
-  CHECK(decode_network_snapshot(read_file(f.file()), d, options, key).refused == "not an actorgraph network snapshot");
-  CHECK(read_network_snapshot(f.file() + ".none", d, options, key).refused == "no snapshot yet");
-  CHECK(decode_network_snapshot(bytes.substr(0, bytes.size() - 8), d, options, key).refused.rfind("truncated or extended", 0) == 0);
+  CHECK(decode_network_snapshot(bytes, d, Slice(d), options, touched).refused ==
+        touched.files[0].name + " changed (size or modification time)");
+  CHECK(decode_network_snapshot(read_file(f.file()), d, Slice(d), options, key).refused == "not an actorgraph network snapshot");
+  CHECK(read_network_snapshot(f.file() + ".none", d, Slice(d), options, key).refused == "no snapshot yet");
+  CHECK(decode_network_snapshot(bytes.substr(0, bytes.size() - 8), d, Slice(d), options, key).refused.rfind("truncated or extended", 0) ==
+        0);
   std::string corrupted = bytes;
   corrupted[bytes.size() / 2] = static_cast<char>(corrupted[bytes.size() / 2] ^ 1);
-  CHECK(decode_network_snapshot(corrupted, d, options, key).refused == "corrupted (checksum mismatch)");
+  CHECK(decode_network_snapshot(corrupted, d, Slice(d), options, key).refused == "corrupted (checksum mismatch)");
 
   // Another dataset under the same key (as a crafted file could claim): its counts differ.
   const Dataset other = load_dataset(data_path("../../graphs/tajikistan"));
-  CHECK(decode_network_snapshot(bytes, other, options, key).refused == "of another dataset (its actor or relation count)");
+  CHECK(decode_network_snapshot(bytes, other, Slice(other), options, key).refused == "of another dataset (its actor or relation count)");
 }
 
 TEST_CASE("A sealed network snapshot with any one byte changed is refused or read, never read out of bounds", "[io][snapshot][network]") {
@@ -978,14 +1030,14 @@ TEST_CASE("A sealed network snapshot with any one byte changed is refused or rea
   const NetworkOptions options{false, true, Merge::count, 1};
   const Network built(d, Slice(d), options);
   const std::string file = network_snapshot_path(f.file(), options);
-  write_network_snapshot(built, options, key, file);
+  write_network_snapshot(built, Slice(d), options, key, file);
   const std::string bytes = read_file(file);
   std::size_t refused = 0;
   for (std::size_t at = 32; at < bytes.size(); ++at) {
     std::string changed = bytes;
     changed[at] = static_cast<char>(changed[at] + 1);
     seal_snapshot(changed);
-    const NetworkSnapshotLoad got = decode_network_snapshot(changed, d, options, key);
+    const NetworkSnapshotLoad got = decode_network_snapshot(changed, d, Slice(d), options, key);
     if (!got.network) {
       ++refused;
       continue;

@@ -24,6 +24,7 @@
 
 #include "actorgraph/analysis/network.hpp"
 #include "actorgraph/model/dataset.hpp"
+#include "actorgraph/model/slice.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -116,25 +117,33 @@ SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_
 // refused too.
 SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key);
 
-// ---- The network of a whole dataset -------------------------------------------------------------
+// ---- The network of a dataset or a slice --------------------------------------------------------
 //
-// The Network of every actor and every relation (a slice that leaves nothing out) for one choice of
-// NetworkOptions (undirected, collapse, merge; not threads, which do not change it), kept in a file of
-// its own beside the dataset's snapshot (network_snapshot_path), so that a query on a large dataset
-// maps it instead of building it again: at 10 million relations the build takes most of a query's
-// time, most of it the system giving the network's 0.4 GB of fresh memory (docs/SNAPSHOTS.md). It is
-// keyed, checked and refused as a dataset snapshot is (magic "AGNETW\r\n", the same header, build
-// identity and key), and by its options and the dataset's actor and relation counts; its arrays are
-// bounds-checked against the dataset before it is used.
+// The Network of a slice (the whole dataset, or one that leaves actors or relations out) for one
+// choice of NetworkOptions (undirected, collapse, merge; not threads, which do not change it), kept
+// in a file of its own beside the dataset's snapshot (network_snapshot_path), so that a query on a
+// large dataset maps it instead of building it again: at 10 million relations the build takes most
+// of a query's time, most of it the system giving the network's 0.4 GB of fresh memory
+// (docs/SNAPSHOTS.md). It is keyed, checked and refused as a dataset snapshot is (magic
+// "AGNETW\r\n", the same header, build identity and key), and by its options, its slice
+// (slice_snapshot_id) and the dataset's actor and relation counts; its arrays are bounds-checked
+// against the dataset before it is used.
 
-// The network snapshot for `options` beside the dataset snapshot `snapshot_path`: CACHE/HASH.snapshot
-// gives CACHE/HASH.network-UCM.snapshot, and any other path P gives P.network-UCM (U undirected and
-// C collapse, 0 or 1; M the merge: c, s or m).
-std::string network_snapshot_path(const std::string& snapshot_path, const NetworkOptions& options);
-// Writes the snapshot of `network`, the network of the whole dataset keyed by `key` built with
+// What identifies the network snapshot of `slice` of `dataset`: "" for a slice that keeps every actor
+// and every relation (the whole dataset's network), else 32 lowercase hex digits, the XXH3-128 of
+// the slice's date window (windowed, first and last day) and its actor and relation masks, which
+// are all a network build reads of a slice.
+std::string slice_snapshot_id(const Dataset& dataset, const Slice& slice);
+// The network snapshot for `options` (and the slice `slice_id`) beside the dataset snapshot
+// `snapshot_path`: CACHE/HASH.snapshot gives CACHE/HASH.network-UCM.snapshot, or
+// CACHE/HASH.network-UCM-SLICE.snapshot for a slice, and any other path P gives P.network-UCM (or
+// P.network-UCM-SLICE) (U undirected and C collapse, 0 or 1; M the merge: c, s or m; SLICE the
+// slice_id).
+std::string network_snapshot_path(const std::string& snapshot_path, const NetworkOptions& options, std::string_view slice_id = {});
+// Writes the snapshot of `network`, the network of `slice` of the dataset keyed by `key` built with
 // `options`, to `path` (as write_snapshot: written aside, checked, renamed). Throws IoError or Error.
-void write_network_snapshot(const Network& network, const NetworkOptions& options, const SnapshotKey& key, const std::string& path,
-                            std::size_t piece_bytes = std::size_t{1} << 20);
+void write_network_snapshot(const Network& network, const Slice& slice, const NetworkOptions& options, const SnapshotKey& key,
+                            const std::string& path, std::size_t piece_bytes = std::size_t{1} << 20);
 
 // A network snapshot read back, or the reason it was refused.
 struct NetworkSnapshotLoad {
@@ -142,14 +151,14 @@ struct NetworkSnapshotLoad {
   std::string refused;
 };
 // The network stored in `bytes` when it is intact, of this build, keyed by exactly `key`, built with
-// `options` (threads aside), and fits `dataset` (which must be the dataset of that key: its actor and
-// relation counts and every index are checked). The network holds a copy of what `bytes` stores.
-// Never throws for a bad file: it is refused.
-NetworkSnapshotLoad decode_network_snapshot(std::string_view bytes, const Dataset& dataset, const NetworkOptions& options,
-                                            const SnapshotKey& key);
+// `options` (threads aside) from `slice` (its slice_snapshot_id), and fits `dataset` (which must be
+// the dataset of that key: its actor and relation counts and every index are checked). The network
+// holds a copy of what `bytes` stores. Never throws for a bad file: it is refused.
+NetworkSnapshotLoad decode_network_snapshot(std::string_view bytes, const Dataset& dataset, const Slice& slice,
+                                            const NetworkOptions& options, const SnapshotKey& key);
 // The same for the file at `path`, mapped into memory (the network keeps the mapping alive).
-NetworkSnapshotLoad read_network_snapshot(const std::string& path, const Dataset& dataset, const NetworkOptions& options,
-                                          const SnapshotKey& key);
+NetworkSnapshotLoad read_network_snapshot(const std::string& path, const Dataset& dataset, const Slice& slice,
+                                          const NetworkOptions& options, const SnapshotKey& key);
 
 // A snapshot is read through a mapping of its file: a command-line program calls
 // exit_on_truncated_mapping (io/text_file.hpp) so that another program truncating the file while it

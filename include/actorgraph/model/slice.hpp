@@ -9,6 +9,7 @@
 
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ class Slice {
 
   bool has_actor(ActorId a) const noexcept { return actor_mask_[a] != 0; }
   bool has_relation(RelationId r) const noexcept { return relation_mask_[r] != 0; }
+  // One byte per actor and per relation, 1 when it takes part: what a network snapshot of the slice
+  // is identified by (io/snapshot.hpp).
+  std::span<const std::uint8_t> actor_mask() const noexcept { return actor_mask_; }
+  std::span<const std::uint8_t> relation_mask() const noexcept { return relation_mask_; }
   std::size_t actor_count() const noexcept { return actor_count_; }
   std::size_t relation_count() const noexcept { return relation_count_; }
   // Relations left out only because they are undated while the slice has a date window.
