@@ -24,7 +24,7 @@ struct ComponentsArgs {
 // component's size.
 void run(const ComponentsArgs& args) {
   const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
+  const Slice slice(d, args.slice.options(), load_options().threads);
   note_slice(slice);
   const Components c = args.strong ? strong_components(d, slice) : weak_components(d, slice);
   std::vector<std::uint32_t> order(c.count());

@@ -132,7 +132,7 @@ void print_fact(const Dataset& d, const BlocInfluence& bi, const FactContributio
 
 void run(const InfluenceArgs& args) {
   const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
+  const Slice slice(d, args.slice.options(), load_options().threads);
   InfluenceOptions o;
   o.target = d.resolve_actor(args.target);
   std::vector<std::string> notes;

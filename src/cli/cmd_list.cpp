@@ -28,7 +28,7 @@ std::vector<ActorId> resolve_all(const Dataset& d, const std::vector<std::string
 // actors: the slice's actors; with --actor, those actors and their partners in the slice.
 void run_actors(const ListArgs& args) {
   const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
+  const Slice slice(d, args.slice.options(), load_options().threads);
   note_slice(slice);
   const auto named = resolve_all(d, args.actors);
   std::vector<std::size_t> degree(d.actor_count(), 0);
@@ -65,7 +65,7 @@ void run_actors(const ListArgs& args) {
 // among them.
 void run_relations(const ListArgs& args) {
   const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
+  const Slice slice(d, args.slice.options(), load_options().threads);
   note_slice(slice);
   const auto named = resolve_all(d, args.actors);
   std::vector<std::uint8_t> is_named(d.actor_count(), 0);

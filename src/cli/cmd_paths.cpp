@@ -208,7 +208,7 @@ struct LinksArgs {
 // Every relation between the two actors, either direction, with its evidence and source titles.
 void run_links(const LinksArgs& args) {
   const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
+  const Slice slice(d, args.slice.options(), load_options().threads);
   note_slice(slice);
   NetworkOptions no;
   no.undirected = true;

@@ -26,7 +26,7 @@ constexpr std::size_t max_distance_actors = 20000;
 
 void run(const StatsArgs& args) {
   const Dataset& d = load(args.dataset);
-  const Slice slice(d, args.slice.options());
+  const Slice slice(d, args.slice.options(), load_options().threads);
   note_slice(slice);
   const Stats s = compute_stats(d, slice);
 

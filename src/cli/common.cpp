@@ -364,7 +364,7 @@ std::unique_ptr<const Network> network_of(const std::string& path, const Dataset
 
 SlicedNetwork::SlicedNetwork(const std::string& path, const Dataset& d, const SliceOptions& slice_options,
                              const NetworkOptions& network_options)
-    : dataset(d), slice(d, slice_options), held_(network_of(path, d, slice, network_options)), network(*held_) {}
+    : dataset(d), slice(d, slice_options, network_options.threads), held_(network_of(path, d, slice, network_options)), network(*held_) {}
 
 const SlicedNetwork& sliced_network(const std::string& path, const SliceArgs& slice_args, const NetworkArgs& network_args) {
   // The key: every option that changes the slice or the network, as given (names are resolved by

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <atomic>
 #include <csignal>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -72,5 +73,27 @@ class MappingFiles {
  private:
   struct sigaction before_ {};
 };
+
+// Random test data: next(n) is in [0, n), the same sequence for the same seed on every machine (a
+// linear congruential generator).
+class Lcg {
+ public:
+  explicit Lcg(std::uint32_t seed) : x_(seed) {}
+  std::uint32_t next(std::uint32_t n) {
+    x_ = x_ * 1103515245u + 12345u;
+    return (x_ >> 8) % n;
+  }
+
+ private:
+  std::uint32_t x_;
+};
+
+// actors.csv of `n` actors a0, a1...: every `organization_every`-th an organization (a0 first),
+// the others states.
+inline std::string numbered_actors_csv(int n, int organization_every) {
+  std::string csv = "id,label,kind\n";
+  for (int a = 0; a < n; ++a) csv += "a" + std::to_string(a) + ",," + (a % organization_every ? "state" : "organization") + "\n";
+  return csv;
+}
 
 }  // namespace actorgraph::test

@@ -183,13 +183,10 @@ LinkList links_of(const Network& n, std::span<const Link> links) {
 
 TEST_CASE("A network's links and evidence are the slice's relations merged per pair, on random data", "[analysis][network]") {
   // 40 actors, 900 relations: parallel relations, self-relations, directed and undirected ones.
-  std::string actors = "id,label,kind\n", relations = "id,source,target,type,start,end,directed\n";
-  for (int a = 0; a < 40; ++a) actors += "a" + std::to_string(a) + ",," + (a % 4 ? "state" : "organization") + "\n";
-  std::uint32_t x = 12345;
-  const auto next = [&](std::uint32_t n) {
-    x = x * 1103515245u + 12345u;
-    return (x >> 8) % n;
-  };
+  const std::string actors = actorgraph::test::numbered_actors_csv(40, 4);
+  std::string relations = "id,source,target,type,start,end,directed\n";
+  actorgraph::test::Lcg random(12345);
+  const auto next = [&](std::uint32_t n) { return random.next(n); };
   const char* types[] = {"visit", "meeting", "cooperation", "funding"};
   const char* directed[] = {"", "true", "false"};
   for (int r = 0; r < 900; ++r)

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace actorgraph;
 
 namespace {
@@ -83,4 +85,60 @@ TEST_CASE("Date slices keep relations whose extent meets the window", "[model][s
   o.from = date("2005");
   o.to = date("2004");
   CHECK_THROWS_MATCHES(Slice(d, o), UsageError, Catch::Message("the date window is empty: it ends before it starts"));
+}
+
+TEST_CASE("A slice is the same on any number of threads, and keeps what its definition says", "[model][slice]") {
+  // 3000 relations in more blocks than threads: types, kinds, dated, undated and open-ended ones.
+  const std::string actors = test::numbered_actors_csv(50, 3);
+  std::string relations = "id,source,target,type,start,end\n";
+  test::Lcg random(777);
+  const auto next = [&](std::uint32_t n) { return random.next(n); };
+  const char* types[] = {"visit", "meeting", "cooperation", "funding"};
+  for (int r = 0; r < 3000; ++r) {
+    const std::uint32_t start = next(12);  // 11: undated
+    const std::string from = start == 11 ? "" : std::to_string(2000 + start);
+    const std::string to = start == 11 || next(3) != 0 ? "" : std::to_string(2000 + start + next(5));
+    relations += "r" + std::to_string(r) + ",a" + std::to_string(next(50)) + ",a" + std::to_string(next(50)) + "," + types[next(4)] + "," +
+                 from + "," + to + "\n";
+  }
+  test::TempDataset dir({{"actors.csv", actors}, {"relations.csv", relations}});
+  const Dataset d = load_dataset(dir.path());
+  SliceOptions typed, window, all;
+  typed.types = {"visit", "funding"};
+  typed.kinds = {"state"};
+  window.from = date("2004");
+  window.to = date("2006-06");
+  all.exclude_types = {"meeting"};
+  all.at = date("2008");
+  for (const SliceOptions& o : {typed, window, all}) {
+    // The definition, relation by relation.
+    std::vector<std::uint8_t> want(d.relation_count(), 0);
+    std::size_t undated = 0;
+    const Slice one(d, o, 1);
+    for (RelationId r = 0; r < d.relation_count(); ++r) {
+      const std::string_view type = d.types()[d.relation_type(r)].id;
+      if (!o.types.empty() && std::find(o.types.begin(), o.types.end(), type) == o.types.end()) continue;
+      if (std::find(o.exclude_types.begin(), o.exclude_types.end(), type) != o.exclude_types.end()) continue;
+      if (!one.has_actor(d.relation_source(r)) || !one.has_actor(d.relation_target(r))) continue;
+      if (one.windowed()) {
+        const Extent e = d.relation_extent(r);
+        if (!e.dated) {
+          ++undated;
+          continue;
+        }
+        if (!e.overlaps(one.first_day(), one.last_day())) continue;
+      }
+      want[r] = 1;
+    }
+    REQUIRE(std::count(want.begin(), want.end(), 1) > 0);
+    REQUIRE(std::count(want.begin(), want.end(), 0) > 0);
+    for (const unsigned threads : {1u, 2u, 3u, 8u}) {
+      INFO(one.description() << ", " << threads << " threads");
+      const Slice s(d, o, threads);
+      CHECK(std::vector<std::uint8_t>(s.relation_mask().begin(), s.relation_mask().end()) == want);
+      CHECK(s.relation_count() == static_cast<std::size_t>(std::count(want.begin(), want.end(), 1)));
+      CHECK(s.undated_excluded() == (s.windowed() ? undated : 0));
+      CHECK(std::equal(s.actor_mask().begin(), s.actor_mask().end(), one.actor_mask().begin(), one.actor_mask().end()));
+    }
+  }
 }

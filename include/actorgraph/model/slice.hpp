@@ -30,8 +30,10 @@ class Slice {
  public:
   // The whole dataset.
   explicit Slice(const Dataset& dataset);
-  // Throws UsageError for an unknown type or kind (with suggestions) or an empty date window.
-  Slice(const Dataset& dataset, const SliceOptions& options);
+  // Throws UsageError for an unknown type or kind (with suggestions) or an empty date window. The
+  // relations are gone through on `threads` threads (0: one per core); the slice is the same on any
+  // number.
+  Slice(const Dataset& dataset, const SliceOptions& options, unsigned threads = 0);
 
   bool has_actor(ActorId a) const noexcept { return actor_mask_[a] != 0; }
   bool has_relation(RelationId r) const noexcept { return relation_mask_[r] != 0; }
