@@ -12,11 +12,10 @@
 // a network, on every vertex and link; a dataset's networks, built from its stored graph arrays,
 // are walked too).
 #include "fuzz_common.hpp"
+#include "snapshot_walk.hpp"
 
 #include "actorgraph/io/snapshot.hpp"
 #include "actorgraph/model/graph.hpp"
-
-#include <boost/range/iterator_range.hpp>
 
 #include <array>
 #include <filesystem>
@@ -71,44 +70,6 @@ const std::string& built_in_network_snapshot(bool collapse) {
   return bytes[collapse];
 }
 
-void walk(const Network& n) {
-  for (Vertex v = 0; v < n.vertex_bound(); ++v) {
-    (void)n.contains(v);
-    (void)n.representative(v);
-    for (const Link& l : n.out_links(v))
-      for (const RelationId r : n.evidence(l.id)) (void)n.dataset().relation_source(r), (void)n.contains(l.other);
-    for (const Link& l : n.in_links(v))
-      for (const RelationId r : n.evidence(l.id)) (void)n.dataset().relation_target(r), (void)n.contains(l.other);
-  }
-}
-
-void walk(const Dataset& d) {
-  for (ActorId a = 0; a < d.actor_count(); ++a) {
-    (void)d.actor_label(a);
-    (void)d.actor_aliases(a);
-    (void)d.find_actor(d.actor_id(a));
-    (void)d.match_actor(d.actor_label(a));
-    (void)d.kind_name(d.actor_kind(a));
-  }
-  for (RelationId r = 0; r < d.relation_count(); ++r) {
-    (void)d.relation_sources(r);
-    (void)d.relation_disputes(r);
-    (void)d.find_relation(d.relation_id(r));
-    (void)d.types()[d.relation_type(r)];
-    (void)d.relation_part_of(r);
-    (void)relation_dates(d, r);
-    (void)d.relation_attested(r).str();
-  }
-  for (SourceId s = 0; s < d.source_count(); ++s) (void)d.source_date(s).str();
-  const CoreGraph& g = d.graph().bgl();
-  for (CoreVertex v = 0; v < d.graph().vertex_count(); ++v) {
-    for (const auto& e : boost::make_iterator_range(out_edges(v, g))) (void)d.relation_source(d.graph().relation(e)), (void)target(e, g);
-    for (const auto& e : boost::make_iterator_range(in_edges(v, g))) (void)d.relation_target(d.graph().relation(e)), (void)source(e, g);
-  }
-  // The network build walks the stored graph arrays (Dataset::graph_arrays) on its own.
-  for (const bool undirected : {false, true}) walk(Network(d, Slice(d), NetworkOptions{undirected, false, Merge::sum, 1}));
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -135,11 +96,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const NetworkOptions options{false, collapse, Merge::count, 1};
     const NetworkSnapshotLoad got = decode_network_snapshot(bytes, built_in_dataset(), Slice(built_in_dataset()), options, SnapshotKey{});
     actorgraph::fuzz::check((got.network != nullptr) != !got.refused.empty(), "a network snapshot is either read or refused with a reason");
-    if (got.network) walk(*got.network);
+    if (got.network) fuzz::walk(*got.network);
     return 0;
   }
   const SnapshotLoad got = decode_snapshot(bytes, "fuzz", SnapshotKey{});
   actorgraph::fuzz::check(got.dataset.has_value() != !got.refused.empty(), "a snapshot is either read or refused with a reason");
-  if (got.dataset) walk(*got.dataset);
+  if (got.dataset) fuzz::walk(*got.dataset);
   return 0;
 }
