@@ -177,7 +177,7 @@ std::optional<SnapshotKey> planned_key(const std::string& path, const SnapshotPl
     for (const SnapshotFile& f : key.files)
       if (f.regular && f.size > max_input_file_bytes()) return std::nullopt;
     const std::optional<SnapshotKey> stored = stored_snapshot_key(plan.file);
-    hash_snapshot_key(path, key, stored ? &*stored : nullptr);
+    hash_snapshot_key(path, key, stored ? &*stored : nullptr, load_options().threads);
     return key;
   } catch (const Error&) {
     return std::nullopt;
@@ -330,7 +330,7 @@ const Dataset& load(const std::string& path) {
   std::unique_ptr<const Dataset> d;
   bool snapshot = false;  // d came with one: read, or written now
   if (key)
-    if (SnapshotLoad read = read_snapshot(plan.file, path, *key); read.dataset) {
+    if (SnapshotLoad read = read_snapshot(plan.file, path, *key, load_options().threads); read.dataset) {
       d = std::make_unique<const Dataset>(std::move(*read.dataset));
       if (plan.cache_bytes != 0) mark_snapshot_used(plan.file);  // kept first when the cache is pruned
       snapshot = true;

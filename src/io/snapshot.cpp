@@ -131,7 +131,7 @@ SnapshotKey stat_snapshot_key(const std::string& folder, std::int64_t settle_ns)
   return key;
 }
 
-void hash_snapshot_key(const std::string& folder, SnapshotKey& key, const SnapshotKey* known) {
+void hash_snapshot_key(const std::string& folder, SnapshotKey& key, const SnapshotKey* known, unsigned threads) {
   for (auto& file : key.files) {
     if (!file.regular) continue;
     if (known) {
@@ -145,7 +145,7 @@ void hash_snapshot_key(const std::string& folder, SnapshotKey& key, const Snapsh
     }
     std::uint64_t size = 0;
     const std::string path = key_file_path(folder, file.name);
-    file.hash = detail::block_hash_file(path, size);
+    file.hash = detail::block_hash_file(path, size, threads);
     if (size != file.size) throw IoError(path + ": the file changed while it was read");
   }
 }
@@ -332,7 +332,7 @@ namespace {
 constexpr char magic[8] = {'A', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
 constexpr char network_magic[8] = {'A', 'G', 'N', 'E', 'T', 'W', '\r', '\n'};  // a network snapshot's
 // Raised whenever the layout of the body changes; the identity string catches type layouts besides.
-constexpr std::uint32_t format_version = 5;  // 5: the key's files with device, inode, change time, settled
+constexpr std::uint32_t format_version = 6;  // 5: the key's files with device, inode, change time, settled; 6: a network snapshot's slice
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_size = 32;  // magic, version, byte order, length, checksum
 constexpr std::size_t length_at = 16, checksum_at = 24;
@@ -483,14 +483,14 @@ std::string strip_trailing_slashes(std::string path) {
 // block_hash of the body on every core. For a mapped body, each block's pages are given back once
 // hashed (MADV_DONTNEED: the kernel maps them again from the file when a column reads them), so
 // that the checksum never makes the whole file resident.
-std::uint64_t body_checksum(std::string_view body, bool mapped) {
+std::uint64_t body_checksum(std::string_view body, bool mapped, unsigned threads = 0) {
   const auto release = [&](std::size_t offset, std::size_t length) {
     constexpr std::uintptr_t page = 4096;
     const auto from = (reinterpret_cast<std::uintptr_t>(body.data() + offset) + page - 1) & ~(page - 1);
     const auto to = reinterpret_cast<std::uintptr_t>(body.data() + offset + length) & ~(page - 1);
     if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
   };
-  return detail::block_hash(body.data(), body.size(), 0, detail::snapshot_block_bytes,
+  return detail::block_hash(body.data(), body.size(), threads, detail::snapshot_block_bytes,
                             mapped ? std::function<void(std::size_t, std::size_t)>(release) : nullptr);
 }
 
@@ -516,12 +516,12 @@ std::string_view unchecked_body(std::string_view bytes, const char (&expected)[8
   return bytes.substr(header_size);
 }
 
-// unchecked_body, and the body's checksum.
-std::string_view checked_body(std::string_view bytes, const char (&expected)[8], const char* kind, bool mapped) {
+// unchecked_body, and the body's checksum (on `threads` threads; 0: one per core).
+std::string_view checked_body(std::string_view bytes, const char (&expected)[8], const char* kind, bool mapped, unsigned threads) {
   const std::string_view body = unchecked_body(bytes, expected, kind);
   std::uint64_t checksum;
   std::memcpy(&checksum, bytes.data() + checksum_at, 8);
-  if (body_checksum(body, mapped) != checksum) throw Refused{"corrupted (checksum mismatch)"};
+  if (body_checksum(body, mapped, threads) != checksum) throw Refused{"corrupted (checksum mismatch)"};
   return body;
 }
 
@@ -579,7 +579,9 @@ class SnapshotCodec {
   static std::string network_identity();  // identity() and what a stored network also depends on
   static void encode(Encoder& out, const Dataset& d, const SnapshotKey& key);
   // `keep`: set when `bytes` is read_snapshot's file mapping, which it keeps alive (see Decoder).
-  static Dataset decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, std::shared_ptr<const void> keep);
+  // The checksum and the checks on `threads` threads (0: one per core).
+  static Dataset decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, std::shared_ptr<const void> keep,
+                        unsigned threads);
   // The key of a snapshot or network snapshot `bytes` of this build, its checksum not checked.
   static SnapshotKey peek_key(std::string_view bytes);
 
@@ -630,7 +632,7 @@ class SnapshotCodec {
 
  private:
   static std::uint64_t network_options_code(const NetworkOptions& o);
-  static void check_network(const Network& n, const Dataset& d);
+  static void check_network(const Network& n, const Dataset& d, unsigned threads);
 };
 
 std::string SnapshotCodec::identity() {
@@ -1099,8 +1101,8 @@ void SnapshotCodec::encode(Encoder& out, const Dataset& d, const SnapshotKey& ke
 }
 
 Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key,
-                              std::shared_ptr<const void> keep) {
-  const std::string_view body = checked_body(bytes, magic, "snapshot", keep != nullptr);
+                              std::shared_ptr<const void> keep, unsigned threads) {
+  const std::string_view body = checked_body(bytes, magic, "snapshot", keep != nullptr, threads);
   Decoder in(body, std::move(keep));
   if (in.bytes() != identity()) throw Refused{"written by another build of actorgraph"};
   check_key(in, key);
@@ -1119,7 +1121,7 @@ Dataset SnapshotCodec::decode(std::string_view bytes, const std::string& dataset
   if (in.remaining() != 0) throw Refused{"corrupted (bytes after the last item)"};
   // Passes over tens of millions of values at L, shared between the cores. No cell is read before.
   run_both(
-      0, [&] { check_structure(d); },
+      threads, [&] { check_structure(d); },
       [&] {
         check_graph(graph, d);
         check_tables(columns);
@@ -1167,7 +1169,7 @@ void SnapshotCodec::encode_network(Encoder& out, const Network& n, std::string_v
 std::unique_ptr<const Network> SnapshotCodec::decode_network(std::string_view bytes, const Dataset& d, std::string_view slice_id,
                                                              const NetworkOptions& o, const SnapshotKey& key,
                                                              std::shared_ptr<const void> keep) {
-  const std::string_view body = checked_body(bytes, network_magic, "network snapshot", keep != nullptr);
+  const std::string_view body = checked_body(bytes, network_magic, "network snapshot", keep != nullptr, o.threads);
   Decoder in(body, std::move(keep));
   if (in.bytes() != network_identity()) throw Refused{"written by another build of actorgraph"};
   check_key(in, key);
@@ -1189,14 +1191,14 @@ std::unique_ptr<const Network> SnapshotCodec::decode_network(std::string_view by
   in.array(n->evidence_offsets_);
   in.array(n->evidence_);
   if (in.remaining() != 0) throw Refused{"corrupted (bytes after the last item)"};
-  check_network(*n, d);
+  check_network(*n, d, o.threads);
   return n;
 }
 
 // The bounds the accessors and the algorithms rely on: the vertex arrays as long as the actors, the
 // vertices the members in ascending order, every list's offsets ascending within it, every link's
 // other end an actor and its id a link, every piece of evidence a relation.
-void SnapshotCodec::check_network(const Network& n, const Dataset& d) {
+void SnapshotCodec::check_network(const Network& n, const Dataset& d, unsigned threads) {
   const std::size_t actors = d.actor_count(), links = n.evidence_offsets_.empty() ? 0 : n.evidence_offsets_.size() - 1;
   check(n.member_.size() == actors && n.representative_.size() == actors && all_below(n.representative_, actors) && all_below(n.member_, 2),
         "the network's actors");
@@ -1219,7 +1221,7 @@ void SnapshotCodec::check_network(const Network& n, const Dataset& d) {
   };
   bool out_ok = false, in_ok = false;
   run_both(
-      0, [&] { out_ok = lists(n.out_offsets_, n.out_); },
+      threads, [&] { out_ok = lists(n.out_offsets_, n.out_); },
       [&] { in_ok = n.directed_ ? lists(n.in_offsets_, n.in_) : n.in_offsets_.empty() && n.in_.empty(); });
   check(out_ok, "the network's out-links");
   check(in_ok, "the network's in-links");
@@ -1318,9 +1320,10 @@ void refusing(std::string& refused, Decode&& decode) {
   }
 }
 
-SnapshotLoad decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, std::shared_ptr<const void> keep) {
+SnapshotLoad decode(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, std::shared_ptr<const void> keep,
+                    unsigned threads) {
   SnapshotLoad out;
-  refusing(out.refused, [&] { out.dataset.emplace(detail::SnapshotCodec::decode(bytes, dataset_path, key, std::move(keep))); });
+  refusing(out.refused, [&] { out.dataset.emplace(detail::SnapshotCodec::decode(bytes, dataset_path, key, std::move(keep), threads)); });
   return out;
 }
 
@@ -1363,16 +1366,16 @@ std::string_view mapped_bytes(const std::shared_ptr<const void>& mapping) {
 
 }  // namespace
 
-SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key) {
-  return decode(bytes, dataset_path, key, nullptr);
+SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, unsigned threads) {
+  return decode(bytes, dataset_path, key, nullptr, threads);
 }
 
-SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key) {
+SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key, unsigned threads) {
   SnapshotLoad out;
   std::shared_ptr<const void> mapping = map_snapshot(path, out.refused);
   if (!mapping) return out;
   const std::string_view bytes = mapped_bytes(mapping);
-  return decode(bytes, dataset_path, key, std::move(mapping));
+  return decode(bytes, dataset_path, key, std::move(mapping), threads);
 }
 
 std::optional<SnapshotKey> stored_snapshot_key(const std::string& path) {

@@ -188,6 +188,12 @@ TEST_CASE("A snapshot reads back as the dataset loaded from the files", "[io][sn
     INFO(back.refused);
     REQUIRE(back.dataset);
     require_same(loaded, *back.dataset);
+    // The checks on one thread or three (ACTORGRAPH_THREADS), the same dataset.
+    for (const unsigned threads : {1u, 3u}) {
+      const SnapshotLoad again = decode_snapshot(bytes, copy.path(), key, threads);
+      REQUIRE(again.dataset);
+      require_same(loaded, *again.dataset);
+    }
     // The relations' actor columns, stored as nothing but a flag, are the actors' ids coded by the
     // relations' actors again.
     for (const std::size_t c : {1, 2}) {
@@ -475,7 +481,7 @@ TEST_CASE("A snapshot of another format version, build or kind of file is refuse
   const SnapshotKey key = snapshot_key(f.copy.path());
   std::string other_version = bytes;
   other_version[8] = 99;
-  CHECK(decode_snapshot(other_version, f.copy.path(), key).refused == "format version 99 (this build reads version 5)");
+  CHECK(decode_snapshot(other_version, f.copy.path(), key).refused == "format version 99 (this build reads version 6)");
   std::string other_magic = bytes;
   other_magic[0] = 'X';
   CHECK(decode_snapshot(other_magic, f.copy.path(), key).refused == "not an actorgraph snapshot");

@@ -85,7 +85,8 @@ SnapshotKey stat_snapshot_key(const std::string& folder, std::int64_t settle_ns 
 // snapshot's key, stored_snapshot_key) lists as settled, with the same name, device, inode, size,
 // modification and change times, is not read: it takes the stored hash. Throws IoError when a file
 // cannot be read.
-void hash_snapshot_key(const std::string& folder, SnapshotKey& key, const SnapshotKey* known = nullptr);
+// The files are hashed on `threads` threads (0: one per core).
+void hash_snapshot_key(const std::string& folder, SnapshotKey& key, const SnapshotKey* known = nullptr, unsigned threads = 0);
 // The key stored in the snapshot file at `path`, or nullopt when the file is missing, or not a
 // snapshot (or network snapshot) of this build. Only its header and key are read: its checksum is
 // not checked, so the key is a hint for hash_snapshot_key, which read_snapshot then checks whole.
@@ -112,10 +113,11 @@ struct SnapshotLoad {
 // The dataset stored in `bytes` when the snapshot is intact, of this build, and keyed by exactly
 // `key`; its path() is `dataset_path` (trailing slashes removed, as load_dataset does), and the file
 // names of its warnings are given under that path. Never throws for a bad snapshot: it is refused.
-SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key);
+// The checksum and the structural checks run on `threads` threads (0: one per core).
+SnapshotLoad decode_snapshot(std::string_view bytes, const std::string& dataset_path, const SnapshotKey& key, unsigned threads = 0);
 // The same for the snapshot file at `path`, mapped into memory. A missing or unreadable file is
 // refused too.
-SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key);
+SnapshotLoad read_snapshot(const std::string& path, const std::string& dataset_path, const SnapshotKey& key, unsigned threads = 0);
 
 // ---- The network of a dataset or a slice --------------------------------------------------------
 //
@@ -153,7 +155,8 @@ struct NetworkSnapshotLoad {
 // The network stored in `bytes` when it is intact, of this build, keyed by exactly `key`, built with
 // `options` (threads aside) from `slice` (its slice_snapshot_id), and fits `dataset` (which must be
 // the dataset of that key: its actor and relation counts and every index are checked). The network
-// holds a copy of what `bytes` stores. Never throws for a bad file: it is refused.
+// holds a copy of what `bytes` stores. Never throws for a bad file: it is refused. The checksum and
+// the checks run on options.threads threads (0: one per core).
 NetworkSnapshotLoad decode_network_snapshot(std::string_view bytes, const Dataset& dataset, const Slice& slice,
                                             const NetworkOptions& options, const SnapshotKey& key);
 // The same for the file at `path`, mapped into memory (the network keeps the mapping alive).
