@@ -210,13 +210,7 @@ bool store_snapshot(const std::string& path, const SnapshotPlan& plan, const Sna
     // A file changed meanwhile (its size or times, or another file in its place): the next command
     // reads the files again.
     const SnapshotKey now = stat_snapshot_key(path);
-    if (now.files.size() != key.files.size()) return false;
-    for (std::size_t i = 0; i < now.files.size(); ++i) {
-      const SnapshotFile &a = now.files[i], &b = key.files[i];
-      if (a.name != b.name || a.regular != b.regular || a.size != b.size || a.mtime_ns != b.mtime_ns || a.ctime_ns != b.ctime_ns ||
-          a.inode != b.inode || a.device != b.device)
-        return false;
-    }
+    if (!std::equal(now.files.begin(), now.files.end(), key.files.begin(), key.files.end(), same_state)) return false;
     const std::filesystem::path folder = std::filesystem::path(plan.file).parent_path();
     if (!folder.empty()) std::filesystem::create_directories(folder);
     write_snapshot(d, key, plan.file);

@@ -71,13 +71,24 @@ void stat_into(SnapshotFile& file, const struct stat& info, std::int64_t taken_n
 // The stored hash of `known` stands for the bytes of `now`: a settled entry of the same file,
 // found as it was then (SnapshotFile::settled says why that is enough).
 bool unchanged_since(const SnapshotFile& known, const SnapshotFile& now) noexcept {
-  return known.settled && known.regular && now.regular && known.name == now.name && known.device == now.device &&
-         known.inode == now.inode && known.size == now.size && known.mtime_ns == now.mtime_ns && known.ctime_ns == now.ctime_ns;
+  return known.settled && known.regular && same_state(known, now);
+}
+
+// 32 lowercase hex digits: a cached snapshot's name, a slice's id.
+std::string hex128(const XXH128_hash_t& h) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(h.high64), static_cast<unsigned long long>(h.low64));
+  return text;
 }
 
 }  // namespace
 
 // ---- The key ------------------------------------------------------------------------------------
+
+bool same_state(const SnapshotFile& a, const SnapshotFile& b) noexcept {
+  return a.name == b.name && a.regular == b.regular && a.size == b.size && a.mtime_ns == b.mtime_ns && a.ctime_ns == b.ctime_ns &&
+         a.device == b.device && a.inode == b.inode;
+}
 
 std::uint64_t SnapshotKey::bytes() const noexcept {
   std::uint64_t total = 0;
@@ -182,9 +193,7 @@ std::string cached_snapshot_path(const std::string& folder) {
   if (file) canonical /= fs::path(folder).filename();
   const std::string text = canonical.string();
   const XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
-  char name[40];
-  std::snprintf(name, sizeof name, "%016llx%016llx", static_cast<unsigned long long>(h.high64), static_cast<unsigned long long>(h.low64));
-  return cache + "/" + name + ".snapshot";
+  return cache + "/" + hex128(h) + ".snapshot";
 }
 
 std::string beside_snapshot_path(const std::string& folder) {
@@ -308,9 +317,7 @@ std::string slice_snapshot_id(const Dataset& dataset, const Slice& slice) {
   }
   const XXH128_hash_t h = XXH3_128bits_digest(state);
   XXH3_freeState(state);
-  char id[40];
-  std::snprintf(id, sizeof id, "%016llx%016llx", static_cast<unsigned long long>(h.high64), static_cast<unsigned long long>(h.low64));
-  return id;
+  return hex128(h);
 }
 
 std::string network_snapshot_path(const std::string& snapshot_path, const NetworkOptions& options, std::string_view slice_id) {

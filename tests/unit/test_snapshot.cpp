@@ -404,9 +404,9 @@ TEST_CASE("A file unchanged since a snapshot hashed it takes the stored hash, an
   set_mtime(actors, was);
   const std::optional<SnapshotKey> stored = stored_snapshot_key(file);
   REQUIRE(stored);
+  CHECK(hashed(*stored) != key.files[i].hash);
   SnapshotKey now = stat_snapshot_key(copy.path(), 0);
   hash_snapshot_key(copy.path(), now, &*stored);
-  CHECK(now.files[i].hash != key.files[i].hash);
   CHECK(read_snapshot(file, copy.path(), now).refused == "actors.csv changed (its content, behind the same size and time)");
 }
 

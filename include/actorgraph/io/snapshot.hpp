@@ -57,6 +57,10 @@ struct SnapshotFile {
   }
 };
 
+// `a` and `b` were found in one state: the same name, kind, size, modification and change times,
+// device and inode (more than the key's equality: what says that no file changed between two stats).
+bool same_state(const SnapshotFile& a, const SnapshotFile& b) noexcept;
+
 // A file's change is settled when its change time is at least this long before the stat that
 // found it, and has a fraction of a second (a file system that keeps whole seconds, such as FAT's,
 // never settles). Any later change of the file then gets a later change time, even on a file
