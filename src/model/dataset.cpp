@@ -132,6 +132,18 @@ Extent Dataset::relation_extent(RelationId r) const noexcept {
   return extent;
 }
 
+// relation_extent's definition step by step, on keys: the extent's first day no later than the
+// window's last, and its last day no earlier than the window's first.
+bool Dataset::relation_overlaps(RelationId r, CivilKey first, CivilKey last) const noexcept {
+  const PartialDate& start = rel_start_[r];
+  if (start.empty() || start.first_key() > last) return false;
+  if (const PartialDate& end = rel_end_[r]; !end.empty()) return end.last_key() >= first;
+  if (types_[rel_type_[r]].ongoing) return true;  // open
+  if (start.last_key() >= first) return true;
+  const PartialDate& attested = rel_attested_[r];
+  return !attested.empty() && attested.last_key() >= first;
+}
+
 PartialDate Dataset::relation_attested(RelationId r) const noexcept {
   PartialDate attested = rel_attested_[r];
   if (attested.empty())

@@ -15,6 +15,21 @@ std::int32_t days_from_civil(int y, int m, int d) noexcept {
   return era * 146097 + doe - 719468;
 }
 
+CivilKey civil_key(std::int32_t days) noexcept {
+  if (days < days_from_civil(1, 1, 1)) return 0;
+  if (days > days_from_civil(9999, 12, 31)) return ~CivilKey{0};
+  const std::int32_t z = days + 719468;  // within years 1 to 9999: z > 0, one era after another
+  const std::int32_t era = z / 146097;
+  const std::int32_t doe = z - era * 146097;
+  const std::int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int32_t mp = (5 * doy + 2) / 153;
+  const std::int32_t day = doy - (153 * mp + 2) / 5 + 1;
+  const std::int32_t month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int32_t year = yoe + era * 400 + (month <= 2);
+  return civil_key(static_cast<std::uint32_t>(year), static_cast<std::uint32_t>(month), static_cast<std::uint32_t>(day));
+}
+
 int days_in_month(int year, int month) noexcept {
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

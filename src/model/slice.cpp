@@ -67,6 +67,7 @@ Slice::Slice(const Dataset& d, const SliceOptions& o, unsigned threads) {
   windowed_ = windowed;
   from_ = from;
   to_ = to;
+  const CivilKey from_key = civil_key(from), to_key = civil_key(to);
 
   // Every actor, type and date kept: every relation is in (the loop below would find each one).
   const bool every_type = std::all_of(types.begin(), types.end(), [](std::uint8_t t) { return t == 1; });
@@ -87,12 +88,11 @@ Slice::Slice(const Dataset& d, const SliceOptions& o, unsigned threads) {
           if (!every_type && !types[d.relation_type(r)]) continue;
           if (!every_actor && (!actor_mask_[d.relation_source(r)] || !actor_mask_[d.relation_target(r)])) continue;
           if (windowed) {
-            const Extent e = d.relation_extent(r);
-            if (!e.dated) {
+            if (d.relation_start(r).empty()) {
               ++counts.undated;
               continue;
             }
-            if (!e.overlaps(from, to)) continue;
+            if (!d.relation_overlaps(r, from_key, to_key)) continue;
           }
           relation_mask_[r] = 1;
           ++counts.kept;

@@ -3,6 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <limits>
+#include <string>
+#include <vector>
+
 using namespace actorgraph;
 
 TEST_CASE("Partial dates parse at year, month and day precision", "[model][date]") {
@@ -65,4 +70,53 @@ TEST_CASE("Dates order by first day, then coarser first", "[model][date]") {
 TEST_CASE("Command-line dates throw a usage error naming the option", "[model][date]") {
   CHECK_THROWS_MATCHES(PartialDate::parse_or_throw("2005-00", "--at"), UsageError,
                        Catch::Message("--at: invalid date '2005-00': month 00 is not between 01 and 12"));
+}
+
+TEST_CASE("Civil keys order as the days do, from 0001-01-01 to 9999-12-31", "[model][date]") {
+  // Every day: its key is its (year, month, day), and the keys rise with the days.
+  std::size_t wrong = 0, unordered = 0;
+  CivilKey before = 0;
+  for (int y = 1; y <= 9999; ++y)
+    for (int m = 1; m <= 12; ++m)
+      for (int d = 1; d <= days_in_month(y, m); ++d) {
+        const CivilKey key = civil_key(days_from_civil(y, m, d));
+        if (key != civil_key(static_cast<std::uint32_t>(y), static_cast<std::uint32_t>(m), static_cast<std::uint32_t>(d))) ++wrong;
+        if (key <= before) ++unordered;
+        before = key;
+      }
+  CHECK(wrong == 0);
+  CHECK(unordered == 0);
+  // Beyond the years a date can have: below or above every date's key.
+  CHECK(civil_key(days_from_civil(1, 1, 1) - 1) == 0);
+  CHECK(civil_key(std::numeric_limits<std::int32_t>::min()) == 0);
+  CHECK(civil_key(days_from_civil(9999, 12, 31) + 1) == ~CivilKey{0});
+  CHECK(civil_key(std::numeric_limits<std::int32_t>::max()) == ~CivilKey{0});
+  CHECK(civil_key(days_from_civil(2000, 2, 29)) == civil_key(2000u, 2u, 29u));
+}
+
+TEST_CASE("A partial date's keys compare with any day as its first and last days do", "[model][date]") {
+  // Every date of these years at every precision (leap and common years, 1900 and 2000), against
+  // every day from a month before it to a month after.
+  std::size_t dates = 0, wrong = 0;
+  for (const int year : {1, 1899, 1900, 1901, 1999, 2000, 2003, 2004, 9999}) {
+    std::vector<PartialDate> all{*PartialDate::parse(std::to_string(year + 10000).substr(1))};
+    for (int m = 1; m <= 12; ++m) {
+      char text[40];
+      std::snprintf(text, sizeof text, "%04d-%02d", year, m);
+      all.push_back(*PartialDate::parse(text));
+      for (int d = 1; d <= days_in_month(year, m); ++d) {
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, m, d);
+        all.push_back(*PartialDate::parse(text));
+      }
+    }
+    for (const PartialDate& date : all) {
+      ++dates;
+      for (std::int32_t x = date.first_day() - 31; x <= date.last_day() + 31; ++x) {
+        if ((date.first_key() <= civil_key(x)) != (date.first_day() <= x)) ++wrong;
+        if ((date.last_key() >= civil_key(x)) != (date.last_day() >= x)) ++wrong;
+      }
+    }
+  }
+  CHECK(dates == 9 * (1 + 12) + 7 * 365 + 2 * 366);  // of the nine years, 2000 and 2004 are leap years
+  CHECK(wrong == 0);
 }

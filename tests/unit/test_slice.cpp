@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <string>
 
 using namespace actorgraph;
 
@@ -141,4 +144,57 @@ TEST_CASE("A slice is the same on any number of threads, and keeps what its defi
       CHECK(std::equal(s.actor_mask().begin(), s.actor_mask().end(), one.actor_mask().begin(), one.actor_mask().end()));
     }
   }
+}
+
+TEST_CASE("A date window compares dates of every precision as relation_extent defines", "[model][slice]") {
+  // Starts, ends and attested dates at year, month and day precision, ongoing and event types,
+  // against windows of every precision and windows of single days.
+  test::Lcg random(4242);
+  const auto next = [&](std::uint32_t n) { return random.next(n); };
+  const auto some_date = [&](int year) {
+    char text[40];
+    const int month = 1 + static_cast<int>(next(12));
+    switch (next(3)) {
+      case 0: std::snprintf(text, sizeof text, "%04d", year); break;
+      case 1: std::snprintf(text, sizeof text, "%04d-%02d", year, month); break;
+      default: std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, 1 + static_cast<int>(next(days_in_month(year, month))));
+    }
+    return std::string(text);
+  };
+  std::string relations = "id,source,target,type,start,end,attested\n";
+  const char* types[] = {"visit", "meeting", "membership", "cooperation"};
+  for (int r = 0; r < 2000; ++r) {
+    const int year = 1998 + static_cast<int>(next(8));
+    const bool dated = next(10) != 0, ended = dated && next(3) == 0, attested = dated && next(3) == 0;
+    relations += "r" + std::to_string(r) + ",a" + std::to_string(next(20)) + ",a" + std::to_string(next(20)) + "," + types[next(4)] + "," +
+                 (dated ? some_date(year) : "") + "," + (ended ? some_date(year + 1 + static_cast<int>(next(3))) : "") + "," +
+                 (attested ? some_date(year + 1 + static_cast<int>(next(2))) : "") + "\n";
+  }
+  test::TempDataset dir({{"actors.csv", test::numbered_actors_csv(20, 4)}, {"relations.csv", relations}});
+  const Dataset d = load_dataset(dir.path());
+  REQUIRE(d.relation_count() == 2000);
+  std::size_t windows = 0, wrong = 0;
+  for (int w = 0; w < 300; ++w) {
+    SliceOptions o;
+    const int year = 1997 + static_cast<int>(next(12));
+    if (next(4) != 0) o.from = *PartialDate::parse(some_date(year));
+    if (next(4) != 0) o.to = *PartialDate::parse(some_date(year + static_cast<int>(next(4))));
+    if (next(5) == 0) o.at = *PartialDate::parse(some_date(year));
+    if (!o.from && !o.to && !o.at) continue;
+    const std::int32_t first = std::max(o.from ? o.from->first_day() : std::numeric_limits<std::int32_t>::min(),
+                                        o.at ? o.at->first_day() : std::numeric_limits<std::int32_t>::min());
+    const std::int32_t last = std::min(o.to ? o.to->last_day() : std::numeric_limits<std::int32_t>::max(),
+                                       o.at ? o.at->last_day() : std::numeric_limits<std::int32_t>::max());
+    if (first > last) continue;
+    ++windows;
+    const Slice s(d, o, 2);
+    for (RelationId r = 0; r < d.relation_count(); ++r) {
+      if (s.has_relation(r) != d.relation_extent(r).overlaps(first, last)) ++wrong;
+      // And a window of a single day, in the window's first year or the next.
+      const std::int32_t day = days_from_civil(year, 1, 1) + static_cast<std::int32_t>(next(730));
+      if (d.relation_overlaps(r, civil_key(day), civil_key(day)) != d.relation_extent(r).overlaps(day, day)) ++wrong;
+    }
+  }
+  CHECK(windows > 150);
+  CHECK(wrong == 0);
 }

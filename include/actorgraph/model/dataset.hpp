@@ -174,6 +174,10 @@ class Dataset {
   // from the start's first day to the end's last; with no end, open (Extent::open) for an ongoing
   // type, else the start's last day or, for an event series, the stated `attested` date's if later.
   Extent relation_extent(RelationId r) const noexcept;
+  // Whether relation_extent(r).overlaps(first day, last day), for the window's days given as civil
+  // keys (civil_key): the same answer from the dates' keys (PartialDate::first_key, last_key),
+  // without day arithmetic, for slices that go through millions of relations.
+  bool relation_overlaps(RelationId r, CivilKey first, CivilKey last) const noexcept;
   bool relation_directed(RelationId r) const noexcept { return rel_directed_[r] != 0; }
   // The `weight` column, 1 when empty.
   double relation_weight(RelationId r) const noexcept { return rel_weight_.empty() ? 1.0 : rel_weight_[r]; }

@@ -16,6 +16,16 @@ namespace actorgraph {
 
 enum class DatePrecision : std::uint8_t { none, year, month, day };
 
+// A civil date (year, month, day) as one number that orders as the dates do: year << 9 | month <<
+// 5 | day. Comparing keys instead of day numbers spares the calendar arithmetic, which took a third
+// of a date-windowed query's time at 10 million relations (Dataset::relation_overlaps).
+using CivilKey = std::uint32_t;
+constexpr CivilKey civil_key(std::uint32_t year, std::uint32_t month, std::uint32_t day) noexcept { return year << 9 | month << 5 | day; }
+// The key of day number `days` (days since 1970-01-01, Howard Hinnant's civil_from_days). Days
+// before 0001-01-01 give 0, below every date's key, and days after 9999-12-31 the largest key, above
+// every date's: a window's open end stays open.
+CivilKey civil_key(std::int32_t days) noexcept;
+
 namespace detail {
 class SnapshotCodec;  // src/io/snapshot.cpp: stores and restores the members (io/snapshot.hpp)
 }  // namespace detail
@@ -40,6 +50,14 @@ class PartialDate {
   // First and last day of the period, as days since 1970-01-01. Undefined for the empty date.
   std::int32_t first_day() const noexcept;
   std::int32_t last_day() const noexcept;
+
+  // The same days as civil keys (civil_key), compared without day arithmetic: for any day x,
+  // first_key() <= civil_key(x) exactly when first_day() <= x, and last_key() >= civil_key(x)
+  // exactly when last_day() >= x. last_key() puts day 31 for a month's last day: no real day of
+  // that month lies after it, so every comparison with a real day comes out as with the true last
+  // day (the key itself may name no day). Undefined for the empty date.
+  CivilKey first_key() const noexcept { return civil_key(static_cast<std::uint32_t>(year_), month_ ? month_ : 1u, day_ ? day_ : 1u); }
+  CivilKey last_key() const noexcept { return civil_key(static_cast<std::uint32_t>(year_), month_ ? month_ : 12u, day_ ? day_ : 31u); }
 
   // The canonical text: "2002", "2002-02", "2002-02-20"; "" for the empty date.
   std::string str() const;
