@@ -154,11 +154,21 @@ void LineIndex::locate(std::uint64_t offset, std::uint64_t& line, std::uint64_t&
   column = count_code_points(prefix) + 1;
 }
 
+namespace {
+
+// Whether `value` holds a comma, a quote or a line break. One pass over the bytes: find_first_of
+// calls memchr on the four characters for each byte of the value (a tenth of `components --format
+// csv` at a million actors).
+bool has_special(std::string_view value) noexcept {
+  return std::any_of(value.begin(), value.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+}
+
+}  // namespace
+
 void append_csv_field(std::string& out, std::string_view value) {
   // A leading byte-order mark is quoted too: at the start of a file, the reader would skip it.
-  const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!value.empty() && (value.front() == ' ' || value.back() == ' ')) ||
-                     value.substr(0, 3) == "\xEF\xBB\xBF";
+  const bool quote =
+      has_special(value) || (!value.empty() && (value.front() == ' ' || value.back() == ' ')) || value.substr(0, 3) == "\xEF\xBB\xBF";
   if (!quote) {
     out.append(value);
     return;

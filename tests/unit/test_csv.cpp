@@ -197,6 +197,27 @@ TEST_CASE("The writer quotes only when it must", "[io][csv]") {
   CHECK(out == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded\",,Тоҷ\n");
 }
 
+TEST_CASE("The writer quotes a field with a comma, a quote or a line break anywhere in it", "[io][csv]") {
+  for (const std::string special : {",", "\"", "\r", "\n"})
+    for (const std::string& value : {special, special + "abc", "abc" + special, "ab" + special + "cdefghijklmnop"}) {
+      INFO(value);
+      std::string out;
+      append_csv_field(out, value);
+      std::string want = "\"";
+      for (const char c : value) want += c == '"' ? std::string("\"\"") : std::string(1, c);
+      CHECK(out == want + "\"");
+    }
+  std::string out;
+  append_csv_field(out, "trailing ");
+  append_csv_field(out,
+                   "\xEF\xBB\xBF"
+                   "bom");
+  append_csv_field(out, "semi;colon|tab\there");
+  CHECK(out ==
+        "\"trailing \"\"\xEF\xBB\xBF"
+        "bom\"semi;colon|tab\there");
+}
+
 TEST_CASE("Writing then reading gives the values back", "[io][csv]") {
   const std::vector<std::string_view> values{"a,b", "\"", "x\r\ny", "", " s ", "plain"};
   std::string out;
