@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 using namespace actorgraph;
 using actorgraph::test::TempDataset;
@@ -57,6 +58,50 @@ TEST_CASE("Weak and strong components, numbered by their first actor", "[analysi
   const Components states = weak_components(d, Slice(d, o));
   CHECK(states.component[2] == Components::none);
   CHECK(states.count() == 4);  // {a, b}, {d}, {e, f}, {g}
+}
+
+TEST_CASE("Weak components of random slices are those a breadth-first search finds", "[analysis][components]") {
+  // 300 actors, 400 relations of both directions (self-relations among them) in three slices: the
+  // components of a search over the slice's relations both ways, numbered by their first actor.
+  test::Lcg random(99);
+  std::string relations = "id,source,target,type\n";
+  const char* types[] = {"visit", "meeting", "membership"};
+  for (int r = 0; r < 400; ++r)
+    relations += "r" + std::to_string(r) + ",a" + std::to_string(random.next(300)) + ",a" + std::to_string(random.next(300)) + "," +
+                 types[random.next(3)] + "\n";
+  TempDataset t({{"actors.csv", test::numbered_actors_csv(300, 3)}, {"relations.csv", relations}});
+  const Dataset d = load_dataset(t.path());
+  SliceOptions whole, meetings, states;
+  meetings.types = {"meeting", "membership"};
+  states.kinds = {"state"};
+  for (const SliceOptions& o : {whole, meetings, states}) {
+    const Slice slice(d, o);
+    INFO(slice.description());
+    std::vector<std::vector<ActorId>> adjacent(d.actor_count());
+    for (RelationId r = 0; r < d.relation_count(); ++r)
+      if (slice.has_relation(r)) {
+        adjacent[d.relation_source(r)].push_back(d.relation_target(r));
+        adjacent[d.relation_target(r)].push_back(d.relation_source(r));
+      }
+    std::vector<std::uint32_t> want(d.actor_count(), Components::none);
+    std::uint32_t count = 0;
+    for (ActorId a = 0; a < d.actor_count(); ++a) {
+      if (!slice.has_actor(a) || want[a] != Components::none) continue;
+      std::vector<ActorId> queue{a};
+      want[a] = count;
+      for (std::size_t i = 0; i < queue.size(); ++i)
+        for (const ActorId b : adjacent[queue[i]])
+          if (want[b] == Components::none) {
+            want[b] = count;
+            queue.push_back(b);
+          }
+      ++count;
+    }
+    const Components weak = weak_components(d, slice);
+    CHECK(weak.component == want);
+    CHECK(weak.count() == count);
+    CHECK(count > 10);
+  }
 }
 
 TEST_CASE("Stats count kinds, types, dates, pairs and density", "[analysis][stats]") {

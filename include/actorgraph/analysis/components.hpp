@@ -25,7 +25,8 @@ struct Components {
   std::size_t largest() const noexcept;
 };
 
-// Union-find over the slice's relations (BGL's incremental_components): O(m α(n)).
+// Union-find over the slice's relations (BGL's disjoint_sets: union by rank, path compression):
+// O(m α(n)).
 Components weak_components(const Dataset& dataset, const Slice& slice);
 
 // BGL's strong_components, Tarjan's algorithm over a depth-first search without recursion (no depth
